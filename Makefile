@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0
+# Plain "make" builds ./bitsplit.  "make check" installs what is missing
+# (Debian), builds, and runs the unit tests under ASan+UBSan and the
+# end-to-end tests over samples/.
+
+VERSION   := 0.1
+PREFIX    ?= /usr/local
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+BS_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
+	     -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
+	     -DBITSPLIT_VERSION='"$(VERSION)"' \
+	     -DBITSPLIT_DATADIR='"$(PREFIX)/share/bitsplit"'
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	     -fno-sanitize-recover=all
+
+LIB_SRCS  := $(filter-out bitsplit.c,$(wildcard *.c))
+LIB_OBJS  := $(LIB_SRCS:%.c=build/%.o)
+SAN_OBJS  := $(LIB_SRCS:%.c=build/san/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test-*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
+HDRS      := $(wildcard *.h) tests/unit/unit.h
+
+all: bitsplit
+
+bitsplit: build/bitsplit.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^
+
+build/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BS_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/san/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BS_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/san/bitsplit: build/san/bitsplit.o $(SAN_OBJS)
+	$(CC) $(SAN_FLAGS) -o $@ $^
+
+build/san/tests/%: tests/unit/%.c $(SAN_OBJS) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BS_CFLAGS) $(SAN_FLAGS) -I. -o $@ $< $(SAN_OBJS)
+
+deps:
+	@scripts/install-deps.sh
+
+check: deps bitsplit build/san/bitsplit $(UNIT_BINS)
+	@tests/run-tests.sh $(UNIT_BINS)
+
+demo: deps bitsplit
+	@scripts/demo.sh
+
+bench: deps bitsplit
+	@scripts/bench.sh
+
+build/fuzz-layout: tests/fuzz/fuzz-layout.c $(LIB_SRCS) $(HDRS)
+	@mkdir -p $(dir $@)
+	clang $(BS_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -I. \
+		-o $@ $< $(filter-out cmd_%.c,$(LIB_SRCS))
+
+fuzz: build/fuzz-layout
+	@scripts/fuzz.sh
+
+install: bitsplit
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bitsplit \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 bitsplit $(DESTDIR)$(PREFIX)/bin/bitsplit
+	cp -R semantic-patches/. $(DESTDIR)$(PREFIX)/share/bitsplit/
+	install -m 644 Documentation/bitsplit.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf build bitsplit
+
+.PHONY: all deps check demo bench fuzz install clean
+.DELETE_ON_ERROR:

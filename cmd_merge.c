@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Placeholder until this command lands; replaced by its implementation. */
+#include "builtin.h"
+#include "util.h"
+
+int cmd_merge(int argc, const char **argv)
+{
+	(void)argc;
+	(void)argv;
+	die("'merge' is not implemented yet");
+}

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_FACTS_H
+#define BITSPLIT_FACTS_H
+
+#include <stdbool.h>
+
+struct strbuf;
+
+/*
+ * Facts about the source, as found by semantic-patches/facts.cocci and
+ * printed by "bitsplit facts --format tsv".  One fact per line, fields
+ * separated by a TAB, "-" for an empty field, lists joined by ",".
+ * The TSV text is the contract between the Coccinelle side and the C side;
+ * the verdict tests feed hand-written TSV through facts_parse().
+ *
+ *   write  FILE LINE COL FUNC STRUCT FIELD BASE INSTANCE OP VALUE TYPING LOCKS
+ *   call   FILE LINE CALLER CALLEE LOCKS
+ *   root   FILE LINE FUNC PHASE KIND
+ *   func   FILE LINE FUNC END_LINE
+ *   fnlock FILE LINE FUNC LOCK
+ *   guard  FILE LINE STRUCT FIELD LOCK SOURCE
+ *   struct FILE LINE STRUCT
+ *   skip   FILE LINE WHAT REASON
+ *
+ * LOCK is ID:MODE@HOW, e.g. "vfio_pci_core_device.memory_lock:w@lexical".
+ *   ID    the lock member path "STRUCT.member" when the type is known, else
+ *         the expression text prefixed with '?' ("?m")
+ *   MODE  w (exclusive: mutex, spin, down_write, write_lock) or
+ *         r (shared: down_read, read_lock; two readers do not serialize)
+ *   HOW   lexical | trylock | guard | scoped_guard | lockdep | must_hold |
+ *         caller | annotation
+ * INSTANCE is self (the function's own object), iter (an object reached by
+ *   walking a list or array: a sibling that may be running), or local (a
+ *   stack copy nobody else sees).
+ * TYPING is typed (Coccinelle inferred the bitfield's type) or untyped
+ *   (matched by name only: lower confidence).
+ * PHASE is setup | teardown | runtime; KIND says why (the ops field name,
+ *   __init, __exit, module_init, irq, work, timer, ...).
+ * skip records evidence the tool could not get: a file spatch could not
+ *   parse, a lock-like call it does not know, a write through a macro.
+ */
+
+enum fact_kind {
+	FACT_WRITE,
+	FACT_CALL,
+	FACT_ROOT,
+	FACT_FUNC,
+	FACT_FNLOCK,
+	FACT_GUARD,
+	FACT_STRUCT,
+	FACT_SKIP,
+};
+
+enum lock_mode { LOCK_EXCLUSIVE, LOCK_SHARED };
+
+struct fact_lock {
+	char *id;
+	enum lock_mode mode;
+	char *how;
+};
+
+struct fact {
+	enum fact_kind kind;
+	char *file;
+	unsigned int line;
+	unsigned int col;		/* write */
+	char *func;			/* write, root, func, fnlock; caller for call */
+	char *callee;			/* call */
+	char *struct_name;		/* write, guard, struct */
+	char *field;			/* write, guard */
+	char *base;			/* write: the expression whose field is written */
+	char *instance;			/* write: self | iter | local */
+	char *op;			/* write: "=", "|=", "++", ... */
+	char *value;			/* write: stored expression, "-" for ++/-- */
+	bool typed;			/* write */
+	char *phase;			/* root */
+	char *why;			/* root kind, skip what/reason, guard source */
+	char *reason;			/* skip */
+	unsigned int end_line;		/* func */
+	struct fact_lock *locks;	/* write, call, fnlock, guard */
+	int nr_locks, alloc_locks;
+};
+
+struct facts {
+	struct fact *v;
+	int nr, alloc;
+};
+
+/* Parse TSV facts; errors say "name:line: error: expected ..." and return -1. */
+int facts_parse(struct facts *f, const char *buf, const char *name);
+/* Sort into the stable order "bitsplit facts" prints (kind, file, line, col). */
+void facts_sort(struct facts *f);
+void facts_print_tsv(const struct facts *f, struct strbuf *out);
+void facts_release(struct facts *f);
+
+#endif

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_LAYOUT_H
+#define BITSPLIT_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The layout model: what pahole told us about each struct, plus the C11
+ * memory locations derived from it.  Every later stage (facts, verdict,
+ * planner, verify) reads only this, never pahole text.
+ *
+ * Offsets are absolute from the start of the outermost struct, in bits
+ * where the name says so; pahole's "byte:bit" pair is kept as printed
+ * because it is relative to the declared type's storage unit.
+ */
+
+struct bs_member {
+	char *type;		/* type text as pahole prints it: "unsigned int", "u8", "struct foo *" */
+	char *name;		/* NULL for an anonymous struct/union or an unnamed ":0" */
+	char *dims;		/* array suffix "[3][4]" or NULL */
+	unsigned int offset;	/* byte offset as pahole prints it */
+	unsigned int unit_bit;	/* pahole's ":bit" within the declared unit (bitfields) */
+	unsigned int bit_size;	/* declared width; 0 = not a bitfield */
+	unsigned int size;	/* byte size pahole prints (the declared type's unit for bitfields) */
+	unsigned long long bit_offset;	/* absolute first bit: offset*8 + unit_bit (little endian) */
+	int depth;		/* 0 = member of the struct itself */
+	int parent;		/* index of the enclosing nested struct/union member, or -1 */
+	bool is_zero_width;	/* a ":0" line pahole synthesized */
+	bool is_nested;		/* this member opens a nested struct/union */
+	bool is_union;		/* nested aggregate is a union */
+	unsigned int dump_line;	/* line in the dump, for diagnostics */
+};
+
+struct bs_hole {
+	unsigned long long bit_offset;	/* where the hole starts */
+	unsigned int bits;		/* its size in bits */
+	int before;			/* index of the member that follows it, -1 = tail padding */
+};
+
+struct bs_location {
+	int *fields;		/* member indices, in declaration order */
+	int nr_fields;
+	unsigned long long bit_begin;	/* first bit of the first field */
+	unsigned long long bit_end;	/* one past the last bit of the last field */
+	unsigned int byte_begin;	/* bytes a store to any field may touch */
+	unsigned int byte_end;		/* one past */
+	int nr_units;		/* ABI storage units the run spans */
+	bool inferred;		/* a printed ":0" was judged not to be in the source */
+};
+
+struct bs_struct {
+	char *name;
+	bool is_union;
+	unsigned int size;
+	unsigned int align;		/* inferred: max member alignment or __aligned__ */
+	unsigned int aligned_attr;	/* __aligned__(N) printed on the closing line, 0 if none */
+	bool packed;			/* __packed__ printed on the closing line */
+	unsigned int cachelines;
+	char *decl_file;		/* from pahole -I, or NULL */
+	unsigned int decl_line;
+	char *source;			/* the input this struct came from */
+	unsigned int dump_line;		/* line of "struct NAME {" in the dump */
+
+	struct bs_member *members;
+	int nr_members, alloc_members;
+	struct bs_hole *holes;
+	int nr_holes, alloc_holes;
+	struct bs_location *locations;
+	int nr_locations, alloc_locations;
+};
+
+struct bs_layout {
+	struct bs_struct *structs;
+	int nr_structs, alloc_structs;
+};
+
+/* Parse pahole text; errors say "name:line: error: ..." and return -1. */
+int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
+		      const char *name);
+
+/*
+ * Load INPUT: a pahole dump ("-" is stdin), an ELF object with DWARF, or a
+ * raw BTF file.  structs, when non-NULL, is a NULL-terminated list passed
+ * to pahole as -C; a struct that is not found is an error naming it.
+ */
+int layout_load(struct bs_layout *l, const char *input, const char **structs);
+
+/* Derive holes and memory locations; layout_parse_text() calls it. */
+void layout_compute(struct bs_struct *s);
+
+struct bs_struct *layout_find(struct bs_layout *l, const char *name);
+/* The location holding member index m, or NULL. */
+struct bs_location *layout_location_of(struct bs_struct *s, int m);
+void layout_release(struct bs_layout *l);
+
+#endif

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_RUN_COMMAND_H
+#define BITSPLIT_RUN_COMMAND_H
+
+#include "util.h"
+
+/*
+ * Run argv[0] (looked up in PATH) with argv, never through a shell, so a
+ * path with spaces or quotes is passed as one argument.  stdout and stderr
+ * are captured into out/err when non-NULL (else inherited); dir, when
+ * non-NULL, is the child's working directory.  Returns the exit status,
+ * 128+signal when killed, or -1 when it could not be started.
+ */
+struct child {
+	const char **argv;
+	const char *dir;
+	struct strbuf *out;
+	struct strbuf *err;
+	const char *stdin_path; /* NULL: /dev/null */
+};
+
+int run_command(struct child *cmd);
+
+/* True when an executable named prog is found in PATH. */
+bool have_program(const char *prog);
+
+#endif

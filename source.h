@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_SOURCE_H
+#define BITSPLIT_SOURCE_H
+
+#include "layout.h"
+#include "parse_options.h"
+
+/*
+ * The options every analysis command shares:
+ *   --tree DIR        the source root (default: the current directory)
+ *   --build DIR       where the objects were built (a kernel's O=)
+ *   --layout INPUT    a layout input as "bitsplit layout" takes (repeatable)
+ *   PATH...           files or directories under the tree
+ */
+struct source_opts {
+	const char *tree;
+	const char *build;
+	struct opt_list layouts;
+	struct opt_list paths;		/* as given, relative to tree */
+};
+
+#define OPT_SOURCE(o)                                                          \
+	{ "tree", 0, OPT_STRING, &(o)->tree, "DIR",                            \
+	  "source tree root (default: current directory)" },                   \
+	{ "build", 0, OPT_STRING, &(o)->build, "DIR",                          \
+	  "directory the objects were built in (a kernel's O=)" },             \
+	{ "layout", 0, OPT_LIST, &(o)->layouts, "INPUT",                       \
+	  "object, BTF or pahole dump to take layouts from (repeatable)" }
+
+/*
+ * Check the tree and paths exist (each PATH must be under the tree), then
+ * load layouts: from every --layout input, else from the objects in
+ * --build that correspond to the PATHs.  Dies with a clear message when
+ * neither is given or nothing can be loaded.
+ */
+void source_setup(struct source_opts *o);
+int source_load_layout(struct source_opts *o, struct bs_layout *l);
+
+#endif

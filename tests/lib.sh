@@ -1,0 +1,64 @@
+# Test library for the end-to-end tests, in the style of git's test-lib.sh.
+# A test script sources this, calls test_expect_success for each step of
+# its story, and ends with test_done.
+
+set -u
+TEST_DIRECTORY=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$TEST_DIRECTORY/.." && pwd)
+SAMPLES="$ROOT/samples"
+# The sanitized build, so every end-to-end test is also an ASan/UBSan run.
+BITSPLIT="${BITSPLIT:-$ROOT/build/san/bitsplit}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export BITSPLIT_DATADIR="$ROOT/semantic-patches"
+
+bitsplit() { "$BITSPLIT" "$@"; }
+
+test_count=0
+test_passed=0
+test_failed=0
+test_skipped=0
+TRASH="$(mktemp -d "${TMPDIR:-/tmp}/bitsplit-test.XXXXXX")"
+trap 'rm -rf "$TRASH"' EXIT
+cd "$TRASH" || exit 1
+
+say() { printf '%s\n' "$*"; }
+
+test_expect_success() {
+	test_count=$((test_count + 1))
+	if (eval "$2") >"$TRASH/.out" 2>&1; then
+		test_passed=$((test_passed + 1))
+		say "ok $test_count - $1"
+	else
+		test_failed=$((test_failed + 1))
+		say "not ok $test_count - $1"
+		sed 's/^/#   /' "$TRASH/.out"
+	fi
+}
+
+test_expect_failure_code() {	# desc code commands
+	test_count=$((test_count + 1))
+	(eval "$3") >"$TRASH/.out" 2>&1
+	rc=$?
+	if [ "$rc" = "$2" ]; then
+		test_passed=$((test_passed + 1))
+		say "ok $test_count - $1"
+	else
+		test_failed=$((test_failed + 1))
+		say "not ok $test_count - $1 (exit $rc, expected $2)"
+		sed 's/^/#   /' "$TRASH/.out"
+	fi
+}
+
+test_skip() {	# desc reason
+	test_skipped=$((test_skipped + 1))
+	say "ok - # SKIP $1: $2"
+}
+
+# test_cmp EXPECTED ACTUAL: a diff on mismatch, for the log.
+test_cmp() { diff -u "$1" "$2"; }
+
+test_done() {
+	say "# passed $test_passed failed $test_failed skipped $test_skipped"
+	[ "$test_failed" = 0 ]
+}
