@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_VERDICT_H
+#define BITSPLIT_VERDICT_H
+
+#include <stdbool.h>
+
+#include "facts.h"
+#include "layout.h"
+
+/*
+ * The verdict: per struct, per memory location, per field, who writes it,
+ * in which phase, under which locks, and whether it must move out of the
+ * location under each policy.  "bitsplit check" prints it; the planner of
+ * "bitsplit fix" consumes it.
+ */
+
+enum policy {
+	POLICY_SETUP_ONLY,	/* only setup/teardown writers may share a location */
+	POLICY_PROVEN_RACE,	/* move the fewest fields that leave no racing pair */
+	NR_POLICIES
+};
+
+const char *policy_name(enum policy p);		/* "setup-only", "proven-race" */
+int policy_parse(const char *s, enum policy *p);	/* -1 on an unknown name */
+
+enum phase { PHASE_SETUP, PHASE_TEARDOWN, PHASE_RUNTIME };
+
+struct field_writer {
+	const struct fact *write;	/* the FACT_WRITE */
+	enum phase phase;
+	char *phase_why;		/* "reached from .open_device", "no root reaches it" */
+	struct fact_lock *locks;	/* own locks plus those every caller holds */
+	int nr_locks, alloc_locks;
+};
+
+struct field_verdict {
+	int member;			/* index into bs_struct.members */
+	struct field_writer *writers;
+	int nr_writers, alloc_writers;
+	bool runtime;			/* some writer runs at run time */
+	bool moves[NR_POLICIES];
+	char *why;			/* one sentence, in a maintainer's words */
+	/*
+	 * What serializes the run-time writers of this field, for the comment
+	 * the patch puts on it: a lock member name ("memory_lock"), or NULL
+	 * when no single lock is held by all of them.
+	 */
+	char *serialized_by;
+};
+
+struct race {
+	int a, b;			/* indices into location_verdict.fields */
+	char *why;
+};
+
+struct location_verdict {
+	struct bs_location *loc;
+	struct field_verdict *fields;
+	int nr_fields;
+	struct race *races;		/* proven-race pairs */
+	int nr_races, alloc_races;
+};
+
+struct struct_verdict {
+	struct bs_struct *s;
+	char *file;			/* where the struct is defined, or NULL */
+	unsigned int line;
+	struct location_verdict *locs;	/* only locations with two or more fields */
+	int nr_locs;
+	char **notes;			/* lowered confidence, assumptions */
+	int nr_notes, alloc_notes;
+};
+
+struct verdict {
+	struct struct_verdict *v;
+	int nr, alloc;
+	char **notes;			/* run-wide: unparsed files, unknown wrappers */
+	int nr_notes, alloc_notes;
+};
+
+int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *f);
+/* True when any field moves under p: "check" exits 1. */
+bool verdict_has_race(const struct verdict *v, enum policy p);
+void verdict_release(struct verdict *v);
+
+#endif
