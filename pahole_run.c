@@ -204,7 +204,9 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 		strbuf_release(&buf);
 		free(name);
 	}
-	if (!ret && kind != INPUT_DUMP && l->nr_structs == first && !structs)
+	if (!ret && kind == INPUT_DUMP && l->nr_structs == first)
+		ret = error("%s: expected a pahole dump, found no struct", input);
+	else if (!ret && l->nr_structs == first && !structs)
 		ret = error("%s: pahole printed no struct%s%s", input,
 			    complaint ? ": " : "", complaint ? complaint : "");
 	if (!ret)
