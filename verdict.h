@@ -25,13 +25,32 @@ int policy_parse(const char *s, enum policy *p);	/* -1 on an unknown name */
 
 enum phase { PHASE_SETUP, PHASE_TEARDOWN, PHASE_RUNTIME };
 
+const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime" */
+
+/*
+ * The pseudo-lock a runtime-PM usage reference holds shared (facts print
+ * "runtime_pm:r@pm"); runtime PM callbacks hold it exclusive.
+ */
+#define RUNTIME_PM_LOCK "runtime_pm"
+
 struct field_writer {
 	const struct fact *write;	/* the FACT_WRITE */
 	enum phase phase;
-	char *phase_why;		/* "reached from .open_device", "no root reaches it" */
-	struct fact_lock *locks;	/* own locks plus those every caller holds */
+	char *phase_why;		/* "from open_device: vfpci_open_device -> vfpci_enable" */
+	/*
+	 * Own locks plus those every caller holds.  id and how point into the
+	 * facts (or are string literals): they are not freed with the verdict.
+	 */
+	struct fact_lock *locks;
 	int nr_locks, alloc_locks;
 };
+
+/* The writing function's name, or "(file scope)". */
+const char *writer_func(const struct field_writer *w);
+/* "memory_lock" for "vfpci_device.memory_lock", the text after the last '.'. */
+const char *lock_short_name(const char *id);
+/* Does some lock held by both writers exclude the other (not two readers)? */
+bool writers_serialized(const struct field_writer *a, const struct field_writer *b);
 
 struct field_verdict {
 	int member;			/* index into bs_struct.members */
@@ -46,6 +65,12 @@ struct field_verdict {
 	 * when no single lock is held by all of them.
 	 */
 	char *serialized_by;
+	/*
+	 * Two run-time writers of this very field in different functions with
+	 * no common lock: a plain data race that splitting cannot fix.  NULL
+	 * when there is none.
+	 */
+	char *data_race;
 };
 
 struct race {
@@ -59,6 +84,7 @@ struct location_verdict {
 	int nr_fields;
 	struct race *races;		/* proven-race pairs */
 	int nr_races, alloc_races;
+	bool cover_not_minimal;		/* search gave up: greedy cover used */
 };
 
 struct struct_verdict {
