@@ -763,7 +763,7 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 				continue;
 			ALLOC_GROW(lv->races, lv->nr_races + 1, lv->alloc_races);
 			lv->races[lv->nr_races++] = (struct race){
-				.a = a, .b = b,
+				.a = a, .b = b, .wa = wa, .wb = wb,
 				.why = race_sentence(field_name(lv, s, a), &lv->fields[a].writers[wa],
 						     field_name(lv, s, b), &lv->fields[b].writers[wb]),
 			};

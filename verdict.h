@@ -75,6 +75,7 @@ struct field_verdict {
 
 struct race {
 	int a, b;			/* indices into location_verdict.fields */
+	int wa, wb;			/* the pair of writers named in why: fields[a].writers[wa] */
 	char *why;
 };
 
