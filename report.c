@@ -4,6 +4,17 @@
 
 #include <string.h>
 
+void lock_words(const struct fact_lock *l, struct strbuf *out)
+{
+	if (l->how && !strcmp(l->how, "pm"))
+		strbuf_addstr(out, "runtime PM exclusively (a runtime PM callback)");
+	else if (!strcmp(l->id, RUNTIME_PM_LOCK))
+		strbuf_addf(out, "a runtime-PM reference (%s)", lock_how_words(l));
+	else
+		strbuf_addf(out, "%s%s (%s)", lock_short_name(l->id),
+			    l->mode == LOCK_SHARED ? " for reading" : "", lock_how_words(l));
+}
+
 const char *lock_how_words(const struct fact_lock *l)
 {
 	static const struct { const char *how, *words; } words[] = {
@@ -19,8 +30,6 @@ const char *lock_how_words(const struct fact_lock *l)
 
 	if (!l->how)
 		return "unknown";
-	if (!strcmp(l->how, "pm"))
-		return l->mode == LOCK_EXCLUSIVE ? "runtime PM callback" : "runtime PM reference";
 	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
 		if (!strcmp(l->how, words[i].how))
 			return words[i].words;
@@ -49,20 +58,18 @@ void for_each_finding(const struct verdict *v, enum policy p,
 
 			for (int k = 0; k < lv->nr_fields; k++) {
 				struct finding f = { &v->v[i], lv, k, NULL, NULL, NULL };
+				const struct race *rc;
 
 				if (!lv->fields[k].moves[p])
 					continue;
 				f.at = first_runtime_writer(&lv->fields[k]);
-				for (int r = 0; p == POLICY_PROVEN_RACE && r < lv->nr_races; r++) {
-					const struct race *rc = &lv->races[r];
-					int o = rc->a == k ? rc->b : rc->b == k ? rc->a : -1;
+				rc = p == POLICY_PROVEN_RACE ? field_race(lv, k) : NULL;
+				if (rc) {
+					int o = rc->a == k ? rc->b : rc->a;
 
-					if (o < 0)
-						continue;
 					f.at = &lv->fields[k].writers[rc->a == k ? rc->wa : rc->wb];
 					f.other = &lv->fields[o].writers[rc->a == k ? rc->wb : rc->wa];
 					f.other_field = v->v[i].s->members[lv->fields[o].member].name;
-					break;
 				}
 				fn(&f, data);
 			}
@@ -77,7 +84,7 @@ char *finding_message(const struct finding *f, enum policy p)
 	if (p == POLICY_PROVEN_RACE)
 		return xstrfmt("%s.%s must move out of its memory location: %s",
 			       f->sv->s->name, finding_field(f), fv->why);
-	return xstrfmt("%s.%s is written at run time (%s by %s) and must move out of "
+	return xstrfmt("%s.%s is written at run time by %s (%s) and must move out of "
 		       "its memory location under the setup-only policy", f->sv->s->name,
-		       finding_field(f), f->at->phase_why, writer_func(f->at));
+		       finding_field(f), writer_func(f->at), f->at->phase_why);
 }

@@ -38,5 +38,7 @@ const char *finding_field(const struct finding *f);
 const struct field_writer *first_runtime_writer(const struct field_verdict *fv);
 /* "trylock succeeded", "held by every caller", ... */
 const char *lock_how_words(const struct fact_lock *l);
+/* "memory_lock (trylock succeeded)", "runtime-PM reference (taken here)" */
+void lock_words(const struct fact_lock *l, struct strbuf *out);
 
 #endif

@@ -3,7 +3,9 @@
  * Emacs org mode, as coccicheck's MODE=org prints it (coccilib.org): a TODO
  * link at the run-time write of each field that moves, and a secondary
  * link at the write it races with.  '[' and ']' in messages would end the
- * link, so they are written "@(" and ")" as print_safe_todo does.
+ * link, so they are written "@(" and ")" as print_safe_todo does.  Columns
+ * are Coccinelle's, from 0, where the facts count from 1; the link covers
+ * the written lvalue "BASE->FIELD".
  */
 #include "report.h"
 
@@ -20,8 +22,10 @@ static void link(struct strbuf *out, const struct field_writer *w, const char *f
 {
 	const struct fact *x = w->write;
 
+	unsigned int colb = x->col ? x->col - 1 : 0;
+
 	strbuf_addf(out, "[[view:%s::face=%s::linb=%u::colb=%u::cole=%zu][", x->file, face,
-		    x->line, x->col, x->col + strlen(x->field));
+		    x->line, colb, colb + (x->base ? strlen(x->base) + 2 : 0) + strlen(x->field));
 	for (const char *p = msg; *p; p++) {
 		if (*p == '[')
 			strbuf_addstr(out, "@(");

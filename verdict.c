@@ -483,56 +483,117 @@ static void writer_init(struct field_writer *w, const struct graph *g, const str
 	w->phase_why = strbuf_detach(&why);
 }
 
-/* "memory_lock, runtime_pm:r"; "no lock" when empty. */
+/* A lock as a sentence says it: "memory_lock", "cfg_lock for reading", "a runtime-PM reference". */
+static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
+{
+	if (!strcmp(l->id, RUNTIME_PM_LOCK))
+		strbuf_addstr(sb, l->mode == LOCK_SHARED ? "a runtime-PM reference"
+							 : "runtime PM (a PM callback)");
+	else
+		strbuf_addf(sb, "%s%s", lock_short_name(l->id),
+			    l->mode == LOCK_SHARED ? " for reading" : "");
+}
+
 static void describe_locks(const struct field_writer *w, struct strbuf *sb)
 {
 	if (!w->nr_locks)
 		strbuf_addstr(sb, "no lock");
-	for (int i = 0; i < w->nr_locks; i++)
-		strbuf_addf(sb, "%s%s%s", i ? ", " : "", lock_short_name(w->locks[i].id),
-			    w->locks[i].mode == LOCK_SHARED ? ":r" : "");
+	for (int i = 0; i < w->nr_locks; i++) {
+		if (i)
+			strbuf_addstr(sb, i == w->nr_locks - 1 ? " and " : ", ");
+		describe_lock(&w->locks[i], sb);
+	}
+}
+
+static bool same_locks(const struct field_writer *a, const struct field_writer *b)
+{
+	if (a->nr_locks != b->nr_locks)
+		return false;
+	for (int i = 0; i < a->nr_locks; i++) {
+		const struct fact_lock *o = lockset_find(b->locks, b->nr_locks, a->locks[i].id);
+
+		if (!o || o->mode != a->locks[i].mode)
+			return false;
+	}
+	return true;
+}
+
+/* Do two fields share a byte? */
+static bool same_byte(const struct bs_member *a, const struct bs_member *b)
+{
+	unsigned long long a0 = a->bit_offset / 8, a1 = (a->bit_offset + a->bit_size - 1) / 8;
+	unsigned long long b0 = b->bit_offset / 8, b1 = (b->bit_offset + b->bit_size - 1) / 8;
+
+	return a0 <= b1 && b0 <= a1;
 }
 
 /* The sentence a maintainer would write about one racing pair of writers. */
-static char *race_sentence(const char *fa, const struct field_writer *a,
-			   const char *fb, const struct field_writer *b)
+static char *race_sentence(const struct bs_member *ma, const struct field_writer *a,
+			   const struct bs_member *mb, const struct field_writer *b)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (!strcmp(writer_func(a), writer_func(b))) {
+	if (!strcmp(writer_func(a), writer_func(b)) && same_locks(a, b)) {
 		strbuf_addf(&sb, "%s and %s are both written by %s (%s), which may run on "
-			    "two CPUs at once holding ", fa, fb, writer_func(a), a->phase_why);
+			    "two CPUs at once with nothing to exclude the other (it holds %s",
+			    ma->name, mb->name, writer_func(a), a->phase_why,
+			    a->nr_locks ? "only " : "");
 		describe_locks(a, &sb);
-		strbuf_addstr(&sb, a->nr_locks ? ", none of which excludes the other"
-				       : " to serialize them");
-		return strbuf_detach(&sb);
+		strbuf_addch(&sb, ')');
+	} else if (!strcmp(writer_func(a), writer_func(b))) {
+		strbuf_addf(&sb, "%s and %s are both written by %s (%s), %s holding ", ma->name,
+			    mb->name, writer_func(a), a->phase_why, ma->name);
+		describe_locks(a, &sb);
+		strbuf_addf(&sb, " and %s holding ", mb->name);
+		describe_locks(b, &sb);
+		strbuf_addf(&sb, ": two CPUs running %s at once share no lock that "
+			    "serializes them", writer_func(a));
+	} else {
+		strbuf_addf(&sb, "%s is written by %s (%s) holding ", ma->name, writer_func(a),
+			    a->phase_why);
+		describe_locks(a, &sb);
+		strbuf_addf(&sb, ", and %s by %s (%s) holding ", mb->name, writer_func(b),
+			    b->phase_why);
+		describe_locks(b, &sb);
+		strbuf_addstr(&sb, ": no common lock serializes them");
 	}
-	strbuf_addf(&sb, "%s is written by %s holding ", fa, writer_func(a));
-	describe_locks(a, &sb);
-	strbuf_addf(&sb, " (%s) and %s by %s holding ", a->phase_why, fb, writer_func(b));
-	describe_locks(b, &sb);
-	strbuf_addf(&sb, " (%s): no common lock serializes them", b->phase_why);
+	if (!same_byte(ma, mb))
+		strbuf_addstr(&sb, "; they sit in different bytes, but one memory location "
+				   "lets the compiler merge their stores into one wider "
+				   "read-modify-write");
 	return strbuf_detach(&sb);
 }
 
-/* The first pair of run-time writers of fields a and b that no lock serializes. */
+/*
+ * A pair of run-time writers of fields a and b that no lock serializes,
+ * preferring writers in two different functions: a pair within one
+ * function races only if that function runs on two CPUs at once.
+ */
 static bool fields_race(const struct field_verdict *a, const struct field_verdict *b,
 			int *wa, int *wb)
 {
+	bool found = false;
+
 	for (int i = 0; i < a->nr_writers; i++) {
 		if (a->writers[i].phase != PHASE_RUNTIME)
 			continue;
 		for (int j = 0; j < b->nr_writers; j++) {
-			if (b->writers[j].phase != PHASE_RUNTIME)
+			if (b->writers[j].phase != PHASE_RUNTIME ||
+			    writers_serialized(&a->writers[i], &b->writers[j]))
 				continue;
-			if (!writers_serialized(&a->writers[i], &b->writers[j])) {
+			if (!found) {
+				*wa = i;
+				*wb = j;
+				found = true;
+			}
+			if (strcmp(writer_func(&a->writers[i]), writer_func(&b->writers[j]))) {
 				*wa = i;
 				*wb = j;
 				return true;
 			}
 		}
 	}
-	return false;
+	return found;
 }
 
 static char *field_data_race(const char *name, const struct field_verdict *fv)
@@ -685,13 +746,97 @@ static void list_fields(const struct location_verdict *lv, const struct bs_struc
 			    field_name(lv, s, idx[i]));
 }
 
-static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i)
+/*
+ * What keeps field i's run-time writers from racing with those of the
+ * other fields that stay: the first excluding lock of each pair, once.
+ */
+static void serializers(const struct location_verdict *lv, int i, struct strbuf *sb)
+{
+	const struct field_verdict *fv = &lv->fields[i];
+	const struct fact_lock **seen = NULL;
+	int nr = 0, alloc = 0, others = 0;
+
+	for (int o = 0; o < lv->nr_fields; o++) {
+		const struct field_verdict *ov = &lv->fields[o];
+
+		if (o == i || !ov->runtime || ov->moves[POLICY_PROVEN_RACE])
+			continue;
+		others++;
+		for (int a = 0; a < fv->nr_writers; a++) {
+			for (int b = 0; b < ov->nr_writers; b++) {
+				const struct field_writer *wa = &fv->writers[a], *wb = &ov->writers[b];
+				const struct fact_lock *l = NULL;
+				bool dup = false;
+
+				if (wa->phase != PHASE_RUNTIME || wb->phase != PHASE_RUNTIME)
+					continue;
+				for (int k = 0; !l && k < wa->nr_locks; k++) {
+					const struct fact_lock *m = lockset_find(wb->locks, wb->nr_locks,
+										 wa->locks[k].id);
+
+					if (m && (m->mode == LOCK_EXCLUSIVE ||
+						  wa->locks[k].mode == LOCK_EXCLUSIVE))
+						l = &wa->locks[k];
+				}
+				for (int k = 0; l && k < nr; k++)
+					dup |= !strcmp(seen[k]->id, l->id);
+				if (!l || dup)
+					continue;
+				ALLOC_GROW(seen, nr + 1, alloc);
+				seen[nr++] = l;
+			}
+		}
+	}
+	if (!others) {
+		strbuf_addstr(sb, ", and no other field that stays here is written at run time");
+	} else {
+		strbuf_addstr(sb, ", and the other run-time writers that stay here are "
+				  "serialized against it by ");
+		for (int k = 0; k < nr; k++) {
+			if (k)
+				strbuf_addstr(sb, k == nr - 1 ? " and " : ", ");
+			strbuf_addstr(sb, !strcmp(seen[k]->id, RUNTIME_PM_LOCK) ? "runtime PM"
+										: lock_short_name(seen[k]->id));
+		}
+	}
+	free(seen);
+}
+
+const struct race *field_race(const struct location_verdict *lv, int i)
+{
+	const struct race *best = NULL;
+	int best_score = -1;
+
+	for (int r = 0; r < lv->nr_races; r++) {
+		const struct race *rc = &lv->races[r];
+		int other = rc->a == i ? rc->b : rc->a, score;
+
+		if (rc->a != i && rc->b != i)
+			continue;
+		score = 2 * lv->fields[other].moves[POLICY_PROVEN_RACE] +
+			!!strcmp(writer_func(&lv->fields[rc->a].writers[rc->wa]),
+				 writer_func(&lv->fields[rc->b].writers[rc->wb]));
+		if (score > best_score) {
+			best = rc;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i,
+		       int nr_local)
 {
 	const struct field_verdict *fv = &lv->fields[i];
 	const char *name = field_name(lv, s, i);
 	struct strbuf sb = STRBUF_INIT;
 	int *moved = xmalloc(sizeof(int) * (size_t)lv->nr_fields), nr_moved = 0;
 
+	if (!fv->nr_writers && nr_local) {
+		strbuf_addf(&sb, "%s is written only on local copies, which no other context "
+			    "sees", name);
+		goto out;
+	}
 	if (!fv->nr_writers) {
 		strbuf_addf(&sb, "%s has no writer in the analysed code", name);
 		goto out;
@@ -701,29 +846,25 @@ static char *field_why(const struct location_verdict *lv, const struct bs_struct
 			    "lifecycle orders against run time", name);
 		goto out;
 	}
+	if (fv->moves[POLICY_PROVEN_RACE]) {
+		strbuf_addstr(&sb, field_race(lv, i)->why);
+		goto out;
+	}
 	for (int r = 0; r < lv->nr_races; r++) {
 		const struct race *rc = &lv->races[r];
 		int other = rc->a == i ? rc->b : rc->b == i ? rc->a : -1;
 
-		if (other < 0)
-			continue;
-		if (fv->moves[POLICY_PROVEN_RACE]) {
-			strbuf_addstr(&sb, rc->why);
-			goto out;
-		}
-		moved[nr_moved++] = other;
+		if (other >= 0)
+			moved[nr_moved++] = other;
 	}
 	if (nr_moved) {
 		strbuf_addf(&sb, "%s races only with ", name);
 		list_fields(lv, s, moved, nr_moved, &sb);
-		strbuf_addf(&sb, ", which move%s out, and its run-time writers are serialized "
-			    "against the rest", nr_moved == 1 ? "s" : "");
+		strbuf_addf(&sb, ", which move%s out", nr_moved == 1 ? "s" : "");
 	} else {
-		strbuf_addf(&sb, "%s is written at run time, but every run-time writer of it "
-			    "is serialized against those of the other fields here", name);
+		strbuf_addf(&sb, "%s is written at run time", name);
 	}
-	if (fv->serialized_by)
-		strbuf_addf(&sb, " (it is always written under %s)", fv->serialized_by);
+	serializers(lv, i, &sb);
 out:
 	free(moved);
 	return strbuf_detach(&sb);
@@ -732,8 +873,11 @@ out:
 static void location_compute(struct location_verdict *lv, const struct bs_struct *s,
 			     const struct graph *g, const struct facts *f)
 {
+	int *nr_local;
+
 	lv->nr_fields = lv->loc->nr_fields;
 	lv->fields = xcalloc((size_t)lv->nr_fields, sizeof(*lv->fields));
+	nr_local = xcalloc((size_t)lv->nr_fields, sizeof(*nr_local));
 	for (int i = 0; i < lv->nr_fields; i++) {
 		struct field_verdict *fv = &lv->fields[i];
 		const char *name = s->members[lv->loc->fields[i]].name;
@@ -743,8 +887,13 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 			const struct fact *x = &f->v[k];
 
 			if (x->kind != FACT_WRITE || strcmp(x->struct_name, s->name) ||
-			    strcmp(x->field, name) || (x->instance && !strcmp(x->instance, "local")))
+			    strcmp(x->field, name))
 				continue;
+			/* A stack copy nobody else sees is not a writer of the shared object. */
+			if (x->instance && !strcmp(x->instance, "local")) {
+				nr_local[i]++;
+				continue;
+			}
 			ALLOC_GROW(fv->writers, fv->nr_writers + 1, fv->alloc_writers);
 			writer_init(&fv->writers[fv->nr_writers], g, x);
 			if (fv->writers[fv->nr_writers].phase == PHASE_RUNTIME)
@@ -764,14 +913,17 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 			ALLOC_GROW(lv->races, lv->nr_races + 1, lv->alloc_races);
 			lv->races[lv->nr_races++] = (struct race){
 				.a = a, .b = b, .wa = wa, .wb = wb,
-				.why = race_sentence(field_name(lv, s, a), &lv->fields[a].writers[wa],
-						     field_name(lv, s, b), &lv->fields[b].writers[wb]),
+				.why = race_sentence(&s->members[lv->fields[a].member],
+						     &lv->fields[a].writers[wa],
+						     &s->members[lv->fields[b].member],
+						     &lv->fields[b].writers[wb]),
 			};
 		}
 	}
 	location_cover(lv);
 	for (int i = 0; i < lv->nr_fields; i++)
-		lv->fields[i].why = field_why(lv, s, i);
+		lv->fields[i].why = field_why(lv, s, i, nr_local[i]);
+	free(nr_local);
 }
 
 static bool struct_has_writes(const struct bs_struct *s, const struct facts *f)

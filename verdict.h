@@ -28,8 +28,10 @@ enum phase { PHASE_SETUP, PHASE_TEARDOWN, PHASE_RUNTIME };
 const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime" */
 
 /*
- * The pseudo-lock a runtime-PM usage reference holds shared (facts print
- * "runtime_pm:r@pm"); runtime PM callbacks hold it exclusive.
+ * The pseudo-lock a runtime-PM usage reference holds shared (the facts give
+ * "runtime_pm:r@lexical" where pm_runtime_resume_and_get() is called);
+ * runtime PM callbacks hold it exclusive, which the verdict adds itself
+ * with HOW "pm".
  */
 #define RUNTIME_PM_LOCK "runtime_pm"
 
@@ -104,6 +106,14 @@ struct verdict {
 	char **notes;			/* run-wide: unparsed files, unknown wrappers */
 	int nr_notes, alloc_notes;
 };
+
+/*
+ * The race that explains field i's move under proven-race: one with a field
+ * that moves too (it explains both), then one between writers in two
+ * functions (no need for a function to run twice at once); NULL when the
+ * field races with none.
+ */
+const struct race *field_race(const struct location_verdict *lv, int i);
 
 int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *f);
 /* True when any field moves under p: "check" exits 1. */

@@ -28,7 +28,7 @@ static struct fact *fact_new(struct facts *f, enum fact_kind kind, const char *f
 	return x;
 }
 
-/* "a.m:w@lexical,runtime_pm:r@pm": the LOCKS column, split in place. */
+/* "a.m:w@lexical,runtime_pm:r@lexical": the LOCKS column, split in place. */
 static void fact_locks(struct fact *x, char *spec)
 {
 	for (char *tok = strtok(spec, ","); tok; tok = strtok(NULL, ",")) {
@@ -208,10 +208,10 @@ static void vfio_facts(struct facts *f)
 	fr(f, "vfpci_sriov_configure", "runtime", "sriov_configure");
 	fc(f, "vfpci_probe", "vfpci_init_caps", NULL);
 	fc(f, "vfpci_open_device", "vfpci_enable", NULL);
-	fc(f, "vfpci_write", "vfpci_basic_config_write", "runtime_pm:r@pm");
-	fc(f, "vfpci_ioctl", "vfpci_try_reset", "runtime_pm:r@pm");
-	fc(f, "vfpci_ioctl", "vfpci_pm_entry", "runtime_pm:r@pm");
-	fc(f, "vfpci_ioctl", "vfpci_pm_exit", "runtime_pm:r@pm");
+	fc(f, "vfpci_write", "vfpci_basic_config_write", "runtime_pm:r@lexical");
+	fc(f, "vfpci_ioctl", "vfpci_try_reset", "runtime_pm:r@lexical");
+	fc(f, "vfpci_ioctl", "vfpci_pm_entry", "runtime_pm:r@lexical");
+	fc(f, "vfpci_ioctl", "vfpci_pm_exit", "runtime_pm:r@lexical");
 	fc(f, "vfpci_pm_exit", "__vfpci_pm_exit", MEM ":w@lexical");
 	fw(f, 45, "vfpci_init_caps", S, "extended_caps", "self", NULL);
 	fw(f, 46, "vfpci_init_caps", S, "has_dyn_msix", "self", NULL);
@@ -232,7 +232,7 @@ static void vfio_facts(struct facts *f)
 	fw(f, 180, "vfpci_runtime_suspend", S, "pm_intx_masked", "self", NULL);
 	fw(f, 186, "vfpci_runtime_resume", S, "pm_intx_masked", "self", NULL);
 	fw(f, 198, "vfpci_sriov_configure", S, "sriov_pwr_active", "self",
-	   MEM ":w@lexical,runtime_pm:r@pm");
+	   MEM ":w@lexical,runtime_pm:r@lexical");
 }
 
 static const char *const vfio_fields[] = {
@@ -281,7 +281,8 @@ static void test_vfio(void)
 	CHECK_STR(fv->why,
 		  "virq_disabled and bardirty are both written by vfpci_basic_config_write "
 		  "(from write: vfpci_write -> vfpci_basic_config_write), which may run on "
-		  "two CPUs at once holding runtime_pm:r, none of which excludes the other",
+		  "two CPUs at once with nothing to exclude the other (it holds only a "
+		  "runtime-PM reference)",
 		  "vfio: why virq_disabled moves, in the thread's terms");
 	CHECK_INT(fv->nr_writers, 3, "vfio: virq_disabled has three writers");
 	CHECK_INT(fv->writers[0].phase, PHASE_SETUP, "vfio: vfpci_enable is setup");
@@ -294,12 +295,13 @@ static void test_vfio(void)
 	fv = field(&v, "needs_reset");
 	CHECK_INT(fv->writers[0].phase, PHASE_TEARDOWN, "vfio: close_device is teardown");
 	CHECK_STR(fv->writers[1].locks[0].how, "trylock", "vfio: trylock success path holds it");
-	CHECK_STR(fv->writers[1].locks[1].how, "pm", "vfio: the PM reference comes via the caller");
+	CHECK_STR(fv->writers[1].locks[1].id, "runtime_pm", "vfio: the PM reference ...");
+	CHECK_STR(fv->writers[1].locks[1].how, "caller", "vfio: ... comes via the caller");
 	CHECK_STR(fv->serialized_by, "memory_lock", "vfio: needs_reset written under memory_lock");
 	CHECK_STR(fv->why,
 		  "needs_reset races only with virq_disabled and bardirty, which move out, "
-		  "and its run-time writers are serialized against the rest "
-		  "(it is always written under memory_lock)",
+		  "and the other run-time writers that stay here are serialized against it "
+		  "by runtime PM and memory_lock",
 		  "vfio: why needs_reset stays under proven-race");
 
 	/* __vfpci_pm_exit asserts memory_lock, and its only caller takes it. */
@@ -315,6 +317,9 @@ static void test_vfio(void)
 	CHECK(fv->serialized_by == NULL, "vfio: runtime PM is not a lock member");
 	CHECK(fv->moves[POLICY_SETUP_ONLY] && !fv->moves[POLICY_PROVEN_RACE],
 	      "vfio: pm_intx_masked moves only under setup-only");
+	CHECK_STR(fv->why, "pm_intx_masked is written at run time, and the other run-time "
+		  "writers that stay here are serialized against it by runtime PM",
+		  "vfio: runtime PM is what keeps pm_intx_masked in place");
 
 	fv = field(&v, "has_vga");
 	CHECK(!fv->runtime && !fv->moves[0] && !fv->moves[1], "vfio: probe-only field stays");
@@ -408,8 +413,8 @@ static void test_modes(void)
 	verdict_compute(&v, &l, &f);
 	CHECK_INT(v.v[0].locs[0].nr_races, 1, "modes: r vs r races");
 	CHECK_STR(v.v[0].locs[0].races[0].why,
-		  "a is written by r1 holding sem:r (from read: r1) and b by r2 holding sem:r "
-		  "(from write: r2): no common lock serializes them",
+		  "a is written by r1 (from read: r1) holding sem for reading, and b by r2 "
+		  "(from write: r2) holding sem for reading: no common lock serializes them",
 		  "modes: the sentence names both writers and their locks");
 	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "a",
 			"modes: one of the pair moves (the first)");
@@ -507,9 +512,9 @@ static void test_cover_and_data_race(void)
 		  "a data race on the field itself, which splitting the bitfield does not fix",
 		  "data race: reported on the field");
 	CHECK(field(&v, "x")->data_race == NULL, "data race: none where m is held");
-	CHECK_STR(field(&v, "x")->why, "x races only with hub, which moves out, and its "
-		  "run-time writers are serialized against the rest (it is always written "
-		  "under m)", "cover: why x stays");
+	CHECK_STR(field(&v, "x")->why, "x races only with hub, which moves out, and the "
+		  "other run-time writers that stay here are serialized against it by m",
+		  "cover: why x stays");
 	verdict_release(&v);
 	free_facts(&f);
 	free_layout(&l);
