@@ -10,6 +10,9 @@ struct strbuf;
  * Facts about the source, as found by semantic-patches/facts.cocci and
  * printed by "bitsplit facts --format tsv".  One fact per line, fields
  * separated by a TAB, "-" for an empty field, lists joined by ",".
+ * Inside a field TAB, newline and backslash are written \t, \n and \\, and
+ * a "," inside a list element as \, (a stored value may hold anything).
+ * Empty lines and lines starting with '#' are ignored.
  * The TSV text is the contract between the Coccinelle side and the C side;
  * the verdict tests feed hand-written TSV through facts_parse().
  *
@@ -91,6 +94,12 @@ int facts_parse(struct facts *f, const char *buf, const char *name);
 /* Sort into the stable order "bitsplit facts" prints (kind, file, line, col). */
 void facts_sort(struct facts *f);
 void facts_print_tsv(const struct facts *f, struct strbuf *out);
+/* The same facts as a JSON array of objects, one key per TSV column. */
+void facts_print_json(const struct facts *f, struct strbuf *out);
 void facts_release(struct facts *f);
+
+const char *fact_kind_name(enum fact_kind k);
+/* Append "ID:MODE@HOW" as it appears in the TSV. */
+void fact_lock_format(const struct fact_lock *l, struct strbuf *out);
 
 #endif

@@ -62,3 +62,21 @@ test_done() {
 	say "# passed $test_passed failed $test_failed skipped $test_skipped"
 	[ "$test_failed" = 0 ]
 }
+
+# Debian's linux-source-6.12, for the tests that run on real kernel code.
+LINUX_TARBALL="${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}"
+
+# linux_extract DIR PART...: extract the named top-level parts of the
+# kernel tarball into DIR.  Fails when the tarball is absent, so a test can
+# skip visibly.
+linux_extract() {
+	dir=$1
+	shift
+	[ -r "$LINUX_TARBALL" ] || return 1
+	mkdir -p "$dir" || return 1
+	for part in "$@"; do
+		set -- "$@" "linux-source-6.12/$part"
+		shift
+	done
+	tar -xJf "$LINUX_TARBALL" -C "$dir" --strip-components=1 "$@"
+}

@@ -44,6 +44,17 @@ struct device;
 int pm_runtime_resume_and_get(struct device *dev);
 void pm_runtime_put(struct device *dev);
 void lockdep_assert_held_write(const void *lock);
+int spin_trylock(spinlock_t *lock);
+void read_lock(rwlock_t *lock);
+void read_unlock(rwlock_t *lock);
+void write_lock(rwlock_t *lock);
+void write_unlock(rwlock_t *lock);
+
+typedef int (*irq_handler_t)(int irq, void *data);
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *data);
+#define INIT_WORK(w, fn) ((w)->func = (fn))
+void schedule_work(struct work_struct *work);
 
 /* cleanup.h: the lock is held until the end of the enclosing scope. */
 #define guard(type) guard_##type
@@ -54,6 +65,8 @@ void lockdep_assert_held_write(const void *lock);
 #define scoped_guard(type, l) for (guard_##type(l); ; )
 
 #define __must_hold(x)
+/* Clang context analysis; the samples only need it to read like one. */
+#define __guarded_by(x)
 #define __init
 #define __exit
 #define module_init(fn) int (*__initcall_##fn)(void) = fn

@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Bitfields that share a memory location must not be written from
+/// contexts that do not serialize against each other: a store to one is a
+/// read-modify-write of the bytes holding all of them, so it can write back
+/// a stale value of its neighbour and lose that update.  Give each bitfield
+/// written at run time its own memory location.
+///
+//# A memory location is a maximal run of adjacent non-zero-width bitfields
+//# at one nesting level of a struct (C11 3.14).  A function is setup or
+//# teardown when it is a probe/remove/open/close/release/init/exit-like
+//# callback (by the ops field it is assigned to, or by its name), or when
+//# every caller in the same file is one; every other writer runs at run
+//# time.  A location is reported when two of its fields are written at run
+//# time by different functions.  Locks are not modelled: writers that all
+//# hold one lock are reported too, so check each report before sending a
+//# patch ("bitsplit check" classifies the locks and proves the race).
+//#
+//# Only structs declared in the file or in the headers spatch parses with it
+//# are seen: local "..." headers by default.  For structs in <linux/...>
+//# headers add SPFLAGS=--all-includes (direct includes) or
+//# SPFLAGS=--recursive-includes (slow).  A struct followed by
+//# __attribute__((aligned(N))) is a parse error for spatch 1.1.1 and is
+//# skipped, and bitfields of a nested anonymous struct are not seen.  In
+//# patch mode the racy fields lose their width in place ("bool x:1;"
+//# becomes "bool x;", "u8 a:1, b:1;" becomes "u8 a, b;"): check that no
+//# writer relies on the truncation to the old width.
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 The bitsplit authors.
+// URL: https://coccinelle.gitlabpages.inria.fr/website
+// Comments: whole-tree "bitsplit sweep" joins writers across files.
+// Options: --local-includes --include-headers
+// Requires: 1.0.7
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+
+# Ops fields and function names that mark a setup or teardown callback.
+SETUP_TEARDOWN = {
+	"probe", "remove", "shutdown", "init", "exit", "open", "close",
+	"release", "setup", "teardown", "create", "destroy", "alloc", "free",
+	"open_device", "close_device", "init_dev", "release_dev", "register",
+	"unregister", "bind", "unbind", "attach", "detach",
+}
+TYPE_WORDS = {"int", "char", "short", "long", "signed", "unsigned", "bool",
+	      "_Bool"}
+SETUP_SUFFIX = re.compile(r"_(%s)$" % "|".join(sorted(SETUP_TEARDOWN)))
+
+decls = {}	# (file, struct) -> {field: location members}, cached per run
+unit = {}	# state of the file being processed
+
+def new_unit():
+	unit.clear()
+	unit.update(fields={}, roots={}, runtime_roots=set(), callers={},
+		    writes=[], racy={}, racy_at=set(), funcs=set())
+
+def strip_code(text):
+	"""Blank comments, strings and preprocessor lines, keep offsets."""
+	def blank(m):
+		return re.sub(r"[^\n]", " ", m.group(0))
+	text = re.sub(r"/\*.*?\*/|//[^\n]*|\"(\\.|[^\"\\\n])*\"|'(\\.|[^'\\\n])*'",
+		      blank, text, flags=re.S)
+	return re.sub(r"(?m)^[ \t]*#([^\n]*\\\n)*[^\n]*", blank, text)
+
+def split_top(body, sep):
+	"""Split at sep outside (), [] and {}."""
+	parts, depth, start = [], 0, 0
+	for i, c in enumerate(body):
+		if c in "([{":
+			depth += 1
+		elif c in ")]}":
+			depth -= 1
+		elif c == sep and depth == 0:
+			parts.append(body[start:i])
+			start = i + 1
+	parts.append(body[start:])
+	return parts
+
+def runs_of(body, out):
+	"""Append each run of adjacent non-zero-width bitfields of body."""
+	run = []
+	def close():
+		named = [f for f in run if f]
+		if len(named) > 1:
+			out.append(named)
+		del run[:]
+	for member in split_top(body, ";"):
+		member = member.strip()
+		if not member:
+			continue
+		if "{" in member:
+			close()
+			inner = member[member.index("{") + 1:member.rindex("}")]
+			runs_of(inner, out)
+			continue
+		for i, decl in enumerate(split_top(member, ",")):
+			head, colon, width = decl.partition(":")
+			words = re.findall(r"\w+", head)
+			if not colon or "(" in head or "[" in head:
+				close()
+			elif re.fullmatch(r"\s*0[uUlL]*\s*", width):
+				close()
+			elif not words or (i == 0 and (len(words) < 2 or words[-1] in TYPE_WORDS)):
+				run.append("")
+			else:
+				run.append(words[-1])
+	close()
+
+def struct_runs(path, name, line):
+	"""The memory locations of struct name declared around line of path."""
+	key = (path, name)
+	if key in decls:
+		return decls[key]
+	runs = []
+	try:
+		with open(path, errors="replace") as f:
+			text = strip_code(f.read())
+	except OSError:
+		text = ""
+	for m in re.finditer(r"\bstruct\s+%s\s*(__\w+(\([^)]*\))?\s*)*\{" % re.escape(name), text):
+		depth, i = 1, m.end()
+		while depth and i < len(text):
+			depth += {"{": 1, "}": -1}.get(text[i], 0)
+			i += 1
+		first = text.count("\n", 0, m.start()) + 1
+		last = text.count("\n", 0, i) + 1
+		if first <= line <= last:
+			runs_of(text[m.end():i - 1], runs)
+			break
+	decls[key] = {f: run for run in runs for f in run}
+	return decls[key]
+
+def add_bitfield(s, fld, p):
+	locs = struct_runs(p.file, s, int(p.line))
+	if fld in locs:
+		unit["fields"].setdefault(fld, {})[s] = (p, locs[fld])
+
+def add_write(fld, p, ty):
+	"""Attribute a write to the structs it can be a write of."""
+	owner = re.fullmatch(r"struct\s+(\w+)", ty) if ty else None
+	for s in unit["fields"][fld]:
+		if owner and owner.group(1) != s:
+			continue
+		for q in p:
+			unit["writes"].append((q, s, fld, q.current_element))
+			unit["funcs"].add(q.current_element)
+
+def is_candidate(fld):
+	return fld in unit["fields"]
+
+def is_setup(fn):
+	return fn in SETUP_TEARDOWN or bool(SETUP_SUFFIX.search(fn))
+
+def phases():
+	"""Functions of this file that only run at setup or teardown.
+
+	Roots are functions assigned to a setup/teardown ops field, and
+	functions named like one that nothing in this file calls (a helper
+	called "__foo_exit" from an ioctl is not a root)."""
+	callers = unit["callers"]
+	rt = unit["runtime_roots"]
+	setup = {fn for fn in unit["roots"] if fn not in rt}
+	setup |= {fn for fn in unit["funcs"]
+		  if fn not in callers and fn not in rt and is_setup(fn)}
+	changed = True
+	while changed:
+		changed = False
+		for fn, by in callers.items():
+			if fn not in setup and fn not in rt and by <= setup:
+				setup.add(fn)
+				changed = True
+	return setup
+
+def decide():
+	"""Run-time writes of a field whose location has another field written
+	at run time by a different function: two writers that can overlap."""
+	setup = phases()
+	fns = {}
+	for p, s, fld, fn in unit["writes"]:
+		if fn not in setup:
+			fns.setdefault((s, fld), []).append((p, fn))
+	for (s, fld), where in fns.items():
+		p, run = unit["fields"][fld][s]
+		mine = {fn for _, fn in where}
+		others = [f for f in run if f != fld and
+			  any({fn for _, fn in fns.get((s, f), [])} - {fn} for fn in mine)]
+		if not others:
+			continue
+		unit["racy"][(s, fld)] = (p, others, where)
+		for q, _ in where:
+			unit["racy_at"].add((q.file, q.line, q.column))
+
+def is_racy(s, fld):
+	return (s, fld) in unit["racy"]
+
+def message(s, fld):
+	p, others, where = unit["racy"][(s, fld)]
+	return ("WARNING: racy bitfield %s.%s written in %%s() shares a memory "
+		"location with %s, also written at run time (%s:%s)" %
+		(s, fld, ", ".join(others), p.file, p.line))
+
+def findings():
+	"""One message per run-time write of a racy field, in file order."""
+	out = []
+	for (s, fld), (_, _, where) in unit["racy"].items():
+		for p, fn in where:
+			key = (p.file, int(p.line), int(p.column), s, fld)
+			out.append((key, p, message(s, fld) % fn))
+	return [(p, msg) for _, p, msg in sorted(out, key=lambda t: t[0])]
+
+@script:python start@
+@@
+new_unit()
+
+@bf@
+identifier S, fld;
+type T;
+expression n;
+position p;
+@@
+struct S { ... T fld@p:n; ... };
+
+@script:python@
+S << bf.S;
+fld << bf.fld;
+p << bf.p;
+@@
+add_bitfield(S, fld, p[0])
+
+@ops@
+identifier I, op, fn;
+type T;
+@@
+T I = { ..., .op = fn, ... };
+
+@script:python@
+op << ops.op;
+fn << ops.fn;
+@@
+if is_setup(op):
+	unit["roots"][fn] = op
+else:
+	unit["runtime_roots"].add(fn)
+
+@calls@
+identifier callee;
+position pc;
+@@
+callee@pc(...)
+
+@script:python@
+callee << calls.callee;
+pc << calls.pc;
+@@
+if pc[0].current_element != "something_else":
+	unit["funcs"].add(pc[0].current_element)
+	unit["callers"].setdefault(callee, set()).add(pc[0].current_element)
+
+// Writes through a pointer or object whose struct type spatch inferred.
+@wt@
+identifier fld : script:python () { is_candidate(fld) };
+type T;
+T *Ep;
+T Es;
+expression V;
+assignment operator aop;
+position p;
+@@
+(
+ Ep->fld@p aop V
+|
+ Ep->fld@p ++
+|
+ Ep->fld@p --
+|
+ ++Ep->fld@p
+|
+ --Ep->fld@p
+|
+ Es.fld@p aop V
+|
+ Es.fld@p ++
+|
+ Es.fld@p --
+|
+ ++Es.fld@p
+|
+ --Es.fld@p
+)
+
+@script:python@
+fld << wt.fld;
+T << wt.T;
+p << wt.p;
+@@
+add_write(fld, p, T)
+
+// The rest, matched by field name only.
+@wu@
+identifier fld : script:python () { is_candidate(fld) };
+expression E, V;
+assignment operator aop;
+position p != wt.p;
+@@
+(
+ E->fld@p aop V
+|
+ E->fld@p ++
+|
+ E->fld@p --
+|
+ ++E->fld@p
+|
+ --E->fld@p
+|
+ E.fld@p aop V
+|
+ E.fld@p ++
+|
+ E.fld@p --
+|
+ ++E.fld@p
+|
+ --E.fld@p
+)
+
+@script:python@
+fld << wu.fld;
+p << wu.p;
+@@
+add_write(fld, p, None)
+
+@script:python decided@
+@@
+decide()
+
+@ctx_decl depends on context@
+identifier S;
+identifier fld : script:python (S) { is_racy(S, fld) };
+type T;
+expression n;
+@@
+struct S { ...
+* T fld:n;
+  ... };
+
+@ctx_write depends on context@
+identifier fld;
+expression E;
+position p : script:python () { (p[0].file, p[0].line, p[0].column) in unit["racy_at"] };
+@@
+(
+* E->fld@p
+|
+* E.fld@p
+)
+
+@fix depends on patch@
+identifier S;
+identifier fld : script:python (S) { is_racy(S, fld) };
+type T;
+expression n;
+@@
+struct S { ...
+  T fld
+- :n
+  ;
+  ... };
+
+@script:python depends on report@
+@@
+for p, msg in findings():
+	coccilib.report.print_report(p, msg)
+
+@script:python depends on org@
+@@
+for p, msg in findings():
+	coccilib.org.print_todo(p, msg)
