@@ -86,11 +86,10 @@ static unsigned int member_align(const struct bs_member *m, const struct bs_layo
 	if (!a && starts_with(t, "enum "))
 		a = elem ? pow2_divisor(elem, 8) : 4;
 	if (!a && l && (starts_with(t, "struct ") || starts_with(t, "union "))) {
-		const char *name = strchr(t, ' ') + 1;
+		struct bs_struct *ts = layout_find((struct bs_layout *)l, strchr(t, ' ') + 1);
 
-		for (int i = 0; i < l->nr_structs; i++)
-			if (!strcmp(l->structs[i].name, name) && l->structs[i].align)
-				a = l->structs[i].align;
+		if (ts && ts->align)
+			a = ts->align;
 	}
 	if (!a)
 		a = elem ? pow2_divisor(elem, 8) : 1;
@@ -569,6 +568,28 @@ void plan_describe(const struct plan *p, struct strbuf *out)
 	}
 	describe_holes(out, "before:", &p->before);
 	describe_holes(out, "after: ", &p->after);
+}
+
+const char *plan_role_name(enum plan_role r)
+{
+	static const char *const names[] = {
+		[ROLE_STAY] = "stay", [ROLE_PACKED] = "packed",
+		[ROLE_SPLIT] = "split", [ROLE_TIGHTEN] = "tighten",
+	};
+
+	return names[r];
+}
+
+void plan_write(const struct plan *p, const char *header, struct strbuf *out)
+{
+	strbuf_addf(out, "struct\t%s\t%u\t%s\n", p->s->name, p->after.size, header);
+	for (int i = 0; i < p->nr; i++) {
+		const struct bs_member *m = &p->s->members[p->m[i].member];
+
+		strbuf_addf(out, "member\t%s\t%llu\t%u\t%s\n", m->name ? m->name : "-",
+			    p->m[i].bit_offset, p->m[i].bit_size,
+			    plan_role_name(p->m[i].role));
+	}
 }
 
 const struct plan_member *plan_find(const struct plan *p, int m)

@@ -82,6 +82,15 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 /* The human summary "bitsplit fix" prints: moves, before/after, holes. */
 void plan_describe(const struct plan *p, struct strbuf *out);
 
+/*
+ * The layout the patch must produce, for "bitsplit verify":
+ *   struct NAME SIZE HEADER
+ *   member NAME BIT_OFFSET BIT_SIZE ROLE   (stay|packed|split|tighten)
+ * one line each, fields separated by a TAB, in the new order.
+ */
+void plan_write(const struct plan *p, const char *header, struct strbuf *out);
+const char *plan_role_name(enum plan_role r);
+
 /* The plan member for bs_struct member index m, or NULL. */
 const struct plan_member *plan_find(const struct plan *p, int m);
 void plan_release(struct plan *p);

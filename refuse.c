@@ -2,12 +2,11 @@
 #include "refuse.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "struct_edit.h"
+#include "tree_files.h"
 #include "util.h"
 
 static const char *const integer_words[] = {
@@ -71,40 +70,6 @@ static char *overlay(const struct bs_struct *s, const struct bs_layout *l)
 	return why;
 }
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
-static void find_sources(const char *tree, const char *rel, struct opt_list *out)
-{
-	char *full = xstrfmt("%s/%s", tree, rel);
-	DIR *d;
-	struct dirent *de;
-
-	if (!is_dir(full)) {
-		if (ends_with(rel, ".c") || ends_with(rel, ".h"))
-			opt_list_append(out, xstrdup(rel));
-		free(full);
-		return;
-	}
-	d = opendir(full);
-	while (d && (de = readdir(d))) {
-		char *sub;
-
-		if (de->d_name[0] == '.')
-			continue;
-		sub = xstrfmt("%s/%s", rel, de->d_name);
-		find_sources(tree, sub, out);
-		free(sub);
-	}
-	if (d)
-		closedir(d);
-	free(full);
-}
-
 static bool is_ident_char_at(const char *p)
 {
 	return isalnum((unsigned char)*p) || *p == '_';
@@ -135,17 +100,23 @@ static bool positional_at(const char *p, const char *name)
 	while (*q == ' ' || *q == '\t')
 		q++;
 	q += strlen(name);
-	while (*q && *q != ';' && *q != '{' && *q != '(' && *q != ')')
+	while (isspace((unsigned char)*q))
 		q++;
 	if (*q == ')') {
 		q++;
-		while (isspace((unsigned char)*q))
+	} else {
+		/* a declarator: "x", "*x", "x[4]", then '=' */
+		while (is_ident_char_at(q) || *q == '*' || *q == '[' || *q == ']' ||
+		       *q == ' ' || *q == '\t')
 			q++;
-		if (*q != '{')
+		if (*q != '=' || q[1] == '=')
 			return false;
-	} else if (*q != '{' || !memchr(p, '=', (size_t)(q - p))) {
-		return false;
+		q++;
 	}
+	while (isspace((unsigned char)*q))
+		q++;
+	if (*q != '{')
+		return false;
 	q++;
 	while (isspace((unsigned char)*q) || *q == '{')
 		q++;
@@ -216,7 +187,7 @@ char *refuse_struct(const char *tree, const char *header, const char *text,
 	if (!why) {
 		opt_list_append(&files, xstrdup(header));
 		for (int i = 0; i < paths->nr; i++)
-			find_sources(tree, paths->v[i], &files);
+			tree_files(tree, paths->v[i], &files);
 		for (int i = 0; i < files.nr && !why; i++)
 			why = scan_file(tree, files.v[i], s->name);
 	}
