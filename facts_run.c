@@ -31,6 +31,7 @@
 
 static const char *const presets[] = {
 	"locks-kernel.txt", "locks-pthread.txt", "roots-kernel.txt",
+	"roots-pthread.txt",
 };
 
 struct candidate {
@@ -258,31 +259,39 @@ static const char *file_in(const char *line, const struct opt_list *files)
 }
 
 /*
- * spatch --parse-error-msg says ' = File "F", line N, column C, ...' for
- * each function or declaration it gave up on, and "timeout" when a file
- * ran out of time: both mean writes there may be missing.
+ * With --parse-error-msg --verbose-parsing spatch says
+ * ' = File "F", line N, column C, ...' (or, in some paths, ' = error in F;')
+ * for each function or declaration it gave up on, and "timeout" when a
+ * file ran out of time: both mean writes there may be missing.  One
+ * warning and one skip fact per line of a file.
  */
 static int collect_skips(const char *err, const struct opt_list *files,
 			 int timeout, struct strbuf *tsv)
 {
-	int nr = 0;
+	struct strbuf seen = STRBUF_INIT;
 	char *copy = xstrdup(err), *save = NULL;
+	int nr = 0;
 
 	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		char file[PATH_MAX];
-		unsigned int line;
+		char file[PATH_MAX], *norm, *key;
+		unsigned int line = 0;
 		const char *f;
 
-		if (sscanf(l, " = File \"%4095[^\"]\", line %u", file, &line) == 2) {
-			char *norm = normalize_path(file);
-
-			fprintf(stderr, "%s:%u: warning: not analysed: parse error; "
-				"spatch skips the enclosing function or declaration\n",
-				norm, line);
-			strbuf_addf(tsv, "skip\t%s\t%u\tnot analysed\tparse error\n",
-				    norm, line);
+		if (sscanf(l, " = File \"%4095[^\"]\", line %u", file, &line) == 2 ||
+		    sscanf(l, " = error in %4095[^;];", file) == 1) {
+			norm = normalize_path(file);
+			key = xstrfmt("\n%s:%u\n", norm, line);
+			if (!seen.buf || !strstr(seen.buf, key)) {
+				strbuf_addstr(&seen, key);
+				fprintf(stderr, "%s:%u: warning: not analysed: parse error; "
+					"spatch skips the enclosing function or declaration\n",
+					norm, line);
+				strbuf_addf(tsv, "skip\t%s\t%u\tnot analysed\tparse error\n",
+					    norm, line);
+				nr++;
+			}
+			free(key);
 			free(norm);
-			nr++;
 		} else if (strcasestr(l, "timeout") && (f = file_in(l, files))) {
 			fprintf(stderr, "%s: warning: not analysed: spatch timed out "
 				"after %d s\n", f, timeout);
@@ -291,6 +300,7 @@ static int collect_skips(const char *err, const struct opt_list *files,
 			nr++;
 		}
 	}
+	strbuf_release(&seen);
 	free(copy);
 	return nr;
 }
@@ -405,6 +415,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	opt_list_append(&argv, "spatch");
 	opt_list_append(&argv, "--quiet");
 	opt_list_append(&argv, "--parse-error-msg");
+	opt_list_append(&argv, "--verbose-parsing");
 	opt_list_append(&argv, "--macro-file");
 	opt_list_append(&argv, macros);
 	for (int i = 0; i < nr_cands; i++) {

@@ -42,6 +42,7 @@ ROOT_OPS = {}			# field -> phase
 ROOT_ARGS = {}			# function -> [(index, phase, kind)]
 ROOT_ATTRS = {}			# attribute -> phase
 INITCALLS = {}			# initcall macro -> phase
+ROOT_FUNCS = {}			# function name -> phase
 OUT = out
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
 BS, TAB, NL = chr(92), chr(9), chr(10)
@@ -85,6 +86,8 @@ for path in data.split(":"):
 			ROOT_ATTRS[f[1]] = f[2]
 		elif f[0] == "initcall":
 			INITCALLS[f[1]] = f[2]
+		elif f[0] == "func":
+			ROOT_FUNCS[f[1]] = f[2]
 
 def action(name):
 	return LOCKS.get(name, (None,))[0]
@@ -250,6 +253,8 @@ pos = p[0]
 ls = lines_of(pos.file)
 first, last = int(pos.current_element_line), int(pos.current_element_line_end)
 coccinelle.funcs.append((pos.file, first, fn, last))
+if fn in ROOT_FUNCS:
+	coccinelle.roots.append((pos.file, first, fn, ROOT_FUNCS[fn], fn))
 head = " ".join(ls[max(first - 2, 0):first])
 for attr, phase in ROOT_ATTRS.items():
 	if re.search(r"\b%s\b" % re.escape(attr), head):
