@@ -71,10 +71,24 @@ struct bs_struct {
 	int nr_locations, alloc_locations;
 };
 
+/*
+ * Every string in the model (names, types, dims, files) and every members
+ * array lives in the layout's pool, freed at once by layout_release(); a
+ * model built by hand takes them from layout_alloc()/layout_strdup().  A
+ * vmlinux dump has 64k members: three mallocs each cost more than the
+ * whole parse.  holes and locations are malloc'ed (ALLOC_GROW).
+ */
+struct bs_pool;
+
 struct bs_layout {
 	struct bs_struct *structs;
 	int nr_structs, alloc_structs;
+	struct bs_pool *pool;
 };
+
+void *layout_alloc(struct bs_layout *l, size_t n);	/* 8-byte aligned */
+char *layout_strndup(struct bs_layout *l, const char *s, size_t n);
+char *layout_strdup(struct bs_layout *l, const char *s);
 
 /* Parse pahole text; errors say "name:line: error: ..." and return -1. */
 int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
@@ -102,7 +116,7 @@ struct bs_struct *layout_find(struct bs_layout *l, const char *name);
 /* The location holding member index m, or NULL. */
 struct bs_location *layout_location_of(struct bs_struct *s, int m);
 void layout_release(struct bs_layout *l);
-/* Free what one struct owns (not the struct itself). */
+/* Free one struct's holes and locations (the rest is in the pool). */
 void layout_release_struct(struct bs_struct *s);
 
 struct strbuf;

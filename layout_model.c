@@ -22,6 +22,7 @@
  */
 #include <string.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "layout.h"
 #include "util.h"
@@ -301,21 +302,61 @@ struct bs_location *layout_location_of(struct bs_struct *s, int m)
 	return NULL;
 }
 
+/*
+ * The pool hands out memory in 1 MB chunks mapped with MAP_POPULATE: one
+ * system call faults a chunk in, instead of 256 page faults.
+ */
+#define POOL_CHUNK (1u << 20)
+
+struct bs_pool {
+	struct bs_pool *next;
+	size_t used, size;
+	char data[];
+};
+
+void *layout_alloc(struct bs_layout *l, size_t n)
+{
+	struct bs_pool *p = l->pool;
+	size_t used = p ? (p->used + 7) & ~(size_t)7 : 0;
+	void *r;
+
+	if (!p || p->size - used < n) {
+		size_t size = n > POOL_CHUNK - sizeof(*p) ? n + sizeof(*p) : POOL_CHUNK;
+
+		p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+		if (p == MAP_FAILED)
+			die("out of memory allocating %zu bytes", size);
+		p->next = l->pool;
+		p->size = size - sizeof(*p);
+		l->pool = p;
+		used = 0;
+	}
+	r = p->data + used;
+	p->used = used + n;
+	return r;
+}
+
+char *layout_strndup(struct bs_layout *l, const char *s, size_t n)
+{
+	char *r = layout_alloc(l, n + 1);
+
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+char *layout_strdup(struct bs_layout *l, const char *s)
+{
+	return s ? layout_strndup(l, s, strlen(s)) : NULL;
+}
+
 void layout_release_struct(struct bs_struct *s)
 {
-	for (int i = 0; i < s->nr_members; i++) {
-		free(s->members[i].type);
-		free(s->members[i].name);
-		free(s->members[i].dims);
-	}
 	for (int i = 0; i < s->nr_locations; i++)
 		free(s->locations[i].fields);
-	free(s->members);
 	free(s->holes);
 	free(s->locations);
-	free(s->name);
-	free(s->decl_file);
-	free(s->source);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -324,5 +365,11 @@ void layout_release(struct bs_layout *l)
 	for (int i = 0; i < l->nr_structs; i++)
 		layout_release_struct(&l->structs[i]);
 	free(l->structs);
+	while (l->pool) {
+		struct bs_pool *next = l->pool->next;
+
+		munmap(l->pool, l->pool->size + sizeof(*l->pool));
+		l->pool = next;
+	}
 	memset(l, 0, sizeof(*l));
 }

@@ -120,7 +120,8 @@ static void hole_lines(struct strbuf *out, int depth, unsigned long long at,
 		strbuf_addf(out, "/* XXX %llu bit%s %s */\n", bits % 8,
 			    bits % 8 == 1 ? "" : "s", what);
 	}
-	strbuf_addch(out, '\n');
+	if (strcmp(what, "padding"))
+		strbuf_addch(out, '\n');
 }
 
 static void holes_before(struct strbuf *out, const struct bs_struct *s, int m,

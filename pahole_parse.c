@@ -33,6 +33,14 @@ struct parser {
 	bool size_seen;
 	char *decl_file;		/* from -I, for the next struct */
 	unsigned int decl_line;
+	/*
+	 * Members are read into one array reused for every struct, then
+	 * copied at the exact size: growing 9,700 arrays by doubling cost a
+	 * third of the parse in malloc and page faults.
+	 */
+	struct bs_member *scratch;
+	int scratch_alloc;
+	struct strbuf tmp;		/* for the few type names pahole splits */
 };
 
 static int perr(struct parser *ps, const char *fmt, ...)
@@ -76,34 +84,29 @@ static const char *rtrim(const char *p, const char *e)
 	return e;
 }
 
-static bool eat(const char **p, const char *e, const char *lit)
-{
-	size_t n = strlen(lit);
+/* The helpers below take string literals: LIT() passes their length. */
+#define LIT(s) s, sizeof(s) - 1
 
+static bool eat(const char **p, const char *e, const char *lit, size_t n)
+{
 	if ((size_t)(e - *p) < n || memcmp(*p, lit, n))
 		return false;
 	*p += n;
 	return true;
 }
 
-static bool has_prefix(const char *p, const char *e, const char *lit)
+static bool has_prefix(const char *p, const char *e, const char *lit, size_t n)
 {
-	size_t n = strlen(lit);
-
 	return (size_t)(e - p) >= n && !memcmp(p, lit, n);
 }
 
-static bool has_suffix(const char *p, const char *e, const char *lit)
+static bool has_suffix(const char *p, const char *e, const char *lit, size_t n)
 {
-	size_t n = strlen(lit);
-
 	return (size_t)(e - p) >= n && !memcmp(e - n, lit, n);
 }
 
-static const char *find(const char *p, const char *e, const char *lit)
+static const char *find(const char *p, const char *e, const char *lit, size_t n)
 {
-	size_t n = strlen(lit);
-
 	for (; (size_t)(e - p) >= n; p++) {
 		p = memchr(p, lit[0], (size_t)(e - p) - n + 1);
 		if (!p)
@@ -114,12 +117,12 @@ static const char *find(const char *p, const char *e, const char *lit)
 	return NULL;
 }
 
-static const char *rfind(const char *p, const char *e, const char *lit)
+static const char *rfind(const char *p, const char *e, const char *lit, size_t n)
 {
-	size_t n = strlen(lit);
-
-	for (const char *q = e - n; q >= p && (size_t)(e - p) >= n; q--)
-		if (!memcmp(q, lit, n))
+	if ((size_t)(e - p) < n)
+		return NULL;
+	for (const char *q = e - n; q >= p; q--)
+		if (*q == *lit && !memcmp(q, lit, n))
 			return q;
 	return NULL;
 }
@@ -158,9 +161,9 @@ static bool parse_number(const char **pp, const char *e, unsigned int *out)
 	return true;
 }
 
-static char *dup_range(const char *p, const char *e)
+static char *dup_range(struct parser *ps, const char *p, const char *e)
 {
-	return xstrndup(p, (size_t)(e - p));
+	return layout_strndup(ps->l, p, (size_t)(e - p));
 }
 
 /*
@@ -177,10 +180,10 @@ static void strip_attributes(const char *p, const char **e, bool *packed,
 
 		if (end == p || end[-1] != ')')
 			return;
-		a = rfind(p, end, "__attribute__((");
+		a = rfind(p, end, LIT("__attribute__(("));
 		if (!a)
 			return;
-		for (q = a + strlen("__attribute__"); q < end; q++) {
+		for (q = a + sizeof("__attribute__") - 1; q < end; q++) {
 			if (*q == '(')
 				depth++;
 			else if (*q == ')' && --depth == 0)
@@ -188,11 +191,11 @@ static void strip_attributes(const char *p, const char **e, bool *packed,
 		}
 		if (q + 1 != end)
 			return;
-		if (packed && find(a, end, "__packed__"))
+		if (packed && find(a, end, LIT("__packed__")))
 			*packed = true;
-		q = find(a, end, "__aligned__(");
+		q = find(a, end, LIT("__aligned__("));
 		if (aligned && q) {
-			q += strlen("__aligned__(");
+			q += sizeof("__aligned__(") - 1;
 			if (!parse_number(&q, end, aligned))
 				*aligned = 0;
 		}
@@ -260,9 +263,9 @@ static const char *trailing_comment(const char *p, const char *e)
 {
 	const char *c;
 
-	if (!has_suffix(p, e, "*/"))
+	if (!has_suffix(p, e, LIT("*/")))
 		return NULL;
-	c = rfind(p, e - 2, "/*");
+	c = rfind(p, e - 2, LIT("/*"));
 	return c && c > p ? c : NULL;
 }
 
@@ -280,22 +283,23 @@ static struct bs_member *new_member(struct parser *ps)
 	return m;
 }
 
-static bool word_is(const char *p, const char *e, const char *w)
+static bool word_is(const char *p, const char *e, const char *w, size_t n)
 {
-	return (size_t)(e - p) == strlen(w) && !memcmp(p, w, (size_t)(e - p));
+	return (size_t)(e - p) == n && !memcmp(p, w, n);
 }
 
 /* A name that can only be part of a type: the line lost its real name. */
 static bool is_type_word(const char *p, const char *e)
 {
-	static const char *const words[] = {
-		"struct", "union", "enum", "const", "volatile", "unsigned",
-		"signed", "int", "char", "short", "long", "void", "_Bool",
-		"float", "double",
+	static const struct { const char *w; size_t n; } words[] = {
+		{ LIT("struct") }, { LIT("union") }, { LIT("enum") }, { LIT("const") },
+		{ LIT("volatile") }, { LIT("unsigned") }, { LIT("signed") }, { LIT("int") },
+		{ LIT("char") }, { LIT("short") }, { LIT("long") }, { LIT("void") },
+		{ LIT("_Bool") }, { LIT("float") }, { LIT("double") },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
-		if (word_is(p, e, words[i]))
+		if (word_is(p, e, words[i].w, words[i].n))
 			return true;
 	return false;
 }
@@ -320,10 +324,10 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 		return perr(ps, "expected ';' at the end of a member");
 	d = rtrim(p, e - 1);
 	strip_attributes(p, &d, NULL, NULL);
-	if (eat(&p, d, "/* typedef ")) {
+	if (eat(&p, d, LIT("/* typedef "))) {
 		/* -E: "/ * typedef u8 * / unsigned char": keep what the source says */
 		tdef = p;
-		tdef_end = find(p, d, " */");
+		tdef_end = find(p, d, LIT(" */"));
 		if (!tdef_end || tdef_end == tdef)
 			return perr(ps, "expected 'typedef NAME */'");
 		p = skip_ws(tdef_end + 3, d);
@@ -334,7 +338,7 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 	ps->force_padding = false;
 	bitfield = strip_bits(p, &d, &bits);
 	dims = dims_start(p, d);
-	fnptr = find(p, dims, "(*");
+	fnptr = find(p, dims, LIT("(*"));
 	if (fnptr) {
 		name = skip_ws(fnptr + 2, dims);
 		for (ne = name; ne < dims && is_ident(*ne); ne++)
@@ -353,8 +357,8 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 	if (name == ne && (fnptr || !bitfield))
 		return perr(ps, "expected a member name");
 	if (type_end == p || (name != ne && is_type_word(name, ne)) ||
-	    (!fnptr && (word_is(p, type_end, "struct") || word_is(p, type_end, "union") ||
-			word_is(p, type_end, "enum"))))
+	    (!fnptr && (word_is(p, type_end, LIT("struct")) || word_is(p, type_end, LIT("union")) ||
+			word_is(p, type_end, LIT("enum")))))
 		return perr(ps, "expected a type and a member name");
 	if (!c && (name != ne || bits))
 		return name != ne ? perr(ps, "expected '/* offset size */' after the member") : 0;
@@ -363,22 +367,23 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 
 	m = new_member(ps);
 	if (name != ne)
-		m->name = dup_range(name, ne);
+		m->name = dup_range(ps, name, ne);
 	if (tdef) {
-		m->type = dup_range(tdef, tdef_end);
+		m->type = dup_range(ps, tdef, tdef_end);
 	} else if (fnptr) {
 		/* "int (*)(struct dev *)": the declarator without its name */
-		struct strbuf sb = STRBUF_INIT;
+		struct strbuf *sb = &ps->tmp;
 
-		strbuf_add(&sb, p, (size_t)(type_end - p));
-		strbuf_addstr(&sb, " (*");
-		strbuf_add(&sb, ne, (size_t)(dims - ne));
-		m->type = strbuf_detach(&sb);
+		strbuf_reset(sb);
+		strbuf_add(sb, p, (size_t)(type_end - p));
+		strbuf_addstr(sb, " (*");
+		strbuf_add(sb, ne, (size_t)(dims - ne));
+		m->type = layout_strndup(ps->l, sb->buf, sb->len);
 	} else {
-		m->type = dup_range(p, type_end);
+		m->type = dup_range(ps, p, type_end);
 	}
 	if (dims != d)
-		m->dims = dup_range(dims, d);
+		m->dims = dup_range(ps, dims, d);
 	m->bit_size = bits;
 	m->is_zero_width = bitfield && !bits;
 	return c ? parse_offsets(ps, c, le, m) : 0;
@@ -388,17 +393,19 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 static int parse_open(struct parser *ps, const char *p, const char *e,
 		      const char **kw, const char **tag, const char **tag_end)
 {
-	static const char *const kinds[] = { "struct", "union", "enum" };
+	static const struct { const char *w; size_t n; } kinds[] = {
+		{ LIT("struct") }, { LIT("union") }, { LIT("enum") },
+	};
 	const char *q;
 
 	e = rtrim(p, e - 1);		/* drop '{' */
-	while (eat(&p, e, "const ") || eat(&p, e, "volatile "))
+	while (eat(&p, e, LIT("const ")) || eat(&p, e, LIT("volatile ")))
 		p = skip_ws(p, e);
 	*kw = NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
 		q = p;
-		if (eat(&q, e, kinds[i]) && (q == e || is_space(*q))) {
-			*kw = kinds[i];
+		if (eat(&q, e, kinds[i].w, kinds[i].n) && (q == e || is_space(*q))) {
+			*kw = kinds[i].w;
 			p = skip_ws(q, e);
 			break;
 		}
@@ -427,9 +434,11 @@ static int begin_struct(struct parser *ps, const char *p, const char *e)
 	ALLOC_GROW(l->structs, l->nr_structs + 1, l->alloc_structs);
 	s = &l->structs[l->nr_structs++];
 	memset(s, 0, sizeof(*s));
-	s->name = dup_range(tag, tag_end);
+	s->name = dup_range(ps, tag, tag_end);
 	s->is_union = !strcmp(kw, "union");
 	s->dump_line = ps->lineno;
+	s->members = ps->scratch;
+	s->alloc_members = ps->scratch_alloc;
 	s->decl_file = ps->decl_file;
 	s->decl_line = ps->decl_line;
 	ps->decl_file = NULL;
@@ -443,8 +452,8 @@ static int begin_struct(struct parser *ps, const char *p, const char *e)
 static int open_nested(struct parser *ps, const char *p, const char *e)
 {
 	const char *kw, *tag, *tag_end;
+	struct strbuf *sb = &ps->tmp;
 	struct bs_member *m;
-	struct strbuf sb = STRBUF_INIT;
 
 	if (ps->in_enum >= 0)
 		return perr(ps, "expected an enumerator or '}'");
@@ -453,12 +462,13 @@ static int open_nested(struct parser *ps, const char *p, const char *e)
 	if (ps->depth == MAX_NEST)
 		return perr(ps, "expected at most %d nested structs", MAX_NEST);
 	m = new_member(ps);
-	strbuf_addstr(&sb, kw);
+	strbuf_reset(sb);
+	strbuf_addstr(sb, kw);
 	if (tag != tag_end) {
-		strbuf_addch(&sb, ' ');
-		strbuf_add(&sb, tag, (size_t)(tag_end - tag));
+		strbuf_addch(sb, ' ');
+		strbuf_add(sb, tag, (size_t)(tag_end - tag));
 	}
-	m->type = strbuf_detach(&sb);
+	m->type = layout_strndup(ps->l, sb->buf, sb->len);
 	if (!strcmp(kw, "enum")) {
 		ps->in_enum = ps->s->nr_members - 1;
 		return 0;
@@ -492,23 +502,18 @@ static void make_absolute(struct bs_struct *s, int k)
  * member points to, with offsets inside the pointee.  Those members are
  * not part of this struct; the member is just a pointer.
  */
-static void drop_pointee(struct bs_struct *s, int k, const char *p, const char *e)
+static void drop_pointee(struct parser *ps, int k, const char *p, const char *e)
 {
-	struct bs_member *m = &s->members[k];
-	struct strbuf sb = STRBUF_INIT;
+	struct bs_member *m = &ps->s->members[k];
+	struct strbuf *sb = &ps->tmp;
 
-	for (int i = k + 1; i < s->nr_members; i++) {
-		free(s->members[i].type);
-		free(s->members[i].name);
-		free(s->members[i].dims);
-	}
-	s->nr_members = k + 1;
-	strbuf_addf(&sb, "%s {...} ", m->type);
+	ps->s->nr_members = k + 1;
+	strbuf_reset(sb);
+	strbuf_addf(sb, "%s {...} ", m->type);
 	for (; p < e; p++)
 		if (*p == '*')
-			strbuf_addch(&sb, '*');
-	free(m->type);
-	m->type = strbuf_detach(&sb);
+			strbuf_addch(sb, '*');
+	m->type = layout_strndup(ps->l, sb->buf, sb->len);
 	m->is_nested = m->is_union = false;
 }
 
@@ -518,6 +523,11 @@ static int finish_struct(struct parser *ps)
 
 	if (!ps->size_seen && !s->is_union)
 		return perr(ps, "expected '/* size: N, ... */' before '};'");
+	ps->scratch = s->members;
+	ps->scratch_alloc = s->alloc_members;
+	s->members = layout_alloc(ps->l, sizeof(*s->members) * (size_t)s->nr_members);
+	memcpy(s->members, ps->scratch, sizeof(*s->members) * (size_t)s->nr_members);
+	s->alloc_members = 0;	/* in the pool: not for ALLOC_GROW */
 	layout_compute(s);
 	ps->s = NULL;
 	return 0;
@@ -573,13 +583,13 @@ static int parse_close(struct parser *ps, const char *p, const char *le)
 	}
 	m = &s->members[k];
 	if (pointer)
-		drop_pointee(s, k, p, stars);
+		drop_pointee(ps, k, p, stars);
 	if (name != dims)
-		m->name = dup_range(name, dims);
+		m->name = dup_range(ps, name, dims);
 	else if (!m->is_nested)
 		return perr(ps, "expected a member name after an enum body");
 	if (dims != d)
-		m->dims = dup_range(dims, d);
+		m->dims = dup_range(ps, dims, d);
 	m->bit_size = bits;
 	if (!c)
 		return perr(ps, "expected '/* offset size */' after '}'");
@@ -595,9 +605,9 @@ static int parse_summary(struct parser *ps, const char *p, const char *e)
 {
 	struct bs_struct *s = ps->s;
 
-	if (!eat(&p, e, "size: ") || !parse_number(&p, e, &s->size))
+	if (!eat(&p, e, LIT("size: ")) || !parse_number(&p, e, &s->size))
 		return perr(ps, "expected a number after 'size:'");
-	if (eat(&p, e, ", cachelines: ") && !parse_number(&p, e, &s->cachelines))
+	if (eat(&p, e, LIT(", cachelines: ")) && !parse_number(&p, e, &s->cachelines))
 		return perr(ps, "expected a number after 'cachelines:'");
 	ps->size_seen = true;
 	return 0;
@@ -609,7 +619,7 @@ static void parse_decl(struct parser *ps, const char *p, const char *e)
 	const char *colon, *n;
 	unsigned int line;
 
-	p = find(p, e, "> ");
+	p = find(p, e, LIT("> "));
 	if (!p)
 		return;
 	p += 2;
@@ -620,8 +630,7 @@ static void parse_decl(struct parser *ps, const char *p, const char *e)
 	n = colon;
 	if (colon == p || !parse_number(&n, e, &line) || n != e)
 		return;
-	free(ps->decl_file);
-	ps->decl_file = dup_range(p, colon - 1);
+	ps->decl_file = dup_range(ps, p, colon - 1);
 	ps->decl_line = line;
 }
 
@@ -634,9 +643,9 @@ static int parse_comment(struct parser *ps, const char *p, const char *e)
 			parse_decl(ps, body, be);
 		return 0;
 	}
-	if (has_prefix(body, be, "size: ") && !ps->depth)
+	if (has_prefix(body, be, LIT("size: ")) && !ps->depth)
 		return parse_summary(ps, body, be);
-	ps->force_padding = word_is(body, be, "Force padding:");
+	ps->force_padding = word_is(body, be, LIT("Force padding:"));
 	return 0;
 }
 
@@ -646,9 +655,9 @@ static int parse_line(struct parser *ps, const char *p, const char *e)
 	e = rtrim(p, e);
 	if (p == e)
 		return 0;
-	if (e - p >= 4 && p[0] == '/' && p[1] == '*' && find(p, e, "*/") == e - 2)
+	if (e - p >= 4 && p[0] == '/' && p[1] == '*' && find(p, e, LIT("*/")) == e - 2)
 		return parse_comment(ps, p, e);
-	if (*p == '/' && e - p > 1 && p[1] == '*' && !find(p, e, "*/"))
+	if (*p == '/' && e - p > 1 && p[1] == '*' && !find(p, e, LIT("*/")))
 		return perr(ps, "expected '*/' to end the comment");
 	if (!ps->s)
 		return e[-1] == '{' ? begin_struct(ps, p, e) :
@@ -674,7 +683,7 @@ static int parse_line(struct parser *ps, const char *p, const char *e)
 int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
 		      const char *name)
 {
-	struct parser ps = { .l = l, .name = name, .in_enum = -1 };
+	struct parser ps = { .l = l, .name = name, .in_enum = -1, .tmp = STRBUF_INIT };
 	const char *p = buf, *end = buf + len;
 	int ret = 0;
 
@@ -691,8 +700,10 @@ int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
 	if (ret && ps.s) {
 		/* keep the model consistent: drop the half-read struct */
 		l->nr_structs--;
+		ps.scratch = ps.s->members;
 		layout_release_struct(ps.s);
 	}
-	free(ps.decl_file);
+	free(ps.scratch);
+	strbuf_release(&ps.tmp);
 	return ret;
 }

@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "layout.h"
@@ -143,6 +145,43 @@ int layout_filter(struct bs_layout *l, int first, const char **names,
 	return 0;
 }
 
+/*
+ * A saved dump is mapped, not read: the vmlinux one is 6 MB and copying
+ * it costs as much as parsing it.  Pipes and stdin are read.
+ */
+static int parse_dump(struct bs_layout *l, const char *input)
+{
+	const char *name = strcmp(input, "-") ? input : "<stdin>";
+	struct strbuf buf = STRBUF_INIT;
+	void *map = MAP_FAILED;
+	size_t size = 0;
+	struct stat st;
+	int ret;
+
+	if (strcmp(input, "-")) {
+		int fd = open(input, O_RDONLY);
+
+		if (fd < 0)
+			return error("%s: cannot open: %s", input, strerror(errno));
+		if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0) {
+			size = (size_t)st.st_size;
+			map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		}
+		close(fd);
+	}
+	if (map != MAP_FAILED) {
+		ret = layout_parse_text(l, map, size, name);
+		munmap(map, size);
+		return ret;
+	}
+	if (strbuf_read_file(&buf, input) < 0)
+		ret = error("%s: cannot read: %s", input, strerror(errno));
+	else
+		ret = layout_parse_text(l, buf.buf ? buf.buf : "", buf.len, name);
+	strbuf_release(&buf);
+	return ret;
+}
+
 int layout_load(struct bs_layout *l, const char *input, const char **structs)
 {
 	struct strbuf buf = STRBUF_INIT;
@@ -153,12 +192,7 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 	if (sniff(input, &kind) < 0)
 		return -1;
 	if (kind == INPUT_DUMP) {
-		if (strbuf_read_file(&buf, input) < 0) {
-			ret = error("%s: cannot read: %s", input, strerror(errno));
-			strbuf_release(&buf);
-			return ret;
-		}
-		name = xstrdup(strcmp(input, "-") ? input : "<stdin>");
+		ret = parse_dump(l, input);
 	} else {
 		rc = run_pahole(input, kind, structs, &buf, &complaint);
 		if (rc < 0) {
@@ -166,11 +200,13 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 			return -1;
 		}
 		name = xstrfmt("%s (pahole output)", input);
+		ret = layout_parse_text(l, buf.buf ? buf.buf : "", buf.len, name);
+		strbuf_release(&buf);
+		free(name);
 	}
-	ret = layout_parse_text(l, buf.buf ? buf.buf : "", buf.len, name);
-	strbuf_release(&buf);
-	free(name);
-	if (!ret && kind != INPUT_DUMP && l->nr_structs == first && !structs)
+	if (!ret && kind == INPUT_DUMP && l->nr_structs == first)
+		ret = error("%s: expected a pahole dump, found no struct", input);
+	else if (!ret && l->nr_structs == first && !structs)
 		ret = error("%s: pahole printed no struct%s%s", input,
 			    complaint ? ": " : "", complaint ? complaint : "");
 	if (!ret)
@@ -182,7 +218,7 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 		if (ret)
 			layout_release_struct(&l->structs[i]);
 		else
-			l->structs[i].source = xstrdup(input);
+			l->structs[i].source = layout_strdup(l, input);
 	}
 	if (ret)
 		l->nr_structs = first;

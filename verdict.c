@@ -434,6 +434,56 @@ static void describe_path(const struct graph *g, int n, int p, struct strbuf *sb
 	}
 }
 
+/* ---- facts by struct ---- */
+
+/* The write and struct facts of each struct, grouped by name, in facts order. */
+struct struct_index {
+	const struct fact **v;
+	int nr;
+};
+
+struct slice {
+	const struct fact *const *v;
+	int nr;
+};
+
+static int cmp_by_struct(const void *va, const void *vb)
+{
+	const struct fact *a = *(const struct fact *const *)va;
+	const struct fact *b = *(const struct fact *const *)vb;
+	int c = strcmp(a->struct_name, b->struct_name);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+static void index_build(struct struct_index *idx, const struct facts *f)
+{
+	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(f->nr + 1));
+	idx->nr = 0;
+	for (int k = 0; k < f->nr; k++)
+		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT) &&
+		    f->v[k].struct_name)
+			idx->v[idx->nr++] = &f->v[k];
+	qsort(idx->v, (size_t)idx->nr, sizeof(*idx->v), cmp_by_struct);
+}
+
+static struct slice index_slice(const struct struct_index *idx, const char *name)
+{
+	int lo = 0, hi = idx->nr, end;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (strcmp(idx->v[mid]->struct_name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < idx->nr && !strcmp(idx->v[end]->struct_name, name); end++)
+		;
+	return (struct slice){ idx->v + lo, end - lo };
+}
+
 /* ---- writers, fields, races ---- */
 
 static void add_note(char ***v, int *nr, int *alloc, char *note)
@@ -619,10 +669,15 @@ static char *field_data_race(const char *name, const struct field_verdict *fv)
 	return NULL;
 }
 
-/* A lock member every run-time writer holds exclusive, for the patch's comment. */
+/*
+ * A lock member every run-time writer holds exclusive, for the patch's
+ * comment; "runtime PM" when the only such lock is runtime PM's (writers
+ * that are all runtime PM callbacks).
+ */
 static char *field_serialized_by(const struct field_verdict *fv)
 {
 	const struct field_writer *first = NULL;
+	bool pm = false;
 
 	for (int i = 0; i < fv->nr_writers; i++) {
 		if (fv->writers[i].phase == PHASE_RUNTIME) {
@@ -634,8 +689,7 @@ static char *field_serialized_by(const struct field_verdict *fv)
 		return NULL;
 	for (int l = 0; l < first->nr_locks; l++) {
 		const struct fact_lock *cand = &first->locks[l];
-		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?' &&
-			   strcmp(cand->id, RUNTIME_PM_LOCK);
+		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?';
 
 		for (int i = 0; all && i < fv->nr_writers; i++) {
 			const struct field_writer *w = &fv->writers[i];
@@ -646,10 +700,12 @@ static char *field_serialized_by(const struct field_verdict *fv)
 			o = lockset_find(w->locks, w->nr_locks, cand->id);
 			all = o && o->mode == LOCK_EXCLUSIVE;
 		}
-		if (all)
+		if (all && !strcmp(cand->id, RUNTIME_PM_LOCK))
+			pm = true;
+		else if (all)
 			return xstrdup(lock_short_name(cand->id));
 	}
-	return NULL;
+	return pm ? xstrdup("runtime PM") : NULL;
 }
 
 /*
@@ -871,7 +927,7 @@ out:
 }
 
 static void location_compute(struct location_verdict *lv, const struct bs_struct *s,
-			     const struct graph *g, const struct facts *f)
+			     const struct graph *g, const struct slice *sf)
 {
 	int *nr_local;
 
@@ -883,11 +939,10 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 		const char *name = s->members[lv->loc->fields[i]].name;
 
 		fv->member = lv->loc->fields[i];
-		for (int k = 0; k < f->nr; k++) {
-			const struct fact *x = &f->v[k];
+		for (int k = 0; k < sf->nr; k++) {
+			const struct fact *x = sf->v[k];
 
-			if (x->kind != FACT_WRITE || strcmp(x->struct_name, s->name) ||
-			    strcmp(x->field, name))
+			if (x->kind != FACT_WRITE || strcmp(x->field, name))
 				continue;
 			/* A stack copy nobody else sees is not a writer of the shared object. */
 			if (x->instance && !strcmp(x->instance, "local")) {
@@ -926,22 +981,21 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 	free(nr_local);
 }
 
-static bool struct_has_writes(const struct bs_struct *s, const struct facts *f)
+static bool struct_has_writes(const struct slice *sf)
 {
-	for (int k = 0; k < f->nr; k++)
-		if (f->v[k].kind == FACT_WRITE && !strcmp(f->v[k].struct_name, s->name))
+	for (int k = 0; k < sf->nr; k++)
+		if (sf->v[k]->kind == FACT_WRITE)
 			return true;
 	return false;
 }
 
-static void struct_notes(struct struct_verdict *sv, const struct facts *f)
+static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
 {
 	int untyped = 0;
 	bool lifecycle = false, unreached = false;
 
-	for (int k = 0; k < f->nr; k++)
-		if (f->v[k].kind == FACT_WRITE && !f->v[k].typed &&
-		    !strcmp(f->v[k].struct_name, sv->s->name))
+	for (int k = 0; k < sf->nr; k++)
+		if (sf->v[k]->kind == FACT_WRITE && !sf->v[k]->typed)
 			untyped++;
 	for (int l = 0; l < sv->nr_locs; l++) {
 		const struct location_verdict *lv = &sv->locs[l];
@@ -984,13 +1038,13 @@ static void struct_notes(struct struct_verdict *sv, const struct facts *f)
 				 "the lock that orders them is outside the analysed code"));
 }
 
-static void struct_location(const struct facts *f, const struct bs_struct *s,
+static void struct_location(const struct slice *sf, const struct bs_struct *s,
 			    char **file, unsigned int *line)
 {
-	for (int k = 0; k < f->nr; k++) {
-		if (f->v[k].kind == FACT_STRUCT && !strcmp(f->v[k].struct_name, s->name)) {
-			*file = xstrdup(f->v[k].file);
-			*line = f->v[k].line;
+	for (int k = 0; k < sf->nr; k++) {
+		if (sf->v[k]->kind == FACT_STRUCT) {
+			*file = xstrdup(sf->v[k]->file);
+			*line = sf->v[k]->line;
 			return;
 		}
 	}
@@ -999,7 +1053,7 @@ static void struct_location(const struct facts *f, const struct bs_struct *s,
 }
 
 static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts *f,
-		      int skipped_structs)
+		      const struct struct_index *idx, int skipped_structs)
 {
 	for (int k = 0; k < f->nr; k++) {
 		const struct fact *x = &f->v[k];
@@ -1008,11 +1062,33 @@ static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts
 			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
 				 xstrfmt("%s:%u: %s: %s", x->file, x->line, x->why,
 					 x->reason ? x->reason : "-"));
-		else if (x->kind == FACT_WRITE && !layout_find(l, x->struct_name))
+	}
+	for (int k = 0; k < idx->nr; ) {
+		struct slice sf = index_slice(idx, idx->v[k]->struct_name);
+		const struct fact *first = NULL;
+		int writes = 0;
+
+		k = (int)(sf.v - idx->v) + sf.nr;
+		if (layout_find(l, sf.v[0]->struct_name))
+			continue;
+		for (int w = 0; w < sf.nr; w++) {
+			if (sf.v[w]->kind != FACT_WRITE)
+				continue;
+			if (!writes++)
+				first = sf.v[w];
+		}
+		if (!first)
+			continue;
+		if (writes == 1)
 			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
-				 xstrfmt("struct %s is written (%s:%u) but has no layout: "
-					 "it was not in the objects given", x->struct_name,
-					 x->file, x->line));
+				 xstrfmt("struct %s is written (%s:%u) but has no layout: it was "
+					 "not in the objects given", first->struct_name,
+					 first->file, first->line));
+		else
+			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+				 xstrfmt("struct %s is written (%s:%u and %d more) but has no "
+					 "layout: it was not in the objects given",
+					 first->struct_name, first->file, first->line, writes - 1));
 	}
 	if (skipped_structs)
 		add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
@@ -1025,13 +1101,16 @@ static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts
 int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *f)
 {
 	struct graph g = { 0 };
+	struct struct_index idx;
 	int skipped_structs = 0;
 
+	index_build(&idx, f);
 	graph_build(&g, f);
 	graph_reach(&g);
 	graph_locks(&g);
 	for (int i = 0; i < l->nr_structs; i++) {
 		struct bs_struct *s = &l->structs[i];
+		struct slice sf = index_slice(&idx, s->name);
 		struct struct_verdict *sv;
 		int shared = 0;
 
@@ -1040,7 +1119,7 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 				shared++;
 		if (!shared)
 			continue;
-		if (!struct_has_writes(s, f)) {
+		if (!struct_has_writes(&sf)) {
 			skipped_structs++;
 			continue;
 		}
@@ -1048,18 +1127,19 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 		sv = &v->v[v->nr++];
 		memset(sv, 0, sizeof(*sv));
 		sv->s = s;
-		struct_location(f, s, &sv->file, &sv->line);
+		struct_location(&sf, s, &sv->file, &sv->line);
 		sv->locs = xcalloc((size_t)shared, sizeof(*sv->locs));
 		for (int k = 0; k < s->nr_locations; k++) {
 			if (s->locations[k].nr_fields < 2)
 				continue;
 			sv->locs[sv->nr_locs].loc = &s->locations[k];
-			location_compute(&sv->locs[sv->nr_locs++], s, &g, f);
+			location_compute(&sv->locs[sv->nr_locs++], s, &g, &sf);
 		}
-		struct_notes(sv, f);
+		struct_notes(sv, &sf);
 	}
-	run_notes(v, l, f, skipped_structs);
+	run_notes(v, l, f, &idx, skipped_structs);
 	graph_release(&g);
+	free(idx.v);
 	return 0;
 }
 
