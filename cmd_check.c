@@ -17,7 +17,7 @@
 static const char check_usage[] =
 	"bitsplit check [--tree DIR] (--build DIR | --layout L...) "
 	"[--policy setup-only|proven-race] [--format text|gcc|json|sarif|org] "
-	"[--facts FILE] PATH...";
+	"[--facts FILE] [-j N] [--timeout SEC] PATH...";
 
 static const struct {
 	const char *name;
@@ -47,6 +47,7 @@ static int load_facts(const char *path, struct facts *f)
 int cmd_check(int argc, const char **argv)
 {
 	struct source_opts src = { 0 };
+	struct facts_run_opts ro = { 0 };
 	const char *policy_arg = "proven-race", *format = "text", *facts_file = NULL;
 	const struct option opts[] = {
 		OPT_SOURCE(&src),
@@ -56,6 +57,10 @@ int cmd_check(int argc, const char **argv)
 		  "text (default), gcc, json, sarif or org" },
 		{ "facts", 0, OPT_STRING, &facts_file, "FILE",
 		  "replay facts saved by 'bitsplit facts' instead of running spatch" },
+		{ "jobs", 'j', OPT_INT, &ro.jobs, "N",
+		  "spatch --jobs (default: the online CPUs)" },
+		{ "timeout", 0, OPT_INT, &ro.timeout, "SEC",
+		  "spatch --timeout per file (default 120)" },
 		OPT_END(),
 	};
 	struct bs_layout layout = { 0 };
@@ -80,10 +85,7 @@ int cmd_check(int argc, const char **argv)
 	source_setup(&src);
 	if (source_load_layout(&src, &layout))
 		return 2;
-	if (!facts_file)
-		die("finding the facts needs the Coccinelle pass, which has not landed yet: "
-		    "save them with 'bitsplit facts' and pass --facts FILE");
-	if (load_facts(facts_file, &facts))
+	if (facts_file ? load_facts(facts_file, &facts) : facts_run(&src, &layout, &ro, &facts))
 		return 2;
 
 	verdict_compute(&v, &layout, &facts);

@@ -63,8 +63,9 @@ struct field_verdict {
 	char *why;			/* one sentence, in a maintainer's words */
 	/*
 	 * What serializes the run-time writers of this field, for the comment
-	 * the patch puts on it: a lock member name ("memory_lock"), or NULL
-	 * when no single lock is held by all of them.
+	 * the patch puts on it: a lock member name ("memory_lock"), "runtime
+	 * PM" when they are all runtime PM callbacks, or NULL when no single
+	 * lock is held exclusively by all of them.
 	 */
 	char *serialized_by;
 	/*

@@ -19,4 +19,3 @@
 #define ____cacheline_aligned
 #define ____cacheline_aligned_in_smp
 #define __cacheline_aligned_in_smp
-#define __attribute__(x)
