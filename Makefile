@@ -19,7 +19,7 @@ LIB_OBJS  := $(LIB_SRCS:%.c=build/%.o)
 SAN_OBJS  := $(LIB_SRCS:%.c=build/san/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
-HDRS      := $(wildcard *.h) tests/unit/unit.h
+HDRS      := $(wildcard *.h) $(wildcard tests/unit/*.h)
 
 all: bitsplit
 

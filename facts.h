@@ -99,6 +99,25 @@ void facts_print_json(const struct facts *f, struct strbuf *out);
 void facts_release(struct facts *f);
 
 const char *fact_kind_name(enum fact_kind k);
+
+struct source_opts;
+struct bs_layout;
+
+struct facts_run_opts {
+	int jobs;		/* spatch --jobs; 0: the online CPUs */
+	int timeout;		/* spatch --timeout per file, seconds; 0: 120 */
+	const char **data;	/* more lock/root vocabularies, NULL-terminated */
+	bool quiet;		/* no summary on stderr */
+};
+
+/*
+ * Run semantic-patches/facts.cocci over the .c files of src (the tree and
+ * its PATHs) that name a field of a multi-field memory location in l, and
+ * append the sorted facts to f.  Files spatch cannot parse are warned
+ * about on stderr and become skip facts.  Returns -1 on error.
+ */
+int facts_run(const struct source_opts *src, const struct bs_layout *l,
+	      const struct facts_run_opts *o, struct facts *f);
 /* Append "ID:MODE@HOW" as it appears in the TSV. */
 void fact_lock_format(const struct fact_lock *l, struct strbuf *out);
 

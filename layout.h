@@ -36,6 +36,7 @@ struct bs_hole {
 	unsigned long long bit_offset;	/* where the hole starts */
 	unsigned int bits;		/* its size in bits */
 	int before;			/* index of the member that follows it, -1 = tail padding */
+	int parent;			/* nested aggregate it lies in, -1 = the struct itself */
 };
 
 struct bs_location {
@@ -70,10 +71,24 @@ struct bs_struct {
 	int nr_locations, alloc_locations;
 };
 
+/*
+ * Every string in the model (names, types, dims, files) and every members
+ * array lives in the layout's pool, freed at once by layout_release(); a
+ * model built by hand takes them from layout_alloc()/layout_strdup().  A
+ * vmlinux dump has 64k members: three mallocs each cost more than the
+ * whole parse.  holes and locations are malloc'ed (ALLOC_GROW).
+ */
+struct bs_pool;
+
 struct bs_layout {
 	struct bs_struct *structs;
 	int nr_structs, alloc_structs;
+	struct bs_pool *pool;
 };
+
+void *layout_alloc(struct bs_layout *l, size_t n);	/* 8-byte aligned */
+char *layout_strndup(struct bs_layout *l, const char *s, size_t n);
+char *layout_strdup(struct bs_layout *l, const char *s);
 
 /* Parse pahole text; errors say "name:line: error: ..." and return -1. */
 int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
@@ -86,6 +101,14 @@ int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
  */
 int layout_load(struct bs_layout *l, const char *input, const char **structs);
 
+/*
+ * Keep, of the structs from index first on, only those named in names
+ * (NULL-terminated; NULL keeps all).  A name with no struct is an error
+ * "INPUT: struct 'x' not found" (input NULL: "... not found in any input").
+ */
+int layout_filter(struct bs_layout *l, int first, const char **names,
+		  const char *input);
+
 /* Derive holes and memory locations; layout_parse_text() calls it. */
 void layout_compute(struct bs_struct *s);
 
@@ -93,5 +116,12 @@ struct bs_struct *layout_find(struct bs_layout *l, const char *name);
 /* The location holding member index m, or NULL. */
 struct bs_location *layout_location_of(struct bs_struct *s, int m);
 void layout_release(struct bs_layout *l);
+/* Free one struct's holes and locations (the rest is in the pool). */
+void layout_release_struct(struct bs_struct *s);
+
+struct strbuf;
+/* pahole-like text, each multi-field location marked; or the JSON schema in README.md. */
+void layout_print_text(struct strbuf *out, const struct bs_layout *l);
+void layout_print_json(struct strbuf *out, const struct bs_layout *l);
 
 #endif

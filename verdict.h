@@ -25,13 +25,34 @@ int policy_parse(const char *s, enum policy *p);	/* -1 on an unknown name */
 
 enum phase { PHASE_SETUP, PHASE_TEARDOWN, PHASE_RUNTIME };
 
+const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime" */
+
+/*
+ * The pseudo-lock a runtime-PM usage reference holds shared (the facts give
+ * "runtime_pm:r@lexical" where pm_runtime_resume_and_get() is called);
+ * runtime PM callbacks hold it exclusive, which the verdict adds itself
+ * with HOW "pm".
+ */
+#define RUNTIME_PM_LOCK "runtime_pm"
+
 struct field_writer {
 	const struct fact *write;	/* the FACT_WRITE */
 	enum phase phase;
-	char *phase_why;		/* "reached from .open_device", "no root reaches it" */
-	struct fact_lock *locks;	/* own locks plus those every caller holds */
+	char *phase_why;		/* "from open_device: vfpci_open_device -> vfpci_enable" */
+	/*
+	 * Own locks plus those every caller holds.  id and how point into the
+	 * facts (or are string literals): they are not freed with the verdict.
+	 */
+	struct fact_lock *locks;
 	int nr_locks, alloc_locks;
 };
+
+/* The writing function's name, or "(file scope)". */
+const char *writer_func(const struct field_writer *w);
+/* "memory_lock" for "vfpci_device.memory_lock", the text after the last '.'. */
+const char *lock_short_name(const char *id);
+/* Does some lock held by both writers exclude the other (not two readers)? */
+bool writers_serialized(const struct field_writer *a, const struct field_writer *b);
 
 struct field_verdict {
 	int member;			/* index into bs_struct.members */
@@ -42,14 +63,22 @@ struct field_verdict {
 	char *why;			/* one sentence, in a maintainer's words */
 	/*
 	 * What serializes the run-time writers of this field, for the comment
-	 * the patch puts on it: a lock member name ("memory_lock"), or NULL
-	 * when no single lock is held by all of them.
+	 * the patch puts on it: a lock member name ("memory_lock"), "runtime
+	 * PM" when they are all runtime PM callbacks, or NULL when no single
+	 * lock is held exclusively by all of them.
 	 */
 	char *serialized_by;
+	/*
+	 * Two run-time writers of this very field in different functions with
+	 * no common lock: a plain data race that splitting cannot fix.  NULL
+	 * when there is none.
+	 */
+	char *data_race;
 };
 
 struct race {
 	int a, b;			/* indices into location_verdict.fields */
+	int wa, wb;			/* the pair of writers named in why: fields[a].writers[wa] */
 	char *why;
 };
 
@@ -59,6 +88,7 @@ struct location_verdict {
 	int nr_fields;
 	struct race *races;		/* proven-race pairs */
 	int nr_races, alloc_races;
+	bool cover_not_minimal;		/* search gave up: greedy cover used */
 };
 
 struct struct_verdict {
@@ -77,6 +107,14 @@ struct verdict {
 	char **notes;			/* run-wide: unparsed files, unknown wrappers */
 	int nr_notes, alloc_notes;
 };
+
+/*
+ * The race that explains field i's move under proven-race: one with a field
+ * that moves too (it explains both), then one between writers in two
+ * functions (no need for a function to run twice at once); NULL when the
+ * field races with none.
+ */
+const struct race *field_race(const struct location_verdict *lv, int i);
 
 int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *f);
 /* True when any field moves under p: "check" exits 1. */

@@ -25,6 +25,8 @@
  *                    edge_ioctl
  *   stat_a = 1       edge_irq, lock; stat_a and stat_b are split by :0
  *   stat_b = 1       edge_work_fn, no lock (a different location)
+ *   irq_pending = 0  edge_poll (.poll), only if spin_trylock(lock)
+ *                    succeeds; stat_b = 0 on its failure path, no lock
  */
 #include "edge.h"
 
@@ -39,6 +41,7 @@ static struct list_head edge_devs;
 struct edge_ops {
 	int (*open)(struct edge_dev *edev);
 	void (*release)(struct edge_dev *edev);
+	int (*poll)(struct edge_dev *edev);
 	long (*ioctl)(struct edge_dev *edev, unsigned int cmd);
 	long (*write)(struct edge_dev *edev, int val);
 };
@@ -128,9 +131,21 @@ static long edge_write(struct edge_dev *edev, int val)
 	return 0;
 }
 
+static int edge_poll(struct edge_dev *edev)
+{
+	if (!spin_trylock(&edev->lock)) {
+		edev->stat_b = 0;
+		return 0;
+	}
+	edev->irq_pending = 0;
+	spin_unlock(&edev->lock);
+	return 1;
+}
+
 const struct edge_ops edge_ops = {
 	.open		= edge_open,
 	.release	= edge_release,
 	.ioctl		= edge_ioctl,
 	.write		= edge_write,
+	.poll		= edge_poll,
 };

@@ -81,4 +81,8 @@ void schedule_work(struct work_struct *work);
 
 #define BIT(n) (1U << (n))
 
+#define __packed __attribute__((__packed__))
+#define __randomize_layout
+#define static_assert _Static_assert
+
 #endif

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "cocci_gen.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diff.h"
+#include "run_command.h"
+
+static bool is_bool(const char *t)
+{
+	return !strcmp(t, "_Bool") || !strcmp(t, "bool");
+}
+
+void cocci_gen(const struct plan *p, struct strbuf *out)
+{
+	const struct bs_struct *s = p->s;
+	struct strbuf fields = STRBUF_INIT;
+
+	for (int i = 0; i < p->nr; i++) {
+		const struct bs_member *m = &s->members[p->m[i].member];
+
+		if (p->m[i].role == ROLE_SPLIT && !is_bool(m->type))
+			strbuf_addf(&fields, "%s%s", fields.len ? ", " : "", m->name);
+	}
+	if (!fields.len)
+		return;
+	strbuf_addf(out,
+		"// SPDX-License-Identifier: GPL-2.0\n"
+		"/// Stores into the fields bitsplit splits out of struct %s: as\n"
+		"/// bitfields they kept only their low bits, as members of their own\n"
+		"/// they keep the whole value.\n"
+		"//# spatch --sp-file THIS -D report --dir TREE  lists the stores to review\n"
+		"//# spatch --sp-file THIS --dir TREE            makes masked stores boolean\n"
+		"// Confidence: Moderate\n"
+		"virtual report\n"
+		"\n"
+		"@store depends on !report@\n"
+		"struct %s *E;\n"
+		"struct %s S;\n"
+		"identifier f = {%s};\n"
+		"expression X, C;\n"
+		"@@\n"
+		"(\n E->f =\n- X & C\n+ !!(X & C)\n ;\n|\n S.f =\n- X & C\n+ !!(X & C)\n ;\n)\n"
+		"\n"
+		"@rep depends on report@\n"
+		"struct %s *E;\n"
+		"identifier f = {%s};\n"
+		"expression V, V1, V2;\n"
+		"binary operator bop = {==, !=, <, <=, >, >=, &&, ||};\n"
+		"position p;\n"
+		"@@\n"
+		"(\n E->f = \\( 0 \\| 1 \\| true \\| false \\| !V \\| V1 bop V2 \\)\n|\n"
+		" E->f =@p V\n|\n E->f ++@p\n|\n E->f --@p\n)\n"
+		"\n"
+		"@script:python depends on report@\n"
+		"p << rep.p;\n"
+		"f << rep.f;\n"
+		"@@\n"
+		"coccilib.report.print_report(p[0], \"store into %%s may be neither 0 nor 1\" %% f)\n",
+		s->name, s->name, s->name, fields.buf, s->name, fields.buf);
+	strbuf_release(&fields);
+}
+
+int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
+	      struct strbuf *out)
+{
+	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	int ret = 0;
+
+	for (int i = 0; i < files->nr && !ret; i++) {
+		char *result = xstrfmt("%s/bitsplit-cocci.XXXXXX", tmp);
+		char *path = xstrfmt("%s/%s", tree, files->v[i]);
+		struct strbuf before = STRBUF_INIT, after = STRBUF_INIT, log = STRBUF_INIT;
+		const char *argv[] = { "spatch", "--very-quiet", "--timeout", "120",
+				       "--sp-file", cocci, files->v[i], "-o", result, NULL };
+		struct child c = { argv, tree, &log, &log, NULL };
+		int fd = mkstemp(result);
+
+		if (fd < 0) {
+			ret = error("cannot create a file in %s", tmp);
+		} else {
+			close(fd);
+			if (run_command(&c))
+				ret = error("spatch %s on %s failed:\n%s", cocci, files->v[i],
+					    log.buf ? log.buf : "");
+			else if (strbuf_read_file(&before, path) < 0 ||
+				 strbuf_read_file(&after, result) < 0)
+				ret = error("cannot read %s or spatch's result", path);
+			else if (after.len)
+				diff_unified(out, files->v[i], before.buf, after.buf);
+			unlink(result);
+		}
+		strbuf_release(&before);
+		strbuf_release(&after);
+		strbuf_release(&log);
+		free(result);
+		free(path);
+	}
+	return ret;
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_DIFF_H
+#define BITSPLIT_DIFF_H
+
+#include "util.h"
+
+/*
+ * Append a unified diff that turns old into new to out, as git writes it:
+ * "diff --git a/PATH b/PATH", three lines of context, so that "git apply"
+ * (and "patch -p1") accept it from the top of the tree.  Nothing is
+ * appended when the texts are equal.
+ */
+void diff_unified(struct strbuf *out, const char *path, const char *old_text,
+		  const char *new_text);
+
+#endif

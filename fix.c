@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "fix.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hazard.h"
+#include "util.h"
+
+static struct fix_job *add_job(struct fix_jobs *jobs, const struct bs_struct *s)
+{
+	for (int i = 0; i < jobs->nr; i++)
+		if (jobs->v[i].s == s)
+			return &jobs->v[i];
+	ALLOC_GROW(jobs->v, jobs->nr + 1, jobs->alloc);
+	memset(&jobs->v[jobs->nr], 0, sizeof(jobs->v[0]));
+	jobs->v[jobs->nr].s = s;
+	jobs->v[jobs->nr].split = xcalloc((size_t)s->nr_members + 1, sizeof(bool));
+	return &jobs->v[jobs->nr++];
+}
+
+static int jobs_from_split(struct fix_opts *o, struct fix_jobs *jobs)
+{
+	for (int i = 0; i < o->split.nr; i++) {
+		const char *arg = o->split.v[i], *dot = strchr(arg, '.');
+		char *name = dot ? xstrndup(arg, (size_t)(dot - arg)) : NULL;
+		struct bs_struct *s = name ? layout_find((struct bs_layout *)o->layout, name) : NULL;
+		struct fix_job *job;
+		int m = -1;
+
+		if (!dot) {
+			free(name);
+			return error("--split %s: expected STRUCT.FIELD", arg);
+		}
+		if (!s) {
+			error("--split %s: no struct %s in the layout", arg, name);
+			free(name);
+			return -1;
+		}
+		free(name);
+		for (int k = 0; k < s->nr_members && m < 0; k++)
+			if (s->members[k].name && !strcmp(s->members[k].name, dot + 1))
+				m = k;
+		if (m < 0)
+			return error("--split %s: struct %s has no member %s", arg, s->name, dot + 1);
+		if (!s->members[m].bit_size)
+			return error("--split %s: %s is not a bitfield", arg, dot + 1);
+		job = add_job(jobs, s);
+		job->split[m] = true;
+	}
+	return 0;
+}
+
+static int load_facts(const char *path, struct facts *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	if (strbuf_read_file(&sb, path) < 0) {
+		strbuf_release(&sb);
+		return error("cannot read facts '%s': %s", path, strerror(errno));
+	}
+	ret = facts_parse(f, sb.buf, path);
+	strbuf_release(&sb);
+	return ret;
+}
+
+int fix_jobs_collect(struct fix_opts *o, struct fix_jobs *jobs)
+{
+	/* --split with --facts: the facts still show the hazards */
+	if (o->facts_file && load_facts(o->facts_file, &o->facts))
+		return -1;
+	if (o->split.nr)
+		return jobs_from_split(o, jobs);
+	if (!o->facts_file &&
+	    facts_run(&o->src, o->layout, &(struct facts_run_opts){ 0 }, &o->facts))
+		return -1;
+	verdict_compute(&o->verdict, (struct bs_layout *)o->layout, &o->facts);
+	for (int i = 0; i < o->verdict.nr; i++) {
+		const struct struct_verdict *sv = &o->verdict.v[i];
+
+		for (int l = 0; l < sv->nr_locs; l++)
+			for (int f = 0; f < sv->locs[l].nr_fields; f++) {
+				const struct field_verdict *fv = &sv->locs[l].fields[f];
+				struct fix_job *job;
+
+				if (!fv->moves[o->policy])
+					continue;
+				job = add_job(jobs, sv->s);
+				job->sv = sv;
+				job->file = sv->file;
+				job->split[fv->member] = true;
+			}
+	}
+	return 0;
+}
+
+void fix_jobs_release(struct fix_opts *o, struct fix_jobs *jobs)
+{
+	for (int i = 0; i < jobs->nr; i++)
+		free(jobs->v[i].split);
+	free(jobs->v);
+	verdict_release(&o->verdict);
+	facts_release(&o->facts);
+}
+
+static const struct field_verdict *field_of(const struct struct_verdict *sv, int m)
+{
+	for (int l = 0; sv && l < sv->nr_locs; l++)
+		for (int f = 0; f < sv->locs[l].nr_fields; f++)
+			if (sv->locs[l].fields[f].member == m)
+				return &sv->locs[l].fields[f];
+	return NULL;
+}
+
+/*
+ * Split fields that landed side by side with the same size take each
+ * other's place freely: order them so that equal comments are adjacent
+ * and print once, keeping the offsets where they were.
+ */
+static void group_comments(struct plan *p)
+{
+	for (int i = 0; i < p->nr; i++) {
+		int end = i;
+
+		while (end + 1 < p->nr && p->m[end + 1].role == ROLE_SPLIT &&
+		       p->m[i].role == ROLE_SPLIT && p->m[end + 1].size == p->m[i].size &&
+		       p->m[end + 1].align == p->m[i].align)
+			end++;
+		/* a stable insertion sort on the first place each comment appears */
+		for (int a = i + 1; a <= end; a++)
+			for (int b = a; b > i; b--) {
+				const char *cb = p->m[b].comment, *cp = p->m[b - 1].comment;
+				int first_b = b, first_p = b - 1;
+				struct plan_member t;
+				unsigned long long off;
+
+				for (int k = i; k < b; k++)
+					if (cb && p->m[k].comment && !strcmp(p->m[k].comment, cb)) {
+						first_b = k;
+						break;
+					}
+				for (int k = i; k < b - 1; k++)
+					if (cp && p->m[k].comment && !strcmp(p->m[k].comment, cp)) {
+						first_p = k;
+						break;
+					}
+				if (first_b >= first_p)
+					break;
+				off = p->m[b].bit_offset;
+				t = p->m[b];
+				p->m[b] = p->m[b - 1];
+				p->m[b - 1] = t;
+				p->m[b].bit_offset = off;
+				p->m[b - 1].bit_offset = off - (unsigned long long)t.size * 8;
+			}
+		i = end;
+	}
+}
+
+void fix_comment(const struct fix_opts *o, const struct fix_job *job, struct plan *p)
+{
+	bool first_packed = true;
+
+	if (!job->sv)
+		return;
+	for (int i = 0; i < p->nr; i++) {
+		struct plan_member *pm = &p->m[i];
+		const struct field_verdict *fv = field_of(job->sv, pm->member);
+
+		if (pm->role == ROLE_PACKED && first_packed) {
+			first_packed = false;
+			pm->comment = xstrdup(o->policy == POLICY_SETUP_ONLY ?
+				"Flags only modified on setup/release - bitfield ok" :
+				"No two writers of these flags run concurrently - bitfield ok");
+		} else if (pm->role == ROLE_SPLIT && fv) {
+			pm->comment = fv->serialized_by ?
+				xstrfmt("written under %s", fv->serialized_by) :
+				xstrdup("written at run time, no common lock");
+		}
+		if (pm->role != ROLE_PACKED && i && p->m[i - 1].role == ROLE_PACKED)
+			first_packed = true;	/* a second run gets its own */
+	}
+	group_comments(p);
+}
+
+int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
+		const struct plan *p, const char *header, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int n = hazards_find(p, &o->facts, header, text, &sb);
+
+	fputs(sb.buf ? sb.buf : "", stdout);
+	strbuf_release(&sb);
+	return n;
+}
+
+void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_list *files)
+{
+	for (int k = 0; k < o->facts.nr; k++) {
+		const struct fact *f = &o->facts.v[k];
+		const struct plan_member *pm = NULL;
+		bool seen = false;
+
+		if (f->kind != FACT_WRITE || strcmp(f->struct_name, p->s->name))
+			continue;
+		for (int i = 0; i < p->nr && !pm; i++)
+			if (p->m[i].role == ROLE_SPLIT &&
+			    !strcmp(p->s->members[p->m[i].member].name, f->field))
+				pm = &p->m[i];
+		for (int i = 0; i < files->nr && !seen; i++)
+			seen = !strcmp(files->v[i], f->file);
+		if (pm && !seen)
+			opt_list_append(files, xstrdup(f->file));
+	}
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_FIX_H
+#define BITSPLIT_FIX_H
+
+#include <stdbool.h>
+
+#include "facts.h"
+#include "plan.h"
+#include "source.h"
+#include "verdict.h"
+
+/*
+ * What "bitsplit fix" works from: the options, and per struct which
+ * fields split and why (the verdict, or --split naming them).
+ */
+struct fix_opts {
+	struct source_opts src;
+	const char *policy_name;
+	enum policy policy;
+	struct plan_opts plan;
+	struct opt_list split;		/* STRUCT.FIELD, overriding the verdict */
+	const char *facts_file;
+	const char *out;
+	const struct bs_layout *layout;
+	struct facts facts;
+	struct verdict verdict;
+};
+
+struct fix_job {
+	const struct bs_struct *s;
+	bool *split;			/* per member index */
+	const struct struct_verdict *sv;	/* NULL with --split */
+	const char *file;		/* where the verdict says it is declared */
+};
+
+struct fix_jobs {
+	struct fix_job *v;
+	int nr, alloc;
+};
+
+/* One job per struct with a field to split; -1 after an error. */
+int fix_jobs_collect(struct fix_opts *o, struct fix_jobs *jobs);
+void fix_jobs_release(struct fix_opts *o, struct fix_jobs *jobs);
+
+/*
+ * The comments the reviewer asked for: above the packed run, the rule
+ * that lets its fields share; above a split field, what serializes it.
+ */
+void fix_comment(const struct fix_opts *o, const struct fix_job *job, struct plan *p);
+
+/*
+ * Print each store or declaration whose meaning the split would change,
+ * with its location; returns how many there are (the patch is withheld).
+ */
+int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
+		const struct plan *p, const char *header, const char *text);
+
+/* The .c files (relative to the tree) that store into p's split fields. */
+void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_list *files);
+
+#endif

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Turn any layout INPUT into the model: a saved pahole dump is parsed as
+ * is; an ELF file (object, vmlinux, .ko) or a raw BTF file is fed to
+ * pahole first.  pahole's exit code means little (1.24 exits 0 when a -C
+ * type is missing, 1.29-1.30 exit 1 after printing the right answer), so
+ * what decides is what it printed: the structs on stdout, the complaints
+ * on stderr.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "layout.h"
+#include "run_command.h"
+#include "util.h"
+
+enum input_kind { INPUT_DUMP, INPUT_ELF, INPUT_BTF };
+
+static int sniff(const char *input, enum input_kind *kind)
+{
+	unsigned char magic[4] = { 0 };
+	ssize_t n;
+	int fd;
+
+	*kind = INPUT_DUMP;
+	if (!strcmp(input, "-"))
+		return 0;
+	fd = open(input, O_RDONLY);
+	if (fd < 0)
+		return error("%s: cannot open: %s", input, strerror(errno));
+	n = read(fd, magic, sizeof(magic));
+	close(fd);
+	if (n < 0)
+		return error("%s: cannot read: %s", input, strerror(errno));
+	if (n == 4 && !memcmp(magic, "\177ELF", 4))
+		*kind = INPUT_ELF;
+	else if (n >= 2 && ((magic[0] == 0x9f && magic[1] == 0xeb) ||
+			    (magic[0] == 0xeb && magic[1] == 0x9f)))
+		*kind = INPUT_BTF;
+	return 0;
+}
+
+/* "BTF: idx: 114145, Unknown kind 17": 1.24 reading a newer kernel's BTF */
+static bool is_noise(const char *line, size_t len)
+{
+	static const char noise[] = "Unknown kind";
+
+	for (size_t i = 0; i + sizeof(noise) - 1 <= len; i++)
+		if (!memcmp(line + i, noise, sizeof(noise) - 1))
+			return true;
+	return false;
+}
+
+/* The stderr lines that are not known noise, or NULL. */
+static char *complaints(const struct strbuf *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = err->buf, *end = err->buf + err->len;
+
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (len && !is_noise(p, len)) {
+			if (sb.len)
+				strbuf_addstr(&sb, "; ");
+			strbuf_add(&sb, p, len);
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return sb.len ? strbuf_detach(&sb) : NULL;
+}
+
+static int run_pahole(const char *input, enum input_kind kind, const char **structs,
+		      struct strbuf *out, char **complaint)
+{
+	struct strbuf list = STRBUF_INIT, err = STRBUF_INIT;
+	const char *argv[8];
+	struct child cmd = { .argv = argv, .out = out, .err = &err };
+	int argc = 0, rc;
+
+	argv[argc++] = "pahole";
+	if (kind == INPUT_BTF) {
+		argv[argc++] = "-F";
+		argv[argc++] = "btf";
+	} else {
+		argv[argc++] = "-I";	/* DWARF: where each struct is declared */
+	}
+	for (int i = 0; structs && structs[i]; i++) {
+		if (i)
+			strbuf_addch(&list, ',');
+		strbuf_addstr(&list, structs[i]);
+	}
+	if (list.len) {
+		argv[argc++] = "-C";
+		argv[argc++] = list.buf;
+	}
+	argv[argc++] = input;
+	argv[argc] = NULL;
+	rc = run_command(&cmd);
+	strbuf_release(&list);
+	*complaint = complaints(&err);
+	strbuf_release(&err);
+	if (rc == 127 && !out->len) {
+		free(*complaint);
+		*complaint = NULL;
+		return error("cannot run pahole: install the dwarves package");
+	}
+	return rc;
+}
+
+int layout_filter(struct bs_layout *l, int first, const char **names,
+		  const char *input)
+{
+	int kept = first;
+
+	for (int i = 0; names && names[i]; i++) {
+		bool found = false;
+
+		for (int j = first; j < l->nr_structs && !found; j++)
+			found = !strcmp(l->structs[j].name, names[i]);
+		if (!found && input)
+			return error("%s: struct '%s' not found", input, names[i]);
+		if (!found)
+			return error("struct '%s' not found in any input", names[i]);
+	}
+	if (!names)
+		return 0;
+	for (int j = first; j < l->nr_structs; j++) {
+		bool wanted = false;
+
+		for (int i = 0; names[i] && !wanted; i++)
+			wanted = !strcmp(l->structs[j].name, names[i]);
+		if (wanted)
+			l->structs[kept++] = l->structs[j];
+		else
+			layout_release_struct(&l->structs[j]);
+	}
+	l->nr_structs = kept;
+	return 0;
+}
+
+/*
+ * A saved dump is mapped, not read: the vmlinux one is 6 MB and copying
+ * it costs as much as parsing it.  Pipes and stdin are read.
+ */
+static int parse_dump(struct bs_layout *l, const char *input)
+{
+	const char *name = strcmp(input, "-") ? input : "<stdin>";
+	struct strbuf buf = STRBUF_INIT;
+	void *map = MAP_FAILED;
+	size_t size = 0;
+	struct stat st;
+	int ret;
+
+	if (strcmp(input, "-")) {
+		int fd = open(input, O_RDONLY);
+
+		if (fd < 0)
+			return error("%s: cannot open: %s", input, strerror(errno));
+		if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0) {
+			size = (size_t)st.st_size;
+			map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		}
+		close(fd);
+	}
+	if (map != MAP_FAILED) {
+		ret = layout_parse_text(l, map, size, name);
+		munmap(map, size);
+		return ret;
+	}
+	if (strbuf_read_file(&buf, input) < 0)
+		ret = error("%s: cannot read: %s", input, strerror(errno));
+	else
+		ret = layout_parse_text(l, buf.buf ? buf.buf : "", buf.len, name);
+	strbuf_release(&buf);
+	return ret;
+}
+
+int layout_load(struct bs_layout *l, const char *input, const char **structs)
+{
+	struct strbuf buf = STRBUF_INIT;
+	char *complaint = NULL, *name;
+	enum input_kind kind;
+	int first = l->nr_structs, ret, rc = 0;
+
+	if (sniff(input, &kind) < 0)
+		return -1;
+	if (kind == INPUT_DUMP) {
+		ret = parse_dump(l, input);
+	} else {
+		rc = run_pahole(input, kind, structs, &buf, &complaint);
+		if (rc < 0) {
+			strbuf_release(&buf);
+			return -1;
+		}
+		name = xstrfmt("%s (pahole output)", input);
+		ret = layout_parse_text(l, buf.buf ? buf.buf : "", buf.len, name);
+		strbuf_release(&buf);
+		free(name);
+	}
+	if (!ret && kind == INPUT_DUMP && l->nr_structs == first)
+		ret = error("%s: expected a pahole dump, found no struct", input);
+	else if (!ret && l->nr_structs == first && !structs)
+		ret = error("%s: pahole printed no struct%s%s", input,
+			    complaint ? ": " : "", complaint ? complaint : "");
+	if (!ret)
+		ret = layout_filter(l, first, structs, input);
+	if (!ret && complaint)
+		warning("%s: pahole (exit %d): %s", input, rc, complaint);
+	free(complaint);
+	for (int i = first; i < l->nr_structs; i++) {
+		if (ret)
+			layout_release_struct(&l->structs[i]);
+		else
+			l->structs[i].source = layout_strdup(l, input);
+	}
+	if (ret)
+		l->nr_structs = first;
+	return ret;
+}

@@ -1,0 +1,845 @@
+// SPDX-License-Identifier: GPL-2.0
+/// Facts for bitsplit: every write to a candidate bitfield, the locks held
+/// there, the call graph with the locks held at each call, phase roots and
+/// lock annotations.  Run by "bitsplit facts", one spatch run per file set:
+///
+///   spatch --macro-file kernel-macros.h --include HEADER... -D bitsplit_cands=F
+///          -D bitsplit_funcs=F
+///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT --jobs N
+///          --timeout S --file-groups G --sp-file facts.cocci
+///
+/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines, bitsplit_funcs
+/// the names of the functions the file set defines;
+/// bitsplit_data the lock and root vocabularies (locks-*.txt, roots-*.txt);
+/// finalize writes the facts TSV (see facts.h) to bitsplit_out.
+// Requires: 1.1.1
+// Confidence: Moderate
+// Options: --macro-file kernel-macros.h
+
+@initialize:python@
+cands << virtual.bitsplit_cands;
+data << virtual.bitsplit_data;
+out << virtual.bitsplit_out;
+funcs_path << virtual.bitsplit_funcs;
+@@
+import re
+
+coccinelle.sites = []		# (key, kind, file, line, col, func, a, b, c, d, local)
+coccinelle.typed = []		# keys of writes Coccinelle typed as bitfields
+coccinelle.owner = []		# (key, struct) struct of the written member
+coccinelle.held = []		# (key, lock)
+coccinelle.notheld = []		# (key, lock id) trylock failure paths
+coccinelle.iters = []		# keys written through a loop cursor
+coccinelle.funcs = []		# (file, line, func, end)
+coccinelle.fnlocks = []		# (file, line, func, lock)
+coccinelle.roots = []		# (file, line, func, phase, kind)
+coccinelle.ops = []		# (field, func): fn stored in an ops field
+coccinelle.unknown = []		# (file, line, func, callee)
+
+CANDS = {}			# struct -> (header, set of fields)
+FIELDS = set()
+LOCKS = {}			# name -> (action, mode, fixed id or None)
+GUARDS = {}			# guard class -> mode
+LOCK_TYPES = set()
+ROOT_OPS = {}			# field -> phase
+ROOT_ARGS = {}			# function -> [(index, phase, kind)]
+ROOT_ATTRS = {}			# attribute -> phase
+INITCALLS = {}			# initcall macro -> phase
+ROOT_FUNCS = {}			# function name -> phase
+OUT = out
+# Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
+BS, TAB, NL = chr(92), chr(9), chr(10)
+
+def esc(s, in_list=False):
+	"""A TSV field as facts.h defines it."""
+	if s is None or s == "":
+		return "-"
+	s = s.replace(BS, BS + BS).replace(TAB, BS + "t").replace(NL, BS + "n")
+	return s.replace(",", BS + ",") if in_list else s
+
+# C comments, spelled without their delimiters, which would end the script.
+SL = chr(47)
+C_COMMENT = re.compile(SL + r"\*\s*(.*?)\s*\*" + SL + "|" + SL + SL + r"\s*(.*)$")
+
+def row(*cols):
+	return TAB.join(str(c) for c in cols)
+
+for line in open(cands):
+	f = line.rstrip(NL).split(TAB)
+	if len(f) == 3:
+		CANDS[f[0]] = (f[1], set(f[2].split(",")))
+		FIELDS.update(f[2].split(","))
+
+OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
+
+for path in data.split(":"):
+	for line in open(path):
+		f = line.split()
+		if not f or f[0].startswith("#"):
+			continue
+		if f[0] in ("lock", "trylock", "trylock0", "unlock", "assert"):
+			LOCKS[f[1]] = (f[0], f[2], f[3] if len(f) > 3 else None)
+		elif f[0] == "guard":
+			GUARDS[f[1]] = f[2]
+		elif f[0] == "type":
+			LOCK_TYPES.add(" ".join(f[1:]))
+		elif f[0] == "op":
+			ROOT_OPS[f[1]] = f[2]
+		elif f[0] == "arg":
+			ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), f[3], f[4]))
+		elif f[0] == "attr":
+			ROOT_ATTRS[f[1]] = f[2]
+		elif f[0] == "initcall":
+			INITCALLS[f[1]] = f[2]
+		elif f[0] == "func":
+			ROOT_FUNCS[f[1]] = f[2]
+
+TAKES_LOCK = None
+
+def action(name):
+	return LOCKS.get(name, (None,))[0]
+
+def is_cand_field(f):
+	return f in FIELDS
+
+def is_acquire(f):
+	return action(f) in ("lock", "trylock", "trylock0")
+
+def is_release(f):
+	return action(f) == "unlock"
+
+def is_trylock(f):
+	return action(f) == "trylock"
+
+def is_trylock0(f):
+	return action(f) == "trylock0"
+
+def is_assert(f):
+	return action(f) == "assert"
+
+def is_guard(f):
+	return f in GUARDS
+
+def is_argroot(f):
+	return f in ROOT_ARGS
+
+WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
+LOCKED_FNS = set()		# (file, func) that take a lock or a guard
+SITES = set()			# keys of sites in those functions
+WRITES = set()			# keys of write sites
+
+def in_fn(fn, p):
+	return p[0].current_element == fn
+
+def locked_site(p):
+	return key(p[0]) in SITES
+
+def write_site(p):
+	return key(p[0]) in WRITES
+
+def is_writer_macro(m):
+	return m in WRITER_MACROS
+
+TAKES_LOCK = re.compile(r"\b(%s)\s*\(" % "|".join(
+	[re.escape(n) for n in LOCKS if LOCKS[n][0] in ("lock", "trylock", "trylock0")]
+	+ ["guard", "scoped_guard"]))
+
+LOCKISH = re.compile(r"(^|_)(try)?(un)?lock(_|$)|(^|_)(down|up)_(read|write)")
+
+def is_callee(f):
+	# Only our own functions can reach a writer; lock calls are the
+	# vocabulary, not edges; a lock-like name we do not know is evidence.
+	return f not in LOCKS and (f in OURS or LOCKISH.search(f) is not None)
+
+TEXT = {}
+
+def lines_of(path):
+	if path not in TEXT:
+		try:
+			TEXT[path] = open(path, errors="replace").read().split(NL)
+		except OSError:
+			TEXT[path] = []
+	return TEXT[path]
+
+def text(pos):
+	"""The source text a position covers, blanks squeezed."""
+	ls = lines_of(pos.file)
+	l0, l1 = int(pos.line) - 1, int(pos.line_end) - 1
+	c0, c1 = int(pos.column), int(pos.column_end)
+	if l0 == l1:
+		s = ls[l0][c0:c1]
+	else:
+		s = NL.join([ls[l0][c0:]] + ls[l0 + 1:l1] + [ls[l1][:c1]])
+	return " ".join(s.split())
+
+def key(pos):
+	return (pos.file, int(pos.line), int(pos.column))
+
+# Variable types per function, for lock identities and local copies:
+# (file, func or None, name) -> (struct, is_pointer, is_static)
+VARS = {}
+
+def base_type(t):
+	t = t.replace("const ", "").replace("volatile ", "").strip()
+	ptr = t.endswith("*")
+	t = t.rstrip("* ").strip()
+	if t.startswith("struct "):
+		t = t[len("struct "):].strip()
+	return t, ptr
+
+def add_var(pos, name, ty, is_param):
+	fn = pos.current_element
+	scope = None if fn == "something_else" else fn
+	st, ptr = base_type(ty)
+	static = False
+	if not is_param:
+		line = lines_of(pos.file)[int(pos.line) - 1]
+		static = re.search(r"\bstatic\b", line[:int(pos.column)]) is not None
+	VARS[(pos.file, scope, name)] = (st, ptr, static)
+
+def var(file, fn, name):
+	return VARS.get((file, fn, name)) or VARS.get((file, None, name))
+
+MEMBER = re.compile(r"^\(?(\w+)\)?(->|\.)(\w+(?:\.\w+)*)$")
+
+def lock_id(expr, file, fn):
+	"""&vdev->memory_lock -> vfpci_device.memory_lock, else ?expr."""
+	e = "".join(expr.split())
+	if e.startswith("&"):
+		e = e[1:]
+	m = MEMBER.match(e)
+	if m:
+		v = var(file, fn, m.group(1))
+		if v and v[1] == (m.group(2) == "->"):
+			return v[0] + "." + m.group(3)
+	elif re.match(r"^\w+$", e):
+		return e
+	return "?" + e
+
+def lock_str(name, expr, file, fn, how):
+	act, mode, fixed = LOCKS[name]
+	lid = fixed or lock_id(expr, file, fn)
+	return "%s:%s@%s" % (esc(lid, True), mode, how)
+
+def guard_str(cls, expr, file, fn, how):
+	return "%s:%s@%s" % (esc(lock_id(expr, file, fn), True), GUARDS[cls], how)
+
+@vparam@
+// Types of parameters and locals, so that lock expressions and written
+// bases can be named by their struct.
+identifier fn, x;
+type S;
+position p;
+@@
+fn(..., S x@p, ...) { ... }
+
+@script:python@
+x << vparam.x;
+S << vparam.S;
+p << vparam.p;
+@@
+add_var(p[0], x, S, True)
+
+@vlocal@
+identifier x;
+type S;
+expression E;
+position p;
+@@
+(
+ S x@p;
+|
+ S x@p = E;
+)
+
+@script:python@
+x << vlocal.x;
+S << vlocal.S;
+p << vlocal.p;
+@@
+add_var(p[0], x, S, False)
+
+@fdef@
+// Function extents, __init/__exit, __must_hold (defined away for the
+// parser, so read from the text between the name and the body) and
+// the initcalls of the file.
+identifier fn;
+position p;
+@@
+fn@p(...) { ... }
+
+@script:python@
+fn << fdef.fn;
+p << fdef.p;
+@@
+pos = p[0]
+ls = lines_of(pos.file)
+first, last = int(pos.current_element_line), int(pos.current_element_line_end)
+coccinelle.funcs.append((pos.file, first, fn, last))
+if fn in ROOT_FUNCS:
+	coccinelle.roots.append((pos.file, first, fn, ROOT_FUNCS[fn], fn))
+if TAKES_LOCK.search(NL.join(ls[first - 1:last])):
+	LOCKED_FNS.add((pos.file, fn))
+head = " ".join(ls[max(first - 2, 0):first])
+for attr, phase in ROOT_ATTRS.items():
+	if re.search(r"\b%s\b" % re.escape(attr), head):
+		coccinelle.roots.append((pos.file, first, fn, phase, attr))
+sig = []
+for l in ls[first - 1:last]:
+	sig.append(l)
+	if "{" in l:
+		break
+for m in re.finditer(r"__must_hold\s*\((.*?)\)\s*(?=\{|$|__)", " ".join(sig)):
+	coccinelle.fnlocks.append((pos.file, first, fn,
+		"%s:w@must_hold" % esc(lock_id(m.group(1), pos.file, fn), True)))
+if ("initcalls", pos.file) not in TEXT:
+	TEXT[("initcalls", pos.file)] = True
+	for i, l in enumerate(ls):
+		m = re.match(r"^\s*(\w+)\s*\(\s*(\w+)\s*\)\s*;", l)
+		if m and m.group(1) in INITCALLS:
+			coccinelle.roots.append((pos.file, i + 1, m.group(2),
+						 INITCALLS[m.group(1)], m.group(1)))
+
+@mw@
+// Writes inside a #define: remember the macro, its uses are the writes.
+expression X, V;
+identifier fld : script:python() { is_cand_field(fld) };
+assignment operator aop;
+position p;
+@@
+(
+ X->fld aop V@p
+|
+ X.fld aop V@p
+|
+ X->fld ++@p
+|
+ X->fld --@p
+|
+ ++@p X->fld
+|
+ --@p X->fld
+)
+
+@script:python@
+fld << mw.fld;
+p << mw.p;
+aop << mw.aop = "";
+@@
+pos = p[0]
+if pos.current_element == "something_else":
+	for l in reversed(lines_of(pos.file)[:int(pos.line)]):
+		m = re.match(r"^\s*#\s*define\s+(\w+)", l)
+		if m:
+			WRITER_MACROS[m.group(1)] = (fld, aop.strip() or text(pos),
+						     text(pos) if aop else "-")
+			break
+
+@site@
+// Every place whose held locks matter: candidate writes (matched by
+// name here, typed below), uses of writer macros, direct calls, and
+// calls through an ops field.
+expression X, V;
+identifier fld : script:python() { is_cand_field(fld) };
+identifier mac : script:python() { is_writer_macro(mac) };
+identifier callee : script:python() { is_callee(callee) };
+identifier ofld;
+assignment operator aop;
+position p, pb;
+@@
+(
+ X@pb->fld aop V@p
+|
+ X@pb.fld aop V@p
+|
+ X@pb->fld ++@p
+|
+ X@pb->fld --@p
+|
+ ++@p X@pb->fld
+|
+ --@p X@pb->fld
+|
+ X@pb.fld ++@p
+|
+ X@pb.fld --@p
+|
+ ++@p X@pb.fld
+|
+ --@p X@pb.fld
+|
+ mac@p(...)
+|
+ X@pb->ofld@p(...)
+|
+ X@pb.ofld@p(...)
+|
+ callee@p(...)
+)
+
+@script:python@
+p << site.p;
+pb << site.pb = [];
+fld << site.fld = "";
+mac << site.mac = "";
+callee << site.callee = "";
+ofld << site.ofld = "";
+aop << site.aop = "";
+@@
+pos = p[0]
+fn = pos.current_element
+if fn != "something_else":
+	k = key(pos)
+	if (pos.file, fn) in LOCKED_FNS:
+		SITES.add(k)
+	if fld or mac:
+		WRITES.add(k)
+	if fld:
+		b = pb[0]
+		base = text(b)
+		v = VARS.get((pos.file, fn, base))
+		local = v is not None and not v[1] and not v[2]
+		# The write starts at its base, or at a prefix ++/--.
+		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
+		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
+			fn, fld, base, aop.strip() or text(pos),
+			text(pos) if aop else "-", local))
+	elif mac:
+		f, op, val = WRITER_MACROS[mac]
+		use = re.match(r"\w+\s*\([^()]*\)",
+			       lines_of(pos.file)[int(pos.line) - 1][int(pos.column):])
+		coccinelle.sites.append((k, "macro", pos.file, int(pos.line),
+			int(pos.column) + 1, fn, f, use.group(0) if use else mac,
+			op, val, False))
+	elif ofld:
+		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),
+			int(pos.column) + 1, fn, ofld, None, None, None, False))
+	elif callee:
+		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
+			int(pos.column) + 1, fn, callee, None, None, None, False))
+		if LOCKISH.search(callee):
+			coccinelle.unknown.append((pos.file, int(pos.line), fn, callee))
+
+@wsite@
+// The write sites alone, so that the rules about writes are not tried
+// at every call ...
+position p : script:python() { write_site(p) };
+expression V2;
+@@
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@lsite@
+// ... and the sites in functions that take a lock, so that the lock
+// rules are not tried where no lock can be held: most of the cost.
+position p : script:python() { locked_site(p) };
+expression V2;
+@@
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@ty@
+// The typing of Coccinelle itself: the written expression is a bitfield ...
+position wsite.p;
+type T;
+T:b E;
+expression V;
+assignment operator aop;
+@@
+(
+ E aop V@p
+|
+ E ++@p
+|
+ E --@p
+|
+ ++@p E
+|
+ --@p E
+)
+
+@script:python@
+p << wsite.p;
+@@
+coccinelle.typed.append(key(p[0]))
+
+@own@
+// ... of a member of this struct.
+position wsite.p;
+type S;
+S *Y;
+S Z;
+identifier fld;
+expression V;
+assignment operator aop;
+@@
+(
+ Y->fld aop V@p
+|
+ Y->fld ++@p
+|
+ Y->fld --@p
+|
+ ++@p Y->fld
+|
+ --@p Y->fld
+|
+ Z.fld aop V@p
+|
+ Z.fld ++@p
+|
+ Z.fld --@p
+|
+ ++@p Z.fld
+|
+ --@p Z.fld
+)
+
+@script:python@
+p << wsite.p;
+S << own.S;
+@@
+# An anonymous nested struct has no name of its own: its members are the
+# enclosing struct's in the layout, so the field name decides.
+coccinelle.owner.append((key(p[0]), "" if "{" in S else base_type(S)[0]))
+
+@iter@
+// Written through a loop cursor: a sibling object, not the own one of the caller.
+position wsite.p;
+iterator I =~ "for_each";
+expression Y, V2;
+@@
+(
+ I(Y, ...) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ I(Y, ...) \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \);
+)
+
+@script:python@
+p << wsite.p;
+Y << iter.Y;
+@@
+coccinelle.iters.append((key(p[0]), "".join(Y.split())))
+
+@arrwalk@
+position wsite.p;
+expression V2, E1, E2, E3;
+@@
+for (E1; E2; E3) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+
+@script:python@
+p << wsite.p;
+@@
+coccinelle.iters.append((key(p[0]), "[]"))
+
+@cand exists@
+// Lexical locks: a lock call reaches the site on some path ...
+position lsite.p;
+expression L, V2;
+identifier fn : script:python(p) { in_fn(fn, p) };
+identifier lk : script:python() { is_acquire(lk) };
+@@
+fn(...) { ... when any
+ lk(L, ...)
+ ... when any
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+ ... when any
+}
+
+@unprot exists@
+// ... and no path reaches it without the lock or after its release.
+position lsite.p;
+expression cand.L, V2;
+identifier cand.fn;
+identifier lk2 : script:python() { is_acquire(lk2) };
+identifier ul : script:python() { is_release(ul) };
+@@
+fn(...) {
+(
+ ... when != lk2(L, ...)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+|
+ ...
+ ul(L, ...)
+ ... when != lk2(L, ...)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+)
+ ... when any
+}
+
+@script:python depends on !unprot@
+p << lsite.p;
+L << cand.L;
+lk << cand.lk;
+fn << cand.fn;
+@@
+how = "trylock" if action(lk) in ("trylock", "trylock0") else "lexical"
+coccinelle.held.append((key(p[0]), lock_str(lk, L, p[0].file, fn, how)))
+
+@tlfail@
+// The failure branch of a trylock holds nothing.
+position lsite.p;
+expression L, V2;
+identifier tl : script:python() { is_trylock(tl) };
+identifier tl0 : script:python() { is_trylock0(tl0) };
+statement S;
+@@
+(
+ if (!tl(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (!tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl0(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl0(L, ...) != 0) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl0(L, ...) == 0) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+)
+
+@script:python@
+p << lsite.p;
+L << tlfail.L;
+@@
+coccinelle.notheld.append((key(p[0]), lock_id(L, p[0].file, p[0].current_element)))
+
+@grd exists@
+// guard(class)(&l): held from there to the end of the scope, taken here
+// as the end of the function.
+position lsite.p;
+identifier fn : script:python(p) { in_fn(fn, p) };
+identifier cls : script:python() { is_guard(cls) };
+expression L, V2;
+@@
+fn(...) { ... when any
+ guard(cls)(L);
+ ... when any
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+ ... when any
+}
+
+@script:python@
+p << lsite.p;
+cls << grd.cls;
+L << grd.L;
+fn << grd.fn;
+@@
+coccinelle.held.append((key(p[0]), guard_str(cls, L, p[0].file, fn, "guard")))
+
+@sgd@
+position lsite.p;
+iterator name scoped_guard;
+identifier cls : script:python() { is_guard(cls) };
+expression L, V2;
+@@
+scoped_guard(cls, L) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+
+@script:python@
+p << lsite.p;
+cls << sgd.cls;
+L << sgd.L;
+@@
+pos = p[0]
+coccinelle.held.append((key(pos), guard_str(cls, L, pos.file,
+				pos.current_element, "scoped_guard")))
+
+@lda@
+// lockdep_assert_held(l) anywhere: the function runs with l held.
+identifier fn, la : script:python() { is_assert(la) };
+expression L;
+position p;
+@@
+fn(...) { ... when any
+ la@p(L);
+ ... when any
+}
+
+@script:python@
+fn << lda.fn;
+la << lda.la;
+L << lda.L;
+p << lda.p;
+@@
+coccinelle.fnlocks.append((p[0].file, int(p[0].line), fn,
+			   lock_str(la, L, p[0].file, fn, "lockdep")))
+
+@opsinit@
+// Phase roots and ops edges: functions stored in ops fields ...
+identifier fld, fn, x;
+type T;
+position p;
+@@
+T x = { ..., .fld = fn@p, ... };
+
+@script:python@
+fld << opsinit.fld;
+fn << opsinit.fn;
+p << opsinit.p;
+@@
+coccinelle.ops.append((fld, fn, p[0].file, int(p[0].line)))
+
+@opsset@
+identifier fld, fn;
+expression X;
+position p;
+@@
+(
+ X->fld = fn@p
+|
+ X.fld = fn@p
+)
+
+@script:python@
+fld << opsset.fld;
+fn << opsset.fn;
+p << opsset.p;
+@@
+coccinelle.ops.append((fld, fn, p[0].file, int(p[0].line)))
+
+@argroot@
+// ... and functions handed to request_irq(), INIT_WORK(), ...
+identifier f : script:python() { is_argroot(f) };
+expression list[n] Es;
+identifier fn;
+position p;
+@@
+f(Es, fn@p, ...)
+
+@script:python@
+f << argroot.f;
+n << argroot.n;
+fn << argroot.fn;
+p << argroot.p;
+@@
+for idx, phase, kind in ROOT_ARGS[f]:
+	if idx == int(n):
+		coccinelle.roots.append((p[0].file, int(p[0].line), fn, phase, kind))
+
+@finalize:python@
+all_sites << merge.sites;
+all_typed << merge.typed;
+all_owner << merge.owner;
+all_held << merge.held;
+all_notheld << merge.notheld;
+all_iters << merge.iters;
+all_funcs << merge.funcs;
+all_fnlocks << merge.fnlocks;
+all_roots << merge.roots;
+all_ops << merge.ops;
+all_unknown << merge.unknown;
+@@
+def flat(x):
+	return set(e for part in x for e in part)
+
+typed = flat(all_typed)
+owner = {}
+for k, s in flat(all_owner):
+	owner.setdefault(k, set()).add(s)
+held = {}
+for k, l in flat(all_held):
+	held.setdefault(k, set()).add(l)
+notheld = {}
+for k, l in flat(all_notheld):
+	notheld.setdefault(k, set()).add(l)
+iters = {}
+for k, y in flat(all_iters):
+	iters.setdefault(k, set()).add(y)
+funcs = flat(all_funcs)
+defined = set(f[2] for f in funcs)
+fnlocks = flat(all_fnlocks)
+fnheld = {}
+for file, line, fn, l in fnlocks:
+	fnheld.setdefault((file, fn), set()).add(l)
+ops = flat(all_ops)
+byfield = {}
+for fld, fn, file, line in ops:
+	byfield.setdefault(fld, set()).add(fn)
+
+def locks_at(k, file, fn):
+	ls = set(held.get(k, ())) | fnheld.get((file, fn), set())
+	dropped = notheld.get(k, set())
+	ls = [l for l in ls if l.rsplit(":", 1)[0] not in dropped
+	      or not l.endswith("@trylock")]
+	return ",".join(sorted(ls)) or "-"
+
+lines = set()
+writers = set()
+for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+	locks = locks_at(k, file, fn)
+	if kind in ("write", "macro"):
+		structs = owner.get(k, set())
+		known = [s for s in structs if s in CANDS and a in CANDS[s][1]]
+		if structs and not known and "" not in structs:
+			continue	# typed, and not a candidate: a name collision
+		is_typed = kind == "write" and k in typed and bool(structs)
+		if not known:
+			known = sorted(s for s in CANDS if a in CANDS[s][1])
+		inst = "self"
+		base = "".join(b.split()) if kind == "write" else b
+		cursors = iters.get(k, set())
+		if base in cursors or ("[]" in cursors and "[" in base):
+			inst = "iter"
+		elif local:
+			inst = "local"
+		for s in known:
+			lines.add(row("write", esc(file), line, col, esc(fn), s, a,
+				      esc(b), inst, esc(c), esc(d),
+				      "typed" if is_typed else "untyped", locks))
+		writers.add((file, fn))
+	elif kind == "call" and a in defined:
+		lines.add(row("call", esc(file), line, esc(fn), a, locks))
+	elif kind == "icall":
+		for callee in sorted(byfield.get(a, ())):
+			if callee in defined:
+				lines.add(row("call", esc(file), line, esc(fn), callee, locks))
+for file, line, fn, end in funcs:
+	lines.add(row("func", esc(file), line, fn, end))
+for file, line, fn, l in fnlocks:
+	lines.add(row("fnlock", esc(file), line, fn, l))
+for file, line, fn, phase, kind in flat(all_roots):
+	lines.add(row("root", esc(file), line, fn, phase, kind))
+for fld, fn, file, line in ops:
+	if fld in ROOT_OPS and fn in defined:
+		lines.add(row("root", esc(file), line, fn, ROOT_OPS[fld], fld))
+for file, line, fn, callee in flat(all_unknown):
+	if (file, fn) in writers:
+		lines.add(row("skip", esc(file), line, "unknown lock-like call", callee))
+
+# Struct definitions and their lock annotations, from the text of the
+# defining header: __guarded_by() breaks the parse of the struct, and a
+# comment on a lock member is not in the AST at all.
+for s in sorted(CANDS):
+	hdr = CANDS[s][0]
+	ls = lines_of(hdr)
+	start = None
+	for i, l in enumerate(ls):
+		if re.match(r"^\s*(typedef\s+)?struct\s+%s\s*\{" % re.escape(s), l):
+			start = i
+			break
+	if start is None:
+		continue
+	lines.add(row("struct", esc(hdr), start + 1, s))
+	depth = 0
+	for i in range(start, len(ls)):
+		l = ls[i]
+		code = C_COMMENT.sub("", l)
+		if depth == 1 and i > start:
+			g = re.search(r"(\w+)\s*(?::\s*\d+\s*)?__guarded_by\s*\((.*?)\)\s*;", code)
+			if g:
+				lk = "".join(g.group(2).split()).lstrip("&")
+				lines.add(row("guard", esc(hdr), i + 1, s, g.group(1),
+					      esc(s + "." + lk, True) + ":w@annotation",
+					      esc("__guarded_by(%s)" % g.group(2).strip())))
+			m = re.match(r"^\s*(.*?)\s*\b(\w+)\s*;", code)
+			c = C_COMMENT.search(l)
+			if m and c and " ".join(m.group(1).split()) in LOCK_TYPES:
+				lines.add(row("guard", esc(hdr), i + 1, s, "-",
+					      esc(s + "." + m.group(2), True) + ":w@annotation",
+					      esc(c.group(1) or c.group(2))))
+		depth += code.count("{") - code.count("}")
+		if depth <= 0 and i > start:
+			break
+
+with open(OUT, "w") as fp:
+	for l in sorted(lines):
+		fp.write(l + NL)
+

@@ -1,0 +1,21 @@
+/*
+ * Parse hints for spatch (--macro-file): kernel constructs spatch 1.1.1
+ * cannot parse on its own.  Without them the enclosing function or
+ * struct fails to parse and is dropped without a word.
+ */
+#define scoped_guard(_name, args...) for (;;)
+#define scoped_cond_guard(_name, _fail, args...) for (;;)
+#define __guarded_by(x)
+#define __pt_guarded_by(x)
+#define __must_hold(x)
+#define __must_hold_shared(x)
+#define __acquires(x)
+#define __releases(x)
+#define __randomize_layout
+#define __no_randomize_layout
+#define __aligned(x)
+#define __packed
+#define __cacheline_aligned
+#define ____cacheline_aligned
+#define ____cacheline_aligned_in_smp
+#define __cacheline_aligned_in_smp

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The planner against hand-built layouts.  The vfpci_device model is the
+ * pahole output for samples/vfio/vfpci_core.h (x86-64, gcc -g -O2); the
+ * expected orders and offsets were worked out by hand from the System V
+ * rules before the planner was run.
+ */
+#include <stdlib.h>
+
+#include "model.h"
+#include "plan.h"
+#include "unit.h"
+
+static const struct m vfpci[] = {
+	{ "struct pci_dev *", "pdev", NULL, 0, 0, 0, 8 },
+	{ "void *", "barmap", "[6]", 8, 0, 0, 48 },
+	{ "_Bool", "bar_mmap_supported", "[6]", 56, 0, 0, 6 },
+	{ "u8 *", "vconfig", NULL, 64, 0, 0, 8 },
+	{ "spinlock_t", "irqlock", NULL, 72, 0, 0, 4 },
+	{ "struct mutex", "igate", NULL, 76, 0, 0, 4 },
+	{ "int", "irq_type", NULL, 80, 0, 0, 4 },
+	{ "u8", "msi_qmax", NULL, 84, 0, 0, 1 },
+	{ "u8", "msix_bar", NULL, 85, 0, 0, 1 },
+	{ "u16", "msix_size", NULL, 86, 0, 0, 2 },
+	{ "u32", "msix_offset", NULL, 88, 0, 0, 4 },
+	{ "u32", "rbar", "[7]", 92, 0, 0, 28 },
+	{ "_Bool", "has_dyn_msix", NULL, 120, 0, 1, 1 },		/* 12 */
+	{ "_Bool", "pci_2_3", NULL, 120, 1, 1, 1 },
+	{ "_Bool", "virq_disabled", NULL, 120, 2, 1, 1 },	/* 14 */
+	{ "_Bool", "reset_works", NULL, 120, 3, 1, 1 },
+	{ "_Bool", "extended_caps", NULL, 120, 4, 1, 1 },
+	{ "_Bool", "bardirty", NULL, 120, 5, 1, 1 },		/* 17 */
+	{ "_Bool", "has_vga", NULL, 120, 6, 1, 1 },
+	{ "_Bool", "needs_reset", NULL, 120, 7, 1, 1 },		/* 19 */
+	{ "_Bool", "nointx", NULL, 121, 0, 1, 1 },
+	{ "_Bool", "needs_pm_restore", NULL, 121, 1, 1, 1 },
+	{ "_Bool", "pm_intx_masked", NULL, 121, 2, 1, 1 },	/* 22 */
+	{ "_Bool", "pm_runtime_engaged", NULL, 121, 3, 1, 1 },	/* 23 */
+	{ "_Bool", "sriov_pwr_active", NULL, 121, 4, 1, 1 },	/* 24 */
+	{ "void *", "pci_saved_state", NULL, 128, 0, 0, 8 },
+	{ "int", "ioeventfds_nr", NULL, 136, 0, 0, 4 },		/* 26 */
+	{ "struct eventfd_ctx *", "err_trigger", NULL, 144, 0, 0, 8 },
+	{ "struct list_head", "vdev_list", NULL, 152, 0, 0, 16 },
+	{ "struct mutex", "ioeventfds_lock", NULL, 168, 0, 0, 4 },
+	{ "struct rw_semaphore", "memory_lock", NULL, 172, 0, 0, 4 },
+};
+
+/* "name@offset" for each member of the plan, in order, from index from. */
+static char *order(const struct plan *p, int from, int to)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = from; i < to && i < p->nr; i++)
+		strbuf_addf(&sb, "%s%s@%llu", i > from ? " " : "",
+			    p->s->members[p->m[i].member].name, p->m[i].bit_offset / 8);
+	return strbuf_detach(&sb);
+}
+
+static void check_vfpci(void)
+{
+	struct bs_struct s;
+	struct plan p;
+	struct plan_opts o = { PLAN_TYPE_DECLARED, true, NULL };
+	bool split[ARRAY_SIZE(vfpci)] = { false };
+	struct strbuf sb = STRBUF_INIT;
+	char *got;
+
+	build(&s, "vfpci_device", 176, vfpci, ARRAY_SIZE(vfpci));
+
+	/* proven-race: virq_disabled and bardirty into the hole at 62 */
+	split[14] = split[17] = true;
+	o.tighten = false;
+	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "proven-race plans");
+	CHECK_INT(p.before.size, 176, "the original layout is reproduced");
+	CHECK_INT(p.after.size, 176, "both bools fit the hole: size stays 176");
+	CHECK_INT(p.naive_size, 176, "naive split in place is 176 too");
+	got = order(&p, 2, 5);
+	CHECK_STR(got, "bar_mmap_supported@56 virq_disabled@62 bardirty@63",
+		  "split fields fill the hole after bar_mmap_supported");
+	free(got);
+	CHECK_INT(p.m[3].role, ROLE_SPLIT, "virq_disabled is split");
+	CHECK_STR(p.m[3].type, "bool", "a 1-bit _Bool becomes bool");
+	CHECK_INT(p.m[3].bit_size, 0, "and is no longer a bitfield");
+	CHECK_INT(p.m[14].role, ROLE_PACKED, "the rest stays packed");
+	CHECK_INT(p.m[14].bit_offset, 120 * 8, "from byte 120");
+	CHECK_INT(p.nr_tighten, 0, "--no-tighten moves nothing else");
+	plan_release(&p);
+
+	/* with tighten: ioeventfds_nr fills the hole after the packed group */
+	o.tighten = true;
+	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "proven-race with tighten");
+	CHECK_INT(p.after.size, 168, "tighten shrinks to 168");
+	CHECK_INT(p.nr_tighten, 1, "with one move");
+	got = order(&p, 24, 27);
+	CHECK_STR(got, "sriov_pwr_active@121 ioeventfds_nr@124 pci_saved_state@128",
+		  "ioeventfds_nr moves up after the packed group");
+	free(got);
+	CHECK_INT(p.m[25].role, ROLE_TIGHTEN, "and is named as a tighten move");
+	plan_describe(&p, &sb);
+	CHECK_STR(sb.buf,
+		  "struct vfpci_device: size 176 -> 168, naive split in place 176\n"
+		  "  split    virq_disabled            _Bool:1 -> bool          120:2 -> 62\n"
+		  "  split    bardirty                 _Bool:1 -> bool          120:5 -> 63\n"
+		  "  tighten  ioeventfds_nr            int                      136 -> 124\n"
+		  "  before: size 176, cachelines 3, holes: 62 (2 bytes), 121:5 (3 bits), "
+		  "122 (6 bytes), 140 (4 bytes)\n"
+		  "  after:  size 168, cachelines 3, holes: 121:3 (5 bits), 122 (2 bytes)\n",
+		  "the plan summary");
+	strbuf_release(&sb);
+	plan_release(&p);
+
+	/*
+	 * setup-only: six fields.  Two fill the hole at 62; the other four
+	 * fit exactly the 4-byte hole after ioeventfds_nr (best fit), which
+	 * leaves the 7 bytes after the packed byte in one piece.
+	 */
+	split[19] = split[22] = split[23] = split[24] = true;
+	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "setup-only plans");
+	CHECK_INT(p.after.size, 176, "setup-only stays 176 (169 bytes of members)");
+	got = order(&p, 2, 5);
+	CHECK_STR(got, "bar_mmap_supported@56 virq_disabled@62 bardirty@63",
+		  "setup-only: the first two fill the hole at 62");
+	free(got);
+	got = order(&p, 20, 27);
+	CHECK_STR(got, "needs_pm_restore@120 pci_saved_state@128 ioeventfds_nr@136 "
+		  "needs_reset@140 pm_intx_masked@141 pm_runtime_engaged@142 "
+		  "sriov_pwr_active@143",
+		  "setup-only: the other four fill the hole at 140");
+	free(got);
+	CHECK_INT(p.nr_tighten, 0, "nothing to tighten at 176");
+	plan_release(&p);
+	release(&s);
+}
+
+/* No hole fits: the split field goes right after its run, the struct grows. */
+static void check_grow(void)
+{
+	static const struct m ms[] = {
+		{ "unsigned int", "a", NULL, 0, 0, 1, 4 },
+		{ "unsigned int", "b", NULL, 0, 1, 1, 4 },
+		{ "unsigned int", "c", NULL, 0, 2, 1, 4 },
+		{ "int", "x", NULL, 4, 0, 0, 4 },
+	};
+	struct bs_struct s;
+	struct plan p;
+	struct plan_opts o = { PLAN_TYPE_DECLARED, true, NULL };
+	bool split[4] = { false, true, false, false };
+	char *got;
+
+	build(&s, "grow", 8, ms, 4);
+	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "grow plans");
+	got = order(&p, 0, 4);
+	CHECK_STR(got, "a@0 c@0 b@4 x@8", "b lands right after the packed a, c");
+	free(got);
+	CHECK_INT(p.after.size, 12, "the struct grows to 12");
+	CHECK_INT(p.naive_size, 16, "naive in place (a@0 b@4 c@8 x@12) is 16");
+	CHECK(p.m[2].type == NULL, "u32 b:1 keeps its declared type");
+	plan_release(&p);
+
+	/* --type smallest: b becomes a u8 and fits the hole after a, c */
+	o.type = PLAN_TYPE_SMALLEST;
+	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "smallest plans");
+	CHECK_STR(p.m[2].type, "u8", "unsigned 1-bit -> u8");
+	got = order(&p, 0, 4);
+	CHECK_STR(got, "a@0 c@0 b@1 x@4", "the u8 fits the bytes after a, c");
+	free(got);
+	CHECK_INT(p.after.size, 8, "and the size is unchanged");
+	plan_release(&p);
+	release(&s);
+}
+
+/* A struct whose layout the planner cannot reproduce is refused. */
+static void check_refuse(void)
+{
+	static const struct m ms[] = {
+		{ "char", "c", NULL, 0, 0, 0, 1 },
+		{ "unsigned int", "a", NULL, 4, 0, 1, 4 },	/* an unseen :0 */
+		{ "unsigned int", "b", NULL, 4, 1, 1, 4 },
+		{ "long int", "l", NULL, 8, 0, 0, 8 },
+	};
+	struct bs_struct s;
+	struct plan p;
+	struct plan_opts o = { PLAN_TYPE_DECLARED, true, NULL };
+	bool split[4] = { false, true, false, false };
+
+	build(&s, "odd", 16, ms, 4);
+	CHECK_INT(plan_struct(&p, &s, split, &o), -1, "unreproducible layout refused");
+	CHECK_STR(p.refused, "cannot reproduce the layout: a at bit 32, computed 8",
+		  "with the reason");
+	plan_release(&p);
+	release(&s);
+}
+
+int main(void)
+{
+	check_vfpci();
+	check_grow();
+	check_refuse();
+	return unit_done();
+}

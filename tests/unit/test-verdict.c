@@ -1,0 +1,540 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The verdict on hand-built layouts and facts.  Every expectation below is
+ * worked out from the code the facts describe, not from the tool's output;
+ * the comment before each says why it is what it is.
+ */
+#include <stdlib.h>
+
+#include "verdict.h"
+#include "unit.h"
+#include "util.h"
+
+/* ---- builders: facts as "bitsplit facts" would print them ---- */
+
+static struct fact *fact_new(struct facts *f, enum fact_kind kind, const char *file,
+			     unsigned int line, const char *func)
+{
+	struct fact *x;
+
+	ALLOC_GROW(f->v, f->nr + 1, f->alloc);
+	x = &f->v[f->nr++];
+	memset(x, 0, sizeof(*x));
+	x->kind = kind;
+	x->file = (char *)file;
+	x->line = line;
+	x->col = 2;
+	x->func = (char *)func;
+	return x;
+}
+
+/* "a.m:w@lexical,runtime_pm:r@lexical": the LOCKS column, split in place. */
+static void fact_locks(struct fact *x, char *spec)
+{
+	for (char *tok = strtok(spec, ","); tok; tok = strtok(NULL, ",")) {
+		char *colon = strrchr(tok, ':');
+		char *at = strrchr(tok, '@');
+
+		*colon = *at = '\0';
+		ALLOC_GROW(x->locks, x->nr_locks + 1, x->alloc_locks);
+		x->locks[x->nr_locks++] = (struct fact_lock){
+			.id = tok,
+			.mode = colon[1] == 'r' ? LOCK_SHARED : LOCK_EXCLUSIVE,
+			.how = at + 1,
+		};
+	}
+}
+
+static char spec_pool[64][128];
+static int nr_spec;
+
+static void with_locks(struct fact *x, const char *locks)
+{
+	if (!locks)
+		return;
+	snprintf(spec_pool[nr_spec], sizeof(spec_pool[0]), "%s", locks);
+	fact_locks(x, spec_pool[nr_spec++]);
+}
+
+static void fw(struct facts *f, unsigned int line, const char *func, const char *st,
+	       const char *field, const char *instance, const char *locks)
+{
+	struct fact *x = fact_new(f, FACT_WRITE, "drv.c", line, func);
+
+	x->struct_name = (char *)st;
+	x->field = (char *)field;
+	x->base = "dev";
+	x->instance = (char *)instance;
+	x->op = "=";
+	x->value = "1";
+	x->typed = true;
+	with_locks(x, locks);
+}
+
+static void fc(struct facts *f, const char *caller, const char *callee, const char *locks)
+{
+	struct fact *x = fact_new(f, FACT_CALL, "drv.c", 1, caller);
+
+	x->callee = (char *)callee;
+	with_locks(x, locks);
+}
+
+static void fr(struct facts *f, const char *func, const char *phase, const char *kind)
+{
+	struct fact *x = fact_new(f, FACT_ROOT, "drv.c", 1, func);
+
+	x->phase = (char *)phase;
+	x->why = (char *)kind;
+}
+
+static void free_facts(struct facts *f)
+{
+	for (int i = 0; i < f->nr; i++)
+		free(f->v[i].locks);
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+	nr_spec = 0;
+}
+
+/* One struct whose named one-bit fields all share the first memory location. */
+static void one_location(struct bs_layout *l, const char *name, const char *const *fields)
+{
+	struct bs_struct *s;
+	struct bs_location *loc;
+	int n = 0;
+
+	while (fields[n])
+		n++;
+	l->structs = xcalloc(1, sizeof(*l->structs));
+	l->nr_structs = l->alloc_structs = 1;
+	s = &l->structs[0];
+	s->name = (char *)name;
+	s->size = 4;
+	s->members = xcalloc((size_t)n, sizeof(*s->members));
+	s->nr_members = s->alloc_members = n;
+	s->locations = loc = xcalloc(1, sizeof(*loc));
+	s->nr_locations = s->alloc_locations = 1;
+	loc->fields = xcalloc((size_t)n, sizeof(int));
+	loc->nr_fields = n;
+	loc->bit_end = (unsigned int)n;
+	loc->byte_end = (unsigned int)(n + 7) / 8;
+	loc->nr_units = 1;
+	for (int i = 0; i < n; i++) {
+		s->members[i] = (struct bs_member){
+			.type = "unsigned int", .name = (char *)fields[i], .bit_size = 1,
+			.size = 4, .unit_bit = (unsigned int)i, .bit_offset = (unsigned int)i,
+			.parent = -1,
+		};
+		loc->fields[i] = i;
+	}
+}
+
+static void free_layout(struct bs_layout *l)
+{
+	free(l->structs[0].members);
+	free(l->structs[0].locations[0].fields);
+	free(l->structs[0].locations);
+	free(l->structs);
+	memset(l, 0, sizeof(*l));
+}
+
+static const struct field_verdict *field(const struct verdict *v, const char *name)
+{
+	const struct location_verdict *lv = &v->v[0].locs[0];
+
+	for (int i = 0; i < lv->nr_fields; i++)
+		if (!strcmp(v->v[0].s->members[lv->fields[i].member].name, name))
+			return &lv->fields[i];
+	return NULL;
+}
+
+/* "a/b" for each proven-race pair, in order. */
+static char *race_pairs(const struct verdict *v)
+{
+	const struct location_verdict *lv = &v->v[0].locs[0];
+	const struct bs_struct *s = v->v[0].s;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int r = 0; r < lv->nr_races; r++)
+		strbuf_addf(&sb, "%s%s/%s", r ? " " : "",
+			    s->members[lv->fields[lv->races[r].a].member].name,
+			    s->members[lv->fields[lv->races[r].b].member].name);
+	return strbuf_detach(&sb);
+}
+
+/* The fields that move under p, space separated. */
+static char *movers(const struct verdict *v, enum policy p)
+{
+	const struct location_verdict *lv = &v->v[0].locs[0];
+	const struct bs_struct *s = v->v[0].s;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = 0; i < lv->nr_fields; i++)
+		if (lv->fields[i].moves[p])
+			strbuf_addf(&sb, "%s%s", sb.len ? " " : "",
+				    s->members[lv->fields[i].member].name);
+	strbuf_addstr(&sb, "");
+	return strbuf_detach(&sb);
+}
+
+#define CHECK_OWNED_STR(expr, want, desc)		\
+	do {						\
+		char *s_ = (expr);			\
+		CHECK_STR(s_, want, desc);		\
+		free(s_);				\
+	} while (0)
+
+/*
+ * samples/vfio/vfpci_core.c as the facts helper reads it.  Phases: probe
+ * and open_device are setup, close_device teardown; write, ioctl,
+ * sriov_configure and the runtime PM callbacks run at run time.  Every
+ * run-time path except the PM callbacks holds a runtime-PM reference
+ * (pm_runtime_resume_and_get), which the facts give as runtime_pm:r at the
+ * call sites it covers.
+ */
+#define MEM "vfpci_device.memory_lock"
+static void vfio_facts(struct facts *f)
+{
+	const char *S = "vfpci_device";
+
+	fr(f, "vfpci_probe", "setup", "probe");
+	fr(f, "vfpci_remove", "teardown", "remove");
+	fr(f, "vfpci_open_device", "setup", "open_device");
+	fr(f, "vfpci_close_device", "teardown", "close_device");
+	fr(f, "vfpci_write", "runtime", "write");
+	fr(f, "vfpci_ioctl", "runtime", "ioctl");
+	fr(f, "vfpci_runtime_suspend", "runtime", "runtime_suspend");
+	fr(f, "vfpci_runtime_resume", "runtime", "runtime_resume");
+	fr(f, "vfpci_sriov_configure", "runtime", "sriov_configure");
+	fc(f, "vfpci_probe", "vfpci_init_caps", NULL);
+	fc(f, "vfpci_open_device", "vfpci_enable", NULL);
+	fc(f, "vfpci_write", "vfpci_basic_config_write", "runtime_pm:r@lexical");
+	fc(f, "vfpci_ioctl", "vfpci_try_reset", "runtime_pm:r@lexical");
+	fc(f, "vfpci_ioctl", "vfpci_pm_entry", "runtime_pm:r@lexical");
+	fc(f, "vfpci_ioctl", "vfpci_pm_exit", "runtime_pm:r@lexical");
+	fc(f, "vfpci_pm_exit", "__vfpci_pm_exit", MEM ":w@lexical");
+	fw(f, 45, "vfpci_init_caps", S, "extended_caps", "self", NULL);
+	fw(f, 46, "vfpci_init_caps", S, "has_dyn_msix", "self", NULL);
+	fw(f, 53, "vfpci_probe", S, "has_vga", "self", NULL);
+	fw(f, 65, "vfpci_enable", S, "reset_works", "self", NULL);
+	fw(f, 66, "vfpci_enable", S, "pci_2_3", "self", NULL);
+	fw(f, 67, "vfpci_enable", S, "nointx", "self", NULL);
+	fw(f, 68, "vfpci_enable", S, "needs_pm_restore", "self", NULL);
+	fw(f, 69, "vfpci_enable", S, "virq_disabled", "self", NULL);
+	fw(f, 70, "vfpci_enable", S, "bardirty", "self", NULL);
+	fw(f, 81, "vfpci_close_device", S, "needs_reset", "self", NULL);
+	fw(f, 96, "vfpci_basic_config_write", S, "virq_disabled", "self", NULL);
+	fw(f, 99, "vfpci_basic_config_write", S, "virq_disabled", "self", NULL);
+	fw(f, 105, "vfpci_basic_config_write", S, "bardirty", "self", NULL);
+	fw(f, 130, "vfpci_try_reset", S, "needs_reset", "self", MEM ":w@trylock");
+	fw(f, 138, "vfpci_pm_entry", S, "pm_runtime_engaged", "self", MEM ":w@guard");
+	fw(f, 144, "__vfpci_pm_exit", S, "pm_runtime_engaged", "self", MEM ":w@lockdep");
+	fw(f, 180, "vfpci_runtime_suspend", S, "pm_intx_masked", "self", NULL);
+	fw(f, 186, "vfpci_runtime_resume", S, "pm_intx_masked", "self", NULL);
+	fw(f, 198, "vfpci_sriov_configure", S, "sriov_pwr_active", "self",
+	   MEM ":w@lexical,runtime_pm:r@lexical");
+}
+
+static const char *const vfio_fields[] = {
+	"has_dyn_msix", "pci_2_3", "virq_disabled", "reset_works", "extended_caps",
+	"bardirty", "has_vga", "needs_reset", "nointx", "needs_pm_restore",
+	"pm_intx_masked", "pm_runtime_engaged", "sriov_pwr_active", NULL,
+};
+
+static void test_vfio(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+	const struct field_verdict *fv;
+
+	one_location(&l, "vfpci_device", vfio_fields);
+	vfio_facts(&f);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.nr, 1, "vfio: one struct analysed");
+	CHECK_INT(v.v[0].nr_locs, 1, "vfio: one shared location");
+
+	/*
+	 * Proven races: the config-space writers of virq_disabled and bardirty
+	 * hold only a runtime-PM reference (shared), so they race with each
+	 * other and with every memory_lock writer; the memory_lock writers
+	 * (needs_reset, pm_runtime_engaged, sriov_pwr_active) serialize among
+	 * themselves, and the PM callbacks (pm_intx_masked) hold runtime PM
+	 * exclusive against every reference holder.
+	 */
+	CHECK_OWNED_STR(race_pairs(&v),
+			"virq_disabled/bardirty virq_disabled/needs_reset "
+			"virq_disabled/pm_runtime_engaged virq_disabled/sriov_pwr_active "
+			"bardirty/needs_reset bardirty/pm_runtime_engaged "
+			"bardirty/sriov_pwr_active",
+			"vfio: the race graph is the config-space pair against the rest");
+	/* The smallest cover of that graph is the config-space pair itself. */
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "virq_disabled bardirty",
+			"vfio: proven-race moves virq_disabled and bardirty");
+	CHECK_OWNED_STR(movers(&v, POLICY_SETUP_ONLY),
+			"virq_disabled bardirty needs_reset pm_intx_masked "
+			"pm_runtime_engaged sriov_pwr_active",
+			"vfio: setup-only moves every field with a run-time writer");
+	CHECK(verdict_has_race(&v, POLICY_PROVEN_RACE), "vfio: a race under proven-race");
+
+	fv = field(&v, "virq_disabled");
+	CHECK_STR(fv->why,
+		  "virq_disabled and bardirty are both written by vfpci_basic_config_write "
+		  "(from write: vfpci_write -> vfpci_basic_config_write), which may run on "
+		  "two CPUs at once with nothing to exclude the other (it holds only a "
+		  "runtime-PM reference)",
+		  "vfio: why virq_disabled moves, in the thread's terms");
+	CHECK_INT(fv->nr_writers, 3, "vfio: virq_disabled has three writers");
+	CHECK_INT(fv->writers[0].phase, PHASE_SETUP, "vfio: vfpci_enable is setup");
+	CHECK_STR(fv->writers[0].phase_why, "from open_device: vfpci_open_device -> vfpci_enable",
+		  "vfio: the setup path is named");
+	CHECK(fv->serialized_by == NULL, "vfio: virq_disabled is serialized by nothing");
+	CHECK(fv->data_race == NULL, "vfio: one function writing a field is no data race");
+
+	/* needs_reset: close (teardown) plus the reset ioctl under memory_lock. */
+	fv = field(&v, "needs_reset");
+	CHECK_INT(fv->writers[0].phase, PHASE_TEARDOWN, "vfio: close_device is teardown");
+	CHECK_STR(fv->writers[1].locks[0].how, "trylock", "vfio: trylock success path holds it");
+	CHECK_STR(fv->writers[1].locks[1].id, "runtime_pm", "vfio: the PM reference ...");
+	CHECK_STR(fv->writers[1].locks[1].how, "caller", "vfio: ... comes via the caller");
+	CHECK_STR(fv->serialized_by, "memory_lock", "vfio: needs_reset written under memory_lock");
+	CHECK_STR(fv->why,
+		  "needs_reset races only with virq_disabled and bardirty, which move out, "
+		  "and the other run-time writers that stay here are serialized against it "
+		  "by runtime PM and memory_lock",
+		  "vfio: why needs_reset stays under proven-race");
+
+	/* __vfpci_pm_exit asserts memory_lock, and its only caller takes it. */
+	fv = field(&v, "pm_runtime_engaged");
+	CHECK_STR(fv->writers[1].locks[0].how, "lockdep", "vfio: the assertion is the own lock");
+	CHECK_INT(fv->writers[1].nr_locks, 2, "vfio: caller's memory_lock merges with the assertion");
+	CHECK_STR(fv->serialized_by, "memory_lock", "vfio: pm_runtime_engaged under memory_lock");
+
+	/* Runtime PM callbacks hold runtime PM exclusive: no real lock though. */
+	fv = field(&v, "pm_intx_masked");
+	CHECK_INT(fv->writers[0].nr_locks, 1, "vfio: runtime_suspend holds runtime PM");
+	CHECK_INT(fv->writers[0].locks[0].mode, LOCK_EXCLUSIVE, "vfio: ... exclusive");
+	CHECK_STR(fv->serialized_by, "runtime PM", "vfio: PM callbacks are serialized by runtime PM");
+	CHECK(fv->moves[POLICY_SETUP_ONLY] && !fv->moves[POLICY_PROVEN_RACE],
+	      "vfio: pm_intx_masked moves only under setup-only");
+	CHECK_STR(fv->why, "pm_intx_masked is written at run time, and the other run-time "
+		  "writers that stay here are serialized against it by runtime PM",
+		  "vfio: runtime PM is what keeps pm_intx_masked in place");
+
+	fv = field(&v, "has_vga");
+	CHECK(!fv->runtime && !fv->moves[0] && !fv->moves[1], "vfio: probe-only field stays");
+	CHECK_STR(fv->why, "has_vga is written only at setup or teardown, which the driver's "
+		  "lifecycle orders against run time", "vfio: why has_vga stays");
+	CHECK_INT(v.v[0].nr_notes, 1, "vfio: one note");
+	CHECK_STR(v.v[0].notes[0], "assumed: setup and teardown (probe, open, close, remove) are "
+		  "ordered against run time by the driver's lifecycle; the lock that orders "
+		  "them is outside the analysed code", "vfio: the lifecycle assumption is said");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+static const char *const ab[] = { "a", "b", NULL };
+
+/*
+ * A lock held only by the caller: helper() writes a with no lock of its
+ * own; both callers hold m.  b is written by another run-time path under
+ * m.  Nothing races.  Then a third caller without m breaks it.
+ */
+static void test_caller_lock(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", ab);
+	fr(&f, "op1", "runtime", "ioctl");
+	fr(&f, "op2", "runtime", "write");
+	fc(&f, "op1", "helper", "s.m:w@lexical");
+	fc(&f, "op2", "mid", "s.m:w@lexical");
+	fc(&f, "mid", "helper", NULL);
+	fw(&f, 10, "helper", "s", "a", "self", NULL);
+	fw(&f, 20, "op2", "s", "b", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "caller lock: every caller holds m, no race");
+	CHECK_STR(field(&v, "a")->writers[0].locks[0].how, "caller",
+		  "caller lock: learned from the callers");
+	CHECK_STR(field(&v, "a")->serialized_by, "m", "caller lock: a written under m");
+	CHECK(!verdict_has_race(&v, POLICY_PROVEN_RACE), "caller lock: clean under proven-race");
+	CHECK(verdict_has_race(&v, POLICY_SETUP_ONLY), "caller lock: setup-only still moves");
+	verdict_release(&v);
+
+	fr(&f, "op3", "runtime", "timer");
+	fc(&f, "op3", "helper", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 1, "caller lock: one caller without m is a race");
+	CHECK_INT(field(&v, "a")->writers[0].nr_locks, 0, "caller lock: intersection is empty");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * Recursion keeps what the outer caller holds: walk() calls itself and is
+ * entered only from op1 under m, so its write of a holds m.
+ */
+static void test_recursion(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", ab);
+	fr(&f, "op1", "runtime", "ioctl");
+	fc(&f, "op1", "walk", "s.m:w@lexical");
+	fc(&f, "walk", "walk", NULL);
+	fw(&f, 10, "walk", "s", "a", "self", NULL);
+	fw(&f, 20, "op1", "s", "b", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "a")->writers[0].nr_locks, 1, "recursion: m survives the cycle");
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "recursion: no race");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/* Two readers of one rwsem do not exclude each other; a reader and a writer do. */
+static void test_modes(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", ab);
+	fr(&f, "r1", "runtime", "read");
+	fr(&f, "r2", "runtime", "write");
+	fw(&f, 10, "r1", "s", "a", "self", "s.sem:r@lexical");
+	fw(&f, 20, "r2", "s", "b", "self", "s.sem:r@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 1, "modes: r vs r races");
+	CHECK_STR(v.v[0].locs[0].races[0].why,
+		  "a is written by r1 (from read: r1) holding sem for reading, and b by r2 "
+		  "(from write: r2) holding sem for reading: no common lock serializes them",
+		  "modes: the sentence names both writers and their locks");
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "a",
+			"modes: one of the pair moves (the first)");
+	CHECK(field(&v, "b")->serialized_by == NULL, "modes: a shared hold is no serialization");
+	verdict_release(&v);
+	free_facts(&f);
+
+	fr(&f, "r1", "runtime", "read");
+	fr(&f, "r2", "runtime", "write");
+	fw(&f, 10, "r1", "s", "a", "self", "s.sem:r@lexical");
+	fw(&f, 20, "r2", "s", "b", "self", "s.sem:w@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "modes: r vs w is serialized");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * Phases: a close path clearing a flag on each sibling (INSTANCE=iter) is
+ * run time for that write; a function no root reaches is run time and says
+ * so; a local copy is no writer at all; a function reached from setup and
+ * run time is run time.
+ */
+static void test_phases(void)
+{
+	static const char *const abcd[] = { "a", "b", "c", "d", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+	const struct field_verdict *fv;
+
+	one_location(&l, "s", abcd);
+	fr(&f, "drv_close", "teardown", "close_device");
+	fr(&f, "drv_probe", "setup", "probe");
+	fr(&f, "drv_ioctl", "runtime", "ioctl");
+	fc(&f, "drv_probe", "shared_helper", NULL);
+	fc(&f, "drv_ioctl", "shared_helper", NULL);
+	fw(&f, 10, "drv_close", "s", "a", "iter", NULL);
+	fw(&f, 11, "drv_close", "s", "b", "self", NULL);
+	fw(&f, 20, "orphan", "s", "c", "self", NULL);
+	fw(&f, 30, "drv_probe", "s", "d", "local", NULL);
+	fw(&f, 31, "shared_helper", "s", "d", "self", NULL);
+	verdict_compute(&v, &l, &f);
+	fv = field(&v, "a");
+	CHECK_INT(fv->writers[0].phase, PHASE_RUNTIME, "phases: a sibling write is run time");
+	CHECK_STR(fv->writers[0].phase_why, "writes a sibling through dev, which may be running",
+		  "phases: ... and says why");
+	CHECK_INT(field(&v, "b")->writers[0].phase, PHASE_TEARDOWN, "phases: own close is teardown");
+	fv = field(&v, "c");
+	CHECK_INT(fv->writers[0].phase, PHASE_RUNTIME, "phases: unreached is run time");
+	CHECK_STR(fv->writers[0].phase_why, "no root reaches it", "phases: ... and says so");
+	fv = field(&v, "d");
+	CHECK_INT(fv->nr_writers, 1, "phases: a local copy is not a writer");
+	CHECK_INT(fv->writers[0].phase, PHASE_RUNTIME, "phases: setup and run time is run time");
+	CHECK_STR(fv->writers[0].phase_why, "from ioctl: drv_ioctl -> shared_helper",
+		  "phases: the run-time path is the one named");
+	CHECK_OWNED_STR(race_pairs(&v), "a/c a/d c/d", "phases: three run-time fields race");
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "a c",
+			"phases: a triangle needs two moves");
+	CHECK_STR(v.v[0].notes[0], "some writers are reached from no known root: they are "
+		  "counted as run time, and their callers' locks are unknown",
+		  "phases: the unreached writer lowers confidence");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * A star: hub races with three fields that are serialized among themselves
+ * by m.  Moving hub alone is the minimum cover.  The same field written by
+ * two functions with no common lock is a data race, not a split.
+ */
+static void test_cover_and_data_race(void)
+{
+	static const char *const star[] = { "x", "y", "hub", "z", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+	const struct field_verdict *fv;
+
+	one_location(&l, "s", star);
+	fr(&f, "op1", "runtime", "ioctl");
+	fr(&f, "op2", "runtime", "irq");
+	fw(&f, 10, "op1", "s", "x", "self", "s.m:w@lexical");
+	fw(&f, 11, "op1", "s", "y", "self", "s.m:w@lexical");
+	fw(&f, 12, "op1", "s", "z", "self", "s.m:w@lexical");
+	fw(&f, 20, "op2", "s", "hub", "self", NULL);
+	fw(&f, 21, "op1", "s", "hub", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "hub", "cover: the hub alone moves");
+	fv = field(&v, "hub");
+	CHECK_STR(fv->data_race,
+		  "hub is written by op2 (drv.c:20) and op1 (drv.c:21) with no common lock: "
+		  "a data race on the field itself, which splitting the bitfield does not fix",
+		  "data race: reported on the field");
+	CHECK(field(&v, "x")->data_race == NULL, "data race: none where m is held");
+	CHECK_STR(field(&v, "x")->why, "x races only with hub, which moves out, and the "
+		  "other run-time writers that stay here are serialized against it by m",
+		  "cover: why x stays");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+int main(void)
+{
+	enum policy p;
+
+	CHECK(policy_parse("proven-race", &p) == 0 && p == POLICY_PROVEN_RACE,
+	      "policy: proven-race parses");
+	CHECK(policy_parse("setup-only", &p) == 0 && p == POLICY_SETUP_ONLY,
+	      "policy: setup-only parses");
+	CHECK(policy_parse("strict", &p) == -1, "policy: unknown name is refused");
+	CHECK_STR(lock_short_name("vfpci_device.memory_lock"), "memory_lock", "short lock name");
+	test_vfio();
+	test_caller_lock();
+	test_recursion();
+	test_modes();
+	test_phases();
+	test_cover_and_data_race();
+	return unit_done();
+}

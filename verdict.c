@@ -1,0 +1,818 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The verdict: which bitfields of one memory location are written from
+ * contexts that do not serialize, and which must move out under each
+ * policy.  The reasoning follows the reference thread: a writer's phase
+ * comes from which roots reach it over the call graph, its locks from what
+ * it takes itself plus what every caller holds, and two fields race when
+ * some pair of their run-time writers shares no lock that excludes the
+ * other.
+ */
+#include "verdict.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "callgraph.h"
+#include "lockset.h"
+#include "util.h"
+
+static const char *const policy_names[NR_POLICIES] = {
+	[POLICY_SETUP_ONLY] = "setup-only",
+	[POLICY_PROVEN_RACE] = "proven-race",
+};
+
+const char *policy_name(enum policy p)
+{
+	return policy_names[p];
+}
+
+int policy_parse(const char *s, enum policy *p)
+{
+	for (int i = 0; i < NR_POLICIES; i++) {
+		if (!strcmp(s, policy_names[i])) {
+			*p = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *phase_name(enum phase p)
+{
+	static const char *const names[] = { "setup", "teardown", "runtime" };
+
+	return names[p];
+}
+
+const char *lock_short_name(const char *id)
+{
+	const char *dot = strrchr(id, '.');
+
+	return dot ? dot + 1 : id;
+}
+
+const char *writer_func(const struct field_writer *w)
+{
+	return w->write->func ? w->write->func : "(file scope)";
+}
+
+bool writers_serialized(const struct field_writer *a, const struct field_writer *b)
+{
+	return locks_serialize(a->locks, a->nr_locks, b->locks, b->nr_locks);
+}
+
+/* ---- facts by struct ---- */
+
+/* The write and struct facts of each struct, grouped by name, in facts order. */
+struct struct_index {
+	const struct fact **v;
+	int nr;
+};
+
+struct slice {
+	const struct fact *const *v;
+	int nr;
+};
+
+static int cmp_by_struct(const void *va, const void *vb)
+{
+	const struct fact *a = *(const struct fact *const *)va;
+	const struct fact *b = *(const struct fact *const *)vb;
+	int c = strcmp(a->struct_name, b->struct_name);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+static void index_build(struct struct_index *idx, const struct facts *f)
+{
+	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(f->nr + 1));
+	idx->nr = 0;
+	for (int k = 0; k < f->nr; k++)
+		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT) &&
+		    f->v[k].struct_name)
+			idx->v[idx->nr++] = &f->v[k];
+	qsort(idx->v, (size_t)idx->nr, sizeof(*idx->v), cmp_by_struct);
+}
+
+static struct slice index_slice(const struct struct_index *idx, const char *name)
+{
+	int lo = 0, hi = idx->nr, end;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (strcmp(idx->v[mid]->struct_name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < idx->nr && !strcmp(idx->v[end]->struct_name, name); end++)
+		;
+	return (struct slice){ idx->v + lo, end - lo };
+}
+
+/* ---- writers, fields, races ---- */
+
+static void add_note(char ***v, int *nr, int *alloc, char *note)
+{
+	for (int i = 0; i < *nr; i++) {
+		if (!strcmp((*v)[i], note)) {
+			free(note);
+			return;
+		}
+	}
+	ALLOC_GROW(*v, *nr + 1, *alloc);
+	(*v)[(*nr)++] = note;
+}
+
+static void writer_init(struct field_writer *w, const struct callgraph *g, const struct fact *x)
+{
+	int n = x->func ? callgraph_find(g, x->func) : -1;
+	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
+	struct strbuf why = STRBUF_INIT;
+
+	memset(w, 0, sizeof(*w));
+	w->write = x;
+	for (int i = 0; i < x->nr_locks; i++)
+		locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &x->locks[i], NULL);
+	if (fn) {
+		for (int i = 0; i < fn->own.nr; i++)
+			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &fn->own.v[i], NULL);
+		for (int i = 0; i < fn->entry.nr; i++)
+			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &fn->entry.v[i], NULL);
+	}
+
+	if (x->instance && !strcmp(x->instance, "iter")) {
+		w->phase = PHASE_RUNTIME;
+		strbuf_addf(&why, "writes a sibling through %s, which may be running", x->base);
+	} else if (!fn || !fn->reach) {
+		w->phase = PHASE_RUNTIME;
+		strbuf_addstr(&why, "no root reaches it");
+	} else if (fn->reach & REACH_RUNTIME) {
+		w->phase = PHASE_RUNTIME;
+		strbuf_addstr(&why, "from ");
+		callgraph_path(g, n, PHASE_RUNTIME, &why);
+	} else {
+		w->phase = fn->reach & REACH_SETUP ? PHASE_SETUP : PHASE_TEARDOWN;
+		strbuf_addstr(&why, "from ");
+		callgraph_path(g, n, w->phase, &why);
+	}
+	w->phase_why = strbuf_detach(&why);
+}
+
+/* A lock as a sentence says it: "memory_lock", "cfg_lock for reading", "a runtime-PM reference". */
+static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
+{
+	if (!strcmp(l->id, RUNTIME_PM_LOCK))
+		strbuf_addstr(sb, l->mode == LOCK_SHARED ? "a runtime-PM reference"
+							 : "runtime PM (a PM callback)");
+	else
+		strbuf_addf(sb, "%s%s", lock_short_name(l->id),
+			    l->mode == LOCK_SHARED ? " for reading" : "");
+}
+
+static void describe_locks(const struct field_writer *w, struct strbuf *sb)
+{
+	if (!w->nr_locks)
+		strbuf_addstr(sb, "no lock");
+	for (int i = 0; i < w->nr_locks; i++) {
+		if (i)
+			strbuf_addstr(sb, i == w->nr_locks - 1 ? " and " : ", ");
+		describe_lock(&w->locks[i], sb);
+	}
+}
+
+static bool same_locks(const struct field_writer *a, const struct field_writer *b)
+{
+	if (a->nr_locks != b->nr_locks)
+		return false;
+	for (int i = 0; i < a->nr_locks; i++) {
+		const struct fact_lock *o = lockset_find(b->locks, b->nr_locks, a->locks[i].id);
+
+		if (!o || o->mode != a->locks[i].mode)
+			return false;
+	}
+	return true;
+}
+
+/* Do two fields share a byte? */
+static bool same_byte(const struct bs_member *a, const struct bs_member *b)
+{
+	unsigned long long a0 = a->bit_offset / 8, a1 = (a->bit_offset + a->bit_size - 1) / 8;
+	unsigned long long b0 = b->bit_offset / 8, b1 = (b->bit_offset + b->bit_size - 1) / 8;
+
+	return a0 <= b1 && b0 <= a1;
+}
+
+/* The sentence a maintainer would write about one racing pair of writers. */
+static char *race_sentence(const struct bs_member *ma, const struct field_writer *a,
+			   const struct bs_member *mb, const struct field_writer *b)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!strcmp(writer_func(a), writer_func(b)) && same_locks(a, b)) {
+		strbuf_addf(&sb, "%s and %s are both written by %s (%s), which may run on "
+			    "two CPUs at once with nothing to exclude the other (it holds %s",
+			    ma->name, mb->name, writer_func(a), a->phase_why,
+			    a->nr_locks ? "only " : "");
+		describe_locks(a, &sb);
+		strbuf_addch(&sb, ')');
+	} else if (!strcmp(writer_func(a), writer_func(b))) {
+		strbuf_addf(&sb, "%s and %s are both written by %s (%s), %s holding ", ma->name,
+			    mb->name, writer_func(a), a->phase_why, ma->name);
+		describe_locks(a, &sb);
+		strbuf_addf(&sb, " and %s holding ", mb->name);
+		describe_locks(b, &sb);
+		strbuf_addf(&sb, ": two CPUs running %s at once share no lock that "
+			    "serializes them", writer_func(a));
+	} else {
+		strbuf_addf(&sb, "%s is written by %s (%s) holding ", ma->name, writer_func(a),
+			    a->phase_why);
+		describe_locks(a, &sb);
+		strbuf_addf(&sb, ", and %s by %s (%s) holding ", mb->name, writer_func(b),
+			    b->phase_why);
+		describe_locks(b, &sb);
+		strbuf_addstr(&sb, ": no common lock serializes them");
+	}
+	if (!same_byte(ma, mb))
+		strbuf_addstr(&sb, "; they sit in different bytes, but one memory location "
+				   "lets the compiler merge their stores into one wider "
+				   "read-modify-write");
+	return strbuf_detach(&sb);
+}
+
+/*
+ * A pair of run-time writers of fields a and b that no lock serializes,
+ * preferring writers in two different functions: a pair within one
+ * function races only if that function runs on two CPUs at once.
+ */
+static bool fields_race(const struct field_verdict *a, const struct field_verdict *b,
+			int *wa, int *wb)
+{
+	bool found = false;
+
+	for (int i = 0; i < a->nr_writers; i++) {
+		if (a->writers[i].phase != PHASE_RUNTIME)
+			continue;
+		for (int j = 0; j < b->nr_writers; j++) {
+			if (b->writers[j].phase != PHASE_RUNTIME ||
+			    writers_serialized(&a->writers[i], &b->writers[j]))
+				continue;
+			if (!found) {
+				*wa = i;
+				*wb = j;
+				found = true;
+			}
+			if (strcmp(writer_func(&a->writers[i]), writer_func(&b->writers[j]))) {
+				*wa = i;
+				*wb = j;
+				return true;
+			}
+		}
+	}
+	return found;
+}
+
+static char *field_data_race(const char *name, const struct field_verdict *fv)
+{
+	for (int i = 0; i < fv->nr_writers; i++) {
+		const struct field_writer *a = &fv->writers[i];
+
+		if (a->phase != PHASE_RUNTIME)
+			continue;
+		for (int j = i + 1; j < fv->nr_writers; j++) {
+			const struct field_writer *b = &fv->writers[j];
+
+			if (b->phase != PHASE_RUNTIME || !strcmp(writer_func(a), writer_func(b)) ||
+			    writers_serialized(a, b))
+				continue;
+			return xstrfmt("%s is written by %s (%s:%u) and %s (%s:%u) with no "
+				       "common lock: a data race on the field itself, which "
+				       "splitting the bitfield does not fix", name,
+				       writer_func(a), a->write->file, a->write->line,
+				       writer_func(b), b->write->file, b->write->line);
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A lock member every run-time writer holds exclusive, for the patch's
+ * comment; "runtime PM" when the only such lock is runtime PM's (writers
+ * that are all runtime PM callbacks).
+ */
+static char *field_serialized_by(const struct field_verdict *fv)
+{
+	const struct field_writer *first = NULL;
+	bool pm = false;
+
+	for (int i = 0; i < fv->nr_writers; i++) {
+		if (fv->writers[i].phase == PHASE_RUNTIME) {
+			first = &fv->writers[i];
+			break;
+		}
+	}
+	if (!first)
+		return NULL;
+	for (int l = 0; l < first->nr_locks; l++) {
+		const struct fact_lock *cand = &first->locks[l];
+		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?';
+
+		for (int i = 0; all && i < fv->nr_writers; i++) {
+			const struct field_writer *w = &fv->writers[i];
+			const struct fact_lock *o;
+
+			if (w->phase != PHASE_RUNTIME)
+				continue;
+			o = lockset_find(w->locks, w->nr_locks, cand->id);
+			all = o && o->mode == LOCK_EXCLUSIVE;
+		}
+		if (all && !strcmp(cand->id, RUNTIME_PM_LOCK))
+			pm = true;
+		else if (all)
+			return xstrdup(lock_short_name(cand->id));
+	}
+	return pm ? xstrdup("runtime PM") : NULL;
+}
+
+/*
+ * Minimum vertex cover of the race graph by branching on an uncovered
+ * edge: take its first end, or else its second.  Exponential only in the
+ * size of the cover, and these graphs are small; a search that runs past
+ * its budget falls back to a greedy cover and says so.
+ */
+struct cover {
+	const struct race *races;
+	int nr_races, nr_fields;
+	bool *cur, *best;
+	int best_size;
+	long budget;
+};
+
+static void cover_search(struct cover *c, int size)
+{
+	int e;
+
+	if (size >= c->best_size || c->budget-- <= 0)
+		return;
+	for (e = 0; e < c->nr_races; e++)
+		if (!c->cur[c->races[e].a] && !c->cur[c->races[e].b])
+			break;
+	if (e == c->nr_races) {
+		memcpy(c->best, c->cur, sizeof(bool) * (size_t)c->nr_fields);
+		c->best_size = size;
+		return;
+	}
+	c->cur[c->races[e].a] = true;
+	cover_search(c, size + 1);
+	c->cur[c->races[e].a] = false;
+	c->cur[c->races[e].b] = true;
+	cover_search(c, size + 1);
+	c->cur[c->races[e].b] = false;
+}
+
+static void cover_greedy(struct cover *c)
+{
+	memset(c->best, 0, sizeof(bool) * (size_t)c->nr_fields);
+	for (;;) {
+		int deg_best = 0, pick = -1;
+
+		for (int f = 0; f < c->nr_fields; f++) {
+			int deg = 0;
+
+			for (int e = 0; e < c->nr_races; e++)
+				if (!c->best[c->races[e].a] && !c->best[c->races[e].b] &&
+				    (c->races[e].a == f || c->races[e].b == f))
+					deg++;
+			if (deg > deg_best) {
+				deg_best = deg;
+				pick = f;
+			}
+		}
+		if (pick < 0)
+			return;
+		c->best[pick] = true;
+	}
+}
+
+static void location_cover(struct location_verdict *lv)
+{
+	struct cover c = {
+		.races = lv->races, .nr_races = lv->nr_races, .nr_fields = lv->nr_fields,
+		.best_size = lv->nr_fields + 1, .budget = 1000000,
+	};
+
+	c.cur = xcalloc((size_t)lv->nr_fields, sizeof(bool));
+	c.best = xcalloc((size_t)lv->nr_fields, sizeof(bool));
+	cover_search(&c, 0);
+	if (c.budget < 0) {
+		cover_greedy(&c);
+		lv->cover_not_minimal = true;
+	}
+	for (int i = 0; i < lv->nr_fields; i++)
+		lv->fields[i].moves[POLICY_PROVEN_RACE] = c.best[i];
+	free(c.cur);
+	free(c.best);
+}
+
+static const char *field_name(const struct location_verdict *lv, const struct bs_struct *s, int i)
+{
+	return s->members[lv->fields[i].member].name;
+}
+
+/* "a, b and c" of the fields at indices idx[0..n) */
+static void list_fields(const struct location_verdict *lv, const struct bs_struct *s,
+			const int *idx, int n, struct strbuf *sb)
+{
+	for (int i = 0; i < n; i++)
+		strbuf_addf(sb, "%s%s", i ? (i == n - 1 ? " and " : ", ") : "",
+			    field_name(lv, s, idx[i]));
+}
+
+/*
+ * What keeps field i's run-time writers from racing with those of the
+ * other fields that stay: the first excluding lock of each pair, once.
+ */
+static void serializers(const struct location_verdict *lv, int i, struct strbuf *sb)
+{
+	const struct field_verdict *fv = &lv->fields[i];
+	const struct fact_lock **seen = NULL;
+	int nr = 0, alloc = 0, others = 0;
+
+	for (int o = 0; o < lv->nr_fields; o++) {
+		const struct field_verdict *ov = &lv->fields[o];
+
+		if (o == i || !ov->runtime || ov->moves[POLICY_PROVEN_RACE])
+			continue;
+		others++;
+		for (int a = 0; a < fv->nr_writers; a++) {
+			for (int b = 0; b < ov->nr_writers; b++) {
+				const struct field_writer *wa = &fv->writers[a], *wb = &ov->writers[b];
+				const struct fact_lock *l = NULL;
+				bool dup = false;
+
+				if (wa->phase != PHASE_RUNTIME || wb->phase != PHASE_RUNTIME)
+					continue;
+				for (int k = 0; !l && k < wa->nr_locks; k++) {
+					const struct fact_lock *m = lockset_find(wb->locks, wb->nr_locks,
+										 wa->locks[k].id);
+
+					if (m && (m->mode == LOCK_EXCLUSIVE ||
+						  wa->locks[k].mode == LOCK_EXCLUSIVE))
+						l = &wa->locks[k];
+				}
+				for (int k = 0; l && k < nr; k++)
+					dup |= !strcmp(seen[k]->id, l->id);
+				if (!l || dup)
+					continue;
+				ALLOC_GROW(seen, nr + 1, alloc);
+				seen[nr++] = l;
+			}
+		}
+	}
+	if (!others) {
+		strbuf_addstr(sb, ", and no other field that stays here is written at run time");
+	} else {
+		strbuf_addstr(sb, ", and the other run-time writers that stay here are "
+				  "serialized against it by ");
+		for (int k = 0; k < nr; k++) {
+			if (k)
+				strbuf_addstr(sb, k == nr - 1 ? " and " : ", ");
+			strbuf_addstr(sb, !strcmp(seen[k]->id, RUNTIME_PM_LOCK) ? "runtime PM"
+										: lock_short_name(seen[k]->id));
+		}
+	}
+	free(seen);
+}
+
+const struct race *field_race(const struct location_verdict *lv, int i)
+{
+	const struct race *best = NULL;
+	int best_score = -1;
+
+	for (int r = 0; r < lv->nr_races; r++) {
+		const struct race *rc = &lv->races[r];
+		int other = rc->a == i ? rc->b : rc->a, score;
+
+		if (rc->a != i && rc->b != i)
+			continue;
+		score = 2 * lv->fields[other].moves[POLICY_PROVEN_RACE] +
+			!!strcmp(writer_func(&lv->fields[rc->a].writers[rc->wa]),
+				 writer_func(&lv->fields[rc->b].writers[rc->wb]));
+		if (score > best_score) {
+			best = rc;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i,
+		       int nr_local)
+{
+	const struct field_verdict *fv = &lv->fields[i];
+	const char *name = field_name(lv, s, i);
+	struct strbuf sb = STRBUF_INIT;
+	int *moved = xmalloc(sizeof(int) * (size_t)lv->nr_fields), nr_moved = 0;
+
+	if (!fv->nr_writers && nr_local) {
+		strbuf_addf(&sb, "%s is written only on local copies, which no other context "
+			    "sees", name);
+		goto out;
+	}
+	if (!fv->nr_writers) {
+		strbuf_addf(&sb, "%s has no writer in the analysed code", name);
+		goto out;
+	}
+	if (!fv->runtime) {
+		strbuf_addf(&sb, "%s is written only at setup or teardown, which the driver's "
+			    "lifecycle orders against run time", name);
+		goto out;
+	}
+	if (fv->moves[POLICY_PROVEN_RACE]) {
+		strbuf_addstr(&sb, field_race(lv, i)->why);
+		goto out;
+	}
+	for (int r = 0; r < lv->nr_races; r++) {
+		const struct race *rc = &lv->races[r];
+		int other = rc->a == i ? rc->b : rc->b == i ? rc->a : -1;
+
+		if (other >= 0)
+			moved[nr_moved++] = other;
+	}
+	if (nr_moved) {
+		strbuf_addf(&sb, "%s races only with ", name);
+		list_fields(lv, s, moved, nr_moved, &sb);
+		strbuf_addf(&sb, ", which move%s out", nr_moved == 1 ? "s" : "");
+	} else {
+		strbuf_addf(&sb, "%s is written at run time", name);
+	}
+	serializers(lv, i, &sb);
+out:
+	free(moved);
+	return strbuf_detach(&sb);
+}
+
+static void location_compute(struct location_verdict *lv, const struct bs_struct *s,
+			     const struct callgraph *g, const struct slice *sf)
+{
+	int *nr_local;
+
+	lv->nr_fields = lv->loc->nr_fields;
+	lv->fields = xcalloc((size_t)lv->nr_fields, sizeof(*lv->fields));
+	nr_local = xcalloc((size_t)lv->nr_fields, sizeof(*nr_local));
+	for (int i = 0; i < lv->nr_fields; i++) {
+		struct field_verdict *fv = &lv->fields[i];
+		const char *name = s->members[lv->loc->fields[i]].name;
+
+		fv->member = lv->loc->fields[i];
+		for (int k = 0; k < sf->nr; k++) {
+			const struct fact *x = sf->v[k];
+
+			if (x->kind != FACT_WRITE || strcmp(x->field, name))
+				continue;
+			/* A stack copy nobody else sees is not a writer of the shared object. */
+			if (x->instance && !strcmp(x->instance, "local")) {
+				nr_local[i]++;
+				continue;
+			}
+			ALLOC_GROW(fv->writers, fv->nr_writers + 1, fv->alloc_writers);
+			writer_init(&fv->writers[fv->nr_writers], g, x);
+			if (fv->writers[fv->nr_writers].phase == PHASE_RUNTIME)
+				fv->runtime = true;
+			fv->nr_writers++;
+		}
+		fv->moves[POLICY_SETUP_ONLY] = fv->runtime;
+		fv->serialized_by = field_serialized_by(fv);
+		fv->data_race = field_data_race(name, fv);
+	}
+	for (int a = 0; a < lv->nr_fields; a++) {
+		for (int b = a + 1; b < lv->nr_fields; b++) {
+			int wa, wb;
+
+			if (!fields_race(&lv->fields[a], &lv->fields[b], &wa, &wb))
+				continue;
+			ALLOC_GROW(lv->races, lv->nr_races + 1, lv->alloc_races);
+			lv->races[lv->nr_races++] = (struct race){
+				.a = a, .b = b, .wa = wa, .wb = wb,
+				.why = race_sentence(&s->members[lv->fields[a].member],
+						     &lv->fields[a].writers[wa],
+						     &s->members[lv->fields[b].member],
+						     &lv->fields[b].writers[wb]),
+			};
+		}
+	}
+	location_cover(lv);
+	for (int i = 0; i < lv->nr_fields; i++)
+		lv->fields[i].why = field_why(lv, s, i, nr_local[i]);
+	free(nr_local);
+}
+
+static bool struct_has_writes(const struct slice *sf)
+{
+	for (int k = 0; k < sf->nr; k++)
+		if (sf->v[k]->kind == FACT_WRITE)
+			return true;
+	return false;
+}
+
+static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
+{
+	int untyped = 0;
+	bool lifecycle = false, unreached = false;
+
+	for (int k = 0; k < sf->nr; k++)
+		if (sf->v[k]->kind == FACT_WRITE && !sf->v[k]->typed)
+			untyped++;
+	for (int l = 0; l < sv->nr_locs; l++) {
+		const struct location_verdict *lv = &sv->locs[l];
+
+		if (lv->cover_not_minimal)
+			add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+				 xstrfmt("the race graph of the location at byte %u was too large "
+					 "for an exact search: the proven-race cover is greedy, "
+					 "not proven minimal", lv->loc->byte_begin));
+		for (int i = 0; i < lv->nr_fields; i++) {
+			for (int w = 0; w < lv->fields[i].nr_writers; w++) {
+				const struct field_writer *fw = &lv->fields[i].writers[w];
+
+				if (fw->phase != PHASE_RUNTIME)
+					lifecycle = true;
+				else if (!strcmp(fw->phase_why, "no root reaches it"))
+					unreached = true;
+				for (int n = 0; n < fw->nr_locks; n++)
+					if (fw->locks[n].id[0] == '?')
+						add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+							 xstrfmt("lock %s has no known type: it is "
+								 "matched by its text only",
+								 fw->locks[n].id + 1));
+			}
+		}
+	}
+	if (untyped)
+		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+			 xstrfmt("%d write%s matched by field name only (untyped): the "
+				 "field may belong to another struct", untyped,
+				 untyped == 1 ? " was" : "s were"));
+	if (unreached)
+		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+			 xstrdup("some writers are reached from no known root: they are "
+				 "counted as run time, and their callers' locks are unknown"));
+	if (lifecycle)
+		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+			 xstrdup("assumed: setup and teardown (probe, open, close, remove) "
+				 "are ordered against run time by the driver's lifecycle; "
+				 "the lock that orders them is outside the analysed code"));
+}
+
+static void struct_location(const struct slice *sf, const struct bs_struct *s,
+			    char **file, unsigned int *line)
+{
+	for (int k = 0; k < sf->nr; k++) {
+		if (sf->v[k]->kind == FACT_STRUCT) {
+			*file = xstrdup(sf->v[k]->file);
+			*line = sf->v[k]->line;
+			return;
+		}
+	}
+	*file = s->decl_file ? xstrdup(s->decl_file) : NULL;
+	*line = s->decl_line;
+}
+
+static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts *f,
+		      const struct struct_index *idx, int skipped_structs)
+{
+	for (int k = 0; k < f->nr; k++) {
+		const struct fact *x = &f->v[k];
+
+		if (x->kind == FACT_SKIP)
+			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+				 xstrfmt("%s:%u: %s: %s", x->file, x->line, x->why,
+					 x->reason ? x->reason : "-"));
+	}
+	for (int k = 0; k < idx->nr; ) {
+		struct slice sf = index_slice(idx, idx->v[k]->struct_name);
+		const struct fact *first = NULL;
+		int writes = 0;
+
+		k = (int)(sf.v - idx->v) + sf.nr;
+		if (layout_find(l, sf.v[0]->struct_name))
+			continue;
+		for (int w = 0; w < sf.nr; w++) {
+			if (sf.v[w]->kind != FACT_WRITE)
+				continue;
+			if (!writes++)
+				first = sf.v[w];
+		}
+		if (!first)
+			continue;
+		if (writes == 1)
+			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+				 xstrfmt("struct %s is written (%s:%u) but has no layout: it was "
+					 "not in the objects given", first->struct_name,
+					 first->file, first->line));
+		else
+			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+				 xstrfmt("struct %s is written (%s:%u and %d more) but has no "
+					 "layout: it was not in the objects given",
+					 first->struct_name, first->file, first->line, writes - 1));
+	}
+	if (skipped_structs)
+		add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+			 xstrfmt("%d other struct%s share%s bitfield memory locations "
+				 "but no writer was found in the analysed paths",
+				 skipped_structs, skipped_structs == 1 ? "" : "s",
+				 skipped_structs == 1 ? "s" : ""));
+}
+
+int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *f)
+{
+	struct callgraph g = { 0 };
+	struct struct_index idx;
+	int skipped_structs = 0;
+
+	index_build(&idx, f);
+	callgraph_build(&g, f);
+	for (int i = 0; i < l->nr_structs; i++) {
+		struct bs_struct *s = &l->structs[i];
+		struct slice sf = index_slice(&idx, s->name);
+		struct struct_verdict *sv;
+		int shared = 0;
+
+		for (int k = 0; k < s->nr_locations; k++)
+			if (s->locations[k].nr_fields > 1)
+				shared++;
+		if (!shared)
+			continue;
+		if (!struct_has_writes(&sf)) {
+			skipped_structs++;
+			continue;
+		}
+		ALLOC_GROW(v->v, v->nr + 1, v->alloc);
+		sv = &v->v[v->nr++];
+		memset(sv, 0, sizeof(*sv));
+		sv->s = s;
+		struct_location(&sf, s, &sv->file, &sv->line);
+		sv->locs = xcalloc((size_t)shared, sizeof(*sv->locs));
+		for (int k = 0; k < s->nr_locations; k++) {
+			if (s->locations[k].nr_fields < 2)
+				continue;
+			sv->locs[sv->nr_locs].loc = &s->locations[k];
+			location_compute(&sv->locs[sv->nr_locs++], s, &g, &sf);
+		}
+		struct_notes(sv, &sf);
+	}
+	run_notes(v, l, f, &idx, skipped_structs);
+	callgraph_release(&g);
+	free(idx.v);
+	return 0;
+}
+
+bool verdict_has_race(const struct verdict *v, enum policy p)
+{
+	for (int i = 0; i < v->nr; i++)
+		for (int l = 0; l < v->v[i].nr_locs; l++)
+			for (int k = 0; k < v->v[i].locs[l].nr_fields; k++)
+				if (v->v[i].locs[l].fields[k].moves[p])
+					return true;
+	return false;
+}
+
+void verdict_release(struct verdict *v)
+{
+	for (int i = 0; i < v->nr; i++) {
+		struct struct_verdict *sv = &v->v[i];
+
+		for (int l = 0; l < sv->nr_locs; l++) {
+			struct location_verdict *lv = &sv->locs[l];
+
+			for (int k = 0; k < lv->nr_fields; k++) {
+				struct field_verdict *fv = &lv->fields[k];
+
+				for (int w = 0; w < fv->nr_writers; w++) {
+					free(fv->writers[w].phase_why);
+					free(fv->writers[w].locks);
+				}
+				free(fv->writers);
+				free(fv->why);
+				free(fv->serialized_by);
+				free(fv->data_race);
+			}
+			for (int r = 0; r < lv->nr_races; r++)
+				free(lv->races[r].why);
+			free(lv->fields);
+			free(lv->races);
+		}
+		for (int n = 0; n < sv->nr_notes; n++)
+			free(sv->notes[n]);
+		free(sv->notes);
+		free(sv->locs);
+		free(sv->file);
+	}
+	free(v->v);
+	for (int n = 0; n < v->nr_notes; n++)
+		free(v->notes[n]);
+	free(v->notes);
+	memset(v, 0, sizeof(*v));
+}

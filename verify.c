@@ -1,0 +1,481 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "verify.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "compile_db.h"
+#include "layout.h"
+#include "run_command.h"
+#include "util.h"
+
+struct planned {
+	char *name;
+	unsigned long long bit_offset;
+	unsigned int bit_size;
+	char *role;
+};
+
+struct expect {
+	char *struct_name, *header;
+	unsigned int size;
+	struct planned *m;
+	int nr, alloc;
+};
+
+static void expect_release(struct expect *e)
+{
+	for (int i = 0; i < e->nr; i++) {
+		free(e->m[i].name);
+		free(e->m[i].role);
+	}
+	free(e->m);
+	free(e->struct_name);
+	free(e->header);
+	memset(e, 0, sizeof(*e));
+}
+
+/* Read STRUCT.plan, as plan_write() prints it. */
+static int read_plan(const char *path, struct expect *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	unsigned int line = 0;
+	char *save = NULL;
+
+	if (strbuf_read_file(&sb, path) < 0) {
+		strbuf_release(&sb);
+		return error("cannot read the plan %s: %s", path, strerror(errno));
+	}
+	for (char *l = strtok_r(sb.buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		char name[256], role[16], header[PATH_MAX];
+		unsigned long long off;
+		unsigned int bits, size;
+
+		line++;
+		if (!e->struct_name && sscanf(l, "struct\t%255[^\t]\t%u\t%4095[^\t]",
+					      name, &size, header) == 3) {
+			e->struct_name = xstrdup(name);
+			e->size = size;
+			e->header = xstrdup(header);
+		} else if (e->struct_name && sscanf(l, "member\t%255[^\t]\t%llu\t%u\t%15s",
+						    name, &off, &bits, role) == 4) {
+			ALLOC_GROW(e->m, e->nr + 1, e->alloc);
+			e->m[e->nr].name = xstrdup(name);
+			e->m[e->nr].bit_offset = off;
+			e->m[e->nr].bit_size = bits;
+			e->m[e->nr].role = xstrdup(role);
+			e->nr++;
+		} else {
+			fprintf(stderr, "%s:%u: error: expected \"%s\" line\n", path, line,
+				e->struct_name ? "member NAME BIT_OFFSET BIT_SIZE ROLE" :
+				"struct NAME SIZE HEADER");
+			strbuf_release(&sb);
+			return -1;
+		}
+	}
+	strbuf_release(&sb);
+	if (!e->struct_name)
+		return error("%s: expected a struct line", path);
+	return 0;
+}
+
+static int run(const char **argv, const char *dir, struct strbuf *log)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct child c = { argv, dir, &out, &out, NULL };
+	int rc = run_command(&c);
+
+	if (rc) {
+		strbuf_addf(log, "$");
+		for (const char **a = argv; *a; a++)
+			strbuf_addf(log, " %s", *a);
+		strbuf_addf(log, "\n%s", out.buf ? out.buf : "");
+	}
+	strbuf_release(&out);
+	return rc;
+}
+
+/* The files a patch touches, from its "diff --git a/X b/X" lines. */
+static void patched_files(const char *diff, struct opt_list *out)
+{
+	for (const char *p = diff; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		const char *b;
+
+		if (!starts_with(p, "diff --git a/") || !(b = strstr(p, " b/")))
+			continue;
+		opt_list_append(out, xstrndup(p + 13, (size_t)(b - p - 13)));
+	}
+}
+
+static char *map_path(const char *arg, const char *from, const char *to)
+{
+	size_t n = strlen(from);
+
+	if (!strncmp(arg, from, n) && (arg[n] == '/' || !arg[n]))
+		return xstrfmt("%s%s", to, arg + n);
+	return NULL;
+}
+
+static int mkdirs_for(const char *file)
+{
+	char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+	const char *argv[] = { "mkdir", "-p", dir, NULL };
+	struct strbuf log = STRBUF_INIT;
+	int rc = 0;
+
+	if (slash) {
+		*slash = '\0';
+		rc = run(argv, NULL, &log);
+	}
+	strbuf_release(&log);
+	free(dir);
+	return rc;
+}
+
+struct scratch {
+	char *root, *tree, *build;
+	char tree_real[PATH_MAX], build_real[PATH_MAX];
+};
+
+/*
+ * Replay the compile of every object whose source sits in the directory
+ * of a patched file, with the tree and build paths moved to the scratch
+ * copy.  The objects built land in objs.
+ */
+static int rebuild(const struct scratch *sc, const struct opt_list *files,
+		   struct opt_list *objs, struct strbuf *log)
+{
+	char *db_path = xstrfmt("%s/compile_commands.json", sc->build_real);
+	struct compile_db db = { 0 };
+	int ret = 0;
+
+	if (access(db_path, R_OK)) {
+		ret = error("%s: no compile_commands.json: build with 'make -C samples O=%s' "
+			    "or 'make compile_commands.json' in a kernel build", db_path,
+			    sc->build_real);
+		free(db_path);
+		return ret;
+	}
+	if (compile_db_load(&db, db_path)) {
+		free(db_path);
+		return -1;
+	}
+	for (int i = 0; i < db.nr && !ret; i++) {
+		struct compile_entry *e = &db.v[i];
+		char *src = e->file[0] == '/' ? xstrdup(e->file) :
+			    xstrfmt("%s/%s", e->directory, e->file);
+		char *rel = map_path(src, sc->tree_real, ""), *dir;
+		bool wanted = false;
+		struct opt_list argv = { 0 };
+		const char *obj = NULL;
+
+		for (int f = 0; rel && f < files->nr && !wanted; f++) {
+			const char *slash = strrchr(files->v[f], '/');
+			size_t n = slash ? (size_t)(slash - files->v[f]) : 0;
+			const char *r = rel + 1, *rs = strrchr(r, '/');
+			size_t rn = rs ? (size_t)(rs - r) : 0;
+
+			wanted = !strcmp(r, files->v[f]) || (n == rn && !strncmp(r, files->v[f], n));
+		}
+		if (!wanted) {
+			free(src);
+			free(rel);
+			continue;
+		}
+		dir = map_path(e->directory, sc->build_real, sc->build);
+		if (!dir)
+			dir = map_path(e->directory, sc->tree_real, sc->tree);
+		for (int a = 0; a < e->argv.nr; a++) {
+			char *m = map_path(e->argv.v[a], sc->build_real, sc->build);
+
+			if (!m)
+				m = map_path(e->argv.v[a], sc->tree_real, sc->tree);
+			opt_list_append(&argv, m ? m : xstrdup(e->argv.v[a]));
+			if (a && !strcmp(e->argv.v[a - 1], "-o"))
+				obj = argv.v[a];
+		}
+		if (!dir || !obj) {
+			ret = error("%s: entry for %s: its directory or output is outside "
+				    "the tree and the build", db_path, e->file);
+		} else {
+			char *objpath = obj[0] == '/' ? xstrdup(obj) : xstrfmt("%s/%s", dir, obj);
+
+			if (mkdirs_for(objpath) || run(argv.v, dir, log))
+				ret = error("rebuilding %s failed:\n%s", rel + 1, log->buf);
+			else
+				opt_list_append(objs, objpath);
+			if (ret)
+				free(objpath);
+		}
+		for (int a = 0; a < argv.nr; a++)
+			free((char *)argv.v[a]);
+		free(argv.v);
+		free(dir);
+		free(src);
+		free(rel);
+	}
+	if (!ret && !objs->nr)
+		ret = error("%s: no entry compiles a file next to the patched ones", db_path);
+	compile_db_release(&db);
+	free(db_path);
+	return ret;
+}
+
+static const struct planned *planned_of(const struct expect *e, const char *name)
+{
+	for (int i = 0; i < e->nr; i++)
+		if (!strcmp(e->m[i].name, name))
+			return &e->m[i];
+	return NULL;
+}
+
+/* Compare the rebuilt layout with the plan; say what was proven. */
+static int compare(const struct expect *e, const struct bs_struct *s, const char *obj)
+{
+	int k = 0, split = 0, ret = 0;
+
+	for (int i = 0; i < s->nr_members; i++) {
+		const struct bs_member *m = &s->members[i];
+		const struct planned *p;
+
+		if (m->depth || m->is_zero_width)
+			continue;
+		p = k < e->nr ? &e->m[k] : NULL;
+		if (!p || strcmp(p->name, m->name ? m->name : "-"))
+			return error("verify %s: member %d is %s, the plan has %s", s->name, k,
+				     m->name ? m->name : "(anonymous)", p ? p->name : "nothing");
+		if (p->bit_offset != m->bit_offset || p->bit_size != m->bit_size)
+			ret = error("verify %s: %s at bit %llu (width %u), the plan says %llu (%u)",
+				    s->name, p->name, m->bit_offset, m->bit_size, p->bit_offset,
+				    p->bit_size);
+		if (!strcmp(p->role, "split")) {
+			struct bs_location *loc = layout_location_of((struct bs_struct *)s, i);
+
+			split++;
+			if (m->bit_size || (loc && loc->nr_fields > 1))
+				ret = error("verify %s: %s still shares a memory location",
+					    s->name, p->name);
+		}
+		k++;
+	}
+	if (k != e->nr)
+		ret = error("verify %s: %d members, the plan has %d", s->name, k, e->nr);
+	for (int l = 0; l < s->nr_locations; l++) {
+		const struct bs_location *loc = &s->locations[l];
+
+		for (int f = 0; loc->nr_fields > 1 && f < loc->nr_fields; f++) {
+			const struct bs_member *m = &s->members[loc->fields[f]];
+			const struct planned *p = m->name ? planned_of(e, m->name) : NULL;
+
+			if (!p || (strcmp(p->role, "packed") && strcmp(p->role, "stay")))
+				ret = error("verify %s: %s shares a memory location the plan "
+					    "does not allow", s->name, m->name);
+		}
+	}
+	if (s->size != e->size)
+		ret = error("verify %s: size %u, the plan says %u", s->name, s->size, e->size);
+	if (!ret)
+		printf("  %s: layout as planned in %s: %d members, %d split field%s each "
+		       "alone in its memory location, size %u\n", s->name, obj, k, split,
+		       split == 1 ? "" : "s", s->size);
+	return ret;
+}
+
+static int setup_scratch(struct scratch *sc, const struct verify_opts *o,
+			 const struct opt_list *files, struct strbuf *log)
+{
+	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *templ = xstrfmt("%s/bitsplit-verify.XXXXXX", tmp);
+	char *src;
+	const char *cp_tree[] = { "cp", "-as", NULL, NULL, NULL };
+
+	if (!realpath(o->tree, sc->tree_real) || !realpath(o->build, sc->build_real)) {
+		free(templ);
+		return error("verify: cannot resolve %s or %s: %s", o->tree, o->build,
+			     strerror(errno));
+	}
+	if (!mkdtemp(templ)) {
+		free(templ);
+		return error("verify: cannot create a scratch directory in %s: %s", tmp,
+			     strerror(errno));
+	}
+	sc->root = templ;
+	sc->tree = xstrfmt("%s/tree", templ);
+	sc->build = xstrfmt("%s/build", templ);
+	/* a tree of symlinks: cheap even for a kernel tree */
+	src = xstrfmt("%s/.", sc->tree_real);
+	cp_tree[2] = src;
+	cp_tree[3] = sc->tree;
+	if (run(cp_tree, NULL, log)) {
+		free(src);
+		return error("verify: cannot copy the tree:\n%s", log->buf);
+	}
+	free(src);
+	/* the patched files become real copies, so the tree is never written */
+	for (int i = 0; i < files->nr; i++) {
+		char *from = xstrfmt("%s/%s", sc->tree_real, files->v[i]);
+		char *to = xstrfmt("%s/%s", sc->tree, files->v[i]);
+		const char *cp[] = { "cp", "--remove-destination", from, to, NULL };
+		int rc = run(cp, NULL, log);
+
+		free(from);
+		free(to);
+		if (rc)
+			return error("verify: cannot copy %s:\n%s", files->v[i], log->buf);
+	}
+	return 0;
+}
+
+static void drop_scratch(struct scratch *sc)
+{
+	const char *rm[] = { "rm", "-rf", sc->root, NULL };
+	struct strbuf log = STRBUF_INIT;
+
+	if (sc->root)
+		run(rm, NULL, &log);
+	strbuf_release(&log);
+	free(sc->root);
+	free(sc->tree);
+	free(sc->build);
+}
+
+/*
+ * "git apply" from the top of dir.  Inside a git work tree git takes
+ * paths from the top of the repository, so run there with --directory.
+ */
+static int git_apply(const char *dir, const char **diffs, int nr, bool check,
+		     struct strbuf *log)
+{
+	const char *top_argv[] = { "git", "-C", dir, "rev-parse", "--show-prefix", NULL };
+	struct strbuf prefix = STRBUF_INIT, err = STRBUF_INIT;
+	struct child c = { top_argv, NULL, &prefix, &err, NULL };
+	struct opt_list argv = { 0 };
+	char *directory = NULL, *top = NULL;
+	int rc;
+
+	if (!run_command(&c) && prefix.len > 1) {
+		prefix.buf[--prefix.len] = '\0';	/* the newline */
+		directory = xstrfmt("--directory=%s", prefix.buf);
+		top = xstrfmt("%s", dir);
+		for (const char *p = prefix.buf; *p; p++)
+			if (*p == '/') {
+				char *up = xstrfmt("%s/..", top);
+
+				free(top);
+				top = up;
+			}
+	}
+	opt_list_append(&argv, "git");
+	opt_list_append(&argv, "apply");
+	if (check)
+		opt_list_append(&argv, "--check");
+	if (directory)
+		opt_list_append(&argv, directory);
+	for (int i = 0; i < nr; i++) {
+		char real[PATH_MAX];
+
+		opt_list_append(&argv, xstrdup(realpath(diffs[i], real) ? real : diffs[i]));
+	}
+	rc = run(argv.v, top ? top : dir, log);
+	for (int i = argv.nr - nr; i < argv.nr; i++)
+		free((char *)argv.v[i]);
+	free(argv.v);
+	free(directory);
+	free(top);
+	strbuf_release(&prefix);
+	strbuf_release(&err);
+	return rc;
+}
+
+static int verify_one(const struct verify_opts *o, const char *diff_path)
+{
+	char *plan_path = ends_with(diff_path, ".diff") ?
+		xstrfmt("%.*s.plan", (int)strlen(diff_path) - 5, diff_path) : NULL;
+	struct strbuf diff = STRBUF_INIT, log = STRBUF_INIT;
+	struct opt_list files = { 0 }, objs = { 0 };
+	struct scratch sc = { 0 };
+	struct expect e = { 0 };
+	int ret = -1;
+
+	if (!plan_path) {
+		error("%s: expected a .diff written by 'bitsplit fix'", diff_path);
+		goto out;
+	}
+	if (read_plan(plan_path, &e))
+		goto out;
+	if (strbuf_read_file(&diff, diff_path) < 0) {
+		error("cannot read %s: %s", diff_path, strerror(errno));
+		goto out;
+	}
+	patched_files(diff.buf, &files);
+	if (!files.nr) {
+		error("%s: expected a patch (no 'diff --git' line)", diff_path);
+		goto out;
+	}
+	printf("verify %s: struct %s\n", diff_path, e.struct_name);
+	if (setup_scratch(&sc, o, &files, &log))
+		goto out;
+	if (git_apply(sc.tree, &diff_path, 1, false, &log)) {
+		error("%s does not apply:\n%s", diff_path, log.buf);
+		goto out;
+	}
+	printf("  applied in a scratch copy of %s\n", o->tree);
+	if (rebuild(&sc, &files, &objs, &log))
+		goto out;
+	ret = -1;
+	for (int i = 0; i < objs.nr && ret; i++) {
+		struct bs_layout l = { 0 };
+		struct bs_struct *s;
+
+		if (layout_load(&l, objs.v[i], NULL) == 0 && (s = layout_find(&l, e.struct_name))) {
+			char *rel = map_path(objs.v[i], sc.build, "");
+
+			ret = compare(&e, s, rel ? rel + 1 : objs.v[i]) ? -2 : 0;
+			free(rel);
+		}
+		layout_release(&l);
+	}
+	if (ret == -1)
+		error("verify %s: no rebuilt object has struct %s", diff_path, e.struct_name);
+	ret = ret ? -1 : 0;
+out:
+	drop_scratch(&sc);
+	for (int i = 0; i < files.nr; i++)
+		free((char *)files.v[i]);
+	free(files.v);
+	for (int i = 0; i < objs.nr; i++)
+		free((char *)objs.v[i]);
+	free(objs.v);
+	expect_release(&e);
+	strbuf_release(&diff);
+	strbuf_release(&log);
+	free(plan_path);
+	return ret;
+}
+
+int verify_patches(const struct verify_opts *o, const char **diffs, int nr)
+{
+	struct strbuf log = STRBUF_INIT;
+	int ret = 0;
+
+	if (!o->build)
+		return error("verify needs --build DIR: where compile_commands.json is");
+	for (int i = 0; i < nr; i++)
+		if (verify_one(o, diffs[i]))
+			ret = -1;
+	if (!ret && o->apply) {
+		if (git_apply(o->tree, diffs, nr, true, &log) ||
+		    git_apply(o->tree, diffs, nr, false, &log))
+			ret = error("git apply in %s failed, nothing applied:\n%s", o->tree,
+				    log.buf);
+		else
+			printf("applied %d patch%s to %s\n", nr, nr == 1 ? "" : "es", o->tree);
+	}
+	strbuf_release(&log);
+	return ret;
+}
