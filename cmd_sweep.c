@@ -69,7 +69,7 @@ int cmd_sweep(int argc, const char **argv)
 		fputs(sb.buf, stdout);
 	} else {
 		path = xstrfmt("%s/results-%d-of-%d.tsv", o.out, o.shard, o.nr_shards);
-		printf("shard %d/%d: %ld of %ld .c files can write a field of a shared "
+		printf("shard %d/%d: %ld of %ld files can write a field of a shared "
 		       "location; results in %s\n", o.shard, o.nr_shards, r.candidates,
 		       r.files, path);
 		printf("join the shards with: bitsplit merge --out DIR RESULTS...\n");

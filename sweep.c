@@ -26,6 +26,8 @@
 #include "run_command.h"
 
 #define RULE "racy_bitfields.cocci"
+/* Parse hints (scoped_guard...): without them a function is dropped. */
+#define MACROS "kernel-macros.h"
 #define SPATCH_TIMEOUT "120"
 /* Files per spatch run: its start-up (Python, the rule) costs 0.3 s. */
 #define BATCH 8
@@ -130,7 +132,8 @@ static void visible_names(const struct include_graph *g, const struct sweep_resu
 			names->v[names->nr++] = r->locs[l].fields[k];
 		}
 	}
-	qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+	if (names->nr)
+		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
 	for (int k = 0; k < names->nr; k++)
 		if (!n || strcmp(names->v[n - 1], names->v[k]))
 			names->v[n++] = names->v[k];
@@ -199,7 +202,8 @@ static char *prefilter(const char *buf, const struct file_list *names)
 		free(name);
 		p = e - 1;
 	}
-	qsort(hit.v, (size_t)hit.nr, sizeof(*hit.v), cmp_str);
+	if (hit.nr)
+		qsort(hit.v, (size_t)hit.nr, sizeof(*hit.v), cmp_str);
 	for (int i = 0; i < hit.nr; i++)
 		strbuf_addf(&sb, "%s%s", i ? "," : "", hit.v[i]);
 	free(hit.v);
@@ -231,7 +235,8 @@ static void live_names(const struct sweep_results *r, char *const *stored, int n
 			ALLOC_GROW(all.v, all.nr + 1, all.alloc);
 			all.v[all.nr++] = xstrndup(p, strcspn(p, ","));
 		}
-	qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
+	if (all.nr)
+		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
 	names->nr = 0;
 	for (int l = 0; l < r->nr_locs; l++) {
 		const struct sweep_loc *loc = &r->locs[l];
@@ -244,7 +249,8 @@ static void live_names(const struct sweep_results *r, char *const *stored, int n
 			names->v[names->nr++] = loc->fields[k];
 		}
 	}
-	qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+	if (names->nr)
+		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
 	for (int k = 0; k < names->nr; k++)
 		if (!n || strcmp(names->v[n - 1], names->v[k]))
 			names->v[n++] = names->v[k];
@@ -302,10 +308,12 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 /* Run spatch on one file; its stdout (write records) becomes the cache. */
 static void analyse(const struct sweep_opts *o, const char *rule, const struct job *j)
 {
+	char *macros = datadir_path(MACROS);
 	char *fields = xstrfmt("fields=%s", j->fields);
 	const char *argv[] = {
 		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
-		"--no-includes", "--timeout", SPATCH_TIMEOUT, j->file, NULL
+		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
+		j->file, NULL
 	};
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	struct child c = { .argv = argv, .dir = o->tree, .out = &out, .err = &err };
@@ -330,6 +338,7 @@ static void analyse(const struct sweep_opts *o, const char *rule, const struct j
 	strbuf_release(&out);
 	strbuf_release(&err);
 	free(fields);
+	free(macros);
 }
 
 static bool in_list(const char *list, const char *name, size_t n)
@@ -351,7 +360,8 @@ static char *union_fields(const struct job *b, int n)
 			ALLOC_GROW(all.v, all.nr + 1, all.alloc);
 			all.v[all.nr++] = xstrndup(p, strcspn(p, ","));
 		}
-	qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
+	if (all.nr)
+		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
 	strbuf_addstr(&sb, "fields=");
 	for (int i = 0; i < all.nr; i++) {
 		if (!i || strcmp(all.v[i - 1], all.v[i]))
@@ -390,10 +400,11 @@ static void split_output(const char *out, const struct job *j, struct strbuf *mi
 static void analyse_batch(const struct sweep_opts *o, const char *rule, const char *groups,
 			  const struct job *b, int n)
 {
-	char *fields = union_fields(b, n);
+	char *fields = union_fields(b, n), *macros = datadir_path(MACROS);
 	const char *argv[] = {
 		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
-		"--no-includes", "--timeout", SPATCH_TIMEOUT, "--file-groups", groups, NULL
+		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
+		"--file-groups", groups, NULL
 	};
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT, list = STRBUF_INIT;
 	struct child c = { .argv = argv, .dir = o->tree, .out = &out, .err = &err };
@@ -422,6 +433,7 @@ static void analyse_batch(const struct sweep_opts *o, const char *rule, const ch
 	strbuf_release(&err);
 	strbuf_release(&list);
 	free(fields);
+	free(macros);
 }
 
 static void progress(const struct sweep_opts *o, int done, int total, time_t start)
@@ -557,7 +569,8 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 
 	for (const char **p = o->paths; *p; p++)
 		list_files(o->tree, *p, &files);
-	qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_str);
+	if (files.nr)
+		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_str);
 	r->nr_shards = o->nr_shards;
 	scan_declarations(o->tree, &files, r);
 	include_graph_build(&graph, o->tree, files.v, files.nr);
@@ -567,9 +580,8 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 
 	stored = xcalloc((size_t)files.nr + 1, sizeof(*stored));
 	hashes = xcalloc((size_t)files.nr + 1, sizeof(*hashes));
+	/* headers too: their static inline functions are writers */
 	for (int i = 0; i < files.nr; i++) {
-		if (!ends_with(files.v[i], ".c"))
-			continue;
 		r->files += nth_c++ % o->nr_shards == o->shard - 1;
 		read_tree_file(o->tree, files.v[i], &sb);
 		hashes[i] = fnv1a(FNV_INIT, sb.buf, sb.len);

@@ -16,7 +16,7 @@
  *   write  FILE LINE COL FUNC STRUCT FIELD PHASE
  *   skip   FILE REASON
  *
- * FILES counts the .c files of the shard, CANDIDATES those the prefilter
+ * FILES counts the .c and .h files of the shard, CANDIDATES those the prefilter
  * kept (they can write a field of a shared location), PARSED those spatch
  * ran on now, CACHED those whose result came from the cache.  LAYOUT is
  * "declarations" or "build".  STRUCT in a write is "-" when spatch could

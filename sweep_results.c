@@ -337,7 +337,7 @@ int sweep_summary(const struct sweep_results *r, struct strbuf *out)
 	}
 	qsort(rk, (size_t)r->nr_locs, sizeof(*rk), by_evidence);
 
-	strbuf_addf(out, "sweep: %ld .c files, %ld can write a field of a shared location: "
+	strbuf_addf(out, "sweep: %ld files, %ld can write a field of a shared location: "
 		    "%ld parsed, %ld from cache, %ld failed\n",
 		    r->files, r->candidates, r->parsed, r->cached, r->failed);
 	strbuf_addf(out, "memory locations: %d with two or more fields, from %s\n",
