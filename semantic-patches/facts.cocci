@@ -399,8 +399,10 @@ if fn != "something_else":
 		base = text(b)
 		v = VARS.get((pos.file, fn, base))
 		local = v is not None and not v[1] and not v[2]
-		coccinelle.sites.append((k, "write", pos.file, int(b.line),
-			int(b.column) + 1, fn, fld, base, aop.strip() or text(pos),
+		# The write starts at its base, or at a prefix ++/--.
+		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
+		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
+			fn, fld, base, aop.strip() or text(pos),
 			text(pos) if aop else "-", local))
 	elif mac:
 		f, op, val = WRITER_MACROS[mac]
@@ -424,7 +426,7 @@ if fn != "something_else":
 position p : script:python() { write_site(p) };
 expression V2;
 @@
-\( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 
 @lsite@
 // ... and the sites in functions that take a lock, so that the lock
@@ -432,7 +434,7 @@ expression V2;
 position p : script:python() { locked_site(p) };
 expression V2;
 @@
-\( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 
 @ty@
 // The typing of Coccinelle itself: the written expression is a bitfield ...
@@ -495,7 +497,9 @@ assignment operator aop;
 p << wsite.p;
 S << own.S;
 @@
-coccinelle.owner.append((key(p[0]), base_type(S)[0]))
+# An anonymous nested struct has no name of its own: its members are the
+# enclosing struct's in the layout, so the field name decides.
+coccinelle.owner.append((key(p[0]), "" if "{" in S else base_type(S)[0]))
 
 @iter@
 // Written through a loop cursor: a sibling object, not the own one of the caller.
@@ -504,9 +508,9 @@ iterator I =~ "for_each";
 expression Y, V2;
 @@
 (
- I(Y, ...) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ I(Y, ...) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- I(Y, ...) \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \);
+ I(Y, ...) \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \);
 )
 
 @script:python@
@@ -519,7 +523,7 @@ coccinelle.iters.append((key(p[0]), "".join(Y.split())))
 position wsite.p;
 expression V2, E1, E2, E3;
 @@
-for (E1; E2; E3) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+for (E1; E2; E3) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 
 @script:python@
 p << wsite.p;
@@ -536,7 +540,7 @@ identifier lk : script:python() { is_acquire(lk) };
 fn(...) { ... when any
  lk(L, ...)
  ... when any
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
  ... when any
 }
 
@@ -551,12 +555,12 @@ identifier ul : script:python() { is_release(ul) };
 fn(...) {
 (
  ... when != lk2(L, ...)
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 |
  ...
  ul(L, ...)
  ... when != lk2(L, ...)
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 )
  ... when any
 }
@@ -579,17 +583,17 @@ identifier tl0 : script:python() { is_trylock0(tl0) };
 statement S;
 @@
 (
- if (!tl(L, ...)) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (!tl(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (!tl(L, ...)) S else { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (!tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl(L, ...)) S else { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...)) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl0(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...) != 0) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl0(L, ...) != 0) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...) == 0) S else { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl0(L, ...) == 0) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 )
 
 @script:python@
@@ -609,7 +613,7 @@ expression L, V2;
 fn(...) { ... when any
  guard(cls)(L);
  ... when any
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
  ... when any
 }
 
@@ -627,7 +631,7 @@ iterator name scoped_guard;
 identifier cls : script:python() { is_guard(cls) };
 expression L, V2;
 @@
-scoped_guard(cls, L) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+scoped_guard(cls, L) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 
 @script:python@
 p << lsite.p;
@@ -764,9 +768,9 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 	if kind in ("write", "macro"):
 		structs = owner.get(k, set())
 		known = [s for s in structs if s in CANDS and a in CANDS[s][1]]
-		if structs and not known:
+		if structs and not known and "" not in structs:
 			continue	# typed, and not a candidate: a name collision
-		is_typed = kind == "write" and k in typed and bool(known)
+		is_typed = kind == "write" and k in typed and bool(structs)
 		if not known:
 			known = sorted(s for s in CANDS if a in CANDS[s][1])
 		inst = "self"
