@@ -24,6 +24,7 @@
 #include "decl_scan.h"
 #include "include_graph.h"
 #include "run_command.h"
+#include "tree_files.h"
 
 #define RULE "racy_bitfields.cocci"
 /* Parse hints (scoped_guard...): without them a function is dropped. */
@@ -40,46 +41,6 @@ struct file_list {
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool is_source(const char *name)
-{
-	return ends_with(name, ".c") || ends_with(name, ".h");
-}
-
-/* Every .c and .h under rel (a file or directory relative to tree). */
-static void list_files(const char *tree, const char *rel, struct file_list *fl)
-{
-	char *path = xstrfmt("%s/%s", tree, rel);
-	struct stat st;
-	struct dirent *de;
-	DIR *dir;
-
-	if (stat(path, &st))
-		die("%s: %s", path, strerror(errno));
-	if (!S_ISDIR(st.st_mode)) {
-		if (is_source(rel)) {
-			ALLOC_GROW(fl->v, fl->nr + 1, fl->alloc);
-			fl->v[fl->nr++] = xstrdup(rel);
-		}
-		free(path);
-		return;
-	}
-	dir = opendir(path);
-	if (!dir)
-		die("%s: %s", path, strerror(errno));
-	while ((de = readdir(dir))) {
-		char *sub;
-
-		if (de->d_name[0] == '.')
-			continue;
-		sub = strcmp(rel, ".") ? xstrfmt("%s/%s", rel, de->d_name) : xstrdup(de->d_name);
-		if (de->d_type == DT_DIR || de->d_type == DT_UNKNOWN || is_source(de->d_name))
-			list_files(tree, sub, fl);
-		free(sub);
-	}
-	closedir(dir);
-	free(path);
 }
 
 static char *read_tree_file(const char *tree, const char *rel, struct strbuf *sb)
@@ -567,8 +528,21 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		die("%s: cannot read: %s", rule_path, strerror(errno));
 	rule_hash = fnv1a(FNV_INIT, rule.buf, rule.len);
 
-	for (const char **p = o->paths; *p; p++)
-		list_files(o->tree, *p, &files);
+	for (const char **p = o->paths; *p; p++) {
+		struct opt_list found = { 0 };
+		char *path = xstrfmt("%s/%s", o->tree, *p);
+		struct stat st;
+
+		if (stat(path, &st))
+			die("%s: %s", path, strerror(errno));
+		tree_files(o->tree, *p, &found);
+		for (int i = 0; i < found.nr; i++) {
+			ALLOC_GROW(files.v, files.nr + 1, files.alloc);
+			files.v[files.nr++] = (char *)found.v[i];
+		}
+		free(found.v);
+		free(path);
+	}
 	if (files.nr)
 		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_str);
 	r->nr_shards = o->nr_shards;

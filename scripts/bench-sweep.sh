@@ -32,7 +32,9 @@ measure() {	# name, command...: prints "name: S s, M MiB"
 	name=$1
 	shift
 	/usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
-	read -r secs kb <"$WORK/time"
+	# GNU time puts "Command exited with non-zero status N" first
+	set -- $(tail -n 1 "$WORK/time")
+	secs=$1 kb=$2
 	echo "$secs" >"$WORK/$name.secs"
 	echo "$name: $secs s, peak $((kb / 1024)) MiB"
 }
@@ -44,8 +46,8 @@ measure sweep "$ROOT/bitsplit" sweep --tree "$WORK" --jobs "$JOBS" --out "$WORK/
 head -n 1 "$WORK/sweep.out"
 awk -v a="$(cat "$WORK/sweep.secs")" -v b="$(cat "$WORK/spatch.secs")" \
 	'BEGIN { printf "ratio sweep/spatch: %.2f (target <= 0.5)\n", a / b }'
-rm -rf "$WORK/sweep"
-measure resume "$ROOT/bitsplit" sweep --tree "$WORK" --jobs "$JOBS" --resume --out "$WORK/sweep-again" "$DIR"
+measure resumed "$ROOT/bitsplit" sweep --tree "$WORK" --jobs "$JOBS" --resume --out "$WORK/sweep" "$DIR"
+head -n 1 "$WORK/resumed.out"
 
 if [ -n "${BITSPLIT_BENCH_WHOLE:-}" ]; then
 	measure whole "$ROOT/bitsplit" sweep --tree "$WORK" --jobs "$JOBS" --out "$WORK/whole" .

@@ -105,4 +105,11 @@ test_expect_failure_code 'a path outside the tree is an error' 2 '
 	test_cmp expect err && exit $rc
 '
 
+test_expect_failure_code 'a path that does not exist is an error' 2 '
+	bitsplit sweep --tree tree --out s5 nope 2>err
+	rc=$?
+	echo "bitsplit: error: tree/nope: No such file or directory" >expect &&
+	test_cmp expect err && exit $rc
+'
+
 test_done
