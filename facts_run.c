@@ -157,8 +157,73 @@ static char *find_header(const struct source_opts *src, const struct bs_struct *
 	return found;
 }
 
-/* Every .c file below rel (a .c file or a directory), in name order. */
-static void find_sources(const char *tree, const char *rel, struct opt_list *out)
+/*
+ * Headers for the structs find_header() could not place (a layout from
+ * BTF has no decl_file; a kernel header is not below the PATHs): one
+ * grep over the tree's include/ and the PATHs for their definitions.
+ */
+static void grep_headers(const struct source_opts *src, struct candidate *cands,
+			 int nr)
+{
+	struct opt_list argv = { 0 }, found = { 0 };
+	struct strbuf re = STRBUF_INIT, out = STRBUF_INIT, err = STRBUF_INIT;
+	struct child cmd = { 0 };
+	char *inc = xstrfmt("%s/include", src->tree), *pat = NULL;
+	int rc;
+
+	for (int i = 0; i < nr; i++)
+		if (!cands[i].header)
+			strbuf_addf(&re, "%s%s", re.len ? "|" : "", cands[i].name);
+	if (!re.len)
+		goto out;
+	pat = xstrfmt("struct[[:space:]]+(%s)[[:space:]]*\\{", re.buf);
+	opt_list_append(&argv, "grep");
+	opt_list_append(&argv, "-rlE");
+	opt_list_append(&argv, "--include=*.h");
+	opt_list_append(&argv, "-e");
+	opt_list_append(&argv, pat);
+	opt_list_append(&argv, "--");
+	if (is_dir(inc))
+		opt_list_append(&argv, "include");
+	for (int i = 0; i < src->paths.nr; i++)
+		opt_list_append(&argv, src->paths.v[i]);
+	if (!src->paths.nr)
+		opt_list_append(&argv, ".");
+	cmd.argv = argv.v;
+	cmd.dir = src->tree;
+	cmd.out = &out;
+	cmd.err = &err;
+	rc = run_command(&cmd);
+	if (rc != 0 && rc != 1)
+		die("grep failed (exit %d): %s", rc, err.buf ? err.buf : "");
+	for (char *l = out.buf, *nl; l && *l; l = nl + 1) {
+		nl = strchr(l, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		opt_list_append(&found, l);
+	}
+	/* grep -r lists in directory order: sort, so a run is repeatable. */
+	if (found.nr)
+		qsort(found.v, found.nr, sizeof(*found.v), cmp_str);
+	for (int k = 0; k < found.nr; k++)
+		for (int i = 0; i < nr; i++)
+			if (!cands[i].header &&
+			    defines_struct(src->tree, found.v[k], cands[i].name))
+				cands[i].header = normalize_path(found.v[k]);
+out:
+	free(found.v);
+	free(pat);
+	free(argv.v);
+	free(inc);
+	strbuf_release(&re);
+	strbuf_release(&out);
+	strbuf_release(&err);
+}
+
+/* Every file named *suffix below rel (such a file or a directory), in name order. */
+static void find_sources(const char *tree, const char *rel, const char *suffix,
+			 struct opt_list *out)
 {
 	char *full = xstrfmt("%s/%s", tree, rel);
 	struct opt_list names = { 0 };
@@ -166,10 +231,10 @@ static void find_sources(const char *tree, const char *rel, struct opt_list *out
 	DIR *d;
 
 	if (!is_dir(full)) {
-		if (ends_with(rel, ".c"))
+		if (ends_with(rel, suffix))
 			opt_list_append(out, normalize_path(rel));
 		else
-			warning("%s: not a .c file or a directory; ignored", rel);
+			warning("%s: not a %s file or a directory; ignored", rel, suffix);
 		free(full);
 		return;
 	}
@@ -186,14 +251,64 @@ static void find_sources(const char *tree, const char *rel, struct opt_list *out
 		char *sub = xstrfmt("%s/%s", rel, names.v[i]);
 		char *subfull = xstrfmt("%s/%s", tree, sub);
 
-		if (is_dir(subfull) || ends_with(sub, ".c"))
-			find_sources(tree, sub, out);
+		if (is_dir(subfull) || ends_with(sub, suffix))
+			find_sources(tree, sub, suffix, out);
 		free(sub);
 		free(subfull);
 		free((char *)names.v[i]);
 	}
 	free(names.v);
 	free(full);
+}
+
+/*
+ * Names of the functions the files define, one a line, for facts.cocci:
+ * the lock analysis of a call is only worth its cost when the callee is
+ * ours.  Kernel style puts a definition's name at the start of a line or
+ * after its type there, never after an indent; a superset is harmless.
+ */
+static void defined_functions(const char *tree, const struct opt_list *files,
+			      struct strbuf *out)
+{
+	struct opt_list names = { 0 };
+	regex_t re;
+
+	if (regcomp(&re, "^([A-Za-z_][A-Za-z0-9_ \t*]*[ \t*])?([A-Za-z_][A-Za-z0-9_]*)\\(",
+		    REG_EXTENDED))
+		die("cannot compile the function definition pattern");
+	for (int i = 0; i < files->nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		char *path = xstrfmt("%s/%s", tree, files->v[i]);
+
+		if (strbuf_read_file(&sb, path) < 0)
+			die("cannot read %s: %s", path, strerror(errno));
+		for (char *l = sb.buf, *nl; l && *l; l = nl + 1) {
+			regmatch_t m[3];
+			size_t len;
+
+			nl = strchr(l, '\n');
+			if (nl)
+				*nl = '\0';
+			len = strlen(l);
+			if (len && l[len - 1] != ';' && !regexec(&re, l, 3, m, 0))
+				opt_list_append(&names, xstrndup(l + m[2].rm_so,
+							m[2].rm_eo - m[2].rm_so));
+			if (!nl)
+				break;
+		}
+		strbuf_release(&sb);
+		free(path);
+	}
+	regfree(&re);
+	if (names.nr)
+		qsort(names.v, names.nr, sizeof(*names.v), cmp_str);
+	for (int i = 0; i < names.nr; i++) {
+		if (!i || strcmp(names.v[i], names.v[i - 1]))
+			strbuf_addf(out, "%s\n", names.v[i]);
+	}
+	for (int i = 0; i < names.nr; i++)
+		free((char *)names.v[i]);
+	free(names.v);
 }
 
 /* Keep only the files that name a candidate field: grep -l -w -F. */
@@ -349,22 +464,24 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	      const struct facts_run_opts *o, struct facts *f)
 {
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, argv = { 0 };
+	struct opt_list headers = { 0 };
 	struct candidate *cands = NULL;
 	int nr_cands = 0, nr_skips = 0, rc, ret = 0;
 	struct strbuf sb = STRBUF_INIT, data = STRBUF_INIT, err = STRBUF_INIT;
 	struct strbuf out = STRBUF_INIT, skips = STRBUF_INIT;
-	char tmpl[PATH_MAX], *p_cands, *p_groups, *p_out, *p_tmp;
-	char *d_cands, *d_data, *d_out;
+	char tmpl[PATH_MAX], *p_cands, *p_groups, *p_out, *p_tmp, *p_funcs;
+	char *d_cands, *d_data, *d_out, *d_funcs;
 	char *cocci = datadir_path("facts.cocci"), *macros = datadir_path("kernel-macros.h");
 	char jobs[16], timeout[16];
 	struct child cmd = { 0 };
 	const char *tmpdir = getenv("TMPDIR");
 
 	for (int i = 0; i < src->paths.nr; i++)
-		find_sources(src->tree, src->paths.v[i], &all);
+		find_sources(src->tree, src->paths.v[i], ".c", &all);
 	if (!src->paths.nr)
-		find_sources(src->tree, ".", &all);
+		find_sources(src->tree, ".", ".c", &all);
 	add_candidates(src, l, &all, &cands, &nr_cands, &fields);
+	grep_headers(src, cands, nr_cands);
 	if (fields.nr)
 		prefilter(src->tree, &fields, &all, &files);
 
@@ -382,6 +499,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	p_groups = xstrfmt("%s/groups", tmpl);
 	p_out = xstrfmt("%s/facts.tsv", tmpl);
 	p_tmp = xstrfmt("%s/spatch", tmpl);
+	p_funcs = xstrfmt("%s/functions.txt", tmpl);
 
 	for (int i = 0; i < nr_cands; i++)
 		strbuf_addf(&sb, "%s\t%s\t%s\n", cands[i].name,
@@ -392,6 +510,22 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	for (int i = 0; i < files.nr; i++)
 		strbuf_addf(&sb, "%s\n\n", files.v[i]);
 	write_or_die(p_groups, &sb);
+	strbuf_reset(&sb);
+	/* Callees worth a lock analysis: defined in the files or their headers. */
+	for (int i = 0; i < src->paths.nr || (!i && !src->paths.nr); i++) {
+		const char *path = src->paths.nr ? src->paths.v[i] : ".";
+		char *full = xstrfmt("%s/%s", src->tree, path);
+		const char *slash = strrchr(path, '/');
+		char *dir = is_dir(full) ? xstrdup(path) :
+			    slash ? xstrndup(path, slash - path) : xstrdup(".");
+
+		find_sources(src->tree, dir, ".h", &headers);
+		free(dir);
+		free(full);
+	}
+	defined_functions(src->tree, &files, &sb);
+	defined_functions(src->tree, &headers, &sb);
+	write_or_die(p_funcs, &sb);
 
 	for (size_t i = 0; i < ARRAY_SIZE(presets); i++) {
 		char *path = datadir_path(presets[i]);
@@ -430,6 +564,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	opt_list_append(&argv, d_data = xstrfmt("bitsplit_data=%s", data.buf));
 	opt_list_append(&argv, "-D");
 	opt_list_append(&argv, d_out = xstrfmt("bitsplit_out=%s", p_out));
+	opt_list_append(&argv, "-D");
+	opt_list_append(&argv, d_funcs = xstrfmt("bitsplit_funcs=%s", p_funcs));
 	opt_list_append(&argv, "--jobs");
 	opt_list_append(&argv, jobs);
 	opt_list_append(&argv, "--chunksize");
@@ -475,11 +611,13 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	free(d_cands);
 	free(d_data);
 	free(d_out);
+	free(d_funcs);
 	free(argv.v);
 	free(p_cands);
 	free(p_groups);
 	free(p_out);
 	free(p_tmp);
+	free(p_funcs);
 done:
 	facts_sort(f);
 	for (int i = 0; i < nr_cands; i++) {
@@ -491,6 +629,9 @@ done:
 		free((char *)all.v[i]);
 	for (int i = 0; i < files.nr; i++)
 		free((char *)files.v[i]);
+	for (int i = 0; i < headers.nr; i++)
+		free((char *)headers.v[i]);
+	free(headers.v);
 	free(all.v);
 	free(files.v);
 	free(fields.v);

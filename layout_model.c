@@ -303,10 +303,13 @@ struct bs_location *layout_location_of(struct bs_struct *s, int m)
 }
 
 /*
- * The pool hands out memory in 1 MB chunks mapped with MAP_POPULATE: one
- * system call faults a chunk in, instead of 256 page faults.
+ * The pool hands out memory in chunks mapped with MAP_POPULATE, so one
+ * system call faults a chunk in instead of a page fault per page.  Chunks
+ * double from 16 KB to 1 MB: one object's structs stay small, a vmlinux
+ * dump (some 10 MB of model) takes a dozen chunks.
  */
-#define POOL_CHUNK (1u << 20)
+#define POOL_FIRST (16u << 10)
+#define POOL_LAST (1u << 20)
 
 struct bs_pool {
 	struct bs_pool *next;
@@ -321,7 +324,11 @@ void *layout_alloc(struct bs_layout *l, size_t n)
 	void *r;
 
 	if (!p || p->size - used < n) {
-		size_t size = n > POOL_CHUNK - sizeof(*p) ? n + sizeof(*p) : POOL_CHUNK;
+		size_t size = p && p->size + sizeof(*p) < POOL_LAST ?
+			      2 * (p->size + sizeof(*p)) : p ? POOL_LAST : POOL_FIRST;
+
+		if (n > size - sizeof(*p))
+			size = n + sizeof(*p);
 
 		p = mmap(NULL, size, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);

@@ -10,6 +10,7 @@
  * cosmetic and 1.24 -E even prints "}in;" without a space.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,8 +71,22 @@ static bool is_ident(char c)
 	       (c >= '0' && c <= '9') || c == '_';
 }
 
+/*
+ * pahole pads its columns with spaces: almost half of a dump.  Step over
+ * them eight at a time.
+ */
+static bool eight_spaces(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	return w == 0x2020202020202020ull;
+}
+
 static const char *skip_ws(const char *p, const char *e)
 {
+	while (e - p >= 8 && eight_spaces(p))
+		p += 8;
 	while (p < e && is_space(*p))
 		p++;
 	return p;
@@ -79,6 +94,8 @@ static const char *skip_ws(const char *p, const char *e)
 
 static const char *rtrim(const char *p, const char *e)
 {
+	while (e - p >= 8 && eight_spaces(e - 8))
+		e -= 8;
 	while (e > p && is_space(e[-1]))
 		e--;
 	return e;
@@ -304,6 +321,13 @@ static bool is_type_word(const char *p, const char *e)
 	return false;
 }
 
+/* "struct" with no tag: a type cut short */
+static bool is_bare_tag(const char *p, const char *e)
+{
+	return word_is(p, e, LIT("struct")) || word_is(p, e, LIT("union")) ||
+	       word_is(p, e, LIT("enum"));
+}
+
 /*
  *	type name[dims][:bits][ attrs];	/ * off[:bit] size * /
  *	ret (*name)(args)[dims];	(pahole prints an array's dims last)
@@ -344,7 +368,7 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 		for (ne = name; ne < dims && is_ident(*ne); ne++)
 			;
 		type_end = rtrim(p, fnptr);
-	} else if (bitfield && dims == d && is_space(d[-1])) {
+	} else if (bitfield && dims == d && d > p && is_space(d[-1])) {
 		/* "u8 :0": the space before ':' says there is no name */
 		name = ne = d;
 		type_end = rtrim(p, d);
@@ -357,13 +381,13 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 	if (name == ne && (fnptr || !bitfield))
 		return perr(ps, "expected a member name");
 	if (type_end == p || (name != ne && is_type_word(name, ne)) ||
-	    (!fnptr && (word_is(p, type_end, LIT("struct")) || word_is(p, type_end, LIT("union")) ||
-			word_is(p, type_end, LIT("enum")))))
+	    (!fnptr && is_bare_tag(p, type_end)))
 		return perr(ps, "expected a type and a member name");
-	if (!c && (name != ne || bits))
-		return name != ne ? perr(ps, "expected '/* offset size */' after the member") : 0;
+	/* an unnamed ":N" is a bit hole pahole draws as a bitfield */
 	if (name == ne && bits)
 		return 0;
+	if (!c && name != ne)
+		return perr(ps, "expected '/* offset size */' after the member");
 
 	m = new_member(ps);
 	if (name != ne)

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "callgraph.h"
+#include "lockset.h"
 #include "util.h"
 
 static const char *const policy_names[NR_POLICIES] = {
@@ -50,100 +52,6 @@ const char *lock_short_name(const char *id)
 	return dot ? dot + 1 : id;
 }
 
-/* ---- lock sets ---- */
-
-struct lockset {
-	struct fact_lock *v;
-	int nr, alloc;
-	bool top;		/* not computed yet: "every lock" for the fixed point */
-};
-
-static struct fact_lock *lockset_find(const struct fact_lock *v, int nr, const char *id)
-{
-	for (int i = 0; i < nr; i++)
-		if (!strcmp(v[i].id, id))
-			return (struct fact_lock *)&v[i];
-	return NULL;
-}
-
-/*
- * Add l to (v, nr); a lock already there keeps its first "how" (the writer's
- * own knowledge beats what a caller holds) but takes the stronger mode.
- */
-static void locks_add(struct fact_lock **v, int *nr, int *alloc,
-		      const struct fact_lock *l, const char *how)
-{
-	struct fact_lock *old = lockset_find(*v, *nr, l->id);
-
-	if (old) {
-		if (l->mode == LOCK_EXCLUSIVE)
-			old->mode = LOCK_EXCLUSIVE;
-		return;
-	}
-	ALLOC_GROW(*v, *nr + 1, *alloc);
-	(*v)[*nr] = *l;
-	if (how)
-		(*v)[*nr].how = (char *)how;
-	(*nr)++;
-}
-
-static void lockset_add(struct lockset *s, const struct fact_lock *l, const char *how)
-{
-	locks_add(&s->v, &s->nr, &s->alloc, l, how);
-}
-
-/* s = s ∩ t; a lock held shared on one path and exclusive on the other is shared. */
-static void lockset_intersect(struct lockset *s, const struct lockset *t)
-{
-	int n = 0;
-
-	if (t->top)
-		return;
-	if (s->top) {
-		s->top = false;
-		s->nr = 0;
-		for (int i = 0; i < t->nr; i++)
-			lockset_add(s, &t->v[i], NULL);
-		return;
-	}
-	for (int i = 0; i < s->nr; i++) {
-		const struct fact_lock *o = lockset_find(t->v, t->nr, s->v[i].id);
-
-		if (!o)
-			continue;
-		s->v[n] = s->v[i];
-		if (o->mode == LOCK_SHARED)
-			s->v[n].mode = LOCK_SHARED;
-		n++;
-	}
-	s->nr = n;
-}
-
-static bool lockset_equal(const struct lockset *a, const struct lockset *b)
-{
-	if (a->top != b->top || a->nr != b->nr)
-		return false;
-	for (int i = 0; i < a->nr; i++) {
-		const struct fact_lock *o = lockset_find(b->v, b->nr, a->v[i].id);
-
-		if (!o || o->mode != a->v[i].mode)
-			return false;
-	}
-	return true;
-}
-
-static bool locks_serialize(const struct fact_lock *a, int na,
-			    const struct fact_lock *b, int nb)
-{
-	for (int i = 0; i < na; i++) {
-		const struct fact_lock *o = lockset_find(b, nb, a[i].id);
-
-		if (o && (o->mode == LOCK_EXCLUSIVE || a[i].mode == LOCK_EXCLUSIVE))
-			return true;
-	}
-	return false;
-}
-
 const char *writer_func(const struct field_writer *w)
 {
 	return w->write->func ? w->write->func : "(file scope)";
@@ -154,284 +62,54 @@ bool writers_serialized(const struct field_writer *a, const struct field_writer 
 	return locks_serialize(a->locks, a->nr_locks, b->locks, b->nr_locks);
 }
 
-/* ---- the call graph ---- */
+/* ---- facts by struct ---- */
 
-enum { REACH_SETUP = 1 << PHASE_SETUP, REACH_TEARDOWN = 1 << PHASE_TEARDOWN,
-       REACH_RUNTIME = 1 << PHASE_RUNTIME };
-
-struct fn {
-	const char *name;
-	unsigned int reach;		/* REACH_* bits */
-	int via_root[3];		/* per phase: the root fact whose path reached it first */
-	int parent[3];			/* per phase: previous function on that path, -1 at a root */
-	struct lockset entry;		/* held at every entry: callers' locks, root implicit */
-	struct lockset own;		/* fnlock facts: held throughout the function */
-	int *in, nr_in, alloc_in;	/* call facts naming it as callee */
-	int *out, nr_out, alloc_out;	/* call facts naming it as caller */
-	int *roots, nr_roots, alloc_roots;
+/* The write and struct facts of each struct, grouped by name, in facts order. */
+struct struct_index {
+	const struct fact **v;
+	int nr;
 };
 
-struct graph {
-	const struct facts *f;
-	struct fn *fns;
-	int nr, alloc;
-	int *slots;			/* open addressing over fns by name */
-	size_t nr_slots;
+struct slice {
+	const struct fact *const *v;
+	int nr;
 };
 
-static size_t hash_str(const char *s)
+static int cmp_by_struct(const void *va, const void *vb)
 {
-	size_t h = 5381;
+	const struct fact *a = *(const struct fact *const *)va;
+	const struct fact *b = *(const struct fact *const *)vb;
+	int c = strcmp(a->struct_name, b->struct_name);
 
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
+	return c ? c : (a > b) - (a < b);
 }
 
-static int graph_find(const struct graph *g, const char *name)
+static void index_build(struct struct_index *idx, const struct facts *f)
 {
-	size_t i = hash_str(name) & (g->nr_slots - 1);
+	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(f->nr + 1));
+	idx->nr = 0;
+	for (int k = 0; k < f->nr; k++)
+		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT) &&
+		    f->v[k].struct_name)
+			idx->v[idx->nr++] = &f->v[k];
+	qsort(idx->v, (size_t)idx->nr, sizeof(*idx->v), cmp_by_struct);
+}
 
-	while (g->slots[i] >= 0) {
-		if (!strcmp(g->fns[g->slots[i]].name, name))
-			return g->slots[i];
-		i = (i + 1) & (g->nr_slots - 1);
+static struct slice index_slice(const struct struct_index *idx, const char *name)
+{
+	int lo = 0, hi = idx->nr, end;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (strcmp(idx->v[mid]->struct_name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return -1;
-}
-
-static int graph_intern(struct graph *g, const char *name)
-{
-	size_t i = hash_str(name) & (g->nr_slots - 1);
-
-	while (g->slots[i] >= 0) {
-		if (!strcmp(g->fns[g->slots[i]].name, name))
-			return g->slots[i];
-		i = (i + 1) & (g->nr_slots - 1);
-	}
-	ALLOC_GROW(g->fns, g->nr + 1, g->alloc);
-	memset(&g->fns[g->nr], 0, sizeof(g->fns[g->nr]));
-	g->fns[g->nr].name = name;
-	for (int p = 0; p < 3; p++)
-		g->fns[g->nr].via_root[p] = g->fns[g->nr].parent[p] = -1;
-	g->slots[i] = g->nr;
-	return g->nr++;
-}
-
-static bool is_pm_callback(const char *kind)
-{
-	return kind && (!strcmp(kind, "runtime_suspend") || !strcmp(kind, "runtime_resume"));
-}
-
-static int root_phase(const char *s)
-{
-	if (s && !strcmp(s, "setup"))
-		return PHASE_SETUP;
-	if (s && !strcmp(s, "teardown"))
-		return PHASE_TEARDOWN;
-	return PHASE_RUNTIME;
-}
-
-static void graph_build(struct graph *g, const struct facts *f)
-{
-	size_t want = 16;
-
-	g->f = f;
-	while (want < 2 * (size_t)f->nr * 2 + 16)
-		want *= 2;
-	g->nr_slots = want;
-	g->slots = xmalloc(want * sizeof(*g->slots));
-	memset(g->slots, 0xff, want * sizeof(*g->slots));
-
-	for (int i = 0; i < f->nr; i++) {
-		const struct fact *x = &f->v[i];
-		struct fn *fn;
-		int a, b;
-
-		switch (x->kind) {
-		case FACT_CALL:
-			a = graph_intern(g, x->func);
-			b = graph_intern(g, x->callee);
-			fn = &g->fns[a];
-			ALLOC_GROW(fn->out, fn->nr_out + 1, fn->alloc_out);
-			fn->out[fn->nr_out++] = i;
-			fn = &g->fns[b];
-			ALLOC_GROW(fn->in, fn->nr_in + 1, fn->alloc_in);
-			fn->in[fn->nr_in++] = i;
-			break;
-		case FACT_ROOT:
-			a = graph_intern(g, x->func);
-			fn = &g->fns[a];
-			ALLOC_GROW(fn->roots, fn->nr_roots + 1, fn->alloc_roots);
-			fn->roots[fn->nr_roots++] = i;
-			break;
-		case FACT_FNLOCK:
-			a = graph_intern(g, x->func);
-			fn = &g->fns[a];
-			for (int l = 0; l < x->nr_locks; l++)
-				lockset_add(&fn->own, &x->locks[l], NULL);
-			break;
-		default:
-			break;
-		}
-	}
-}
-
-/* Breadth first from the roots of each phase, so the path printed is a shortest one. */
-static void graph_reach(struct graph *g)
-{
-	int *queue = xmalloc(sizeof(*queue) * (size_t)(g->nr + 1));
-
-	for (int p = 0; p < 3; p++) {
-		int head = 0, tail = 0;
-
-		for (int i = 0; i < g->f->nr; i++) {
-			const struct fact *x = &g->f->v[i];
-			int n;
-
-			if (x->kind != FACT_ROOT || root_phase(x->phase) != p)
-				continue;
-			n = graph_find(g, x->func);
-			if (g->fns[n].reach & (1u << p))
-				continue;
-			g->fns[n].reach |= 1u << p;
-			g->fns[n].via_root[p] = i;
-			queue[tail++] = n;
-		}
-		while (head < tail) {
-			struct fn *fn = &g->fns[queue[head++]];
-
-			for (int e = 0; e < fn->nr_out; e++) {
-				int c = graph_find(g, g->f->v[fn->out[e]].callee);
-
-				if (g->fns[c].reach & (1u << p))
-					continue;
-				g->fns[c].reach |= 1u << p;
-				g->fns[c].via_root[p] = fn->via_root[p];
-				g->fns[c].parent[p] = (int)(fn - g->fns);
-				queue[tail++] = c;
-			}
-		}
-	}
-	free(queue);
-}
-
-/*
- * What a caller holds when it makes call c: what it was entered with, what
- * it holds throughout, and what it holds at that call site.  Seen from the
- * callee all of it is "caller", except runtime PM, which keeps its name.
- */
-static const char *inherited_how(const struct fact_lock *l)
-{
-	return l->how && !strcmp(l->how, "pm") ? NULL : "caller";
-}
-
-static void call_context(const struct graph *g, const struct fact *c, struct lockset *out)
-{
-	const struct fn *caller = &g->fns[graph_find(g, c->func)];
-
-	out->nr = 0;
-	out->top = caller->entry.top;
-	if (out->top)
-		return;
-	for (int i = 0; i < c->nr_locks; i++)
-		lockset_add(out, &c->locks[i], inherited_how(&c->locks[i]));
-	for (int i = 0; i < caller->own.nr; i++)
-		lockset_add(out, &caller->own.v[i], inherited_how(&caller->own.v[i]));
-	for (int i = 0; i < caller->entry.nr; i++)
-		lockset_add(out, &caller->entry.v[i], inherited_how(&caller->entry.v[i]));
-}
-
-static void root_context(const struct fact *r, struct lockset *out)
-{
-	static const struct fact_lock pm_exclusive = {
-		.id = RUNTIME_PM_LOCK, .mode = LOCK_EXCLUSIVE, .how = "pm",
-	};
-
-	out->nr = 0;
-	out->top = false;
-	if (is_pm_callback(r->why))
-		lockset_add(out, &pm_exclusive, NULL);
-}
-
-/*
- * Locks held at every entry of every function: the greatest fixed point of
- * entry(f) = ∩ over f's roots and call sites, starting from "every lock"
- * so that recursion does not wipe out what the outer callers hold.
- */
-static void graph_locks(struct graph *g)
-{
-	struct lockset next = { 0 }, ctx = { 0 };
-	bool changed = true;
-
-	for (int i = 0; i < g->nr; i++)
-		g->fns[i].entry.top = g->fns[i].nr_in || g->fns[i].nr_roots;
-	while (changed) {
-		changed = false;
-		for (int i = 0; i < g->nr; i++) {
-			struct fn *fn = &g->fns[i];
-
-			if (!fn->nr_in && !fn->nr_roots)
-				continue;
-			next.nr = 0;
-			next.top = true;
-			for (int r = 0; r < fn->nr_roots; r++) {
-				root_context(&g->f->v[fn->roots[r]], &ctx);
-				lockset_intersect(&next, &ctx);
-			}
-			for (int e = 0; e < fn->nr_in; e++) {
-				call_context(g, &g->f->v[fn->in[e]], &ctx);
-				lockset_intersect(&next, &ctx);
-			}
-			if (lockset_equal(&next, &fn->entry))
-				continue;
-			fn->entry.nr = 0;
-			fn->entry.top = next.top;
-			for (int l = 0; l < next.nr; l++)
-				lockset_add(&fn->entry, &next.v[l], NULL);
-			changed = true;
-		}
-	}
-	/* Only reachable through a cycle nothing enters: nothing is known. */
-	for (int i = 0; i < g->nr; i++) {
-		if (g->fns[i].entry.top) {
-			g->fns[i].entry.top = false;
-			g->fns[i].entry.nr = 0;
-		}
-	}
-	free(next.v);
-	free(ctx.v);
-}
-
-static void graph_release(struct graph *g)
-{
-	for (int i = 0; i < g->nr; i++) {
-		free(g->fns[i].entry.v);
-		free(g->fns[i].own.v);
-		free(g->fns[i].in);
-		free(g->fns[i].out);
-		free(g->fns[i].roots);
-	}
-	free(g->fns);
-	free(g->slots);
-}
-
-/* "open_device: vfpci_open_device -> vfpci_enable", eliding long middles. */
-static void describe_path(const struct graph *g, int n, int p, struct strbuf *sb)
-{
-	int chain[64], len = 0, total = 0;
-
-	for (int c = n; c >= 0; c = g->fns[c].parent[p], total++)
-		if (len < (int)ARRAY_SIZE(chain))
-			chain[len++] = c;
-	strbuf_addf(sb, "%s: ", g->f->v[g->fns[n].via_root[p]].why);
-	for (int i = len - 1; i >= 0; i--) {
-		if (i == len - 1 && total > len)
-			strbuf_addstr(sb, "... -> ");
-		strbuf_addstr(sb, g->fns[chain[i]].name);
-		if (i)
-			strbuf_addstr(sb, " -> ");
-	}
+	for (end = lo; end < idx->nr && !strcmp(idx->v[end]->struct_name, name); end++)
+		;
+	return (struct slice){ idx->v + lo, end - lo };
 }
 
 /* ---- writers, fields, races ---- */
@@ -448,10 +126,10 @@ static void add_note(char ***v, int *nr, int *alloc, char *note)
 	(*v)[(*nr)++] = note;
 }
 
-static void writer_init(struct field_writer *w, const struct graph *g, const struct fact *x)
+static void writer_init(struct field_writer *w, const struct callgraph *g, const struct fact *x)
 {
-	int n = x->func ? graph_find(g, x->func) : -1;
-	const struct fn *fn = n >= 0 ? &g->fns[n] : NULL;
+	int n = x->func ? callgraph_find(g, x->func) : -1;
+	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
 	struct strbuf why = STRBUF_INIT;
 
 	memset(w, 0, sizeof(*w));
@@ -474,11 +152,11 @@ static void writer_init(struct field_writer *w, const struct graph *g, const str
 	} else if (fn->reach & REACH_RUNTIME) {
 		w->phase = PHASE_RUNTIME;
 		strbuf_addstr(&why, "from ");
-		describe_path(g, n, PHASE_RUNTIME, &why);
+		callgraph_path(g, n, PHASE_RUNTIME, &why);
 	} else {
 		w->phase = fn->reach & REACH_SETUP ? PHASE_SETUP : PHASE_TEARDOWN;
 		strbuf_addstr(&why, "from ");
-		describe_path(g, n, w->phase, &why);
+		callgraph_path(g, n, w->phase, &why);
 	}
 	w->phase_why = strbuf_detach(&why);
 }
@@ -619,10 +297,15 @@ static char *field_data_race(const char *name, const struct field_verdict *fv)
 	return NULL;
 }
 
-/* A lock member every run-time writer holds exclusive, for the patch's comment. */
+/*
+ * A lock member every run-time writer holds exclusive, for the patch's
+ * comment; "runtime PM" when the only such lock is runtime PM's (writers
+ * that are all runtime PM callbacks).
+ */
 static char *field_serialized_by(const struct field_verdict *fv)
 {
 	const struct field_writer *first = NULL;
+	bool pm = false;
 
 	for (int i = 0; i < fv->nr_writers; i++) {
 		if (fv->writers[i].phase == PHASE_RUNTIME) {
@@ -634,8 +317,7 @@ static char *field_serialized_by(const struct field_verdict *fv)
 		return NULL;
 	for (int l = 0; l < first->nr_locks; l++) {
 		const struct fact_lock *cand = &first->locks[l];
-		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?' &&
-			   strcmp(cand->id, RUNTIME_PM_LOCK);
+		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?';
 
 		for (int i = 0; all && i < fv->nr_writers; i++) {
 			const struct field_writer *w = &fv->writers[i];
@@ -646,10 +328,12 @@ static char *field_serialized_by(const struct field_verdict *fv)
 			o = lockset_find(w->locks, w->nr_locks, cand->id);
 			all = o && o->mode == LOCK_EXCLUSIVE;
 		}
-		if (all)
+		if (all && !strcmp(cand->id, RUNTIME_PM_LOCK))
+			pm = true;
+		else if (all)
 			return xstrdup(lock_short_name(cand->id));
 	}
-	return NULL;
+	return pm ? xstrdup("runtime PM") : NULL;
 }
 
 /*
@@ -824,15 +508,14 @@ const struct race *field_race(const struct location_verdict *lv, int i)
 	return best;
 }
 
-static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i,
-		       int nr_local)
+static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i)
 {
 	const struct field_verdict *fv = &lv->fields[i];
 	const char *name = field_name(lv, s, i);
 	struct strbuf sb = STRBUF_INIT;
 	int *moved = xmalloc(sizeof(int) * (size_t)lv->nr_fields), nr_moved = 0;
 
-	if (!fv->nr_writers && nr_local) {
+	if (fv->local_only) {
 		strbuf_addf(&sb, "%s is written only on local copies, which no other context "
 			    "sees", name);
 		goto out;
@@ -871,7 +554,7 @@ out:
 }
 
 static void location_compute(struct location_verdict *lv, const struct bs_struct *s,
-			     const struct graph *g, const struct facts *f)
+			     const struct callgraph *g, const struct slice *sf)
 {
 	int *nr_local;
 
@@ -883,11 +566,10 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 		const char *name = s->members[lv->loc->fields[i]].name;
 
 		fv->member = lv->loc->fields[i];
-		for (int k = 0; k < f->nr; k++) {
-			const struct fact *x = &f->v[k];
+		for (int k = 0; k < sf->nr; k++) {
+			const struct fact *x = sf->v[k];
 
-			if (x->kind != FACT_WRITE || strcmp(x->struct_name, s->name) ||
-			    strcmp(x->field, name))
+			if (x->kind != FACT_WRITE || strcmp(x->field, name))
 				continue;
 			/* A stack copy nobody else sees is not a writer of the shared object. */
 			if (x->instance && !strcmp(x->instance, "local")) {
@@ -921,27 +603,28 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 		}
 	}
 	location_cover(lv);
-	for (int i = 0; i < lv->nr_fields; i++)
-		lv->fields[i].why = field_why(lv, s, i, nr_local[i]);
+	for (int i = 0; i < lv->nr_fields; i++) {
+		lv->fields[i].local_only = !lv->fields[i].nr_writers && nr_local[i];
+		lv->fields[i].why = field_why(lv, s, i);
+	}
 	free(nr_local);
 }
 
-static bool struct_has_writes(const struct bs_struct *s, const struct facts *f)
+static bool struct_has_writes(const struct slice *sf)
 {
-	for (int k = 0; k < f->nr; k++)
-		if (f->v[k].kind == FACT_WRITE && !strcmp(f->v[k].struct_name, s->name))
+	for (int k = 0; k < sf->nr; k++)
+		if (sf->v[k]->kind == FACT_WRITE)
 			return true;
 	return false;
 }
 
-static void struct_notes(struct struct_verdict *sv, const struct facts *f)
+static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
 {
 	int untyped = 0;
 	bool lifecycle = false, unreached = false;
 
-	for (int k = 0; k < f->nr; k++)
-		if (f->v[k].kind == FACT_WRITE && !f->v[k].typed &&
-		    !strcmp(f->v[k].struct_name, sv->s->name))
+	for (int k = 0; k < sf->nr; k++)
+		if (sf->v[k]->kind == FACT_WRITE && !sf->v[k]->typed)
 			untyped++;
 	for (int l = 0; l < sv->nr_locs; l++) {
 		const struct location_verdict *lv = &sv->locs[l];
@@ -984,13 +667,13 @@ static void struct_notes(struct struct_verdict *sv, const struct facts *f)
 				 "the lock that orders them is outside the analysed code"));
 }
 
-static void struct_location(const struct facts *f, const struct bs_struct *s,
+static void struct_location(const struct slice *sf, const struct bs_struct *s,
 			    char **file, unsigned int *line)
 {
-	for (int k = 0; k < f->nr; k++) {
-		if (f->v[k].kind == FACT_STRUCT && !strcmp(f->v[k].struct_name, s->name)) {
-			*file = xstrdup(f->v[k].file);
-			*line = f->v[k].line;
+	for (int k = 0; k < sf->nr; k++) {
+		if (sf->v[k]->kind == FACT_STRUCT) {
+			*file = xstrdup(sf->v[k]->file);
+			*line = sf->v[k]->line;
 			return;
 		}
 	}
@@ -998,21 +681,75 @@ static void struct_location(const struct facts *f, const struct bs_struct *s,
 	*line = s->decl_line;
 }
 
-static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts *f,
-		      int skipped_structs)
+static bool same_skip(const struct fact *a, const struct fact *b)
+{
+	return !strcmp(a->file, b->file) && !strcmp(a->why, b->why) &&
+	       !strcmp(a->reason ? a->reason : "-", b->reason ? b->reason : "-");
+}
+
+/*
+ * Evidence spatch could not get, one note per file and reason with every
+ * line, so a header with fifty unparsed inlines is one line, not fifty.
+ */
+static void skip_notes(struct verdict *v, const struct facts *f)
 {
 	for (int k = 0; k < f->nr; k++) {
 		const struct fact *x = &f->v[k];
+		struct strbuf lines = STRBUF_INIT;
+		int n = 0;
+		bool seen = false;
 
-		if (x->kind == FACT_SKIP)
+		if (x->kind != FACT_SKIP)
+			continue;
+		for (int j = 0; j < k && !seen; j++)
+			seen = f->v[j].kind == FACT_SKIP && same_skip(&f->v[j], x);
+		if (seen)
+			continue;
+		for (int j = k; j < f->nr; j++)
+			if (f->v[j].kind == FACT_SKIP && same_skip(&f->v[j], x))
+				strbuf_addf(&lines, "%s%u", n++ ? ", " : "", f->v[j].line);
+		if (n == 1)
 			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
 				 xstrfmt("%s:%u: %s: %s", x->file, x->line, x->why,
 					 x->reason ? x->reason : "-"));
-		else if (x->kind == FACT_WRITE && !layout_find(l, x->struct_name))
+		else
 			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
-				 xstrfmt("struct %s is written (%s:%u) but has no layout: "
-					 "it was not in the objects given", x->struct_name,
-					 x->file, x->line));
+				 xstrfmt("%s: %s: %s, at lines %s", x->file, x->why,
+					 x->reason ? x->reason : "-", lines.buf));
+		strbuf_release(&lines);
+	}
+}
+
+static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts *f,
+		      const struct struct_index *idx, int skipped_structs)
+{
+	skip_notes(v, f);
+	for (int k = 0; k < idx->nr; ) {
+		struct slice sf = index_slice(idx, idx->v[k]->struct_name);
+		const struct fact *first = NULL;
+		int writes = 0;
+
+		k = (int)(sf.v - idx->v) + sf.nr;
+		if (layout_find(l, sf.v[0]->struct_name))
+			continue;
+		for (int w = 0; w < sf.nr; w++) {
+			if (sf.v[w]->kind != FACT_WRITE)
+				continue;
+			if (!writes++)
+				first = sf.v[w];
+		}
+		if (!first)
+			continue;
+		if (writes == 1)
+			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+				 xstrfmt("struct %s is written (%s:%u) but has no layout: it was "
+					 "not in the objects given", first->struct_name,
+					 first->file, first->line));
+		else
+			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+				 xstrfmt("struct %s is written (%s:%u and %d more) but has no "
+					 "layout: it was not in the objects given",
+					 first->struct_name, first->file, first->line, writes - 1));
 	}
 	if (skipped_structs)
 		add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
@@ -1024,14 +761,15 @@ static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts
 
 int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *f)
 {
-	struct graph g = { 0 };
+	struct callgraph g = { 0 };
+	struct struct_index idx;
 	int skipped_structs = 0;
 
-	graph_build(&g, f);
-	graph_reach(&g);
-	graph_locks(&g);
+	index_build(&idx, f);
+	callgraph_build(&g, f);
 	for (int i = 0; i < l->nr_structs; i++) {
 		struct bs_struct *s = &l->structs[i];
+		struct slice sf = index_slice(&idx, s->name);
 		struct struct_verdict *sv;
 		int shared = 0;
 
@@ -1040,7 +778,7 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 				shared++;
 		if (!shared)
 			continue;
-		if (!struct_has_writes(s, f)) {
+		if (!struct_has_writes(&sf)) {
 			skipped_structs++;
 			continue;
 		}
@@ -1048,18 +786,19 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 		sv = &v->v[v->nr++];
 		memset(sv, 0, sizeof(*sv));
 		sv->s = s;
-		struct_location(f, s, &sv->file, &sv->line);
+		struct_location(&sf, s, &sv->file, &sv->line);
 		sv->locs = xcalloc((size_t)shared, sizeof(*sv->locs));
 		for (int k = 0; k < s->nr_locations; k++) {
 			if (s->locations[k].nr_fields < 2)
 				continue;
 			sv->locs[sv->nr_locs].loc = &s->locations[k];
-			location_compute(&sv->locs[sv->nr_locs++], s, &g, f);
+			location_compute(&sv->locs[sv->nr_locs++], s, &g, &sf);
 		}
-		struct_notes(sv, f);
+		struct_notes(sv, &sf);
 	}
-	run_notes(v, l, f, skipped_structs);
-	graph_release(&g);
+	run_notes(v, l, f, &idx, skipped_structs);
+	callgraph_release(&g);
+	free(idx.v);
 	return 0;
 }
 

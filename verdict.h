@@ -59,12 +59,14 @@ struct field_verdict {
 	struct field_writer *writers;
 	int nr_writers, alloc_writers;
 	bool runtime;			/* some writer runs at run time */
+	bool local_only;		/* no writer, but writes to local copies */
 	bool moves[NR_POLICIES];
 	char *why;			/* one sentence, in a maintainer's words */
 	/*
 	 * What serializes the run-time writers of this field, for the comment
-	 * the patch puts on it: a lock member name ("memory_lock"), or NULL
-	 * when no single lock is held by all of them.
+	 * the patch puts on it: a lock member name ("memory_lock"), "runtime
+	 * PM" when they are all runtime PM callbacks, or NULL when no single
+	 * lock is held exclusively by all of them.
 	 */
 	char *serialized_by;
 	/*

@@ -4,10 +4,12 @@
 /// lock annotations.  Run by "bitsplit facts", one spatch run per file set:
 ///
 ///   spatch --macro-file kernel-macros.h --include HEADER... -D bitsplit_cands=F
+///          -D bitsplit_funcs=F
 ///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT --jobs N
 ///          --timeout S --file-groups G --sp-file facts.cocci
 ///
-/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines;
+/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines, bitsplit_funcs
+/// the names of the functions the file set defines;
 /// bitsplit_data the lock and root vocabularies (locks-*.txt, roots-*.txt);
 /// finalize writes the facts TSV (see facts.h) to bitsplit_out.
 // Requires: 1.1.1
@@ -18,6 +20,7 @@
 cands << virtual.bitsplit_cands;
 data << virtual.bitsplit_data;
 out << virtual.bitsplit_out;
+funcs_path << virtual.bitsplit_funcs;
 @@
 import re
 
@@ -67,6 +70,8 @@ for line in open(cands):
 		CANDS[f[0]] = (f[1], set(f[2].split(",")))
 		FIELDS.update(f[2].split(","))
 
+OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
+
 for path in data.split(":"):
 	for line in open(path):
 		f = line.split()
@@ -88,6 +93,8 @@ for path in data.split(":"):
 			INITCALLS[f[1]] = f[2]
 		elif f[0] == "func":
 			ROOT_FUNCS[f[1]] = f[2]
+
+TAKES_LOCK = None
 
 def action(name):
 	return LOCKS.get(name, (None,))[0]
@@ -117,16 +124,32 @@ def is_argroot(f):
 	return f in ROOT_ARGS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
+LOCKED_FNS = set()		# (file, func) that take a lock or a guard
+SITES = set()			# keys of sites in those functions
+WRITES = set()			# keys of write sites
+
+def in_fn(fn, p):
+	return p[0].current_element == fn
+
+def locked_site(p):
+	return key(p[0]) in SITES
+
+def write_site(p):
+	return key(p[0]) in WRITES
 
 def is_writer_macro(m):
 	return m in WRITER_MACROS
 
+TAKES_LOCK = re.compile(r"\b(%s)\s*\(" % "|".join(
+	[re.escape(n) for n in LOCKS if LOCKS[n][0] in ("lock", "trylock", "trylock0")]
+	+ ["guard", "scoped_guard"]))
+
 LOCKISH = re.compile(r"(^|_)(try)?(un)?lock(_|$)|(^|_)(down|up)_(read|write)")
 
 def is_callee(f):
-	# Lock calls are the vocabulary, not edges; the others may reach a
-	# writer, and a lock-like name we do not know is itself evidence.
-	return f not in LOCKS and f not in ROOT_ARGS and not f.isupper()
+	# Only our own functions can reach a writer; lock calls are the
+	# vocabulary, not edges; a lock-like name we do not know is evidence.
+	return f not in LOCKS and (f in OURS or LOCKISH.search(f) is not None)
 
 TEXT = {}
 
@@ -255,6 +278,8 @@ first, last = int(pos.current_element_line), int(pos.current_element_line_end)
 coccinelle.funcs.append((pos.file, first, fn, last))
 if fn in ROOT_FUNCS:
 	coccinelle.roots.append((pos.file, first, fn, ROOT_FUNCS[fn], fn))
+if TAKES_LOCK.search(NL.join(ls[first - 1:last])):
+	LOCKED_FNS.add((pos.file, fn))
 head = " ".join(ls[max(first - 2, 0):first])
 for attr, phase in ROOT_ATTRS.items():
 	if re.search(r"\b%s\b" % re.escape(attr), head):
@@ -365,13 +390,19 @@ pos = p[0]
 fn = pos.current_element
 if fn != "something_else":
 	k = key(pos)
+	if (pos.file, fn) in LOCKED_FNS:
+		SITES.add(k)
+	if fld or mac:
+		WRITES.add(k)
 	if fld:
 		b = pb[0]
 		base = text(b)
 		v = VARS.get((pos.file, fn, base))
 		local = v is not None and not v[1] and not v[2]
-		coccinelle.sites.append((k, "write", pos.file, int(b.line),
-			int(b.column) + 1, fn, fld, base, aop.strip() or text(pos),
+		# The write starts at its base, or at a prefix ++/--.
+		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
+		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
+			fn, fld, base, aop.strip() or text(pos),
 			text(pos) if aop else "-", local))
 	elif mac:
 		f, op, val = WRITER_MACROS[mac]
@@ -389,9 +420,25 @@ if fn != "something_else":
 		if LOCKISH.search(callee):
 			coccinelle.unknown.append((pos.file, int(pos.line), fn, callee))
 
+@wsite@
+// The write sites alone, so that the rules about writes are not tried
+// at every call ...
+position p : script:python() { write_site(p) };
+expression V2;
+@@
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@lsite@
+// ... and the sites in functions that take a lock, so that the lock
+// rules are not tried where no lock can be held: most of the cost.
+position p : script:python() { locked_site(p) };
+expression V2;
+@@
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
 @ty@
 // The typing of Coccinelle itself: the written expression is a bitfield ...
-position site.p;
+position wsite.p;
 type T;
 T:b E;
 expression V;
@@ -410,13 +457,13 @@ assignment operator aop;
 )
 
 @script:python@
-p << site.p;
+p << wsite.p;
 @@
 coccinelle.typed.append(key(p[0]))
 
 @own@
 // ... of a member of this struct.
-position site.p;
+position wsite.p;
 type S;
 S *Y;
 S Z;
@@ -447,57 +494,59 @@ assignment operator aop;
 )
 
 @script:python@
-p << site.p;
+p << wsite.p;
 S << own.S;
 @@
-coccinelle.owner.append((key(p[0]), base_type(S)[0]))
+# An anonymous nested struct has no name of its own: its members are the
+# enclosing struct's in the layout, so the field name decides.
+coccinelle.owner.append((key(p[0]), "" if "{" in S else base_type(S)[0]))
 
 @iter@
 // Written through a loop cursor: a sibling object, not the own one of the caller.
-position site.p;
+position wsite.p;
 iterator I =~ "for_each";
 expression Y, V2;
 @@
 (
- I(Y, ...) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ I(Y, ...) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- I(Y, ...) \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \);
+ I(Y, ...) \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \);
 )
 
 @script:python@
-p << site.p;
+p << wsite.p;
 Y << iter.Y;
 @@
 coccinelle.iters.append((key(p[0]), "".join(Y.split())))
 
 @arrwalk@
-position site.p;
+position wsite.p;
 expression V2, E1, E2, E3;
 @@
-for (E1; E2; E3) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+for (E1; E2; E3) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 
 @script:python@
-p << site.p;
+p << wsite.p;
 @@
 coccinelle.iters.append((key(p[0]), "[]"))
 
 @cand exists@
 // Lexical locks: a lock call reaches the site on some path ...
-position site.p;
+position lsite.p;
 expression L, V2;
-identifier fn;
+identifier fn : script:python(p) { in_fn(fn, p) };
 identifier lk : script:python() { is_acquire(lk) };
 @@
 fn(...) { ... when any
  lk(L, ...)
  ... when any
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
  ... when any
 }
 
 @unprot exists@
 // ... and no path reaches it without the lock or after its release.
-position site.p;
+position lsite.p;
 expression cand.L, V2;
 identifier cand.fn;
 identifier lk2 : script:python() { is_acquire(lk2) };
@@ -506,18 +555,18 @@ identifier ul : script:python() { is_release(ul) };
 fn(...) {
 (
  ... when != lk2(L, ...)
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 |
  ...
  ul(L, ...)
  ... when != lk2(L, ...)
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 )
  ... when any
 }
 
 @script:python depends on !unprot@
-p << site.p;
+p << lsite.p;
 L << cand.L;
 lk << cand.lk;
 fn << cand.fn;
@@ -527,28 +576,28 @@ coccinelle.held.append((key(p[0]), lock_str(lk, L, p[0].file, fn, how)))
 
 @tlfail@
 // The failure branch of a trylock holds nothing.
-position site.p;
+position lsite.p;
 expression L, V2;
 identifier tl : script:python() { is_trylock(tl) };
 identifier tl0 : script:python() { is_trylock0(tl0) };
 statement S;
 @@
 (
- if (!tl(L, ...)) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (!tl(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (!tl(L, ...)) S else { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (!tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl(L, ...)) S else { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...)) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl0(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...) != 0) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl0(L, ...) != 0) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...) == 0) S else { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+ if (tl0(L, ...) == 0) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 )
 
 @script:python@
-p << site.p;
+p << lsite.p;
 L << tlfail.L;
 @@
 coccinelle.notheld.append((key(p[0]), lock_id(L, p[0].file, p[0].current_element)))
@@ -556,19 +605,20 @@ coccinelle.notheld.append((key(p[0]), lock_id(L, p[0].file, p[0].current_element
 @grd exists@
 // guard(class)(&l): held from there to the end of the scope, taken here
 // as the end of the function.
-position site.p;
-identifier fn, cls : script:python() { is_guard(cls) };
+position lsite.p;
+identifier fn : script:python(p) { in_fn(fn, p) };
+identifier cls : script:python() { is_guard(cls) };
 expression L, V2;
 @@
 fn(...) { ... when any
  guard(cls)(L);
  ... when any
- \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
  ... when any
 }
 
 @script:python@
-p << site.p;
+p << lsite.p;
 cls << grd.cls;
 L << grd.L;
 fn << grd.fn;
@@ -576,15 +626,15 @@ fn << grd.fn;
 coccinelle.held.append((key(p[0]), guard_str(cls, L, p[0].file, fn, "guard")))
 
 @sgd@
-position site.p;
+position lsite.p;
 iterator name scoped_guard;
 identifier cls : script:python() { is_guard(cls) };
 expression L, V2;
 @@
-scoped_guard(cls, L) { <+... \( V2@p \| V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \) ...+> }
+scoped_guard(cls, L) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 
 @script:python@
-p << site.p;
+p << lsite.p;
 cls << sgd.cls;
 L << sgd.L;
 @@
@@ -718,9 +768,9 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 	if kind in ("write", "macro"):
 		structs = owner.get(k, set())
 		known = [s for s in structs if s in CANDS and a in CANDS[s][1]]
-		if structs and not known:
+		if structs and not known and "" not in structs:
 			continue	# typed, and not a candidate: a name collision
-		is_typed = kind == "write" and k in typed and bool(known)
+		is_typed = kind == "write" and k in typed and bool(structs)
 		if not known:
 			known = sorted(s for s in CANDS if a in CANDS[s][1])
 		inst = "self"

@@ -23,6 +23,19 @@ test_expect_success 'setup: a driver that locks through its own wrappers' '
 		wd->busy = 1;
 		wrap_unlock(&wd->lock);
 	}
+
+	struct wrap_ops {
+		void (*start)(struct wrap_dev *wd);
+	};
+
+	static const struct wrap_ops wrap_ops = {
+		.start = wrap_set_busy,
+	};
+
+	void wrap_kick(struct wrap_dev *wd, const struct wrap_ops *ops)
+	{
+		ops->start(wd);
+	}
 	EOT
 	gcc -g -c -o wrap.o tree/wrap.c &&
 	pahole -I wrap.o >wrap.dump &&
@@ -44,6 +57,12 @@ test_expect_success 'with --data naming them, the write is under wrap_dev.lock' 
 	bitsplit facts -q --data wrap-locks.txt --tree tree --layout wrap.dump . >out &&
 	grep -e "^write" -e "^skip" out >actual &&
 	printf "write\twrap.c\t14\t1\twrap_set_busy\twrap_dev\tbusy\twd\tself\t=\t1\ttyped\twrap_dev.lock:w@lexical\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a call through an ops field reaches the function stored there' '
+	grep "^call" out >actual &&
+	printf "call\twrap.c\t28\twrap_kick\twrap_set_busy\t-\n" >expect &&
 	test_cmp expect actual
 '
 

@@ -314,7 +314,7 @@ static void test_vfio(void)
 	fv = field(&v, "pm_intx_masked");
 	CHECK_INT(fv->writers[0].nr_locks, 1, "vfio: runtime_suspend holds runtime PM");
 	CHECK_INT(fv->writers[0].locks[0].mode, LOCK_EXCLUSIVE, "vfio: ... exclusive");
-	CHECK(fv->serialized_by == NULL, "vfio: runtime PM is not a lock member");
+	CHECK_STR(fv->serialized_by, "runtime PM", "vfio: PM callbacks are serialized by runtime PM");
 	CHECK(fv->moves[POLICY_SETUP_ONLY] && !fv->moves[POLICY_PROVEN_RACE],
 	      "vfio: pm_intx_masked moves only under setup-only");
 	CHECK_STR(fv->why, "pm_intx_masked is written at run time, and the other run-time "

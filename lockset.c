@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sets of held locks: what a writer holds, what every caller of a function
+ * holds, and whether two holders exclude each other.
+ */
+#include "lockset.h"
+
+#include <string.h>
+
+#include "util.h"
+
+struct fact_lock *lockset_find(const struct fact_lock *v, int nr, const char *id)
+{
+	for (int i = 0; i < nr; i++)
+		if (!strcmp(v[i].id, id))
+			return (struct fact_lock *)&v[i];
+	return NULL;
+}
+
+/*
+ * Add l to (v, nr); a lock already there keeps its first "how" (the writer's
+ * own knowledge beats what a caller holds) but takes the stronger mode.
+ */
+void locks_add(struct fact_lock **v, int *nr, int *alloc,
+	       const struct fact_lock *l, const char *how)
+{
+	struct fact_lock *old = lockset_find(*v, *nr, l->id);
+
+	if (old) {
+		if (l->mode == LOCK_EXCLUSIVE)
+			old->mode = LOCK_EXCLUSIVE;
+		return;
+	}
+	ALLOC_GROW(*v, *nr + 1, *alloc);
+	(*v)[*nr] = *l;
+	if (how)
+		(*v)[*nr].how = (char *)how;
+	(*nr)++;
+}
+
+void lockset_add(struct lockset *s, const struct fact_lock *l, const char *how)
+{
+	locks_add(&s->v, &s->nr, &s->alloc, l, how);
+}
+
+/* s = s ∩ t; a lock held shared on one path and exclusive on the other is shared. */
+void lockset_intersect(struct lockset *s, const struct lockset *t)
+{
+	int n = 0;
+
+	if (t->top)
+		return;
+	if (s->top) {
+		s->top = false;
+		s->nr = 0;
+		for (int i = 0; i < t->nr; i++)
+			lockset_add(s, &t->v[i], NULL);
+		return;
+	}
+	for (int i = 0; i < s->nr; i++) {
+		const struct fact_lock *o = lockset_find(t->v, t->nr, s->v[i].id);
+
+		if (!o)
+			continue;
+		s->v[n] = s->v[i];
+		if (o->mode == LOCK_SHARED)
+			s->v[n].mode = LOCK_SHARED;
+		n++;
+	}
+	s->nr = n;
+}
+
+bool lockset_equal(const struct lockset *a, const struct lockset *b)
+{
+	if (a->top != b->top || a->nr != b->nr)
+		return false;
+	for (int i = 0; i < a->nr; i++) {
+		const struct fact_lock *o = lockset_find(b->v, b->nr, a->v[i].id);
+
+		if (!o || o->mode != a->v[i].mode)
+			return false;
+	}
+	return true;
+}
+
+bool locks_serialize(const struct fact_lock *a, int na,
+		     const struct fact_lock *b, int nb)
+{
+	for (int i = 0; i < na; i++) {
+		const struct fact_lock *o = lockset_find(b, nb, a[i].id);
+
+		if (o && (o->mode == LOCK_EXCLUSIVE || a[i].mode == LOCK_EXCLUSIVE))
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Usage: scripts/kernel-vfio-prefix.sh DIR
+# Extract drivers/vfio and its headers from Debian's linux-source-6.12
+# tarball into DIR/linux, put back the packed bitfields of the racy-
+# bitfields fix the tarball already carries (so vfio-pci and mlx5 look as
+# they did when the reference thread was written), and write DIR/vfio.dump,
+# a pahole dump of those two structs.  Exit 77 when the tarball is absent.
+TARBALL=${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+dir=$1
+[ -r "$TARBALL" ] || exit 77
+set -e
+mkdir -p "$dir"
+cd "$dir"
+tar -xJf "$TARBALL" linux-source-6.12/drivers/vfio \
+	linux-source-6.12/include/linux/vfio_pci_core.h \
+	linux-source-6.12/include/linux/vfio.h
+mv linux-source-6.12 linux
+sed -i -E 's/^(\tbool\t+(virq_disabled|bardirty|needs_reset|pm_intx_masked|pm_runtime_engaged|sriov_active));/\1:1;/' \
+	linux/include/linux/vfio_pci_core.h
+sed -i -E 's/^(\tu8 (mdev_detach|log_active|deferred_reset));/\1:1;/' \
+	linux/drivers/vfio/pci/mlx5/cmd.h
+# A stand-in with the same runs of bitfields: every other member becomes
+# an int, which ends a run just as the real member does.
+{
+	echo '#include <stdbool.h>'
+	echo 'typedef unsigned char u8;'
+	for s in include/linux/vfio_pci_core.h:vfio_pci_core_device \
+		 drivers/vfio/pci/mlx5/cmd.h:mlx5vf_pci_core_device; do
+		awk -v name="${s#*:}" '
+			$0 ~ "^struct " name " \\{" { on = 1; print; next }
+			on && /^};/ { print; on = 0; next }
+			on && /:1;/ { print; next }
+			on && /;/ { printf "\tint\t_m%d;\n", ++n }
+		' "linux/${s%%:*}"
+		echo "struct ${s#*:} *use_${s#*:};"
+	done
+} >stub.c
+gcc -g -c -o stub.o stub.c
+pahole -I stub.o >vfio.dump
