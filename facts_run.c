@@ -352,6 +352,79 @@ static void prefilter(const char *tree, const struct opt_list *fields,
 	}
 }
 
+static bool one_of(const char *s, const char *const *set, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		if (!strcmp(s, set[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Check a vocabulary file before spatch reads it: a typo there would
+ * otherwise drop a lock or a root without a word.
+ */
+static int check_vocabulary(const char *path)
+{
+	static const char *const modes[] = { "w", "r" };
+	static const char *const phases[] = { "setup", "teardown", "runtime" };
+	struct strbuf sb = STRBUF_INIT;
+	unsigned int lineno = 0;
+	int ret = 0;
+
+	if (strbuf_read_file(&sb, path) < 0)
+		return error("%s: %s", path, strerror(errno));
+	for (char *l = sb.buf, *nl; !ret && l && *l; l = nl + 1) {
+		char *w[6] = { NULL }, *save = NULL;
+		const char *want = NULL;
+		int n = 0;
+
+		nl = strchr(l, '\n');
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		for (char *t = strtok_r(l, " \t", &save); t && n < 6;
+		     t = strtok_r(NULL, " \t", &save))
+			w[n++] = t;
+		if (!n || w[0][0] == '#') {
+			if (!nl)
+				break;
+			continue;
+		}
+		if (!strcmp(w[0], "lock") || !strcmp(w[0], "trylock") ||
+		    !strcmp(w[0], "trylock0") || !strcmp(w[0], "unlock") ||
+		    !strcmp(w[0], "assert")) {
+			if (n < 3 || n > 4 || !one_of(w[2], modes, ARRAY_SIZE(modes)))
+				want = "NAME MODE [ID] after the action, MODE w or r";
+		} else if (!strcmp(w[0], "guard")) {
+			if (n != 3 || !one_of(w[2], modes, ARRAY_SIZE(modes)))
+				want = "CLASS MODE after 'guard', MODE w or r";
+		} else if (!strcmp(w[0], "type")) {
+			if (n < 2)
+				want = "a TYPE after 'type'";
+		} else if (!strcmp(w[0], "op") || !strcmp(w[0], "attr") ||
+			   !strcmp(w[0], "initcall") || !strcmp(w[0], "func")) {
+			if (n != 3 || !one_of(w[2], phases, ARRAY_SIZE(phases)))
+				want = "NAME PHASE, PHASE setup, teardown or runtime";
+		} else if (!strcmp(w[0], "arg")) {
+			if (n != 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
+			    !one_of(w[3], phases, ARRAY_SIZE(phases)))
+				want = "FUNC INDEX PHASE KIND after 'arg'";
+		} else {
+			want = "an action: lock, trylock, trylock0, unlock, assert, "
+			       "guard, type, op, arg, attr, initcall or func";
+		}
+		if (want) {
+			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);
+			ret = -1;
+		}
+		if (!nl)
+			break;
+	}
+	strbuf_release(&sb);
+	return ret;
+}
+
 static void write_or_die(const char *path, const struct strbuf *sb)
 {
 	if (write_file_atomic(path, sb->buf ? sb->buf : "", sb->len) < 0)
@@ -485,6 +558,27 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	if (fields.nr)
 		prefilter(src->tree, &fields, &all, &files);
 
+	for (size_t i = 0; i < ARRAY_SIZE(presets); i++) {
+		char *path = datadir_path(presets[i]);
+
+		if (check_vocabulary(path) < 0)
+			ret = -1;
+		strbuf_addf(&data, "%s%s", data.len ? ":" : "", path);
+		free(path);
+	}
+	for (int i = 0; o->data && o->data[i]; i++) {
+		char abs[PATH_MAX];
+
+		if (!realpath(o->data[i], abs))
+			die("%s: %s", o->data[i], strerror(errno));
+		if (strchr(abs, ':'))
+			die("%s: a vocabulary path may not contain ':'", abs);
+		if (check_vocabulary(o->data[i]) < 0)
+			ret = -1;
+		strbuf_addf(&data, ":%s", abs);
+	}
+	if (ret)
+		goto done;
 	if (!o->quiet)
 		fprintf(stderr, "bitsplit facts: %d candidate structs, %d of %d files "
 			"name a candidate field\n", nr_cands, files.nr, all.nr);
@@ -527,21 +621,6 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	defined_functions(src->tree, &headers, &sb);
 	write_or_die(p_funcs, &sb);
 
-	for (size_t i = 0; i < ARRAY_SIZE(presets); i++) {
-		char *path = datadir_path(presets[i]);
-
-		strbuf_addf(&data, "%s%s", data.len ? ":" : "", path);
-		free(path);
-	}
-	for (int i = 0; o->data && o->data[i]; i++) {
-		char abs[PATH_MAX];
-
-		if (!realpath(o->data[i], abs))
-			die("%s: %s", o->data[i], strerror(errno));
-		if (strchr(abs, ':'))
-			die("%s: a vocabulary path may not contain ':'", abs);
-		strbuf_addf(&data, ":%s", abs);
-	}
 
 	snprintf(jobs, sizeof(jobs), "%d", o->jobs > 0 ? o->jobs :
 		 (int)sysconf(_SC_NPROCESSORS_ONLN));

@@ -167,6 +167,29 @@ static void lifecycle_fields(struct strbuf *out, const struct struct_verdict *sv
 	}
 }
 
+/* Fields with no writer (local) or none at all, as one wrapped list each. */
+static void quiet_list(struct strbuf *out, const struct struct_verdict *sv,
+		       const struct location_verdict *lv, bool local, const char *what)
+{
+	struct strbuf line = STRBUF_INIT;
+	int n = 0;
+
+	for (int i = 0; i < lv->nr_fields; i++) {
+		const struct field_verdict *fv = &lv->fields[i];
+
+		if (fv->nr_writers || fv->local_only != local)
+			continue;
+		strbuf_addf(&line, "%s%s", n++ ? ", " : "", member_name(sv, lv, i));
+	}
+	if (n) {
+		strbuf_addf(&line, ": %s, so %s under both policies.", what,
+			    n == 1 ? "it stays" : "they stay");
+		strbuf_addch(out, '\n');
+		wrap(out, 4, 6, line.buf);
+	}
+	strbuf_release(&line);
+}
+
 static void location_text(struct strbuf *out, const struct struct_verdict *sv,
 			  const struct location_verdict *lv)
 {
@@ -182,7 +205,7 @@ static void location_text(struct strbuf *out, const struct struct_verdict *sv,
 		const struct field_verdict *fv = &lv->fields[i];
 		char *sentence;
 
-		if (!fv->runtime && fv->nr_writers)
+		if (!fv->runtime)
 			continue;
 		strbuf_addch(out, '\n');
 		field_header(out, sv, lv, i);
@@ -198,6 +221,8 @@ static void location_text(struct strbuf *out, const struct struct_verdict *sv,
 			writer_lines(out, &fv->writers[w]);
 	}
 	lifecycle_fields(out, sv, lv);
+	quiet_list(out, sv, lv, false, "no writer in the analysed code");
+	quiet_list(out, sv, lv, true, "written only on local copies, which no other context sees");
 }
 
 void report_text(struct strbuf *out, const struct verdict *v, enum policy p)

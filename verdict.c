@@ -508,15 +508,14 @@ const struct race *field_race(const struct location_verdict *lv, int i)
 	return best;
 }
 
-static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i,
-		       int nr_local)
+static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i)
 {
 	const struct field_verdict *fv = &lv->fields[i];
 	const char *name = field_name(lv, s, i);
 	struct strbuf sb = STRBUF_INIT;
 	int *moved = xmalloc(sizeof(int) * (size_t)lv->nr_fields), nr_moved = 0;
 
-	if (!fv->nr_writers && nr_local) {
+	if (fv->local_only) {
 		strbuf_addf(&sb, "%s is written only on local copies, which no other context "
 			    "sees", name);
 		goto out;
@@ -604,8 +603,10 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 		}
 	}
 	location_cover(lv);
-	for (int i = 0; i < lv->nr_fields; i++)
-		lv->fields[i].why = field_why(lv, s, i, nr_local[i]);
+	for (int i = 0; i < lv->nr_fields; i++) {
+		lv->fields[i].local_only = !lv->fields[i].nr_writers && nr_local[i];
+		lv->fields[i].why = field_why(lv, s, i);
+	}
 	free(nr_local);
 }
 
@@ -680,17 +681,49 @@ static void struct_location(const struct slice *sf, const struct bs_struct *s,
 	*line = s->decl_line;
 }
 
-static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts *f,
-		      const struct struct_index *idx, int skipped_structs)
+static bool same_skip(const struct fact *a, const struct fact *b)
+{
+	return !strcmp(a->file, b->file) && !strcmp(a->why, b->why) &&
+	       !strcmp(a->reason ? a->reason : "-", b->reason ? b->reason : "-");
+}
+
+/*
+ * Evidence spatch could not get, one note per file and reason with every
+ * line, so a header with fifty unparsed inlines is one line, not fifty.
+ */
+static void skip_notes(struct verdict *v, const struct facts *f)
 {
 	for (int k = 0; k < f->nr; k++) {
 		const struct fact *x = &f->v[k];
+		struct strbuf lines = STRBUF_INIT;
+		int n = 0;
+		bool seen = false;
 
-		if (x->kind == FACT_SKIP)
+		if (x->kind != FACT_SKIP)
+			continue;
+		for (int j = 0; j < k && !seen; j++)
+			seen = f->v[j].kind == FACT_SKIP && same_skip(&f->v[j], x);
+		if (seen)
+			continue;
+		for (int j = k; j < f->nr; j++)
+			if (f->v[j].kind == FACT_SKIP && same_skip(&f->v[j], x))
+				strbuf_addf(&lines, "%s%u", n++ ? ", " : "", f->v[j].line);
+		if (n == 1)
 			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
 				 xstrfmt("%s:%u: %s: %s", x->file, x->line, x->why,
 					 x->reason ? x->reason : "-"));
+		else
+			add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+				 xstrfmt("%s: %s: %s, at lines %s", x->file, x->why,
+					 x->reason ? x->reason : "-", lines.buf));
+		strbuf_release(&lines);
 	}
+}
+
+static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts *f,
+		      const struct struct_index *idx, int skipped_structs)
+{
+	skip_notes(v, f);
 	for (int k = 0; k < idx->nr; ) {
 		struct slice sf = index_slice(idx, idx->v[k]->struct_name);
 		const struct fact *first = NULL;

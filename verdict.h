@@ -59,6 +59,7 @@ struct field_verdict {
 	struct field_writer *writers;
 	int nr_writers, alloc_writers;
 	bool runtime;			/* some writer runs at run time */
+	bool local_only;		/* no writer, but writes to local copies */
 	bool moves[NR_POLICIES];
 	char *why;			/* one sentence, in a maintainer's words */
 	/*

@@ -7,7 +7,7 @@ test_expect_success 'build the samples with DWARF' '
 	make -s -C "$SAMPLES" O="$TRASH/objs" >/dev/null
 '
 
-for s in vfio mlx5 edge pthread negative; do
+for s in vfio mlx5 edge pthread negative nested; do
 	test_expect_success "facts for samples/$s" "
 		bitsplit facts -q --tree \"\$SAMPLES\" --build objs $s >actual &&
 		test_cmp \"\$TEST_DIRECTORY/expect/facts/$s.tsv\" actual

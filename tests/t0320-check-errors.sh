@@ -63,4 +63,18 @@ test_expect_success 'skip facts lower confidence and are printed' '
 	grep -q "^bitsplit: note: vfio/other.c:1: parse: spatch could not parse it$" out
 '
 
+test_expect_success 'skip facts of one file and reason are one note with every line' '
+	{ cat "$EXP/vfio.facts" &&
+	  printf "skip\tinc/pci.h\t575\tnot analysed\tparse error\n" &&
+	  printf "skip\tinc/pci.h\t772\tnot analysed\tparse error\n" &&
+	  printf "skip\tinc/pci.h\t900\tunknown lock-like call\tfoo_lock\n"; } >skip.facts &&
+	run_check --facts skip.facts >out; test $? = 1 &&
+	grep "^note: inc/" out >actual &&
+	cat >expect <<-\EOT &&
+	note: inc/pci.h: not analysed: parse error, at lines 575, 772
+	note: inc/pci.h:900: unknown lock-like call: foo_lock
+	EOT
+	test_cmp expect actual
+'
+
 test_done
