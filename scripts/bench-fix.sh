@@ -60,6 +60,12 @@ echo "kernel: fix --verify of vfio_pci_core_device (6 fields, as the fix did): $
 ours=$(sed -n 's/^struct vfio_pci_core_device: size [0-9]* -> \([0-9]*\), naive split in place \([0-9]*\)$/\1/p' "$tmp/kfix.log")
 naive=$(sed -n 's/^struct vfio_pci_core_device: size [0-9]* -> \([0-9]*\), naive split in place \([0-9]*\)$/\2/p' "$tmp/kfix.log")
 
+t=$(now)
+"$BS" fix --tree "$K" --build "$tmp/kb" --verify --out "$tmp/kout2" -C vfio_pci_core_device \
+	drivers/vfio/pci >"$tmp/kfix2.log" 2>"$tmp/kfix2.err" || { cat "$tmp/kfix2.log" "$tmp/kfix2.err"; exit 2; }
+echo "kernel: fix --verify from the verdict (facts over drivers/vfio/pci, proven-race): $(secs "$t")"
+echo "kernel: the verdict splits: $(awk '$1 == "split" { printf "%s ", $2 }' "$tmp/kfix2.log")-> $(sed -n 's/^struct vfio_pci_core_device: size [0-9]* -> \([0-9]*\),.*/\1/p' "$tmp/kfix2.log") bytes"
+
 (cd "$K" && patch -s -R -p1 <"$ROOT/scripts/data/vfio_pci_core-prefix.diff") &&
 make -s -C "$K" O="$tmp/kb" drivers/vfio/pci/vfio_pci_core.o >>"$tmp/kbuild.log" 2>&1 || exit 2
 theirs=$(size_of "$tmp/kb/drivers/vfio/pci/vfio_pci_core.o" vfio_pci_core_device)
