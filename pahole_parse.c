@@ -692,6 +692,9 @@ static int parse_line(struct parser *ps, const char *p, const char *e)
 	}
 	if (e[-1] == '{')
 		return open_nested(ps, p, e);
+	if (*p == '<')
+		return perr(ps, "pahole could not print a member of %s: %.*s", ps->s->name,
+			    (int)(e - p), p);
 	if (ps->in_enum >= 0) {
 		const char *q = p;
 

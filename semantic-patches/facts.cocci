@@ -30,6 +30,7 @@ coccinelle.owner = []		# (key, struct) struct of the written member
 coccinelle.held = []		# (key, lock)
 coccinelle.notheld = []		# (key, lock id) trylock failure paths
 coccinelle.iters = []		# keys written through a loop cursor
+coccinelle.loops = []		# (file, (line, col), (line, col)) of for loops
 coccinelle.funcs = []		# (file, line, func, end)
 coccinelle.fnlocks = []		# (file, line, func, lock)
 coccinelle.roots = []		# (file, line, func, phase, kind)
@@ -166,11 +167,48 @@ def text(pos):
 	ls = lines_of(pos.file)
 	l0, l1 = int(pos.line) - 1, int(pos.line_end) - 1
 	c0, c1 = int(pos.column), int(pos.column_end)
+	# The position of a[i] covers a alone: take in the subscripts.
+	while c1 < len(ls[l1]) and ls[l1][c1] == "[":
+		depth = 0
+		for c in range(c1, len(ls[l1])):
+			depth += {"[": 1, "]": -1}.get(ls[l1][c], 0)
+			if depth == 0:
+				c1 = c + 1
+				break
+		else:
+			break
 	if l0 == l1:
 		s = ls[l0][c0:c1]
 	else:
 		s = NL.join([ls[l0][c0:]] + ls[l0 + 1:l1] + [ls[l1][:c1]])
 	return " ".join(s.split())
+
+def loop_extent(pos):
+	"""From the for keyword to the end of its body, in the text."""
+	ls = lines_of(pos.file)
+	line, col = int(pos.line) - 1, int(pos.column)
+	depth, state = 0, "head"
+	while line < len(ls):
+		l = ls[line]
+		while col < len(l):
+			c = l[col]
+			if c in "({":
+				depth += 1
+			elif c in ")}":
+				depth -= 1
+				if depth == 0 and (state == "body" or c == "}"):
+					return (pos.file, (int(pos.line), int(pos.column)), (line + 1, col))
+				if depth == 0:
+					state = "after"
+			elif c == ";" and depth == 0 and state in ("after", "stmt"):
+				return (pos.file, (int(pos.line), int(pos.column)), (line + 1, col))
+			elif not c.isspace() and depth == 0 and state == "after" and c != "{":
+				state = "stmt"
+			if c == "{" and depth == 1 and state == "after":
+				state = "body"
+			col += 1
+		line, col = line + 1, 0
+	return (pos.file, (int(pos.line), int(pos.column)), (len(ls), 0))
 
 def key(pos):
 	return (pos.file, int(pos.line), int(pos.column))
@@ -519,16 +557,20 @@ Y << iter.Y;
 @@
 coccinelle.iters.append((key(p[0]), "".join(Y.split())))
 
-@arrwalk@
-position wsite.p;
-expression V2, E1, E2, E3;
+@loop@
+// Loops, for array walks: an element of an array written in a loop is a
+// sibling too.  (A for pattern with a body wildcard also matched code
+// outside any loop; the extent is taken from the text instead.)
+expression E1, E2, E3;
+statement S;
+position pf;
 @@
-for (E1; E2; E3) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+for@pf (E1; E2; E3) S
 
 @script:python@
-p << wsite.p;
+pf << loop.pf;
 @@
-coccinelle.iters.append((key(p[0]), "[]"))
+coccinelle.loops.append(loop_extent(pf[0]))
 
 @cand exists@
 // Lexical locks: a lock call reaches the site on some path ...
@@ -721,6 +763,7 @@ all_owner << merge.owner;
 all_held << merge.held;
 all_notheld << merge.notheld;
 all_iters << merge.iters;
+all_loops << merge.loops;
 all_funcs << merge.funcs;
 all_fnlocks << merge.fnlocks;
 all_roots << merge.roots;
@@ -743,6 +786,10 @@ for k, l in flat(all_notheld):
 iters = {}
 for k, y in flat(all_iters):
 	iters.setdefault(k, set()).add(y)
+loops = flat(all_loops)
+
+def in_loop(k):
+	return any(f == k[0] and b <= (k[1], k[2]) <= e for f, b, e in loops)
 funcs = flat(all_funcs)
 defined = set(f[2] for f in funcs)
 fnlocks = flat(all_fnlocks)
@@ -776,7 +823,7 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 		inst = "self"
 		base = "".join(b.split()) if kind == "write" else b
 		cursors = iters.get(k, set())
-		if base in cursors or ("[]" in cursors and "[" in base):
+		if base in cursors or ("[" in base and in_loop(k)):
 			inst = "iter"
 		elif local:
 			inst = "local"

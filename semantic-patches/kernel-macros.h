@@ -19,3 +19,11 @@
 #define ____cacheline_aligned
 #define ____cacheline_aligned_in_smp
 #define __cacheline_aligned_in_smp
+/* List walks: a loop over siblings; braceless bodies need the hint. */
+#define list_for_each_entry(pos, head, member) for (;;)
+#define list_for_each_entry_safe(pos, n, head, member) for (;;)
+#define list_for_each_entry_reverse(pos, head, member) for (;;)
+#define list_for_each_entry_continue(pos, head, member) for (;;)
+#define list_for_each_entry_rcu(pos, head, member, args...) for (;;)
+#define hlist_for_each_entry(pos, head, member) for (;;)
+#define hlist_for_each_entry_safe(pos, n, head, member) for (;;)

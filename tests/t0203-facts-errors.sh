@@ -35,4 +35,20 @@ test_expect_failure_code 'an extra vocabulary that does not exist' 2 '
 	grep -x "bitsplit: error: nosuch.txt: No such file or directory" err && exit $rc
 '
 
+test_expect_failure_code 'a vocabulary line with an unknown action' 2 '
+	printf "lock\tmy_lock\tw\nlokc\tmy_unlock\tw\n" >typo.txt &&
+	bitsplit facts --data typo.txt --tree "$SAMPLES" --layout quiet.dump negative 2>err;
+	rc=$?;
+	echo "typo.txt:2: error: expected an action: lock, trylock, trylock0, unlock, assert, guard, type, op, arg, attr, initcall or func" >expect &&
+	test_cmp expect err && exit $rc
+'
+
+test_expect_failure_code 'a vocabulary line with a bad mode' 2 '
+	printf "# a comment\n\nguard\tmy_guard\tx\n" >mode.txt &&
+	bitsplit facts --data mode.txt --tree "$SAMPLES" --layout quiet.dump negative 2>err;
+	rc=$?;
+	echo "mode.txt:3: error: expected CLASS MODE after '\''guard'\'', MODE w or r" >expect &&
+	test_cmp expect err && exit $rc
+'
+
 test_done

@@ -12,11 +12,37 @@ case $? in
 77)
 	test_skip 'facts on linux-6.12 drivers/vfio' \
 		'no /usr/src/linux-source-6.12.tar.xz (apt-get install linux-source-6.12)'
-	test_done
+	test_expect_success 'a file that runs out of time is reported, not dropped' '
+	bitsplit facts -j 1 --timeout 1 --tree k/linux --layout k/vfio.dump \
+		drivers/vfio/pci/vfio_pci_core.c >facts 2>err &&
+	grep -e "timed out" -e "^bitsplit facts: [0-9]* writes" err >actual &&
+	grep "^skip" facts | grep timeout >>actual &&
+	cat >expect <<-\EOT &&
+	drivers/vfio/pci/vfio_pci_core.c: warning: not analysed: spatch timed out after 1 s
+	bitsplit facts: 0 writes (0 untyped), 3 not analysed
+	skip	drivers/vfio/pci/vfio_pci_core.c	0	not analysed	timeout after 1 s
+	EOT
+	test_cmp expect actual
+'
+
+test_done
 	exit 0 ;;
 *)
 	test_expect_success 'extract drivers/vfio from the tarball' 'false'
-	test_done
+	test_expect_success 'a file that runs out of time is reported, not dropped' '
+	bitsplit facts -j 1 --timeout 1 --tree k/linux --layout k/vfio.dump \
+		drivers/vfio/pci/vfio_pci_core.c >facts 2>err &&
+	grep -e "timed out" -e "^bitsplit facts: [0-9]* writes" err >actual &&
+	grep "^skip" facts | grep timeout >>actual &&
+	cat >expect <<-\EOT &&
+	drivers/vfio/pci/vfio_pci_core.c: warning: not analysed: spatch timed out after 1 s
+	bitsplit facts: 0 writes (0 untyped), 3 not analysed
+	skip	drivers/vfio/pci/vfio_pci_core.c	0	not analysed	timeout after 1 s
+	EOT
+	test_cmp expect actual
+'
+
+test_done
 	exit 1 ;;
 esac
 
@@ -53,6 +79,19 @@ test_expect_success 'vfio-pci: config writes hold nothing, the reset walk is ove
 	drivers/vfio/pci/vfio_pci_config.c	644	vfio_basic_config_write	virq_disabled	self	-
 	drivers/vfio/pci/vfio_pci_core.c	644	vfio_pci_core_disable	virq_disabled	self	?vdev->vdev.dev_set->lock:w@lockdep
 	drivers/vfio/pci/vfio_pci_core.c	2598	vfio_pci_dev_set_try_reset	needs_reset	iter	-
+	EOT
+	test_cmp expect actual
+'
+
+test_expect_success 'a file that runs out of time is reported, not dropped' '
+	bitsplit facts -j 1 --timeout 1 --tree k/linux --layout k/vfio.dump \
+		drivers/vfio/pci/vfio_pci_core.c >facts 2>err &&
+	grep -e "timed out" -e "^bitsplit facts: [0-9]* writes" err >actual &&
+	grep "^skip" facts | grep timeout >>actual &&
+	cat >expect <<-\EOT &&
+	drivers/vfio/pci/vfio_pci_core.c: warning: not analysed: spatch timed out after 1 s
+	bitsplit facts: 0 writes (0 untyped), 3 not analysed
+	skip	drivers/vfio/pci/vfio_pci_core.c	0	not analysed	timeout after 1 s
 	EOT
 	test_cmp expect actual
 '
