@@ -289,7 +289,7 @@ int cmd_fix(int argc, const char **argv)
 			ret = 1;
 	}
 	if (ret != 2 && diffs.nr && (verify || apply)) {
-		struct verify_opts vo = { o.src.tree, o.src.build, apply };
+		struct verify_opts vo = { o.src.tree, o.src.build, apply, o.src.paths.v };
 
 		if (verify_patches(&vo, diffs.v, diffs.nr))
 			ret = 2;

@@ -13,7 +13,7 @@ static const char verify_usage[] =
 
 int cmd_verify(int argc, const char **argv)
 {
-	struct verify_opts o = { ".", NULL, false };
+	struct verify_opts o = { ".", NULL, false, NULL };
 	const struct option opts[] = {
 		{ "tree", 0, OPT_STRING, &o.tree, "DIR",
 		  "source tree the patches apply to (default: current directory)" },

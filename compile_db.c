@@ -2,10 +2,12 @@
 #include "compile_db.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -86,7 +88,10 @@ static char *string(struct reader *r)
 	return strbuf_detach(&sb);
 }
 
-/* A command line split as sh would: quotes and backslashes, no expansion. */
+/*
+ * A command line split as sh would: quotes and backslashes, no expansion;
+ * it ends at an unquoted ';' (kbuild appends objtool and the like).
+ */
 static void split_command(const char *s, struct opt_list *argv)
 {
 	struct strbuf arg = STRBUF_INIT;
@@ -94,6 +99,8 @@ static void split_command(const char *s, struct opt_list *argv)
 	char quote = 0;
 
 	for (;; s++) {
+		if (!quote && *s == ';')
+			s = "";
 		if (!*s || (!quote && isspace((unsigned char)*s))) {
 			if (in_arg) {
 				strbuf_grow(&arg, 0);
@@ -198,6 +205,96 @@ int compile_db_load(struct compile_db *db, const char *path)
 	return ret;
 }
 
+/* One .NAME.o.cmd file: its command, source and dependencies. */
+static void load_cmd_file(struct compile_db *db, const char *build, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct compile_entry e = { 0 };
+	char *save = NULL;
+	bool in_deps = false;
+
+	if (strbuf_read_file(&sb, path) < 0 || !sb.buf)
+		goto out;
+	for (char *l = strtok_r(sb.buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		char *val = strstr(l, " := ");
+
+		if (val && (starts_with(l, "savedcmd_") || starts_with(l, "cmd_")) &&
+		    !e.argv.nr) {
+			split_command(val + 4, &e.argv);
+		} else if (val && starts_with(l, "source_")) {
+			free(e.file);
+			e.file = xstrdup(val + 4);
+		} else if (val && starts_with(l, "deps_")) {
+			in_deps = true;
+		} else if (in_deps && !isspace((unsigned char)*l)) {
+			in_deps = false;
+		} else if (in_deps) {
+			char *t = l;
+
+			while (isspace((unsigned char)*t))
+				t++;
+			if (!*t || starts_with(t, "$(wildcard"))
+				continue;
+			t[strcspn(t, " \t")] = '\0';
+			if (*t && strcmp(t, "\\"))
+				opt_list_append(&e.deps, xstrdup(t));
+		}
+	}
+	/* only compiles of C files are replayed */
+	if (e.file && e.argv.nr && ends_with(e.file, ".c")) {
+		e.directory = xstrdup(build);
+		ALLOC_GROW(db->v, db->nr + 1, db->alloc);
+		db->v[db->nr++] = e;
+		memset(&e, 0, sizeof(e));
+	}
+out:
+	free(e.file);
+	for (int k = 0; k < e.argv.nr; k++)
+		free((char *)e.argv.v[k]);
+	free(e.argv.v);
+	for (int k = 0; k < e.deps.nr; k++)
+		free((char *)e.deps.v[k]);
+	free(e.deps.v);
+	strbuf_release(&sb);
+}
+
+static void scan_kbuild(struct compile_db *db, const char *build, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	while (d && (de = readdir(d))) {
+		char *path;
+		struct stat st;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		path = xstrfmt("%s/%s", dir, de->d_name);
+		if (!lstat(path, &st) && S_ISDIR(st.st_mode))
+			scan_kbuild(db, build, path);
+		else if (de->d_name[0] == '.' && ends_with(de->d_name, ".o.cmd"))
+			load_cmd_file(db, build, path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+}
+
+int compile_db_load_kbuild(struct compile_db *db, const char *build, const char **dirs)
+{
+	if (!dirs || !*dirs) {
+		scan_kbuild(db, build, build);
+		return 0;
+	}
+	for (; *dirs; dirs++) {
+		char *dir = xstrfmt("%s/%s", build, *dirs);
+
+		scan_kbuild(db, build, dir);
+		free(dir);
+	}
+	return 0;
+}
+
 void compile_db_release(struct compile_db *db)
 {
 	for (int i = 0; i < db->nr; i++) {
@@ -206,6 +303,9 @@ void compile_db_release(struct compile_db *db)
 		for (int k = 0; k < db->v[i].argv.nr; k++)
 			free((char *)db->v[i].argv.v[k]);
 		free(db->v[i].argv.v);
+		for (int k = 0; k < db->v[i].deps.nr; k++)
+			free((char *)db->v[i].deps.v[k]);
+		free(db->v[i].deps.v);
 	}
 	free(db->v);
 	memset(db, 0, sizeof(*db));

@@ -5,15 +5,17 @@
 #include "parse_options.h"
 
 /*
- * compile_commands.json, as samples/Makefile and the kernel's
- * "make compile_commands.json" write it: one entry per object with its
- * directory, source file and argv ("arguments", or "command" split the
- * way a shell would).
+ * How each object was compiled: from compile_commands.json, as
+ * samples/Makefile and the kernel's "make compile_commands.json" write it
+ * ("arguments", or "command" split the way a shell would), or from the
+ * .NAME.o.cmd files kbuild leaves next to each object, which also list
+ * the headers the object read.
  */
 struct compile_entry {
 	char *directory;
 	char *file;
 	struct opt_list argv;	/* allocated strings */
+	struct opt_list deps;	/* files it read (kbuild), as recorded */
 };
 
 struct compile_db {
@@ -23,6 +25,12 @@ struct compile_db {
 
 /* Parse path; "path:line: error: expected ..." and -1 on bad input. */
 int compile_db_load(struct compile_db *db, const char *path);
+/*
+ * The kbuild records below BUILD/dir for each dir in dirs (NULL-terminated;
+ * NULL: all of BUILD): "savedcmd_OBJ := COMMAND" ("cmd_" before 6.2) and
+ * "deps_OBJ := FILE... \".  Commands run in BUILD.  Returns -1 on error.
+ */
+int compile_db_load_kbuild(struct compile_db *db, const char *build, const char **dirs);
 void compile_db_release(struct compile_db *db);
 
 #endif

@@ -118,6 +118,12 @@ struct facts_run_opts {
  */
 int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	      const struct facts_run_opts *o, struct facts *f);
+/*
+ * Check a lock or root vocabulary file (the format of semantic-patches/
+ * locks-kernel.txt and roots-kernel.txt); errors say "path:line: error:
+ * expected ..." and return -1.
+ */
+int facts_check_vocabulary(const char *path);
 /* Append "ID:MODE@HOW" as it appears in the TSV. */
 void fact_lock_format(const struct fact_lock *l, struct strbuf *out);
 

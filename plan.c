@@ -417,6 +417,9 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 		pm.bit_size = m->bit_size;
 		pm.size = m->size;
 		pm.align = m->bit_size ? m->size : member_align(m, o->layout);
+		/* a member is never more aligned than the struct around it */
+		if (s->align && pm.align > s->align && !m->bit_size)
+			pm.align = s->align;
 		pm.flexible = m->dims && !m->size;
 		if (m->bit_size && (!pm.align || pm.align & (pm.align - 1) || pm.align > 16)) {
 			ret = refuse(p, xstrfmt("%s has a %u-byte unit", m->name, m->size));

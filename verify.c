@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "verify.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -142,87 +143,119 @@ struct scratch {
 	char tree_real[PATH_MAX], build_real[PATH_MAX];
 };
 
-/*
- * Replay the compile of every object whose source sits in the directory
- * of a patched file, with the tree and build paths moved to the scratch
- * copy.  The objects built land in objs.
- */
-static int rebuild(const struct scratch *sc, const struct opt_list *files,
-		   struct opt_list *objs, struct strbuf *log)
+/* Options that write next to the output: the dependency files. */
+static int dropped_args(const char *arg)
 {
-	char *db_path = xstrfmt("%s/compile_commands.json", sc->build_real);
-	struct compile_db db = { 0 };
+	if (starts_with(arg, "-Wp,-MMD,") || starts_with(arg, "-Wp,-MD,") ||
+	    !strcmp(arg, "-MD") || !strcmp(arg, "-MMD"))
+		return 1;
+	if (!strcmp(arg, "-MF") || !strcmp(arg, "-MT") || !strcmp(arg, "-MQ"))
+		return 2;
+	return 0;
+}
+
+/* A path as recorded (absolute, or relative to dir), relative to the tree. */
+static char *in_tree(const struct scratch *sc, const char *dir, const char *path)
+{
+	char *abs = path[0] == '/' ? xstrdup(path) : xstrfmt("%s/%s", dir, path);
+	char real[PATH_MAX], *rel = map_path(realpath(abs, real) ? real : abs,
+					     sc->tree_real, "");
+
+	free(abs);
+	return rel;
+}
+
+/*
+ * Does this object need rebuilding?  With kbuild's list of the files it
+ * read, when it read a patched one; without, when its source is patched
+ * or sits in the directory of a patched file.
+ */
+static bool wanted(const struct scratch *sc, const struct compile_entry *e,
+		   const char *src_rel, const struct opt_list *files)
+{
+	/* kbuild records thousands of these: compare text, no realpath() */
+	for (int d = 0; d < e->deps.nr; d++) {
+		const char *dep = e->deps.v[d];
+		char *abs = dep[0] == '/' ? NULL : xstrfmt("%s/%s", e->directory, dep);
+		char *rel = map_path(abs ? abs : dep, sc->tree_real, "");
+		bool hit = false;
+
+		free(abs);
+		for (int f = 0; rel && f < files->nr && !hit; f++)
+			hit = !strcmp(rel + 1, files->v[f]);
+		free(rel);
+		if (hit)
+			return true;
+	}
+	for (int f = 0; src_rel && f < files->nr; f++) {
+		const char *slash = strrchr(files->v[f], '/'), *rs = strrchr(src_rel, '/');
+		size_t n = slash ? (size_t)(slash - files->v[f]) : 0;
+		size_t rn = rs ? (size_t)(rs - src_rel) : 0;
+
+		if (!strcmp(src_rel, files->v[f]) ||
+		    (!e->deps.nr && n == rn && !strncmp(src_rel, files->v[f], n)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Replay one recorded compile against the scratch tree: paths into the
+ * tree move to the scratch copy, the object goes to a fresh file under
+ * the scratch build directory, and dependency-file options are dropped,
+ * so nothing is written outside the scratch directory.
+ */
+static int replay(const struct scratch *sc, const struct compile_entry *e,
+		  const char *src_rel, struct opt_list *objs, struct strbuf *log)
+{
+	char *dir = map_path(e->directory, sc->tree_real, sc->tree);
+	struct opt_list argv = { 0 };
+	char *obj = NULL;
 	int ret = 0;
 
-	if (access(db_path, R_OK)) {
-		ret = error("%s: no compile_commands.json: build with 'make -C samples O=%s' "
-			    "or 'make compile_commands.json' in a kernel build", db_path,
-			    sc->build_real);
-		free(db_path);
-		return ret;
-	}
-	if (compile_db_load(&db, db_path)) {
-		free(db_path);
-		return -1;
-	}
-	for (int i = 0; i < db.nr && !ret; i++) {
-		struct compile_entry *e = &db.v[i];
-		char *src = e->file[0] == '/' ? xstrdup(e->file) :
-			    xstrfmt("%s/%s", e->directory, e->file);
-		char *rel = map_path(src, sc->tree_real, ""), *dir;
-		bool wanted = false;
-		struct opt_list argv = { 0 };
-		const char *obj = NULL;
+	for (int a = 0; a < e->argv.nr; a++) {
+		const char *arg = e->argv.v[a];
+		char *m;
+		int drop = dropped_args(arg);
 
-		for (int f = 0; rel && f < files->nr && !wanted; f++) {
-			const char *slash = strrchr(files->v[f], '/');
-			size_t n = slash ? (size_t)(slash - files->v[f]) : 0;
-			const char *r = rel + 1, *rs = strrchr(r, '/');
-			size_t rn = rs ? (size_t)(rs - r) : 0;
-
-			wanted = !strcmp(r, files->v[f]) || (n == rn && !strncmp(r, files->v[f], n));
-		}
-		if (!wanted) {
-			free(src);
-			free(rel);
+		if (drop) {
+			a += drop - 1;
 			continue;
 		}
-		dir = map_path(e->directory, sc->build_real, sc->build);
-		if (!dir)
-			dir = map_path(e->directory, sc->tree_real, sc->tree);
-		for (int a = 0; a < e->argv.nr; a++) {
-			char *m = map_path(e->argv.v[a], sc->build_real, sc->build);
+		if (!strcmp(arg, "-o") && a + 1 < e->argv.nr) {
+			const char *o = e->argv.v[++a];
+			char *rel = o[0] == '/' ? map_path(o, sc->build_real, "") : NULL;
 
-			if (!m)
-				m = map_path(e->argv.v[a], sc->tree_real, sc->tree);
-			opt_list_append(&argv, m ? m : xstrdup(e->argv.v[a]));
-			if (a && !strcmp(e->argv.v[a - 1], "-o"))
-				obj = argv.v[a];
+			free(obj);
+			obj = rel ? xstrfmt("%s%s", sc->build, rel) :
+			      xstrfmt("%s/%s", sc->build, o[0] == '/' ? strrchr(o, '/') + 1 : o);
+			free(rel);
+			opt_list_append(&argv, xstrdup("-o"));
+			opt_list_append(&argv, xstrdup(obj));
+			continue;
 		}
-		if (!dir || !obj) {
-			ret = error("%s: entry for %s: its directory or output is outside "
-				    "the tree and the build", db_path, e->file);
-		} else {
-			char *objpath = obj[0] == '/' ? xstrdup(obj) : xstrfmt("%s/%s", dir, obj);
+		m = map_path(arg, sc->tree_real, sc->tree);
+		if (!m && starts_with(arg, "-I")) {
+			char *inc = map_path(arg + 2, sc->tree_real, sc->tree);
 
-			if (mkdirs_for(objpath) || run(argv.v, dir, log))
-				ret = error("rebuilding %s failed:\n%s", rel + 1, log->buf);
-			else
-				opt_list_append(objs, objpath);
-			if (ret)
-				free(objpath);
+			m = inc ? xstrfmt("-I%s", inc) : NULL;
+			free(inc);
 		}
-		for (int a = 0; a < argv.nr; a++)
-			free((char *)argv.v[a]);
-		free(argv.v);
-		free(dir);
-		free(src);
-		free(rel);
+		opt_list_append(&argv, m ? m : xstrdup(arg));
 	}
-	if (!ret && !objs->nr)
-		ret = error("%s: no entry compiles a file next to the patched ones", db_path);
-	compile_db_release(&db);
-	free(db_path);
+	if (!obj) {
+		ret = error("the recorded compile of %s has no -o", src_rel);
+	} else if (mkdirs_for(obj) || run(argv.v, dir ? dir : e->directory, log)) {
+		ret = error("rebuilding %s failed:\n%s", src_rel, log->buf);
+	} else {
+		opt_list_append(objs, obj);
+		obj = NULL;
+	}
+	for (int a = 0; a < argv.nr; a++)
+		free((char *)argv.v[a]);
+	free(argv.v);
+	free(obj);
+	free(dir);
 	return ret;
 }
 
@@ -286,13 +319,134 @@ static int compare(const struct expect *e, const struct bs_struct *s, const char
 	return ret;
 }
 
+/*
+ * Rebuild, one at a time, the objects that read the patched files
+ * (recorded in BUILD/compile_commands.json, else in a kernel build's
+ * .o.cmd files) until one holds the struct, and compare it with the plan.
+ */
+static int rebuild_and_compare(const struct scratch *sc, const struct verify_opts *o,
+			       const struct opt_list *files, const struct expect *e,
+			       struct strbuf *log)
+{
+	char *db_path = xstrfmt("%s/compile_commands.json", sc->build_real);
+	char *kconfig = xstrfmt("%s/.config", sc->build_real);
+	struct compile_db db = { 0 };
+	struct opt_list objs = { 0 };
+	int ret = 0, found = 0;
+
+	if (!access(db_path, R_OK))
+		ret = compile_db_load(&db, db_path);
+	else if (!access(kconfig, R_OK))
+		ret = compile_db_load_kbuild(&db, sc->build_real, o->paths);
+	else
+		ret = error("%s: no compile_commands.json and no kernel .config: build the "
+			    "samples with 'make -C samples O=%s', or pass a kernel O= directory",
+			    sc->build_real, sc->build_real);
+	for (int i = 0; !ret && !found && i < db.nr; i++) {
+		struct compile_entry *ce = &db.v[i];
+		char *rel = in_tree(sc, ce->directory, ce->file);
+		struct bs_layout l = { 0 };
+		struct bs_struct *s;
+
+		if (wanted(sc, ce, rel ? rel + 1 : NULL, files) &&
+		    !(ret = replay(sc, ce, rel ? rel + 1 : ce->file, &objs, log)) &&
+		    !layout_load(&l, objs.v[objs.nr - 1], NULL) &&
+		    (s = layout_find(&l, e->struct_name))) {
+			char *obj = map_path(objs.v[objs.nr - 1], sc->build, "");
+
+			found = 1;
+			ret = compare(e, s, obj ? obj + 1 : objs.v[objs.nr - 1]);
+			free(obj);
+		}
+		layout_release(&l);
+		free(rel);
+	}
+	if (!ret && !found)
+		ret = error("verify: none of the %d objects rebuilt from %s has struct %s",
+			    objs.nr, sc->build_real, e->struct_name);
+	for (int i = 0; i < objs.nr; i++)
+		free((char *)objs.v[i]);
+	free(objs.v);
+	compile_db_release(&db);
+	free(db_path);
+	free(kconfig);
+	return ret;
+}
+
+/* Make dst a real directory holding a symlink to each entry of src. */
+static int populate(const char *src, const char *dst)
+{
+	DIR *d;
+	struct dirent *de;
+	int ret = 0;
+
+	if (mkdir(dst, 0777))
+		return error("verify: cannot create %s: %s", dst, strerror(errno));
+	d = opendir(src);
+	if (!d)
+		return error("verify: cannot read %s: %s", src, strerror(errno));
+	while (!ret && (de = readdir(d))) {
+		char *from, *to;
+
+		/* no .git: git in the scratch copy must not see the user's repository */
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
+		    !strcmp(de->d_name, ".git"))
+			continue;
+		from = xstrfmt("%s/%s", src, de->d_name);
+		to = xstrfmt("%s/%s", dst, de->d_name);
+		if (symlink(from, to))
+			ret = error("verify: cannot link %s: %s", to, strerror(errno));
+		free(from);
+		free(to);
+	}
+	closedir(d);
+	return ret;
+}
+
+/*
+ * Give the patched file rel a real copy in the scratch tree: every
+ * directory on its way becomes a real directory of symlinks, one level at
+ * a time, so a kernel tree costs a few thousand links, not a copy.
+ */
+static int materialize(const struct scratch *sc, const char *rel)
+{
+	char *src = xstrdup(sc->tree_real), *dst = xstrdup(sc->tree);
+	char *path = xstrdup(rel), *save = NULL, *next;
+	struct strbuf body = STRBUF_INIT;
+	struct stat st;
+	int ret = 0;
+
+	for (char *c = strtok_r(path, "/", &save); c && !ret; c = next) {
+		char *s2 = xstrfmt("%s/%s", src, c), *d2 = xstrfmt("%s/%s", dst, c);
+
+		next = strtok_r(NULL, "/", &save);
+		if (!next) {
+			if ((!lstat(d2, &st) && unlink(d2)) || strbuf_read_file(&body, s2) < 0 ||
+			    write_file_atomic(d2, body.buf ? body.buf : "", body.len))
+				ret = error("verify: cannot copy %s: %s", rel, strerror(errno));
+		} else if (!lstat(d2, &st) && S_ISLNK(st.st_mode)) {
+			if (unlink(d2))
+				ret = error("verify: cannot unlink %s: %s", d2, strerror(errno));
+			else
+				ret = populate(s2, d2);
+		}
+		free(src);
+		free(dst);
+		src = s2;
+		dst = d2;
+	}
+	strbuf_release(&body);
+	free(path);
+	free(src);
+	free(dst);
+	return ret;
+}
+
 static int setup_scratch(struct scratch *sc, const struct verify_opts *o,
-			 const struct opt_list *files, struct strbuf *log)
+			 const struct opt_list *files)
 {
 	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char *templ = xstrfmt("%s/bitsplit-verify.XXXXXX", tmp);
-	char *src;
-	const char *cp_tree[] = { "cp", "-as", NULL, NULL, NULL };
 
 	if (!realpath(o->tree, sc->tree_real) || !realpath(o->build, sc->build_real)) {
 		free(templ);
@@ -307,27 +461,12 @@ static int setup_scratch(struct scratch *sc, const struct verify_opts *o,
 	sc->root = templ;
 	sc->tree = xstrfmt("%s/tree", templ);
 	sc->build = xstrfmt("%s/build", templ);
-	/* a tree of symlinks: cheap even for a kernel tree */
-	src = xstrfmt("%s/.", sc->tree_real);
-	cp_tree[2] = src;
-	cp_tree[3] = sc->tree;
-	if (run(cp_tree, NULL, log)) {
-		free(src);
-		return error("verify: cannot copy the tree:\n%s", log->buf);
-	}
-	free(src);
+	if (populate(sc->tree_real, sc->tree))
+		return -1;
 	/* the patched files become real copies, so the tree is never written */
-	for (int i = 0; i < files->nr; i++) {
-		char *from = xstrfmt("%s/%s", sc->tree_real, files->v[i]);
-		char *to = xstrfmt("%s/%s", sc->tree, files->v[i]);
-		const char *cp[] = { "cp", "--remove-destination", from, to, NULL };
-		int rc = run(cp, NULL, log);
-
-		free(from);
-		free(to);
-		if (rc)
-			return error("verify: cannot copy %s:\n%s", files->v[i], log->buf);
-	}
+	for (int i = 0; i < files->nr; i++)
+		if (materialize(sc, files->v[i]))
+			return -1;
 	return 0;
 }
 
@@ -397,7 +536,7 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 	char *plan_path = ends_with(diff_path, ".diff") ?
 		xstrfmt("%.*s.plan", (int)strlen(diff_path) - 5, diff_path) : NULL;
 	struct strbuf diff = STRBUF_INIT, log = STRBUF_INIT;
-	struct opt_list files = { 0 }, objs = { 0 };
+	struct opt_list files = { 0 };
 	struct scratch sc = { 0 };
 	struct expect e = { 0 };
 	int ret = -1;
@@ -418,39 +557,19 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 		goto out;
 	}
 	printf("verify %s: struct %s\n", diff_path, e.struct_name);
-	if (setup_scratch(&sc, o, &files, &log))
+	if (setup_scratch(&sc, o, &files))
 		goto out;
 	if (git_apply(sc.tree, &diff_path, 1, false, &log)) {
 		error("%s does not apply:\n%s", diff_path, log.buf);
 		goto out;
 	}
 	printf("  applied in a scratch copy of %s\n", o->tree);
-	if (rebuild(&sc, &files, &objs, &log))
-		goto out;
-	ret = -1;
-	for (int i = 0; i < objs.nr && ret; i++) {
-		struct bs_layout l = { 0 };
-		struct bs_struct *s;
-
-		if (layout_load(&l, objs.v[i], NULL) == 0 && (s = layout_find(&l, e.struct_name))) {
-			char *rel = map_path(objs.v[i], sc.build, "");
-
-			ret = compare(&e, s, rel ? rel + 1 : objs.v[i]) ? -2 : 0;
-			free(rel);
-		}
-		layout_release(&l);
-	}
-	if (ret == -1)
-		error("verify %s: no rebuilt object has struct %s", diff_path, e.struct_name);
-	ret = ret ? -1 : 0;
+	ret = rebuild_and_compare(&sc, o, &files, &e, &log);
 out:
 	drop_scratch(&sc);
 	for (int i = 0; i < files.nr; i++)
 		free((char *)files.v[i]);
 	free(files.v);
-	for (int i = 0; i < objs.nr; i++)
-		free((char *)objs.v[i]);
-	free(objs.v);
 	expect_release(&e);
 	strbuf_release(&diff);
 	strbuf_release(&log);

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_FACTS_FILES_H
+#define BITSPLIT_FACTS_FILES_H
+
+#include "parse_options.h"
+
+/*
+ * What "bitsplit facts" hands to spatch: the source files under the tree,
+ * the grep prefilter, the header that defines each candidate struct (for
+ * --include), and the functions the files define.  Paths are relative to
+ * the tree unless said otherwise.
+ */
+struct bs_struct;
+struct source_opts;
+struct strbuf;
+
+/* "a/./b/../c" -> "a/c", allocated. */
+char *path_normalize(const char *path);
+/* Append every file named *suffix below rel (such a file or a directory), sorted. */
+void find_sources(const char *tree, const char *rel, const char *suffix,
+		  struct opt_list *out);
+/* Append the headers below each PATH (or the directory of a PATH file). */
+void find_path_headers(const struct source_opts *src, struct opt_list *out);
+/* Append to keep the files that contain one of words as a word (grep -lwF). */
+void prefilter_files(const char *tree, const struct opt_list *words,
+		     const struct opt_list *files, struct opt_list *keep);
+/* Append the names of the functions the files define, one a line, sorted. */
+void defined_functions(const char *tree, const struct opt_list *files,
+		       struct strbuf *out);
+/* The file defining s, from its decl_file or among files; NULL if neither. */
+char *find_struct_header(const struct source_opts *src, const struct bs_struct *s,
+			 const struct opt_list *files);
+/* Fill each NULL headers[i] with a header under include/ or the PATHs defining names[i]. */
+void grep_struct_headers(const struct source_opts *src, int nr,
+			 const char *const *names, char **headers);
+
+#endif
