@@ -203,6 +203,9 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 		ret = layout_parse_text(l, buf.buf ? buf.buf : "", buf.len, name);
 		strbuf_release(&buf);
 		free(name);
+		/* what pahole said on stderr explains what it printed */
+		if (ret && complaint)
+			error("%s: pahole (exit %d): %s", input, rc, complaint);
 	}
 	if (!ret && kind == INPUT_DUMP && l->nr_structs == first)
 		ret = error("%s: expected a pahole dump, found no struct", input);

@@ -3,7 +3,8 @@
 # (bool x:1, u8 x:1, unsigned int x:3, a source :0, holes, a unit that
 # overlaps a char array, mixed declared types in one run), nesting
 # (anonymous unions and structs, named nested structs, an anonymous enum,
-# a register-overlay union) and the JSON schema.
+# a register-overlay union), pahole's "Force padding:" block and the JSON
+# schema.
 . "$(dirname "$0")/lib.sh"
 
 test_expect_success 'compile the samples with DWARF' '
@@ -21,6 +22,13 @@ test_expect_success 'nested: runs end at nesting edges, unions, enums' '
 	bitsplit layout nested.o >out &&
 	sed "s|$SAMPLES|SAMPLES|" out >actual &&
 	test_cmp "$TEST_DIRECTORY/expect/layout/nested.txt" actual
+'
+
+test_expect_success 'padding: the Force padding lines are not members' '
+	gcc -g -c -o padding.o "$SAMPLES/layout/padding.c" &&
+	bitsplit layout padding.o >out &&
+	sed "s|$SAMPLES|SAMPLES|" out >actual &&
+	test_cmp "$TEST_DIRECTORY/expect/layout/padding.txt" actual
 '
 
 test_expect_success 'json: a top-level union with a bitfield struct inside' '

@@ -48,6 +48,12 @@ test_expect_success 'unterminated comment' '
 		bitsplit layout cmt.txt
 '
 
+test_expect_success 'a member pahole could not print (1.24 on _Atomic)' '
+	printf "struct s {\n\t<ERROR(__class__fprintf:1609): 0 not found!>\n};\n" >perr.txt &&
+	check_error "perr.txt:2: error: pahole could not print a member of s: <ERROR(__class__fprintf:1609): 0 not found!>" \
+		bitsplit layout perr.txt
+'
+
 test_expect_success 'a file that is not a pahole dump' '
 	printf "hello world\n" >hello.txt &&
 	check_error "hello.txt:1: error: expected '"'struct NAME {'"' or '"'union NAME {'"'" \

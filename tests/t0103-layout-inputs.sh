@@ -74,6 +74,7 @@ test_expect_success '--build with a directory reads every object below it, once 
 	struct nst_stats {
 	struct nst_dev {
 	union nst_reg {
+	struct pad_tail {
 	EOF
 	test_cmp expect actual
 '

@@ -308,6 +308,28 @@ static void test_union_and_many(void)
 	layout_release(&l);
 }
 
+/* 1.25+: _Atomic and btf_type_tag in types; -R's "saved" note on the close */
+static void test_newer_releases(void)
+{
+	struct bs_layout l = { 0 };
+	const struct bs_member *m;
+
+	CHECK_INT(parse(&l,
+		"struct t {\n"
+		"\t_Atomic int                refs;                 /*     0     4 */\n"
+		"\tstruct task_struct __attribute__((btf_type_tag(\"rcu\"))) * owner; /*     8     8 */\n"
+		"\n"
+		"\t/* size: 16, cachelines: 1, members: 2 */\n"
+		"};   /* saved 8 bytes! */\n"), 0, "newer pahole type text parses");
+	m = member(layout_find(&l, "t"), "refs");
+	CHECK_STR(m ? m->type : NULL, "_Atomic int", "_Atomic kept in the type");
+	m = member(layout_find(&l, "t"), "owner");
+	CHECK_STR(m ? m->type : NULL,
+		  "struct task_struct __attribute__((btf_type_tag(\"rcu\"))) *",
+		  "a type tag inside a pointer type stays in the type");
+	layout_release(&l);
+}
+
 static void test_errors(void)
 {
 	static const char *const bad[] = {
@@ -343,6 +365,7 @@ int main(void)
 	test_relative_and_expanded();
 	test_attributes_and_comments();
 	test_union_and_many();
+	test_newer_releases();
 	test_errors();
 	return unit_done();
 }
