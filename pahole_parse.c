@@ -10,7 +10,6 @@
  * cosmetic and 1.24 -E even prints "}in;" without a space.
  */
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -71,22 +70,8 @@ static bool is_ident(char c)
 	       (c >= '0' && c <= '9') || c == '_';
 }
 
-/*
- * pahole pads its columns with spaces: almost half of a dump.  Step over
- * them eight at a time.
- */
-static bool eight_spaces(const char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, sizeof(w));
-	return w == 0x2020202020202020ull;
-}
-
 static const char *skip_ws(const char *p, const char *e)
 {
-	while (e - p >= 8 && eight_spaces(p))
-		p += 8;
 	while (p < e && is_space(*p))
 		p++;
 	return p;
@@ -94,8 +79,6 @@ static const char *skip_ws(const char *p, const char *e)
 
 static const char *rtrim(const char *p, const char *e)
 {
-	while (e - p >= 8 && eight_spaces(e - 8))
-		e -= 8;
 	while (e > p && is_space(e[-1]))
 		e--;
 	return e;
