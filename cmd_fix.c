@@ -28,7 +28,8 @@
 static const char fix_usage[] =
 	"bitsplit fix [--tree DIR] (--build DIR | --layout L...) "
 	"[--policy setup-only|proven-race] [--type bool|smallest] [--no-tighten] "
-	"[--split STRUCT.FIELD...] [--facts FILE] [--verify] [--apply] --out DIR PATH...";
+	"[-C STRUCT...] [--split STRUCT.FIELD...] [--facts FILE] [--verify] [--apply] "
+	"--out DIR PATH...";
 
 static int mkdir_p(const char *dir)
 {
@@ -230,6 +231,7 @@ int cmd_fix(int argc, const char **argv)
 	struct fix_opts o = { .policy_name = "proven-race", .plan.tighten = true };
 	const char *type = "declared";
 	bool no_tighten = false, verify = false, apply = false;
+	struct opt_list structs = { 0 };
 	const struct option opts[] = {
 		OPT_SOURCE(&o.src),
 		{ "policy", 0, OPT_STRING, &o.policy_name, "POLICY",
@@ -238,6 +240,8 @@ int cmd_fix(int argc, const char **argv)
 		  "bool or smallest: the type of a split field (default: declared)" },
 		{ "no-tighten", 0, OPT_BOOL, &no_tighten, NULL,
 		  "do not move other members into holes to shrink the struct" },
+		{ "struct", 'C', OPT_LIST, &structs, "STRUCT",
+		  "only these structs (repeatable): fewer headers for spatch to read" },
 		{ "split", 0, OPT_LIST, &o.split, "STRUCT.FIELD",
 		  "split these fields, whatever the verdict says (repeatable)" },
 		{ "facts", 0, OPT_STRING, &o.facts_file, "FILE",
@@ -270,7 +274,8 @@ int cmd_fix(int argc, const char **argv)
 		usage_with_options(fix_usage, opts, 2);
 
 	source_setup(&o.src);
-	if (source_load_layout(&o.src, &layout))
+	if (source_load_layout(&o.src, &layout) ||
+	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
 		return 2;
 	o.layout = &layout;
 	o.plan.layout = &layout;
@@ -299,5 +304,6 @@ int cmd_fix(int argc, const char **argv)
 	free(diffs.v);
 	fix_jobs_release(&o, &jobs);
 	layout_release(&layout);
+	free(structs.v);
 	return ret;
 }

@@ -64,7 +64,7 @@ bool writers_serialized(const struct field_writer *a, const struct field_writer 
 
 /* ---- facts by struct ---- */
 
-/* The write and struct facts of each struct, grouped by name, in facts order. */
+/* The write, struct and guard facts of each struct, grouped by name, in facts order. */
 struct struct_index {
 	const struct fact **v;
 	int nr;
@@ -89,8 +89,8 @@ static void index_build(struct struct_index *idx, const struct facts *f)
 	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(f->nr + 1));
 	idx->nr = 0;
 	for (int k = 0; k < f->nr; k++)
-		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT) &&
-		    f->v[k].struct_name)
+		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT ||
+		     f->v[k].kind == FACT_GUARD) && f->v[k].struct_name)
 			idx->v[idx->nr++] = &f->v[k];
 	qsort(idx->v, (size_t)idx->nr, sizeof(*idx->v), cmp_by_struct);
 }
@@ -337,39 +337,88 @@ static char *field_serialized_by(const struct field_verdict *fv)
 }
 
 /*
- * Minimum vertex cover of the race graph by branching on an uncovered
- * edge: take its first end, or else its second.  Exponential only in the
- * size of the cover, and these graphs are small; a search that runs past
- * its budget falls back to a greedy cover and says so.
+ * Minimum vertex cover of the race graph by branch and bound: take the
+ * field with the most uncovered races, then either move it or move all its
+ * uncovered partners; prune when a maximal matching of what is left shows
+ * the cover cannot beat the best one.  These graphs are small; a search
+ * that runs past its budget falls back to a greedy cover and says so.
  */
 struct cover {
 	const struct race *races;
 	int nr_races, nr_fields;
-	bool *cur, *best;
+	bool *cur, *best, *matched;
 	int best_size;
 	long budget;
 };
 
+static bool uncovered(const struct cover *c, const struct race *r)
+{
+	return !c->cur[r->a] && !c->cur[r->b];
+}
+
+/* A lower bound on how many more fields must move: a greedy maximal matching. */
+static int matching_bound(struct cover *c)
+{
+	int m = 0;
+
+	memset(c->matched, 0, sizeof(bool) * (size_t)c->nr_fields);
+	for (int e = 0; e < c->nr_races; e++) {
+		const struct race *r = &c->races[e];
+
+		if (uncovered(c, r) && !c->matched[r->a] && !c->matched[r->b]) {
+			c->matched[r->a] = c->matched[r->b] = true;
+			m++;
+		}
+	}
+	return m;
+}
+
 static void cover_search(struct cover *c, int size)
 {
-	int e;
+	int pick = -1, pick_deg = 0, added = 0, *partners;
 
-	if (size >= c->best_size || c->budget-- <= 0)
+	if (c->budget-- <= 0)
 		return;
-	for (e = 0; e < c->nr_races; e++)
-		if (!c->cur[c->races[e].a] && !c->cur[c->races[e].b])
-			break;
-	if (e == c->nr_races) {
-		memcpy(c->best, c->cur, sizeof(bool) * (size_t)c->nr_fields);
-		c->best_size = size;
+	for (int f = 0; f < c->nr_fields; f++) {
+		int deg = 0;
+
+		for (int e = 0; e < c->nr_races; e++)
+			if (uncovered(c, &c->races[e]) &&
+			    (c->races[e].a == f || c->races[e].b == f))
+				deg++;
+		if (deg > pick_deg) {
+			pick = f;
+			pick_deg = deg;
+		}
+	}
+	if (pick < 0) {
+		if (size < c->best_size) {
+			memcpy(c->best, c->cur, sizeof(bool) * (size_t)c->nr_fields);
+			c->best_size = size;
+		}
 		return;
 	}
-	c->cur[c->races[e].a] = true;
+	if (size + matching_bound(c) >= c->best_size)
+		return;
+	c->cur[pick] = true;
 	cover_search(c, size + 1);
-	c->cur[c->races[e].a] = false;
-	c->cur[c->races[e].b] = true;
-	cover_search(c, size + 1);
-	c->cur[c->races[e].b] = false;
+	c->cur[pick] = false;
+	/* pick stays: every partner it still races with moves */
+	partners = xmalloc(sizeof(int) * (size_t)c->nr_fields);
+
+	for (int e = 0; e < c->nr_races; e++) {
+		const struct race *r = &c->races[e];
+		int o = r->a == pick ? r->b : r->b == pick ? r->a : -1;
+
+		if (o >= 0 && !c->cur[o]) {
+			c->cur[o] = true;
+			partners[added++] = o;
+		}
+	}
+	cover_search(c, size + added);
+	while (added)
+		c->cur[partners[--added]] = false;
+	free(partners);
 }
 
 static void cover_greedy(struct cover *c)
@@ -405,6 +454,7 @@ static void location_cover(struct location_verdict *lv)
 
 	c.cur = xcalloc((size_t)lv->nr_fields, sizeof(bool));
 	c.best = xcalloc((size_t)lv->nr_fields, sizeof(bool));
+	c.matched = xcalloc((size_t)lv->nr_fields, sizeof(bool));
 	cover_search(&c, 0);
 	if (c.budget < 0) {
 		cover_greedy(&c);
@@ -414,6 +464,7 @@ static void location_cover(struct location_verdict *lv)
 		lv->fields[i].moves[POLICY_PROVEN_RACE] = c.best[i];
 	free(c.cur);
 	free(c.best);
+	free(c.matched);
 }
 
 static const char *field_name(const struct location_verdict *lv, const struct bs_struct *s, int i)
@@ -618,6 +669,45 @@ static bool struct_has_writes(const struct slice *sf)
 	return false;
 }
 
+/*
+ * A field annotated as guarded by a lock (__guarded_by) that a run-time
+ * writer writes without it: the annotation or the code is wrong, and the
+ * maintainer should know whichever it is.
+ */
+static void guard_notes(struct struct_verdict *sv, const struct slice *sf)
+{
+	for (int k = 0; k < sf->nr; k++) {
+		const struct fact *g = sf->v[k];
+
+		if (g->kind != FACT_GUARD || !g->field || !strcmp(g->field, "-") || !g->nr_locks)
+			continue;
+		for (int l = 0; l < sv->nr_locs; l++) {
+			const struct location_verdict *lv = &sv->locs[l];
+
+			for (int i = 0; i < lv->nr_fields; i++) {
+				const struct field_verdict *fv = &lv->fields[i];
+
+				if (strcmp(sv->s->members[fv->member].name, g->field))
+					continue;
+				for (int w = 0; w < fv->nr_writers; w++) {
+					const struct field_writer *fw = &fv->writers[w];
+
+					if (fw->phase != PHASE_RUNTIME ||
+					    lockset_find(fw->locks, fw->nr_locks, g->locks[0].id))
+						continue;
+					add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+						 xstrfmt("%s is annotated as guarded by %s (%s:%u), "
+							 "but %s writes it at %s:%u without it",
+							 g->field, lock_short_name(g->locks[0].id),
+							 g->file, g->line, writer_func(fw),
+							 fw->write->file, fw->write->line));
+					break;
+				}
+			}
+		}
+	}
+}
+
 static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
 {
 	int untyped = 0;
@@ -651,6 +741,7 @@ static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
 			}
 		}
 	}
+	guard_notes(sv, sf);
 	if (untyped)
 		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
 			 xstrfmt("%d write%s matched by field name only (untyped): the "

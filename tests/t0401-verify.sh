@@ -52,6 +52,21 @@ test_expect_failure_code 'a patch that does not apply is an error' 2 '
 	bitsplit verify --tree tree --build build stale.diff
 '
 
+test_expect_success 'a malformed plan is an error naming its line' '
+	printf "struct\tvfpci_device\t168\tvfio/vfpci_core.h\nmember\tpdev\tzero\n" >broken.plan &&
+	cp vfpci_device.diff broken.diff &&
+	! bitsplit verify --tree tree --build build broken.diff >out 2>err &&
+	echo "broken.plan:2: error: expected \"member NAME BIT_OFFSET BIT_SIZE ROLE\" line" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a malformed compile_commands.json is an error naming its line' '
+	mkdir badbuild &&
+	printf "[\n  {\"directory\": \"/x\",\n   \"file\" \"a.c\"}\n]\n" >badbuild/compile_commands.json &&
+	! bitsplit verify --tree tree --build badbuild vfpci_device.diff >out 2>err &&
+	grep -x "$TRASH/badbuild/compile_commands.json:3: error: expected .:. after a key" err
+'
+
 test_expect_success '--apply applies the verified patch to the tree' '
 	bitsplit verify --tree tree --build build --apply vfpci_device.diff >out &&
 	tail -n 1 out >actual &&

@@ -40,6 +40,15 @@ test_expect_success 'bool to bool splits need no .c change: no .cocci' '
 	! test -e pr/vfpci_device.cocci
 '
 
+test_expect_success '-C keeps only the named structs' '
+	bitsplit fix --tree "$SAMPLES" --build build --facts facts.tsv -C vfpci_device \
+		--out only vfio >/dev/null &&
+	test_cmp "$EXPECT/vfpci_device-proven-race.diff" only/vfpci_device.diff &&
+	! bitsplit fix --tree "$SAMPLES" --build build --facts facts.tsv -C nosuch \
+		--out only vfio >/dev/null 2>err &&
+	grep "nosuch" err
+'
+
 test_expect_success 'without --facts, fix runs the facts pass itself' '
 	bitsplit fix --tree "$SAMPLES" --build build --out self vfio >/dev/null 2>&1 &&
 	test_cmp "$EXPECT/vfpci_device-proven-race.diff" self/vfpci_device.diff

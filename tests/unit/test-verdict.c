@@ -520,6 +520,40 @@ static void test_cover_and_data_race(void)
 	free_layout(&l);
 }
 
+/*
+ * Thirty run-time fields with no lock race pairwise: the minimum cover of
+ * that complete graph is all fields but one, and the search must prove it
+ * without falling back to the greedy cover.
+ */
+static void test_dense(void)
+{
+	static char names[30][16];
+	const char *fields[31] = { NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+	int moved = 0;
+
+	for (int i = 0; i < 30; i++) {
+		snprintf(names[i], sizeof(names[i]), "f%d", i);
+		fields[i] = names[i];
+	}
+	one_location(&l, "s", fields);
+	fr(&f, "op1", "runtime", "ioctl");
+	fr(&f, "op2", "runtime", "irq");
+	for (int i = 0; i < 30; i++)
+		fw(&f, 10 + (unsigned int)i, i % 2 ? "op1" : "op2", "s", names[i], "self", NULL);
+	verdict_compute(&v, &l, &f);
+	for (int i = 0; i < 30; i++)
+		moved += v.v[0].locs[0].fields[i].moves[POLICY_PROVEN_RACE];
+	CHECK_INT(v.v[0].locs[0].nr_races, 30 * 29 / 2, "dense: every pair races");
+	CHECK_INT(moved, 29, "dense: all but one field moves");
+	CHECK(!v.v[0].locs[0].cover_not_minimal, "dense: the cover is proven minimal");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
 int main(void)
 {
 	enum policy p;
@@ -536,5 +570,6 @@ int main(void)
 	test_modes();
 	test_phases();
 	test_cover_and_data_race();
+	test_dense();
 	return unit_done();
 }
