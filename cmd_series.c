@@ -1,11 +1,51 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Placeholder until this command lands; replaced by its implementation. */
+/* bitsplit series: the patches of "bitsplit fix" as a series to mail. */
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "builtin.h"
+#include "series.h"
 #include "util.h"
+
+static const char series_usage[] =
+	"bitsplit series [--tree DIR] (--build DIR | --layout L...) "
+	"[--policy setup-only|proven-race] [--cc] --out DIR PATH...";
 
 int cmd_series(int argc, const char **argv)
 {
-	(void)argc;
-	(void)argv;
-	die("'series' is not implemented yet");
+	struct series_opts o = { .fix = { .policy_name = "proven-race", .plan.tighten = true } };
+	struct bs_layout layout = { 0 };
+	char self[PATH_MAX];
+	ssize_t n;
+	const struct option opts[] = {
+		OPT_SOURCE(&o.fix.src),
+		{ "policy", 0, OPT_STRING, &o.fix.policy_name, "POLICY",
+		  "setup-only or proven-race (default)" },
+		{ "cc", 0, OPT_BOOL, &o.cc, NULL, "Cc: lines from scripts/get_maintainer.pl" },
+		{ "out", 0, OPT_STRING, &o.out, "DIR", "where the series goes" },
+		OPT_END(),
+	};
+	int ret;
+
+	parse_options(argc, argv, opts, series_usage, &o.fix.src.paths);
+	if (!o.out || !o.fix.src.paths.nr)
+		usage_with_options(series_usage, opts, 2);
+	if (policy_parse(o.fix.policy_name, &o.fix.policy))
+		die("unknown policy '%s': expected setup-only or proven-race", o.fix.policy_name);
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0)
+		die("cannot find this executable to run 'bitsplit fix'");
+	self[n] = '\0';
+	o.self = self;
+	source_setup(&o.fix.src);
+	if (source_load_layout(&o.fix.src, &layout))
+		exit(2);
+	o.fix.layout = &layout;
+	o.fix.plan.layout = &layout;
+	ret = series_write(&o);
+	layout_release(&layout);
+	free(o.fix.src.paths.v);
+	free(o.fix.src.layouts.v);
+	return ret;
 }

@@ -1,11 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Placeholder until this command lands; replaced by its implementation. */
+/*
+ * bitsplit sweep: the whole-tree run.  One command per machine with
+ * --shard I/N; "bitsplit merge" joins the shards.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "builtin.h"
+#include "parse_options.h"
+#include "sweep.h"
 #include "util.h"
+
+static const char *const usage_str =
+	"bitsplit sweep [--tree DIR] [--build DIR] [--jobs N] [--shard I/N] [--resume] "
+	"--out DIR PATH...";
+
+static void parse_shard(const char *s, struct sweep_opts *o)
+{
+	char extra;
+
+	if (sscanf(s, "%d/%d%c", &o->shard, &o->nr_shards, &extra) != 2 ||
+	    o->nr_shards < 1 || o->shard < 1 || o->shard > o->nr_shards)
+		die("--shard: expected I/N with 1 <= I <= N, got '%s'", s);
+}
 
 int cmd_sweep(int argc, const char **argv)
 {
-	(void)argc;
-	(void)argv;
-	die("'sweep' is not implemented yet");
+	struct sweep_opts o = { .tree = ".", .shard = 1, .nr_shards = 1 };
+	const char *shard = NULL;
+	struct opt_list args = { 0 };
+	const struct option opts[] = {
+		{ "tree", 0, OPT_STRING, &o.tree, "DIR", "source tree root (default: .)" },
+		{ "build", 0, OPT_STRING, &o.build, "DIR", "take layouts from this build's objects" },
+		{ "jobs", 'j', OPT_INT, &o.jobs, "N", "spatch processes (default: CPUs)" },
+		{ "shard", 0, OPT_STRING, &shard, "I/N", "do the I-th of N parts" },
+		{ "resume", 0, OPT_BOOL, &o.resume, NULL, "reuse the cached results in --out" },
+		{ "out", 'o', OPT_STRING, &o.out, "DIR", "results, cache and summary" },
+		OPT_END(),
+	};
+	struct sweep_results r = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+	int racy = 0;
+
+	parse_options(argc, argv, opts, usage_str, &args);
+	if (!o.out || !args.nr)
+		usage_with_options(usage_str, opts, 2);
+	if (shard)
+		parse_shard(shard, &o);
+	if (!o.jobs)
+		o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (o.jobs < 1)
+		die("--jobs: expected a positive number, got %d", o.jobs);
+	for (int i = 0; i < args.nr; i++)
+		if (args.v[i][0] == '/' || starts_with(args.v[i], "../"))
+			die("%s: expected a path relative to the tree %s", args.v[i], o.tree);
+	o.paths = args.v;
+	o.progress = isatty(2);
+
+	sweep_run(&o, &r);
+	if (o.nr_shards == 1) {
+		racy = sweep_summary(&r, &sb);
+		path = xstrfmt("%s/summary.txt", o.out);
+		if (write_file_atomic(path, sb.buf, sb.len))
+			exit(2);
+		fputs(sb.buf, stdout);
+	} else {
+		path = xstrfmt("%s/results-%d-of-%d.tsv", o.out, o.shard, o.nr_shards);
+		printf("shard %d/%d: %ld of %ld files can write a field of a shared "
+		       "location; results in %s\n", o.shard, o.nr_shards, r.candidates,
+		       r.files, path);
+		printf("join the shards with: bitsplit merge --out DIR RESULTS...\n");
+	}
+	free(path);
+	free(args.v);
+	strbuf_release(&sb);
+	sweep_results_release(&r);
+	return racy ? 1 : 0;
 }

@@ -36,6 +36,9 @@ virtual patch
 virtual context
 virtual org
 virtual report
+// "bitsplit sweep" runs one file with -D sweep -D fields=a,b,... and joins
+// the writes it prints with the locations of the whole tree.
+virtual sweep
 
 @initialize:python@
 @@
@@ -53,12 +56,14 @@ TYPE_WORDS = {"int", "char", "short", "long", "signed", "unsigned", "bool",
 SETUP_SUFFIX = re.compile(r"_(%s)$" % "|".join(sorted(SETUP_TEARDOWN)))
 
 decls = {}	# (file, struct) -> {field: location members}, cached per run
+sweep_fields = set()	# -D fields=: candidate names of the whole tree
 unit = {}	# state of the file being processed
 
 def new_unit():
 	unit.clear()
 	unit.update(fields={}, roots={}, runtime_roots=set(), callers={},
-		    writes=[], racy={}, racy_at=set(), funcs=set())
+		    writes=[], racy={}, racy_at=set(), funcs=set(), defs=[],
+		    stores=[], types={})
 
 def strip_code(text):
 	"""Blank comments, strings and preprocessor lines, keep offsets."""
@@ -143,19 +148,64 @@ def add_bitfield(s, fld, p):
 
 def add_write(fld, p, ty):
 	"""Attribute a write to the structs it can be a write of."""
-	owner = re.fullmatch(r"struct\s+(\w+)", ty) if ty else None
-	for s in unit["fields"][fld]:
-		if owner and owner.group(1) != s:
+	m = re.fullmatch(r"(struct\s+)?(\w+)", ty or "")
+	# a store in a macro body belongs to no function
+	p = [q for q in p if q.current_element != "something_else"]
+	for q in p:
+		unit["funcs"].add(q.current_element)
+	if fld in sweep_fields:
+		for q in p:
+			unit["writes"].append((q, m.group(2) if m else "-", fld,
+					       q.current_element))
+		return
+	owner = m.group(2) if m and m.group(1) else None
+	for s in unit["fields"].get(fld, {}):
+		if owner and owner != s:
 			continue
 		for q in p:
 			unit["writes"].append((q, s, fld, q.current_element))
-			unit["funcs"].add(q.current_element)
+
+def attribute():
+	"""Turn the stores into writes of the structs they can be writes of."""
+	for fld, p in unit["stores"]:
+		for q in p:
+			add_write(fld, [q], unit["types"].get((q.file, q.line, q.column)))
 
 def is_candidate(fld):
-	return fld in unit["fields"]
+	return fld in unit["fields"] or fld in sweep_fields
 
 def is_setup(fn):
 	return fn in SETUP_TEARDOWN or bool(SETUP_SUFFIX.search(fn))
+
+def call_graph():
+	"""Who calls each function defined in this file, read from the text:
+	a pass of a regex is far cheaper than a script call per call site.  A
+	function named without a call inside a body is registered as a
+	callback there, so it runs whenever that code says: run time."""
+	defined = {f for _, _, _, f in unit["defs"]}
+	ident = re.compile(r"\b([A-Za-z_]\w*)\b(\s*\()?")
+	for path in sorted({d[0] for d in unit["defs"]}):
+		extents = sorted((b, e, f) for fp, b, e, f in unit["defs"] if fp == path)
+		try:
+			with open(path, errors="replace") as fh:
+				text = strip_code(fh.read())
+		except OSError:
+			continue
+		line, pos = 1, 0
+		for m in ident.finditer(text):
+			name = m.group(1)
+			if name not in defined:
+				continue
+			line += text.count("\n", pos, m.start())
+			pos = m.start()
+			inside = [f for b, e, f in extents if b <= line <= e]
+			if not inside or (inside[-1] == name and m.group(2)):
+				continue
+			if m.group(2):
+				unit["callers"].setdefault(name, set()).add(inside[-1])
+			else:
+				unit["runtime_roots"].add(name)
+		unit["funcs"].update(f for _, _, f in extents)
 
 def phases():
 	"""Functions of this file that only run at setup or teardown.
@@ -163,6 +213,7 @@ def phases():
 	Roots are functions assigned to a setup/teardown ops field, and
 	functions named like one that nothing in this file calls (a helper
 	called "__foo_exit" from an ioctl is not a root)."""
+	call_graph()
 	callers = unit["callers"]
 	rt = unit["runtime_roots"]
 	setup = {fn for fn in unit["roots"] if fn not in rt}
@@ -180,6 +231,7 @@ def phases():
 def decide():
 	"""Run-time writes of a field whose location has another field written
 	at run time by a different function: two writers that can overlap."""
+	attribute()
 	setup = phases()
 	fns = {}
 	for p, s, fld, fn in unit["writes"]:
@@ -214,11 +266,16 @@ def findings():
 			out.append((key, p, message(s, fld) % fn))
 	return [(p, msg) for _, p, msg in sorted(out, key=lambda t: t[0])]
 
+@initialize:python depends on sweep@
+fields << virtual.fields;
+@@
+sweep_fields.update(f for f in fields.split(",") if f)
+
 @script:python start@
 @@
 new_unit()
 
-@bf@
+@bf depends on !sweep@
 identifier S, fld;
 type T;
 expression n;
@@ -248,65 +305,25 @@ if is_setup(op):
 else:
 	unit["runtime_roots"].add(fn)
 
-@calls@
-identifier callee;
-position pc;
-@@
-callee@pc(...)
-
-@script:python@
-callee << calls.callee;
-pc << calls.pc;
-@@
-if pc[0].current_element != "something_else":
-	unit["funcs"].add(pc[0].current_element)
-	unit["callers"].setdefault(callee, set()).add(pc[0].current_element)
-
-// Writes through a pointer or object whose struct type spatch inferred.
-@wt@
-identifier fld : script:python () { is_candidate(fld) };
-type T;
-T *Ep;
-T Es;
-expression V;
-assignment operator aop;
+@fdef@
+identifier f;
 position p;
 @@
-(
- Ep->fld@p aop V
-|
- Ep->fld@p ++
-|
- Ep->fld@p --
-|
- ++Ep->fld@p
-|
- --Ep->fld@p
-|
- Es.fld@p aop V
-|
- Es.fld@p ++
-|
- Es.fld@p --
-|
- ++Es.fld@p
-|
- --Es.fld@p
-)
+f@p(...) { ... }
 
 @script:python@
-fld << wt.fld;
-T << wt.T;
-p << wt.p;
+f << fdef.f;
+p << fdef.p;
 @@
-add_write(fld, p, T)
+unit["defs"].append((p[0].file, int(p[0].current_element_line),
+		     int(p[0].current_element_line_end), f))
 
-// The rest, matched by field name only.
-@wu@
+// Every store to a candidate field: an assignment, ++ or --.
+@w@
 identifier fld : script:python () { is_candidate(fld) };
 expression E, V;
 assignment operator aop;
-position p != wt.p;
+position p;
 @@
 (
  E->fld@p aop V
@@ -331,12 +348,35 @@ position p != wt.p;
 )
 
 @script:python@
-fld << wu.fld;
-p << wu.p;
+fld << w.fld;
+p << w.p;
 @@
-add_write(fld, p, None)
+unit["stores"].append((fld, p))
 
-@script:python decided@
+// The struct type of the stores where spatch inferred it: matching only
+// the field reference at a known store is cheaper than typing every store
+// pattern.
+@wt@
+identifier w.fld;
+position w.p;
+type T;
+T *Ep;
+T Es;
+@@
+(
+ Ep->fld@p
+|
+ Es.fld@p
+)
+
+@script:python@
+p << w.p;
+T << wt.T;
+@@
+for q in p:
+	unit["types"][(q.file, q.line, q.column)] = T
+
+@script:python decided depends on !sweep@
 @@
 decide()
 
@@ -382,3 +422,11 @@ for p, msg in findings():
 @@
 for p, msg in findings():
 	coccilib.org.print_todo(p, msg)
+
+@script:python depends on sweep@
+@@
+attribute()
+setup = phases()
+for p, s, fld, fn in sorted(unit["writes"], key=lambda w: (w[0].file, int(w[0].line), int(w[0].column), w[1])):
+	print("write\t%s\t%s\t%s\t%s\t%s\t%s\t%s" % (p.file, p.line, p.column, fn, s, fld,
+		"setup" if fn in setup else "runtime"))

@@ -1,0 +1,735 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "series.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "plan.h"
+#include "run_command.h"
+#include "util.h"
+
+#define WRAP 72
+
+struct ctx {
+	struct series_opts *o;
+	const char *tree;
+	char *work;		/* OUT/.series: scratch objects, index, fix output */
+	char *prefix;		/* the tree's path inside its repository */
+	const char *env[4];	/* scratch object directory and index */
+	char *name, *email;
+};
+
+/* One patch: the structs declared in one header. */
+struct group {
+	const char *file;
+	const struct fix_job **jobs;
+	int nr, alloc;
+};
+
+/*
+ * Run git in the tree with the scratch environment; its stdout without
+ * the trailing newline, or NULL when it fails.
+ */
+static char *git(struct ctx *c, ...)
+{
+	const char *argv[32] = { "git" };
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	struct child ch = { .argv = argv, .dir = c->tree, .out = &out, .err = &err };
+	va_list ap;
+	int n = 1, rc;
+
+	va_start(ap, c);
+	while (n < (int)ARRAY_SIZE(argv) - 1 && (argv[n] = va_arg(ap, const char *)))
+		n++;
+	va_end(ap);
+	/* run_command() passes our environment on; only git gets the scratch one */
+	for (int i = 0; c->env[i]; i++)
+		putenv((char *)c->env[i]);
+	rc = run_command(&ch);
+	unsetenv("GIT_OBJECT_DIRECTORY");
+	unsetenv("GIT_ALTERNATE_OBJECT_DIRECTORIES");
+	unsetenv("GIT_INDEX_FILE");
+	strbuf_release(&err);
+	if (rc) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	strbuf_addstr(&out, "");
+	while (out.len && out.buf[out.len - 1] == '\n')
+		out.buf[--out.len] = '\0';
+	return strbuf_detach(&out);
+}
+
+static char *git_or_die(struct ctx *c, const char *what, ...)
+{
+	const char *argv[16];
+	va_list ap;
+	int n = 0;
+	char *out;
+
+	va_start(ap, what);
+	while (n < (int)ARRAY_SIZE(argv) - 1 && (argv[n] = va_arg(ap, const char *)))
+		n++;
+	va_end(ap);
+	argv[n] = NULL;
+	out = git(c, argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6],
+		  argv[7], argv[8], argv[9], argv[10], NULL);
+	if (!out)
+		die("%s: git %s failed in %s", what, argv[0], c->tree);
+	return out;
+}
+
+/* Append text wrapped at WRAP columns, continuation lines indented by indent. */
+static void add_wrapped(struct strbuf *sb, const char *first, const char *text, int indent)
+{
+	size_t col = strlen(first);
+
+	strbuf_addstr(sb, first);
+	for (const char *p = text; *p; ) {
+		size_t n = strcspn(p, " ");
+
+		if (col > (size_t)indent && col + 1 + n > WRAP) {
+			strbuf_addf(sb, "\n%*s", indent, "");
+			col = (size_t)indent;
+		} else if (col && (p != text || *first)) {
+			strbuf_addch(sb, ' ');
+			col++;
+		}
+		strbuf_add(sb, p, n);
+		col += n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	strbuf_addch(sb, '\n');
+}
+
+/*
+ * The subsystem's own subject prefix: the most common "prefix: " of the
+ * recent subjects touching the file ("vfio/pci: "), else its directory.
+ */
+static char *subject_prefix(struct ctx *c, const char *file)
+{
+	char *log = git(c, "log", "-n", "50", "--no-merges", "--format=%s", "--", file, NULL);
+	char *best = NULL, *dir;
+	int best_n = 0;
+
+	for (char *l = log; l && *l; ) {
+		char *nl = strchrnul(l, '\n'), *colon = NULL;
+		int n = 0;
+
+		for (char *p = l; p + 1 < nl; p++)
+			if (p[0] == ':' && p[1] == ' ')
+				colon = p;
+		if (colon) {
+			size_t len = (size_t)(colon - l) + 2;
+
+			for (char *m = log; m && *m; ) {
+				char *mnl = strchrnul(m, '\n');
+
+				n += !strncmp(m, l, len) && (size_t)(mnl - m) > len &&
+				     !memchr(m + len, ':', (size_t)(mnl - m) - len);
+				m = *mnl ? mnl + 1 : mnl;
+			}
+			if (n > best_n && !memchr(colon + 2, ':', (size_t)(nl - colon - 2))) {
+				free(best);
+				best = xstrndup(l, len);
+				best_n = n;
+			}
+		}
+		l = *nl ? nl + 1 : nl;
+	}
+	free(log);
+	if (best)
+		return best;
+	dir = xstrdup(file);
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = '\0';
+	best = xstrfmt("%s: ", strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir);
+	free(dir);
+	return best;
+}
+
+/* The line of field's declaration inside struct name in text, or 0. */
+static unsigned int decl_line(const char *text, const char *name, const char *field)
+{
+	char *head = xstrfmt("struct %s {", name);
+	const char *s = strstr(text, head), *end;
+	size_t flen = strlen(field);
+	unsigned int line;
+
+	free(head);
+	if (!s)
+		return 0;
+	end = strstr(s, "\n};");
+	line = 1;
+	for (const char *p = text; p < s; p++)
+		line += *p == '\n';
+	for (const char *p = s; *p && (!end || p < end); p++) {
+		if (*p == '\n')
+			line++;
+		else if (!strncmp(p, field, flen) && (p == s || p[-1] == '\t' || p[-1] == ' ' ||
+							p[-1] == ',') &&
+			 (p[flen] == ':' || p[flen] == ' ' || p[flen] == ','))
+			return line;
+	}
+	return 0;
+}
+
+struct blamed {
+	char sha[41];
+	long time;
+};
+
+/* The newest commit among the declaration lines of the racing fields. */
+static void blame_line(struct ctx *c, const char *file, unsigned int line, struct blamed *b)
+{
+	char *range = xstrfmt("%u,%u", line, line), *out, *t;
+
+	out = git(c, "blame", "--porcelain", "-L", range, "--", file, NULL);
+	free(range);
+	if (out && strlen(out) >= 40 && strncmp(out, "0000000000", 10)) {
+		t = strstr(out, "\ncommitter-time ");
+		if (t && atol(t + 16) > b->time) {
+			memcpy(b->sha, out, 40);
+			b->sha[40] = '\0';
+			b->time = atol(t + 16);
+		}
+	}
+	free(out);
+}
+
+static bool is_racing(const struct location_verdict *lv, int f, enum policy pol)
+{
+	if (lv->fields[f].moves[pol])
+		return true;
+	for (int r = 0; r < lv->nr_races; r++) {
+		int a = lv->races[r].a, b = lv->races[r].b;
+
+		if ((a == f && lv->fields[b].moves[pol]) || (b == f && lv->fields[a].moves[pol]))
+			return true;
+	}
+	return false;
+}
+
+static char *fixes_tag(struct ctx *c, const struct group *g)
+{
+	struct strbuf text = STRBUF_INIT;
+	char *path = xstrfmt("%s/%s", c->tree, g->file), *tag = NULL;
+	struct blamed b = { "", 0 };
+	enum policy pol = c->o->fix.policy;
+
+	if (strbuf_read_file(&text, path) < 0)
+		die("%s: cannot read: %s", path, strerror(errno));
+	for (int j = 0; j < g->nr; j++) {
+		const struct struct_verdict *sv = g->jobs[j]->sv;
+
+		for (int l = 0; sv && l < sv->nr_locs; l++)
+			for (int f = 0; f < sv->locs[l].nr_fields; f++) {
+				const struct location_verdict *lv = &sv->locs[l];
+				const char *name = sv->s->members[lv->fields[f].member].name;
+				unsigned int line;
+
+				if (!is_racing(lv, f, pol))
+					continue;
+				line = decl_line(text.buf, sv->s->name, name);
+				if (line)
+					blame_line(c, g->file, line, &b);
+			}
+	}
+	if (b.time)
+		tag = git(c, "log", "-1", "--abbrev=12", "--format=Fixes: %h (\"%s\")", b.sha, NULL);
+	if (!tag)
+		warning("%s: no commit found for the racing fields' declarations: no Fixes: tag",
+			g->file);
+	strbuf_release(&text);
+	free(path);
+	return tag;
+}
+
+static void cc_lines(struct ctx *c, const char *file, struct strbuf *msg)
+{
+	char *script = xstrfmt("%s/scripts/get_maintainer.pl", c->tree);
+	const char *argv[] = { "perl", "scripts/get_maintainer.pl", "--no-rolestats",
+			       "--no-git", "--no-git-fallback", "-f", file, NULL };
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	struct child ch = { .argv = argv, .dir = c->tree, .out = &out, .err = &err };
+
+	if (access(script, R_OK)) {
+		warning("%s: absent, no Cc: lines", script);
+	} else if (run_command(&ch)) {
+		warning("scripts/get_maintainer.pl failed for %s: no Cc: lines", file);
+	} else {
+		strbuf_addstr(&out, "");
+		for (char *l = out.buf; *l; ) {
+			char *nl = strchrnul(l, '\n');
+
+			if (nl > l)
+				strbuf_addf(msg, "Cc: %.*s\n", (int)(nl - l), l);
+			l = *nl ? nl + 1 : nl;
+		}
+	}
+	strbuf_release(&out);
+	strbuf_release(&err);
+	free(script);
+}
+
+static const char *field_name(const struct struct_verdict *sv, const struct field_verdict *fv)
+{
+	return sv->s->members[fv->member].name;
+}
+
+/* "a", "a and b", "a, b and c" */
+static void add_names(struct strbuf *sb, const char **names, int nr)
+{
+	for (int i = 0; i < nr; i++)
+		strbuf_addf(sb, "%s%s", i == 0 ? "" : i == nr - 1 ? " and " : ", ", names[i]);
+}
+
+/* A field's reason without its leading "NAME is ", so fields can share it. */
+static const char *reason_of(const struct struct_verdict *sv, const struct field_verdict *fv)
+{
+	const char *why = fv->why ? fv->why : "no reason recorded";
+	const char *name = sv->s->members[fv->member].name;
+	size_t n = strlen(name);
+
+	if (!strncmp(why, name, n) && starts_with(why + n, " is "))
+		return why + n + 4;
+	return why;
+}
+
+/*
+ * One bullet per distinct reason, naming the fields it covers: several
+ * fields often share one ("written only at setup or teardown ...").
+ */
+static void add_reasons(struct strbuf *msg, const struct struct_verdict *sv,
+			const struct location_verdict *lv, enum policy pol, bool moving)
+{
+	bool *done = xcalloc((size_t)lv->nr_fields + 1, sizeof(*done));
+	const char **names = xcalloc((size_t)lv->nr_fields + 1, sizeof(*names));
+
+	for (int f = 0; f < lv->nr_fields; f++) {
+		struct strbuf head = STRBUF_INIT;
+		const char *reason = reason_of(sv, &lv->fields[f]);
+		int nr = 0;
+
+		if (done[f] || lv->fields[f].moves[pol] != moving)
+			continue;
+		for (int k = f; k < lv->nr_fields; k++)
+			if (!done[k] && lv->fields[k].moves[pol] == moving &&
+			    !strcmp(reason_of(sv, &lv->fields[k]), reason)) {
+				done[k] = true;
+				names[nr++] = sv->s->members[lv->fields[k].member].name;
+			}
+		add_names(&head, names, nr);
+		strbuf_addf(&head, ": %s.", reason);
+		add_wrapped(msg, "-", head.buf, 2);
+		strbuf_release(&head);
+	}
+	free(names);
+	free(done);
+}
+
+static void struct_body(struct ctx *c, const struct fix_job *job, struct strbuf *msg)
+{
+	const struct struct_verdict *sv = job->sv;
+	enum policy pol = c->o->fix.policy;
+	struct plan p = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int l = 0; sv && l < sv->nr_locs; l++) {
+		const struct location_verdict *lv = &sv->locs[l];
+		int moved = 0;
+
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "In struct %s, ", sv->s->name);
+		const char **names = xcalloc((size_t)lv->nr_fields + 1, sizeof(*names));
+
+		for (int f = 0; f < lv->nr_fields; f++)
+			if (lv->fields[f].moves[pol])
+				names[moved++] = field_name(sv, &lv->fields[f]);
+		add_names(&sb, names, moved);
+		free(names);
+		if (!moved)
+			continue;
+		strbuf_addf(&sb, " %s a memory location with %d other bitfield%s and %s "
+			    "written at run time by writers that do not serialize against "
+			    "each other:", moved > 1 ? "share" : "shares", lv->nr_fields - moved,
+			    lv->nr_fields - moved == 1 ? "" : "s", moved > 1 ? "are" : "is");
+		strbuf_addch(msg, '\n');
+		add_wrapped(msg, "", sb.buf, 0);
+		strbuf_addch(msg, '\n');
+		add_reasons(msg, sv, lv, pol, true);
+		if (moved < lv->nr_fields) {
+			strbuf_addstr(msg, "\nGive each its own storage. The others stay packed:\n\n");
+			add_reasons(msg, sv, lv, pol, false);
+		}
+	}
+	strbuf_reset(&sb);
+	if (!plan_struct(&p, job->s, job->split, &c->o->fix.plan)) {
+		strbuf_addch(msg, '\n');
+		if (p.after.size < p.before.size)
+			strbuf_addf(&sb, "struct %s shrinks from %u to %u bytes (pahole): the "
+				    "split fields fill holes and the layout is tightened.",
+				    job->s->name, p.before.size, p.after.size);
+		else if (p.after.size > p.before.size)
+			strbuf_addf(&sb, "struct %s grows from %u to %u bytes (pahole): no hole "
+				    "holds the split fields.", job->s->name, p.before.size,
+				    p.after.size);
+		else
+			strbuf_addf(&sb, "struct %s stays %u bytes (pahole): the split fields "
+				    "fit in holes.", job->s->name, p.before.size);
+		add_wrapped(msg, "", sb.buf, 0);
+	}
+	plan_release(&p);
+	strbuf_release(&sb);
+}
+
+static bool shrinks(struct ctx *c, const struct group *g)
+{
+	for (int j = 0; j < g->nr; j++) {
+		struct plan p = { 0 };
+		bool smaller = !plan_struct(&p, g->jobs[j]->s, g->jobs[j]->split, &c->o->fix.plan) &&
+			       p.after.size < p.before.size;
+
+		plan_release(&p);
+		if (!smaller)
+			return false;
+	}
+	return true;
+}
+
+static char *subject(struct ctx *c, const struct group *g, const char *prefix)
+{
+	const char *base = strrchr(g->file, '/') ? strrchr(g->file, '/') + 1 : g->file;
+
+	if (shrinks(c, g))
+		return xstrfmt("%sFix racy bitfields and tighten struct layout", prefix);
+	if (g->nr == 1)
+		return xstrfmt("%sFix racy bitfields in struct %s", prefix, g->jobs[0]->s->name);
+	return xstrfmt("%sFix racy bitfields in %s", prefix, base);
+}
+
+static void message(struct ctx *c, const struct group *g, const char *subj, struct strbuf *msg)
+{
+	char *fixes = fixes_tag(c, g);
+
+	strbuf_addf(msg, "%s\n\n", subj);
+	add_wrapped(msg, "", "A store to a bitfield is a read-modify-write of the bytes "
+		    "that hold the whole run of adjacent bitfields, one C11 memory "
+		    "location. Two writers of different fields of one run that do not "
+		    "serialize against each other can lose one another's update.", 0);
+	for (int j = 0; j < g->nr; j++)
+		struct_body(c, g->jobs[j], msg);
+	strbuf_addch(msg, '\n');
+	if (fixes)
+		strbuf_addf(msg, "%s\n", fixes);
+	if (c->o->cc)
+		cc_lines(c, g->file, msg);
+	strbuf_addf(msg, "Signed-off-by: %s <%s>\n", c->name, c->email);
+	free(fixes);
+}
+
+/* Apply the group's diffs to the scratch index and commit on parent. */
+static char *commit_group(struct ctx *c, const struct group *g, const char *parent,
+			  const char *msg)
+{
+	char *dir = c->prefix[0] ? xstrfmt("--directory=%s", c->prefix) : xstrdup("--verbose");
+	char *msgfile = xstrfmt("%s/message", c->work), *tree, *commit;
+
+	for (int j = 0; j < g->nr; j++) {
+		char *diff = xstrfmt("%s/fix/%s.diff", c->work, g->jobs[j]->s->name);
+		char *ok = git(c, "apply", "--cached", dir, diff, NULL);
+
+		if (!ok)
+			die("%s: does not apply to HEAD of %s", diff, c->tree);
+		free(ok);
+		free(diff);
+	}
+	if (write_file_atomic(msgfile, msg, strlen(msg)))
+		exit(2);
+	tree = git_or_die(c, "write-tree", "write-tree", NULL);
+	commit = git_or_die(c, "commit-tree", "commit-tree", tree, "-p", parent, "-F", msgfile,
+			    NULL);
+	free(tree);
+	free(msgfile);
+	free(dir);
+	return commit;
+}
+
+static void add_to_group(struct group **gs, int *nr, int *alloc, const struct fix_job *job)
+{
+	struct group *g = NULL;
+
+	for (int i = 0; i < *nr && !g; i++)
+		if (!strcmp((*gs)[i].file, job->file))
+			g = &(*gs)[i];
+	if (!g) {
+		ALLOC_GROW(*gs, *nr + 1, *alloc);
+		g = &(*gs)[(*nr)++];
+		memset(g, 0, sizeof(*g));
+		g->file = job->file;
+	}
+	ALLOC_GROW(g->jobs, g->nr + 1, g->alloc);
+	g->jobs[g->nr++] = job;
+}
+
+/* "bitsplit fix" writes the diffs; the facts are passed, not rerun. */
+static int run_fix(struct ctx *c)
+{
+	struct series_opts *o = c->o;
+	struct opt_list argv = { 0 };
+	char *facts = xstrfmt("%s/facts.tsv", c->work), *fixdir = xstrfmt("%s/fix", c->work);
+	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT, err = STRBUF_INIT;
+	struct child ch = { .out = &out, .err = &err };
+	int rc;
+
+	facts_print_tsv(&o->fix.facts, &sb);
+	if (write_file_atomic(facts, sb.buf, sb.len))
+		exit(2);
+	opt_list_append(&argv, o->self);
+	opt_list_append(&argv, "fix");
+	opt_list_append(&argv, "--tree");
+	opt_list_append(&argv, c->tree);
+	if (o->fix.src.build) {
+		opt_list_append(&argv, "--build");
+		opt_list_append(&argv, o->fix.src.build);
+	}
+	for (int i = 0; i < o->fix.src.layouts.nr; i++) {
+		opt_list_append(&argv, "--layout");
+		opt_list_append(&argv, o->fix.src.layouts.v[i]);
+	}
+	opt_list_append(&argv, "--policy");
+	opt_list_append(&argv, o->fix.policy_name);
+	opt_list_append(&argv, "--facts");
+	opt_list_append(&argv, facts);
+	opt_list_append(&argv, "--out");
+	opt_list_append(&argv, fixdir);
+	for (int i = 0; i < o->fix.src.paths.nr; i++)
+		opt_list_append(&argv, o->fix.src.paths.v[i]);
+	ch.argv = argv.v;
+	rc = run_command(&ch);
+	if (rc != 0 && rc != 1) {
+		strbuf_addstr(&err, "");
+		fputs(err.buf, stderr);
+		die("bitsplit fix failed (exit %d)", rc);
+	}
+	free(argv.v);
+	free(facts);
+	free(fixdir);
+	strbuf_release(&sb);
+	strbuf_release(&out);
+	strbuf_release(&err);
+	return rc;
+}
+
+static char *common_prefix(char **prefixes, int nr)
+{
+	for (int i = 1; i < nr; i++)
+		if (strcmp(prefixes[i], prefixes[0]))
+			return xstrdup("");
+	return xstrdup(nr ? prefixes[0] : "");
+}
+
+static void cover_letter(struct ctx *c, struct group *gs, int nr, char **prefixes)
+{
+	char *path = xstrfmt("%s/0000-cover-letter.patch", c->o->out);
+	struct strbuf sb = STRBUF_INIT, blurb = STRBUF_INIT, text = STRBUF_INIT;
+	char *prefix = common_prefix(prefixes, nr), *subj;
+	const char *s, *b;
+	int nstructs = 0;
+
+	for (int g = 0; g < nr; g++)
+		nstructs += gs[g].nr;
+	strbuf_addf(&sb, "%d struct%s %s bitfields that share a memory location and are "
+		    "written at run time by writers that do not serialize against each "
+		    "other (policy %s). Each patch gives the racing fields their own "
+		    "storage and says why the others may stay packed.", nstructs,
+		    nstructs == 1 ? "" : "s", nstructs == 1 ? "has" : "have",
+		    c->o->fix.policy_name);
+	add_wrapped(&blurb, "", sb.buf, 0);
+	strbuf_addf(&blurb, "\n  %-24s %-28s %5s %6s  %s\n", "struct", "header", "moved",
+		    "packed", "size");
+	for (int g = 0; g < nr; g++)
+		for (int j = 0; j < gs[g].nr; j++) {
+			const struct fix_job *job = gs[g].jobs[j];
+			struct plan p = { 0 };
+			int moved = 0, packed = 0;
+
+			for (int l = 0; job->sv && l < job->sv->nr_locs; l++)
+				for (int f = 0; f < job->sv->locs[l].nr_fields; f++) {
+					bool mv = job->sv->locs[l].fields[f].moves[c->o->fix.policy];
+
+					moved += mv;
+					packed += !mv;
+				}
+			strbuf_addf(&blurb, "  %-24s %-28s %5d %6d  ", job->s->name, gs[g].file,
+				    moved, packed);
+			if (!plan_struct(&p, job->s, job->split, &c->o->fix.plan))
+				strbuf_addf(&blurb, "%u -> %u\n", p.before.size, p.after.size);
+			else
+				strbuf_addstr(&blurb, "-\n");
+			plan_release(&p);
+		}
+	strbuf_addstr(&blurb, "\nFound with bitsplit; each patch names the writers it relies on.\n");
+
+	if (strbuf_read_file(&text, path) < 0)
+		die("%s: cannot read: %s", path, strerror(errno));
+	s = strstr(text.buf, "*** SUBJECT HERE ***");
+	b = s ? strstr(s, "*** BLURB HERE ***\n") : NULL;
+	if (!b)
+		die("%s: not a git format-patch cover letter", path);
+	subj = xstrfmt("%sFix racy bitfields", prefix);
+	strbuf_reset(&sb);
+	strbuf_add(&sb, text.buf, (size_t)(s - text.buf));
+	strbuf_addstr(&sb, subj);
+	s += strlen("*** SUBJECT HERE ***");
+	strbuf_add(&sb, s, (size_t)(b - s));
+	strbuf_addstr(&sb, blurb.buf);
+	strbuf_addstr(&sb, b + strlen("*** BLURB HERE ***\n"));
+	if (write_file_atomic(path, sb.buf, sb.len))
+		exit(2);
+	free(subj);
+	free(prefix);
+	free(path);
+	strbuf_release(&sb);
+	strbuf_release(&blurb);
+	strbuf_release(&text);
+}
+
+static void setup(struct ctx *c)
+{
+	char *objects, *top;
+
+	c->tree = c->o->fix.src.tree ? c->o->fix.src.tree : ".";
+	top = git(c, "rev-parse", "--show-toplevel", NULL);
+	if (!top)
+		die("%s: not in a git repository: the series is built from its history", c->tree);
+	free(top);
+	c->prefix = git_or_die(c, "rev-parse", "rev-parse", "--show-prefix", NULL);
+	if (c->prefix[0] && c->prefix[strlen(c->prefix) - 1] == '/')
+		c->prefix[strlen(c->prefix) - 1] = '\0';
+	c->name = git(c, "config", "user.name", NULL);
+	c->email = git(c, "config", "user.email", NULL);
+	if (!c->name || !c->email || !*c->name || !*c->email)
+		die("%s: git config user.name and user.email are not set: a patch needs a "
+		    "Signed-off-by", c->tree);
+	objects = git_or_die(c, "rev-parse", "rev-parse", "--path-format=absolute",
+			     "--git-path", "objects", NULL);
+	if (mkdir(c->o->out, 0777) && errno != EEXIST)
+		die("%s: cannot create: %s", c->o->out, strerror(errno));
+	c->work = xstrfmt("%s/.series", c->o->out);
+	if (mkdir(c->work, 0777) && errno != EEXIST)
+		die("%s: cannot create: %s", c->work, strerror(errno));
+	{
+		char *abs = realpath(c->work, NULL);
+
+		if (!abs)
+			die("%s: %s", c->work, strerror(errno));
+		free(c->work);
+		c->work = abs;
+	}
+	c->env[0] = xstrfmt("GIT_OBJECT_DIRECTORY=%s/objects", c->work);
+	if (mkdir(c->env[0] + strlen("GIT_OBJECT_DIRECTORY="), 0777) && errno != EEXIST)
+		die("%s/objects: cannot create: %s", c->work, strerror(errno));
+	c->env[1] = xstrfmt("GIT_ALTERNATE_OBJECT_DIRECTORIES=%s", objects);
+	c->env[2] = xstrfmt("GIT_INDEX_FILE=%s/index", c->work);
+	c->env[3] = NULL;
+	free(objects);
+}
+
+static void cleanup(struct ctx *c)
+{
+	const char *argv[] = { "rm", "-rf", c->work, NULL };
+	struct child ch = { .argv = argv };
+
+	run_command(&ch);
+	for (int i = 0; i < 3; i++)
+		free((char *)c->env[i]);
+	free(c->work);
+	free(c->prefix);
+	free(c->name);
+	free(c->email);
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+	return strcmp(((const struct group *)a)->file, ((const struct group *)b)->file);
+}
+
+int series_write(struct series_opts *o)
+{
+	struct ctx c = { .o = o };
+	struct fix_jobs jobs = { 0 };
+	struct group *gs = NULL;
+	int nr = 0, alloc = 0;
+	char **prefixes, *base, *head, *range, *list;
+	struct strbuf msg = STRBUF_INIT;
+
+	setup(&c);
+	if (fix_jobs_collect(&o->fix, &jobs))
+		exit(2);
+	if (!jobs.nr) {
+		printf("nothing to split under policy %s: no series\n", o->fix.policy_name);
+		cleanup(&c);
+		return 0;
+	}
+	run_fix(&c);
+	for (int i = 0; i < jobs.nr; i++) {
+		char *diff = xstrfmt("%s/fix/%s.diff", c.work, jobs.v[i].s->name);
+
+		if (!jobs.v[i].file || access(diff, R_OK))
+			warning("struct %s: bitsplit fix wrote no patch (refused or withheld): "
+				"not in the series", jobs.v[i].s->name);
+		else
+			add_to_group(&gs, &nr, &alloc, &jobs.v[i]);
+		free(diff);
+	}
+	if (!nr)
+		die("no struct got a patch: see 'bitsplit fix' for why");
+	if (nr > 1)
+		qsort(gs, (size_t)nr, sizeof(*gs), cmp_group);
+
+	base = git_or_die(&c, "rev-parse", "rev-parse", "--verify", "HEAD", NULL);
+	free(git_or_die(&c, "read-tree", "read-tree", base, NULL));
+	prefixes = xcalloc((size_t)nr + 1, sizeof(*prefixes));
+	head = xstrdup(base);
+	for (int g = 0; g < nr; g++) {
+		char *subj, *commit;
+
+		prefixes[g] = subject_prefix(&c, gs[g].file);
+		subj = subject(&c, &gs[g], prefixes[g]);
+		strbuf_reset(&msg);
+		message(&c, &gs[g], subj, &msg);
+		commit = commit_group(&c, &gs[g], head, msg.buf);
+		free(head);
+		head = commit;
+		free(subj);
+	}
+	range = xstrfmt("%s..%s", base, head);
+	list = git_or_die(&c, "format-patch", "format-patch", "--cover-letter", "--no-signature",
+			  "-o", o->out, range, NULL);
+	cover_letter(&c, gs, nr, prefixes);
+	printf("%s\n", list);
+
+	for (int g = 0; g < nr; g++) {
+		free(prefixes[g]);
+		free(gs[g].jobs);
+	}
+	free(prefixes);
+	free(gs);
+	free(list);
+	free(range);
+	free(head);
+	free(base);
+	strbuf_release(&msg);
+	fix_jobs_release(&o->fix, &jobs);
+	cleanup(&c);
+	return 0;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_SERIES_H
+#define BITSPLIT_SERIES_H
+
+#include <stdbool.h>
+
+#include "fix.h"
+
+/*
+ * A git format-patch series for a maintainer: a cover letter with a
+ * summary table, then one patch per header (its structs together), each
+ * with the subsystem's subject prefix, the why of every moved and every
+ * packed field, the size before and after, Fixes: and Signed-off-by:.
+ * The commits are built in a scratch object directory and index, so the
+ * user's repository, index and work tree are left as they were.
+ */
+struct series_opts {
+	struct fix_opts fix;
+	const char *out;
+	const char *self;	/* this executable, to run "bitsplit fix" */
+	bool cc;		/* Cc: from scripts/get_maintainer.pl */
+};
+
+/* Write OUT/0000-cover-letter.patch and the patches; 0, or dies. */
+int series_write(struct series_opts *o);
+
+#endif

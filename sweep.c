@@ -1,0 +1,631 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Running a sweep: list the files, find the memory locations, keep only
+ * the files that can write one of their fields, and run spatch on those in
+ * parallel, caching each file's result under a hash of what it depends on
+ * so a killed sweep resumes where it stopped.
+ */
+#include "sweep.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "datadir.h"
+#include "decl_scan.h"
+#include "include_graph.h"
+#include "run_command.h"
+#include "tree_files.h"
+
+#define RULE "racy_bitfields.cocci"
+/* Parse hints (scoped_guard...): without them a function is dropped. */
+#define MACROS "kernel-macros.h"
+#define SPATCH_TIMEOUT "120"
+/* Files per spatch run: its start-up (Python, the rule) costs 0.3 s. */
+#define BATCH 8
+
+struct file_list {
+	char **v;
+	int nr, alloc;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *read_tree_file(const char *tree, const char *rel, struct strbuf *sb)
+{
+	char *path = xstrfmt("%s/%s", tree, rel);
+
+	strbuf_reset(sb);
+	if (strbuf_read_file(sb, path) < 0)
+		die("%s: cannot read: %s", path, strerror(errno));
+	free(path);
+	return sb->buf;
+}
+
+/* FNV-1a: a cache key, not a security boundary. */
+static unsigned long long fnv1a(unsigned long long h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+#define FNV_INIT 0xcbf29ce484222325ULL
+
+static int find_file(const struct file_list *files, const char *path)
+{
+	char **hit = bsearch(&path, files->v, (size_t)files->nr, sizeof(*files->v), cmp_str);
+
+	return hit ? (int)(hit - files->v) : -1;
+}
+
+/*
+ * The sorted, unique field names of the locations declared in the files
+ * that file i sees through its includes: the only fields it can name.
+ */
+static void visible_names(const struct include_graph *g, const struct sweep_results *r,
+			  const int *loc_file, int i, struct file_list *names)
+{
+	bool *seen = xcalloc((size_t)g->nr + 1, sizeof(*seen));
+	int n = 0;
+
+	names->nr = 0;
+	include_graph_reach(g, i, seen);
+	for (int l = 0; l < r->nr_locs; l++) {
+		if (loc_file[l] < 0 || !seen[loc_file[l]])
+			continue;
+		for (int k = 0; k < r->locs[l].nr_fields; k++) {
+			ALLOC_GROW(names->v, names->nr + 1, names->alloc);
+			names->v[names->nr++] = r->locs[l].fields[k];
+		}
+	}
+	if (names->nr)
+		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+	for (int k = 0; k < names->nr; k++)
+		if (!n || strcmp(names->v[n - 1], names->v[k]))
+			names->v[n++] = names->v[k];
+	names->nr = n;
+	free(seen);
+}
+
+static bool is_ident_char(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+/*
+ * Is "->name" or ".name" at p a store?  An assignment operator or ++/--
+ * after it, or ++/-- earlier on the line (a pre-increment of an lvalue).
+ */
+static bool is_store(const char *buf, const char *p, const char *after)
+{
+	const char *q = after, *bol = p;
+
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if ((q[0] == '=' && q[1] != '=') || (q[0] == '+' && q[1] == '+') ||
+	    (q[0] == '-' && q[1] == '-'))
+		return true;
+	if (strchr("+-*/%&|^", q[0]) && q[0] && q[1] == '=')
+		return true;
+	if ((q[0] == '<' || q[0] == '>') && q[1] == q[0] && q[2] == '=')
+		return true;
+	while (bol > buf && bol[-1] != '\n')
+		bol--;
+	for (const char *s = bol; s + 1 < p; s++)
+		if ((s[0] == '+' && s[1] == '+') || (s[0] == '-' && s[1] == '-'))
+			return true;
+	return false;
+}
+
+/* The candidate names this file can store to, comma-separated, or NULL. */
+static char *prefilter(const char *buf, const struct file_list *names)
+{
+	struct file_list hit = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const char *p = buf; (p = strpbrk(p, ".-")); p++) {
+		const char *b = p + (*p == '-' ? 2 : 1), *e = b;
+		char *name, **found;
+
+		if (*p == '-' && p[1] != '>')
+			continue;
+		if (!isalpha((unsigned char)*b) && *b != '_')
+			continue;
+		while (is_ident_char((unsigned char)*e))
+			e++;
+		name = xstrndup(b, (size_t)(e - b));
+		found = bsearch(&name, names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+		if (found && is_store(buf, p, e)) {
+			bool dup = false;
+
+			for (int i = 0; i < hit.nr && !dup; i++)
+				dup = hit.v[i] == *found;
+			if (!dup) {
+				ALLOC_GROW(hit.v, hit.nr + 1, hit.alloc);
+				hit.v[hit.nr++] = *found;
+			}
+		}
+		free(name);
+		p = e - 1;
+	}
+	if (hit.nr)
+		qsort(hit.v, (size_t)hit.nr, sizeof(*hit.v), cmp_str);
+	for (int i = 0; i < hit.nr; i++)
+		strbuf_addf(&sb, "%s%s", i ? "," : "", hit.v[i]);
+	free(hit.v);
+	return hit.nr ? strbuf_detach(&sb) : NULL;
+}
+
+static bool has_name(const struct file_list *names, const char *name, size_t n)
+{
+	char *key = xstrndup(name, n);
+	bool found = bsearch(&key, names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+
+	free(key);
+	return found;
+}
+
+/*
+ * The names of the locations that two files' stores could race on: those
+ * with at least two fields that some file stores to.  A location only one
+ * of whose fields is ever written cannot lose an update.
+ */
+static void live_names(const struct sweep_results *r, char *const *stored, int nr,
+		       struct file_list *names)
+{
+	struct file_list all = { 0 };
+	int n = 0;
+
+	for (int i = 0; i < nr; i++)
+		for (const char *p = stored[i]; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
+			ALLOC_GROW(all.v, all.nr + 1, all.alloc);
+			all.v[all.nr++] = xstrndup(p, strcspn(p, ","));
+		}
+	if (all.nr)
+		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
+	names->nr = 0;
+	for (int l = 0; l < r->nr_locs; l++) {
+		const struct sweep_loc *loc = &r->locs[l];
+		int written = 0;
+
+		for (int k = 0; k < loc->nr_fields; k++)
+			written += has_name(&all, loc->fields[k], strlen(loc->fields[k]));
+		for (int k = 0; written > 1 && k < loc->nr_fields; k++) {
+			ALLOC_GROW(names->v, names->nr + 1, names->alloc);
+			names->v[names->nr++] = loc->fields[k];
+		}
+	}
+	if (names->nr)
+		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+	for (int k = 0; k < names->nr; k++)
+		if (!n || strcmp(names->v[n - 1], names->v[k]))
+			names->v[n++] = names->v[k];
+	names->nr = n;
+	for (int i = 0; i < all.nr; i++)
+		free(all.v[i]);
+	free(all.v);
+}
+
+/* The names of list that are in names, comma-separated, or NULL. */
+static char *keep_names(const char *list, const struct file_list *names)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const char *p = list; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
+		size_t n = strcspn(p, ",");
+
+		if (has_name(names, p, n))
+			strbuf_addf(&sb, "%s%.*s", sb.len ? "," : "", (int)n, p);
+	}
+	return sb.len ? strbuf_detach(&sb) : NULL;
+}
+
+struct job {
+	const char *file;
+	char *fields;
+	char *cache;	/* cache file path */
+};
+
+static void scan_declarations(const char *tree, const struct file_list *files,
+			      struct sweep_results *r)
+{
+	struct decl_scan d = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = 0; i < files->nr; i++) {
+		read_tree_file(tree, files->v[i], &sb);
+		decl_scan_buf(&d, sb.buf, sb.len, files->v[i]);
+	}
+	for (int i = 0; i < d.nr; i++) {
+		struct sweep_loc *l;
+
+		ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
+		l = &r->locs[r->nr_locs++];
+		l->file = d.v[i].file;
+		l->line = d.v[i].line;
+		l->struct_name = d.v[i].struct_name;
+		l->fields = d.v[i].fields;
+		l->nr_fields = d.v[i].nr_fields;
+	}
+	free(d.v);	/* the strings moved into r */
+	strbuf_release(&sb);
+}
+
+/* Run spatch on one file; its stdout (write records) becomes the cache. */
+static void analyse(const struct sweep_opts *o, const char *rule, const struct job *j)
+{
+	char *macros = datadir_path(MACROS);
+	char *fields = xstrfmt("fields=%s", j->fields);
+	const char *argv[] = {
+		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
+		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
+		j->file, NULL
+	};
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	struct child c = { .argv = argv, .dir = o->tree, .out = &out, .err = &err };
+	int rc = run_command(&c);
+
+	strbuf_addstr(&out, "");
+	strbuf_addstr(&err, "");
+	if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
+		char *nl;
+
+		strbuf_reset(&out);
+		nl = strchr(err.buf, '\n');
+		if (nl)
+			*nl = '\0';
+		for (char *t = err.buf; (t = strchr(t, '\t')); )
+			*t = ' ';
+		strbuf_addf(&out, "skip\t%s\tspatch exit %d%s%s\n", j->file, rc,
+			    *err.buf ? ": " : "", err.buf);
+	}
+	if (write_file_atomic(j->cache, out.buf, out.len))
+		exit(2);
+	strbuf_release(&out);
+	strbuf_release(&err);
+	free(fields);
+	free(macros);
+}
+
+static bool in_list(const char *list, const char *name, size_t n)
+{
+	for (const char *p = list; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			return true;
+	return false;
+}
+
+/* The sorted union of the batch's field lists. */
+static char *union_fields(const struct job *b, int n)
+{
+	struct file_list all = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = 0; i < n; i++)
+		for (const char *p = b[i].fields; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
+			ALLOC_GROW(all.v, all.nr + 1, all.alloc);
+			all.v[all.nr++] = xstrndup(p, strcspn(p, ","));
+		}
+	if (all.nr)
+		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
+	strbuf_addstr(&sb, "fields=");
+	for (int i = 0; i < all.nr; i++) {
+		if (!i || strcmp(all.v[i - 1], all.v[i]))
+			strbuf_addf(&sb, "%s%s", i ? "," : "", all.v[i]);
+	}
+	for (int i = 0; i < all.nr; i++)
+		free(all.v[i]);
+	free(all.v);
+	return strbuf_detach(&sb);
+}
+
+/* The write records of spatch's output that belong to job j. */
+static void split_output(const char *out, const struct job *j, struct strbuf *mine)
+{
+	size_t flen = strlen(j->file);
+
+	for (const char *l = out; *l; ) {
+		const char *nl = strchrnul(l, '\n'), *field = l;
+
+		for (int tab = 0; tab < 6 && field; tab++)
+			field = memchr(field, '\t', (size_t)(nl - field)), field = field ? field + 1 : NULL;
+		if (starts_with(l, "write\t") && !strncmp(l + 6, j->file, flen) &&
+		    l[6 + flen] == '\t' && field &&
+		    in_list(j->fields, field, strcspn(field, "\t\n")))
+			strbuf_add(mine, l, (size_t)(nl - l) + 1);
+		l = *nl ? nl + 1 : nl;
+	}
+}
+
+/*
+ * One spatch for a batch of files, each its own file group so no state
+ * crosses files; the output is split into each file's cache.  A batch
+ * spatch fails on is rerun a file at a time, so a bad file costs only
+ * itself.
+ */
+static void analyse_batch(const struct sweep_opts *o, const char *rule, const char *groups,
+			  const struct job *b, int n)
+{
+	char *fields = union_fields(b, n), *macros = datadir_path(MACROS);
+	const char *argv[] = {
+		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
+		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
+		"--file-groups", groups, NULL
+	};
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT, list = STRBUF_INIT;
+	struct child c = { .argv = argv, .dir = o->tree, .out = &out, .err = &err };
+	int rc;
+
+	for (int i = 0; i < n; i++)
+		strbuf_addf(&list, "%s\n\n", b[i].file);
+	if (write_file_atomic(groups, list.buf, list.len))
+		exit(2);
+	rc = run_command(&c);
+	strbuf_addstr(&out, "");
+	strbuf_addstr(&err, "");
+	unlink(groups);
+	for (int i = 0; i < n; i++) {
+		if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
+			analyse(o, rule, &b[i]);
+			continue;
+		}
+		strbuf_reset(&list);
+		strbuf_addstr(&list, "");
+		split_output(out.buf, &b[i], &list);
+		if (write_file_atomic(b[i].cache, list.buf, list.len))
+			exit(2);
+	}
+	strbuf_release(&out);
+	strbuf_release(&err);
+	strbuf_release(&list);
+	free(fields);
+	free(macros);
+}
+
+static void progress(const struct sweep_opts *o, int done, int total, time_t start)
+{
+	long el = (long)(time(NULL) - start);
+
+	if (!o->progress)
+		return;
+	fprintf(stderr, "\rsweep: %d/%d files, %lds elapsed", done, total, el);
+	if (done && done < total)
+		fprintf(stderr, ", ETA %lds   ", el * (total - done) / done);
+	else
+		fprintf(stderr, "            ");
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+/*
+ * Fork the workers; worker w takes every jobs-th batch from w.  Each writes
+ * a byte to the pipe per finished file, so the parent can show progress.
+ */
+static void run_jobs(const struct sweep_opts *o, const char *abs_out, const struct job *todo,
+		     int nr)
+{
+	char *rule = datadir_path(RULE);
+	int njobs = o->jobs < 1 ? 1 : o->jobs, fds[2], done = 0, status, failed = 0;
+	pid_t *pids = xcalloc((size_t)njobs, sizeof(*pids));
+	time_t start = time(NULL);
+	char byte;
+
+	if (access(rule, R_OK))
+		die("%s: cannot read: %s", rule, strerror(errno));
+	if (pipe(fds))
+		die("pipe: %s", strerror(errno));
+	fflush(NULL);
+	for (int w = 0; w < njobs; w++) {
+		pids[w] = fork();
+		if (pids[w] < 0)
+			die("fork: %s", strerror(errno));
+		if (!pids[w]) {
+			char *groups = xstrfmt("%s/cache/group-%d", abs_out, (int)getpid());
+
+			close(fds[0]);
+			for (int i = w * BATCH; i < nr; i += njobs * BATCH) {
+				int n = nr - i < BATCH ? nr - i : BATCH;
+
+				analyse_batch(o, rule, groups, &todo[i], n);
+				for (int k = 0; k < n; k++)
+					if (write(fds[1], "", 1) != 1)
+						_exit(2);
+			}
+			_exit(0);
+		}
+	}
+	close(fds[1]);
+	progress(o, 0, nr, start);
+	while (read(fds[0], &byte, 1) == 1)
+		progress(o, ++done, nr, start);
+	close(fds[0]);
+	for (int w = 0; w < njobs; w++) {
+		while (waitpid(pids[w], &status, 0) < 0)
+			if (errno != EINTR)
+				die("waitpid: %s", strerror(errno));
+		failed |= !WIFEXITED(status) || WEXITSTATUS(status);
+	}
+	if (failed)
+		die("a sweep worker failed; rerun with --resume to finish");
+	free(pids);
+	free(rule);
+}
+
+static bool dir_is_empty(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	bool empty = true;
+
+	if (!d)
+		return true;
+	while (empty && (de = readdir(d)))
+		empty = !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..");
+	closedir(d);
+	return empty;
+}
+
+static void make_dir(const char *path)
+{
+	if (mkdir(path, 0777) && errno != EEXIST)
+		die("%s: cannot create: %s", path, strerror(errno));
+}
+
+/* Rule, file name, contents and the names it is asked about. */
+static char *cache_path(const char *out, unsigned long long rule_hash, const char *file,
+			unsigned long long text_hash, const char *fields)
+{
+	unsigned long long h = rule_hash;
+
+	h = fnv1a(h, file, strlen(file) + 1);
+	h = fnv1a(h, &text_hash, sizeof(text_hash));
+	h = fnv1a(h, fields, strlen(fields));
+	return xstrfmt("%s/cache/%016llx.tsv", out, h);
+}
+
+void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
+{
+	struct file_list files = { 0 }, names = { 0 };
+	struct strbuf sb = STRBUF_INIT, rule = STRBUF_INIT;
+	struct job *jobs = NULL, *todo = NULL;
+	int nr_jobs = 0, alloc_jobs = 0, nr_todo = 0, alloc_todo = 0;
+	long nth_c = 0, nth_candidate = 0;
+	char *rule_path = datadir_path(RULE), *cache_dir, *results, *abs_out;
+	unsigned long long rule_hash;
+	struct include_graph graph;
+	int *loc_file;
+	char **stored;
+	unsigned long long *hashes;
+
+	if (o->build)
+		die("--build: layouts from objects need the layout stage; "
+		    "run without it to use declarations");
+	make_dir(o->out);
+	cache_dir = xstrfmt("%s/cache", o->out);
+	if (!o->resume && !dir_is_empty(cache_dir))
+		die("%s: holds a sweep already; pass --resume to continue it, or remove it",
+		    o->out);
+	make_dir(cache_dir);
+	abs_out = realpath(o->out, NULL);
+	if (!abs_out)
+		die("%s: %s", o->out, strerror(errno));
+	if (strbuf_read_file(&rule, rule_path) < 0)
+		die("%s: cannot read: %s", rule_path, strerror(errno));
+	rule_hash = fnv1a(FNV_INIT, rule.buf, rule.len);
+
+	for (const char **p = o->paths; *p; p++) {
+		struct opt_list found = { 0 };
+		char *path = xstrfmt("%s/%s", o->tree, *p);
+		struct stat st;
+
+		if (stat(path, &st))
+			die("%s: %s", path, strerror(errno));
+		tree_files(o->tree, *p, &found);
+		for (int i = 0; i < found.nr; i++) {
+			ALLOC_GROW(files.v, files.nr + 1, files.alloc);
+			files.v[files.nr++] = (char *)found.v[i];
+		}
+		free(found.v);
+		free(path);
+	}
+	if (files.nr)
+		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_str);
+	r->nr_shards = o->nr_shards;
+	scan_declarations(o->tree, &files, r);
+	include_graph_build(&graph, o->tree, files.v, files.nr);
+	loc_file = xcalloc((size_t)r->nr_locs + 1, sizeof(*loc_file));
+	for (int l = 0; l < r->nr_locs; l++)
+		loc_file[l] = find_file(&files, r->locs[l].file);
+
+	stored = xcalloc((size_t)files.nr + 1, sizeof(*stored));
+	hashes = xcalloc((size_t)files.nr + 1, sizeof(*hashes));
+	/* headers too: their static inline functions are writers */
+	for (int i = 0; i < files.nr; i++) {
+		r->files += nth_c++ % o->nr_shards == o->shard - 1;
+		read_tree_file(o->tree, files.v[i], &sb);
+		hashes[i] = fnv1a(FNV_INIT, sb.buf, sb.len);
+		visible_names(&graph, r, loc_file, i, &names);
+		stored[i] = names.nr ? prefilter(sb.buf, &names) : NULL;
+	}
+	live_names(r, stored, files.nr, &names);
+
+	for (int i = 0; i < files.nr; i++) {
+		char *fields = stored[i] ? keep_names(stored[i], &names) : NULL;
+
+		if (!fields)
+			continue;
+		/* shards split the candidates, so each gets its share of spatch runs */
+		if (nth_candidate++ % o->nr_shards != o->shard - 1) {
+			free(fields);
+			continue;
+		}
+		r->candidates++;
+		ALLOC_GROW(jobs, nr_jobs + 1, alloc_jobs);
+		jobs[nr_jobs].file = files.v[i];
+		jobs[nr_jobs].fields = fields;
+		jobs[nr_jobs].cache = cache_path(o->out, rule_hash, files.v[i], hashes[i], fields);
+		if (!access(jobs[nr_jobs].cache, R_OK)) {
+			r->cached++;
+		} else {
+			ALLOC_GROW(todo, nr_todo + 1, alloc_todo);
+			todo[nr_todo++] = jobs[nr_jobs];
+		}
+		nr_jobs++;
+	}
+	r->parsed = nr_todo;
+	if (nr_todo)
+		run_jobs(o, abs_out, todo, nr_todo);
+
+	for (int i = 0; i < nr_jobs; i++) {
+		strbuf_reset(&sb);
+		if (strbuf_read_file(&sb, jobs[i].cache) < 0)
+			die("%s: cannot read: %s", jobs[i].cache, strerror(errno));
+		if (sweep_results_parse(r, sb.buf, jobs[i].cache))
+			exit(2);
+	}
+	r->failed = r->nr_skips;
+
+	strbuf_reset(&sb);
+	sweep_results_print(r, o->shard, &sb);
+	results = xstrfmt("%s/results-%d-of-%d.tsv", o->out, o->shard, o->nr_shards);
+	if (write_file_atomic(results, sb.buf, sb.len))
+		exit(2);
+
+	for (int i = 0; i < nr_jobs; i++) {
+		free(jobs[i].fields);
+		free(jobs[i].cache);
+	}
+	include_graph_release(&graph);
+	free(loc_file);
+	for (int i = 0; i < files.nr; i++)
+		free(stored[i]);
+	free(stored);
+	free(hashes);
+	for (int i = 0; i < files.nr; i++)
+		free(files.v[i]);
+	free(files.v);
+	free(names.v);
+	free(jobs);
+	free(todo);
+	free(results);
+	free(cache_dir);
+	free(abs_out);
+	free(rule_path);
+	strbuf_release(&sb);
+	strbuf_release(&rule);
+}
