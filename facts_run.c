@@ -244,7 +244,13 @@ static int run_spatch(const struct source_opts *src, const struct facts_run_opts
 	opt_list_append(&owned, datadir_path("kernel-macros.h"));
 	opt_list_append(&argv, owned.v[owned.nr - 1]);
 	for (int i = 0; i < nr_cands; i++) {
+		bool dup = false;
+
 		if (!cands[i].header || !ends_with(cands[i].header, ".h"))
+			continue;
+		for (int k = 0; k < i && !dup; k++)
+			dup = cands[k].header && !strcmp(cands[k].header, cands[i].header);
+		if (dup)
 			continue;
 		opt_list_append(&argv, "--include");
 		opt_list_append(&argv, cands[i].header);

@@ -64,7 +64,7 @@ bool writers_serialized(const struct field_writer *a, const struct field_writer 
 
 /* ---- facts by struct ---- */
 
-/* The write and struct facts of each struct, grouped by name, in facts order. */
+/* The write, struct and guard facts of each struct, grouped by name, in facts order. */
 struct struct_index {
 	const struct fact **v;
 	int nr;
@@ -89,8 +89,8 @@ static void index_build(struct struct_index *idx, const struct facts *f)
 	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(f->nr + 1));
 	idx->nr = 0;
 	for (int k = 0; k < f->nr; k++)
-		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT) &&
-		    f->v[k].struct_name)
+		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT ||
+		     f->v[k].kind == FACT_GUARD) && f->v[k].struct_name)
 			idx->v[idx->nr++] = &f->v[k];
 	qsort(idx->v, (size_t)idx->nr, sizeof(*idx->v), cmp_by_struct);
 }
@@ -669,6 +669,45 @@ static bool struct_has_writes(const struct slice *sf)
 	return false;
 }
 
+/*
+ * A field annotated as guarded by a lock (__guarded_by) that a run-time
+ * writer writes without it: the annotation or the code is wrong, and the
+ * maintainer should know whichever it is.
+ */
+static void guard_notes(struct struct_verdict *sv, const struct slice *sf)
+{
+	for (int k = 0; k < sf->nr; k++) {
+		const struct fact *g = sf->v[k];
+
+		if (g->kind != FACT_GUARD || !g->field || !strcmp(g->field, "-") || !g->nr_locks)
+			continue;
+		for (int l = 0; l < sv->nr_locs; l++) {
+			const struct location_verdict *lv = &sv->locs[l];
+
+			for (int i = 0; i < lv->nr_fields; i++) {
+				const struct field_verdict *fv = &lv->fields[i];
+
+				if (strcmp(sv->s->members[fv->member].name, g->field))
+					continue;
+				for (int w = 0; w < fv->nr_writers; w++) {
+					const struct field_writer *fw = &fv->writers[w];
+
+					if (fw->phase != PHASE_RUNTIME ||
+					    lockset_find(fw->locks, fw->nr_locks, g->locks[0].id))
+						continue;
+					add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+						 xstrfmt("%s is annotated as guarded by %s (%s:%u), "
+							 "but %s writes it at %s:%u without it",
+							 g->field, lock_short_name(g->locks[0].id),
+							 g->file, g->line, writer_func(fw),
+							 fw->write->file, fw->write->line));
+					break;
+				}
+			}
+		}
+	}
+}
+
 static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
 {
 	int untyped = 0;
@@ -702,6 +741,7 @@ static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
 			}
 		}
 	}
+	guard_notes(sv, sf);
 	if (untyped)
 		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
 			 xstrfmt("%d write%s matched by field name only (untyped): the "

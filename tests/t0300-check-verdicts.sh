@@ -109,6 +109,17 @@ test_expect_success 'the policy picks the exit code: same-lock fields' '
 		--facts no-reset.facts --policy setup-only >out; test $? = 1
 '
 
+test_expect_success 'a writer that breaks a __guarded_by annotation is a note' '
+	sed "/^write.edge\/edge.c.128/s/edge_dev.cfg_lock:w@scoped_guard\$/edge_dev.lock:w@lexical/" \
+		"$EXP/edge.facts" >broken.facts &&
+	bitsplit check --tree "$SAMPLES" --layout "$TRASH/obj/edge/edge.o" \
+		--facts broken.facts --format gcc >out; test $? = 1 &&
+	grep "annotated" out >actual &&
+	echo "edge/edge.h:11: note: struct edge_dev: cfg_dirty is annotated as guarded by cfg_lock (edge/edge.h:20), but edge_write writes it at edge/edge.c:128 without it" >expect &&
+	test_cmp expect actual &&
+	check edge/edge.o edge.facts --format gcc >out; ! grep annotated out
+'
+
 for s in vfio/vfpci_core.o:vfio mlx5/mlx5vf_main.o:mlx5 edge/edge.o:edge \
 	 pthread/pool.o:pool negative/quiet.o:quiet; do
 	for p in proven-race setup-only; do

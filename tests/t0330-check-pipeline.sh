@@ -2,9 +2,6 @@
 # check end to end: pahole for the layout, spatch for the facts, then the
 # verdict, on the samples.  The expected moves are the hand-written ones of
 # t0300 (see there why); here they must come out of the real facts pass.
-# pthread/pool.c is not here yet: the facts pass gives main() no root, so
-# "verbose = 1" before pthread_create() counts as run time (no root reaches
-# it) and moves; t0300 has its verdict from facts with that root.
 . "$(dirname "$0")/lib.sh"
 
 test_expect_success 'build the samples with DWARF' '
@@ -47,6 +44,16 @@ test_expect_success 'edge: both locations, from the real facts' '
 	    setup-only  moves rx_armed, tx_armed
 	EOT
 	check edge/edge.c >out; test $? = 1 &&
+	moves <out >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'pool: pthread locks, from the real facts' '
+	cat >expect <<-\EOT &&
+	    proven-race moves stats_dirty, reconfig
+	    setup-only  moves running, stats_dirty, reconfig, draining
+	EOT
+	check pthread/pool.c >out; test $? = 1 &&
 	moves <out >actual &&
 	test_cmp expect actual
 '
