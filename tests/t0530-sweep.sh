@@ -105,6 +105,16 @@ test_expect_failure_code 'a path outside the tree is an error' 2 '
 	test_cmp expect err && exit $rc
 '
 
+test_expect_success 'progress goes to stderr when it is a terminal' '
+	script -qec "\"$BITSPLIT\" sweep --tree tree --jobs 1 --out tty . 2>&1 >/dev/null" /dev/null >raw
+	test $? = 1 &&
+	tr "\r" "\n" <raw | sed -E "s/[0-9]+s/Ns/g" | grep . >actual &&
+	printf "%s\n" "sweep: 0/2 files, Ns elapsed            " \
+		"sweep: 1/2 files, Ns elapsed, ETA Ns   " \
+		"sweep: 2/2 files, Ns elapsed            " >expect &&
+	test_cmp expect actual
+'
+
 test_expect_failure_code 'a path that does not exist is an error' 2 '
 	bitsplit sweep --tree tree --out s5 nope 2>err
 	rc=$?
