@@ -67,19 +67,23 @@ static unsigned long long nr_elements(const char *dims)
 
 /*
  * pahole does not print member alignment: infer it from the element size
- * (a power of two up to 16) and from where the member sits.
+ * (a power of two up to 8, or 16 for the 128-bit scalars: a struct or a
+ * typedef of one says nothing by its size) and from where the member sits.
  */
 static unsigned int member_align(const struct bs_member *m)
 {
 	unsigned long long n = m->dims ? nr_elements(m->dims) : 1;
 	unsigned long long elem = n ? m->size / n : 0;
+	bool wide = strstr(m->type, "128") || strstr(m->type, "long double");
 	unsigned int a;
 
-	if (m->type && strchr(m->type, '*') && !m->dims)
+	if (strchr(m->type, '*') && !m->dims)
 		return 8;
 	a = lowbit(elem);
-	if (!a || a > 16)
-		a = a ? 16 : 1;
+	if (!a)
+		a = 1;
+	if (a > (wide ? 16u : 8u))
+		a = wide ? 16 : 8;
 	if (m->offset && lowbit(m->offset) < a)
 		a = lowbit(m->offset);
 	return a;

@@ -157,6 +157,12 @@ static void test_holes_and_align(void)
 	      "7-byte hole before the long");
 	CHECK_INT(s ? s->align : 0, 8, "aligned as its long");
 
+	locations(HEAD M("long x", "0  8") M("cpumask_t mask", "16  16") TAIL);
+	CHECK_INT(l.nr_structs ? l.structs[0].align : 0, 8,
+		  "a 16-byte typedef at offset 16 does not make the struct 16-aligned");
+	locations(HEAD M("__int128 x", "0  16") TAIL);
+	CHECK_INT(l.nr_structs ? l.structs[0].align : 0, 16, "__int128 is 16-aligned");
+
 	locations("struct p {\n" M("char c", "0  1") M("int x", "1  4")
 		  "\n\t/* size: 5, cachelines: 1, members: 2 */\n} __attribute__((__packed__));\n");
 	s = l.nr_structs ? &l.structs[0] : NULL;
