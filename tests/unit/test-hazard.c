@@ -33,6 +33,8 @@ static const char tsv[] =
 	W(10, "a", "=", "1")			/* 0 or 1: fine */
 	W(11, "a", "=", "!on")			/* boolean: fine */
 	W(12, "a", "=", "n > 3")		/* comparison: fine */
+	W(12, "a", "=", "(ret == 0)")		/* in parentheses: fine */
+	W(12, "a", "=", "(n) & (m)")		/* not wrapped: judged as a whole */
 	W(13, "a", "=", "flags & BIT(3)")	/* always 0 today */
 	W(14, "a", "=", "count")		/* low bit today, all of it after */
 	W(15, "b", "=", "7")			/* fits 3 bits: fine */
@@ -53,8 +55,10 @@ int main(void)
 	build(&s, "hz", 8, hz, ARRAY_SIZE(hz));
 	CHECK_INT(facts_parse(&f, tsv, "hz.tsv"), 0, "the facts parse");
 	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "hz plans");
-	CHECK_INT(hazards_find(&p, &f, "hz.h", text, &out), 5, "five hazards");
+	CHECK_INT(hazards_find(&p, &f, "hz.h", text, &out), 6, "six hazards");
 	CHECK_STR(out.buf,
+		  "hz.c:12: hazard: h->a = (n) & (m): may store more than the 1 bit a keeps "
+		  "today; as u8 it keeps it\n"
 		  "hz.c:13: hazard: h->a = flags & BIT(3): the 1-bit field stores 0 today "
 		  "whatever the flag, u8 stores it: fix the store first (!!(...), see the .cocci)\n"
 		  "hz.c:14: hazard: h->a = count: may store more than the 1 bit a keeps today; "
