@@ -55,6 +55,16 @@ static bool is_pm_callback(const char *kind)
 	return kind && (!strcmp(kind, "runtime_suspend") || !strcmp(kind, "runtime_resume"));
 }
 
+static bool is_serial_root(const struct fact *r)
+{
+	static const char *const kinds[] = { "irq", "irq_thread", "work", "timer", "tasklet" };
+
+	for (size_t i = 0; r->why && i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(r->why, kinds[i]))
+			return true;
+	return false;
+}
+
 static int root_phase(const char *s)
 {
 	if (s && !strcmp(s, "setup"))
@@ -96,6 +106,9 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 			fn = &g->fns[a];
 			ALLOC_GROW(fn->roots, fn->nr_roots + 1, fn->alloc_roots);
 			fn->roots[fn->nr_roots++] = i;
+			if (!fn->serial_id && root_phase(x->phase) == PHASE_RUNTIME &&
+			    is_serial_root(x))
+				fn->serial_id = xstrfmt("%s %s", x->why, x->func);
 			break;
 		case FACT_FNLOCK:
 			a = graph_intern(g, x->func);
@@ -155,7 +168,7 @@ static void graph_reach(struct callgraph *g)
  */
 static const char *inherited_how(const struct fact_lock *l)
 {
-	return l->how && !strcmp(l->how, "pm") ? NULL : "caller";
+	return l->how && (!strcmp(l->how, "pm") || !strcmp(l->how, "root")) ? NULL : "caller";
 }
 
 static void call_context(const struct callgraph *g, const struct fact *c, struct lockset *out)
@@ -174,16 +187,22 @@ static void call_context(const struct callgraph *g, const struct fact *c, struct
 		lockset_add(out, &caller->entry.v[i], inherited_how(&caller->entry.v[i]));
 }
 
-static void root_context(const struct fact *r, struct lockset *out)
+static void root_context(const struct cg_func *fn, const struct fact *r,
+			 struct lockset *out)
 {
 	static const struct fact_lock pm_exclusive = {
 		.id = RUNTIME_PM_LOCK, .mode = LOCK_EXCLUSIVE, .how = "pm",
 	};
+	struct fact_lock serial = { .mode = LOCK_EXCLUSIVE, .how = "root" };
 
 	out->nr = 0;
 	out->top = false;
 	if (is_pm_callback(r->why))
 		lockset_add(out, &pm_exclusive, NULL);
+	if (fn->serial_id && root_phase(r->phase) == PHASE_RUNTIME && is_serial_root(r)) {
+		serial.id = fn->serial_id;
+		lockset_add(out, &serial, NULL);
+	}
 }
 
 /*
@@ -208,7 +227,7 @@ static void graph_locks(struct callgraph *g)
 			next.nr = 0;
 			next.top = true;
 			for (int r = 0; r < fn->nr_roots; r++) {
-				root_context(&g->f->v[fn->roots[r]], &ctx);
+				root_context(fn, &g->f->v[fn->roots[r]], &ctx);
 				lockset_intersect(&next, &ctx);
 			}
 			for (int e = 0; e < fn->nr_in; e++) {
@@ -243,6 +262,7 @@ void callgraph_release(struct callgraph *g)
 		free(g->fns[i].in);
 		free(g->fns[i].out);
 		free(g->fns[i].roots);
+		free(g->fns[i].serial_id);
 	}
 	free(g->fns);
 	free(g->slots);

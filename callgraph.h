@@ -23,6 +23,7 @@ struct cg_func {
 	int *in, nr_in, alloc_in;	/* call facts naming it as callee */
 	int *out, nr_out, alloc_out;	/* call facts naming it as caller */
 	int *roots, nr_roots, alloc_roots;
+	char *serial_id;		/* "irq edge_irq": a root that never runs twice at once */
 };
 
 struct callgraph {
@@ -38,7 +39,11 @@ struct callgraph {
  * two files with one name are one function); their phases by breadth-first
  * reachability from the roots; their entry locks as the greatest fixed
  * point of the intersection over roots and call sites.  A runtime PM
- * callback root holds RUNTIME_PM_LOCK exclusively, with how "pm".
+ * callback root holds RUNTIME_PM_LOCK exclusively, with how "pm".  A
+ * run-time root the kernel never runs on two CPUs at once for one object
+ * (an irq handler, its thread, a work item, a timer, a tasklet) holds a
+ * pseudo-lock of its own, "KIND FUNC" with how "root", so that what only
+ * it reaches is serialized with itself.
  */
 void callgraph_build(struct callgraph *g, const struct facts *f);
 /* The function's index, or -1. */

@@ -6,6 +6,7 @@
  */
 #include "diff.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,27 @@ static void add_range(struct strbuf *out, char sign, int start, int count)
 		strbuf_addf(out, ",%d", count);
 }
 
+/*
+ * What git prints after "@@": the last line before the hunk that starts
+ * with a letter, '_' or '$' (a function or struct opening), so a reader
+ * sees which struct the hunk is in.
+ */
+static void add_funcname(struct strbuf *out, const struct text *a, int before)
+{
+	for (int i = before - 1; i >= 0; i--) {
+		const char *l = a->line[i];
+		size_t n = a->len[i];
+
+		if (!(isalpha((unsigned char)l[0]) || l[0] == '_' || l[0] == '$'))
+			continue;
+		while (n && isspace((unsigned char)l[n - 1]))
+			n--;
+		strbuf_addch(out, ' ');
+		strbuf_add(out, l, n > 80 ? 80 : n);
+		return;
+	}
+}
+
 void diff_unified(struct strbuf *out, const char *path, const char *old_text,
 		  const char *new_text)
 {
@@ -149,7 +171,9 @@ void diff_unified(struct strbuf *out, const char *path, const char *old_text,
 		add_range(out, '-', e[start].a, na);
 		strbuf_addch(out, ' ');
 		add_range(out, '+', e[start].b, nb);
-		strbuf_addstr(out, " @@\n");
+		strbuf_addstr(out, " @@");
+		add_funcname(out, &a, e[start].a);
+		strbuf_addch(out, '\n');
 		for (int k = start; k < end; k++) {
 			if (e[k].op == OP_ADD)
 				add_line(out, '+', b.line[e[k].b], b.len[e[k].b]);

@@ -292,10 +292,18 @@ void defined_functions(const char *tree, const struct opt_list *files,
 	free(names.v);
 }
 
-/* Keep only the files that name a candidate field: grep -l -w -F. */
+/*
+ * Keep only the files that name a candidate field, with grep -o -w -F -H:
+ * one pass gives both the files and which fields they name, so that
+ * spatch is only told to --include the headers of structs that may be
+ * written at all.
+ */
 void prefilter_files(const char *tree, const struct opt_list *fields,
-		      const struct opt_list *files, struct opt_list *keep)
+		     const struct opt_list *files, struct opt_list *keep,
+		     struct opt_list *named)
 {
+	struct opt_list words = { 0 };
+
 	for (int at = 0; at < files->nr; at += GREP_BATCH) {
 		struct opt_list argv = { 0 };
 		struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
@@ -303,9 +311,10 @@ void prefilter_files(const char *tree, const struct opt_list *fields,
 		int rc;
 
 		opt_list_append(&argv, "grep");
-		opt_list_append(&argv, "-l");
+		opt_list_append(&argv, "-o");
 		opt_list_append(&argv, "-w");
 		opt_list_append(&argv, "-F");
+		opt_list_append(&argv, "-H");
 		for (int i = 0; i < fields->nr; i++) {
 			opt_list_append(&argv, "-e");
 			opt_list_append(&argv, fields->v[i]);
@@ -320,17 +329,30 @@ void prefilter_files(const char *tree, const struct opt_list *fields,
 		rc = run_command(&cmd);
 		if (rc != 0 && rc != 1)
 			die("grep failed (exit %d): %s", rc, err.buf ? err.buf : "");
-		for (char *s = out.buf, *nl; s && *s; s = nl + 1) {
-			nl = strchr(s, '\n');
+		for (char *l = out.buf, *nl, *colon; l && *l; l = nl + 1) {
+			nl = strchr(l, '\n');
 			if (!nl)
 				break;
 			*nl = '\0';
-			opt_list_append(keep, xstrdup(s));
+			colon = strrchr(l, ':');
+			if (!colon)
+				continue;
+			*colon = '\0';
+			if (!keep->nr || strcmp(keep->v[keep->nr - 1], l))
+				opt_list_append(keep, xstrdup(l));
+			opt_list_append(&words, colon + 1);
 		}
+		if (words.nr)
+			qsort(words.v, words.nr, sizeof(*words.v), cmp_str);
+		for (int i = 0; i < words.nr; i++)
+			if (!i || strcmp(words.v[i], words.v[i - 1]))
+				opt_list_append(named, xstrdup(words.v[i]));
+		words.nr = 0;
 		strbuf_release(&out);
 		strbuf_release(&err);
 		free(argv.v);
 	}
+	free(words.v);
 }
 
 void find_path_headers(const struct source_opts *src, struct opt_list *out)

@@ -21,9 +21,14 @@ void find_sources(const char *tree, const char *rel, const char *suffix,
 		  struct opt_list *out);
 /* Append the headers below each PATH (or the directory of a PATH file). */
 void find_path_headers(const struct source_opts *src, struct opt_list *out);
-/* Append to keep the files that contain one of words as a word (grep -lwF). */
+/*
+ * Append to keep the files that contain one of words as a word, and to
+ * named the words found (allocated; one per batch of files, so sort and
+ * deduplicate if that matters).
+ */
 void prefilter_files(const char *tree, const struct opt_list *words,
-		     const struct opt_list *files, struct opt_list *keep);
+		     const struct opt_list *files, struct opt_list *keep,
+		     struct opt_list *named);
 /* Append the names of the functions the files define, one a line, sorted. */
 void defined_functions(const char *tree, const struct opt_list *files,
 		       struct strbuf *out);

@@ -34,6 +34,7 @@ struct candidate {
 	const char *name;
 	char *header;		/* relative to the tree, or NULL */
 	struct strbuf fields;	/* "a,b,c" */
+	bool named;		/* some analysed file names one of its fields */
 };
 
 /* The temporary files of one run, under one directory. */
@@ -131,6 +132,7 @@ static void add_candidates(const struct source_opts *src, const struct bs_layout
 				c->name = s->name;
 				c->header = find_struct_header(src, s, files);
 				c->fields = (struct strbuf)STRBUF_INIT;
+				c->named = false;
 			}
 			for (int m = 0; m < loc->nr_fields; m++) {
 				const char *name = s->members[loc->fields[m]].name;
@@ -147,6 +149,24 @@ static void add_candidates(const struct source_opts *src, const struct bs_layout
 					opt_list_append(fields, name);
 			}
 		}
+	}
+}
+
+/*
+ * A struct none of whose fields any file names cannot be written there:
+ * its header need not be parsed for every file (on a whole-kernel layout
+ * that is most of them).
+ */
+static void mark_named(struct candidate *cands, int nr, const struct opt_list *named)
+{
+	for (int i = 0; i < nr; i++) {
+		char *copy = xstrdup(cands[i].fields.buf), *save = NULL;
+
+		for (char *w = strtok_r(copy, ",", &save); w && !cands[i].named;
+		     w = strtok_r(NULL, ",", &save))
+			for (int k = 0; k < named->nr && !cands[i].named; k++)
+				cands[i].named = !strcmp(named->v[k], w);
+		free(copy);
 	}
 }
 
@@ -244,7 +264,14 @@ static int run_spatch(const struct source_opts *src, const struct facts_run_opts
 	opt_list_append(&owned, datadir_path("kernel-macros.h"));
 	opt_list_append(&argv, owned.v[owned.nr - 1]);
 	for (int i = 0; i < nr_cands; i++) {
-		if (!cands[i].header || !ends_with(cands[i].header, ".h"))
+		bool dup = false;
+
+		if (!cands[i].named || !cands[i].header ||
+		    !ends_with(cands[i].header, ".h"))
+			continue;
+		for (int k = 0; k < i && !dup; k++)
+			dup = cands[k].header && !strcmp(cands[k].header, cands[i].header);
+		if (dup)
 			continue;
 		opt_list_append(&argv, "--include");
 		opt_list_append(&argv, cands[i].header);
@@ -305,7 +332,7 @@ static void summary(const struct facts *f, int nr_skips)
 int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	      const struct facts_run_opts *o, struct facts *f)
 {
-	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 };
+	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
 	struct strbuf data = STRBUF_INIT, err = STRBUF_INIT, tsv = STRBUF_INIT;
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
@@ -328,7 +355,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	for (int i = 0; i < nr_cands; i++)
 		cands[i].header = headers[i];
 	if (fields.nr)
-		prefilter_files(src->tree, &fields, &all, &files);
+		prefilter_files(src->tree, &fields, &all, &files, &named);
+	mark_named(cands, nr_cands, &named);
 
 	ret = vocabulary(o, &data);
 	if (!ret && !o->quiet)
@@ -362,6 +390,9 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 		free((char *)all.v[i]);
 	for (int i = 0; i < files.nr; i++)
 		free((char *)files.v[i]);
+	for (int i = 0; i < named.nr; i++)
+		free((char *)named.v[i]);
+	free(named.v);
 	free(all.v);
 	free(files.v);
 	free(fields.v);

@@ -496,7 +496,10 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 	if (o->tighten)
 		tighten(p);
 	if (size_of(p) > p->naive_size) {
-		/* cannot happen with the rules above; never do worse than naive */
+		/*
+		 * Not seen on any sample; the promise is never to do worse
+		 * than splitting in place, so fall back to that layout.
+		 */
 		for (int i = 0; i < p->nr; i++)
 			free(p->m[i].type);
 		free(p->m);

@@ -8,6 +8,8 @@ void lock_words(const struct fact_lock *l, struct strbuf *out)
 {
 	if (l->how && !strcmp(l->how, "pm"))
 		strbuf_addstr(out, "runtime PM exclusively (a runtime PM callback)");
+	else if (l->how && !strcmp(l->how, "root"))
+		strbuf_addf(out, "the %s, which runs on one CPU at a time", l->id);
 	else if (!strcmp(l->id, RUNTIME_PM_LOCK))
 		strbuf_addf(out, "a runtime-PM reference (%s)", lock_how_words(l));
 	else

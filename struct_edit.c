@@ -426,6 +426,12 @@ static bool unchanged(const struct plan_member *pm)
 	return pm->role == ROLE_STAY || pm->role == ROLE_PACKED;
 }
 
+/* A member moved by tighten keeps its text: only its place changes. */
+static bool same_text(const struct plan_member *pm)
+{
+	return pm->role != ROLE_SPLIT;
+}
+
 /* Do all of entry e's members stay, one after the other, from position i? */
 static bool entry_intact(const struct body *b, const struct entry *e,
 			 const struct plan *p, int i)
@@ -434,7 +440,7 @@ static bool entry_intact(const struct body *b, const struct entry *e,
 		const struct declarator *d = &b->d[e->first_declarator + k];
 
 		if (i + k >= p->nr || p->m[i + k].member != d->member ||
-		    !unchanged(&p->m[i + k]))
+		    !same_text(&p->m[i + k]))
 			return false;
 	}
 	return true;

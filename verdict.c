@@ -145,7 +145,8 @@ static void writer_init(struct field_writer *w, const struct callgraph *g, const
 
 	if (x->instance && !strcmp(x->instance, "iter")) {
 		w->phase = PHASE_RUNTIME;
-		strbuf_addf(&why, "writes a sibling through %s, which may be running", x->base);
+		strbuf_addf(&why, "writes a sibling through %s, which may be running",
+			    x->base ? x->base : "a list or array walk");
 	} else if (!fn || !fn->reach) {
 		w->phase = PHASE_RUNTIME;
 		strbuf_addstr(&why, "no root reaches it");
@@ -167,19 +168,45 @@ static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
 	if (!strcmp(l->id, RUNTIME_PM_LOCK))
 		strbuf_addstr(sb, l->mode == LOCK_SHARED ? "a runtime-PM reference"
 							 : "runtime PM (a PM callback)");
+	else if (l->how && !strcmp(l->how, "root"))
+		strbuf_addf(sb, "the %s, which runs on one CPU at a time", l->id);
 	else
 		strbuf_addf(sb, "%s%s", lock_short_name(l->id),
 			    l->mode == LOCK_SHARED ? " for reading" : "");
 }
 
+/*
+ * The locks a sentence names: not a root's own exclusion, which never
+ * serializes two different roots and would only make the sentence longer.
+ */
+static bool sentence_lock(const struct fact_lock *l)
+{
+	return !l->how || strcmp(l->how, "root");
+}
+
+static bool has_sentence_lock(const struct field_writer *w)
+{
+	for (int i = 0; i < w->nr_locks; i++)
+		if (sentence_lock(&w->locks[i]))
+			return true;
+	return false;
+}
+
 static void describe_locks(const struct field_writer *w, struct strbuf *sb)
 {
-	if (!w->nr_locks)
+	int nr = 0, n = 0;
+
+	for (int i = 0; i < w->nr_locks; i++)
+		nr += sentence_lock(&w->locks[i]);
+	if (!nr)
 		strbuf_addstr(sb, "no lock");
 	for (int i = 0; i < w->nr_locks; i++) {
-		if (i)
-			strbuf_addstr(sb, i == w->nr_locks - 1 ? " and " : ", ");
+		if (!sentence_lock(&w->locks[i]))
+			continue;
+		if (n)
+			strbuf_addstr(sb, n == nr - 1 ? " and " : ", ");
 		describe_lock(&w->locks[i], sb);
+		n++;
 	}
 }
 
@@ -215,7 +242,7 @@ static char *race_sentence(const struct bs_member *ma, const struct field_writer
 		strbuf_addf(&sb, "%s and %s are both written by %s (%s), which may run on "
 			    "two CPUs at once with nothing to exclude the other (it holds %s",
 			    ma->name, mb->name, writer_func(a), a->phase_why,
-			    a->nr_locks ? "only " : "");
+			    has_sentence_lock(a) ? "only " : "");
 		describe_locks(a, &sb);
 		strbuf_addch(&sb, ')');
 	} else if (!strcmp(writer_func(a), writer_func(b))) {
@@ -317,7 +344,8 @@ static char *field_serialized_by(const struct field_verdict *fv)
 		return NULL;
 	for (int l = 0; l < first->nr_locks; l++) {
 		const struct fact_lock *cand = &first->locks[l];
-		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?';
+		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?' &&
+			   strcmp(cand->how, "root");
 
 		for (int i = 0; all && i < fv->nr_writers; i++) {
 			const struct field_writer *w = &fv->writers[i];
@@ -888,6 +916,14 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 		struct_notes(sv, &sf);
 	}
 	run_notes(v, l, f, &idx, skipped_structs);
+	/* The writers' locks point at the roots' exclusion ids: keep them. */
+	for (int i = 0; i < g.nr; i++) {
+		if (!g.fns[i].serial_id)
+			continue;
+		ALLOC_GROW(v->owned, v->nr_owned + 1, v->alloc_owned);
+		v->owned[v->nr_owned++] = g.fns[i].serial_id;
+		g.fns[i].serial_id = NULL;
+	}
 	callgraph_release(&g);
 	free(idx.v);
 	return 0;
@@ -938,5 +974,8 @@ void verdict_release(struct verdict *v)
 	for (int n = 0; n < v->nr_notes; n++)
 		free(v->notes[n]);
 	free(v->notes);
+	for (int n = 0; n < v->nr_owned; n++)
+		free(v->owned[n]);
+	free(v->owned);
 	memset(v, 0, sizeof(*v));
 }

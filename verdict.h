@@ -107,6 +107,8 @@ struct verdict {
 	int nr, alloc;
 	char **notes;			/* run-wide: unparsed files, unknown wrappers */
 	int nr_notes, alloc_notes;
+	char **owned;			/* lock ids the writers point to: "irq edge_irq" */
+	int nr_owned, alloc_owned;
 };
 
 /*

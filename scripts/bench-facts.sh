@@ -21,7 +21,7 @@ run() {	# label, then the bitsplit facts arguments
 make -s -C samples O="$tmp/obj" >/dev/null || exit 2
 for j in 1 2; do
 	run "samples, -j $j" -j $j --tree samples --build "$tmp/obj" \
-		vfio mlx5 edge pthread negative || exit 1
+		vfio mlx5 edge pthread negative nested || exit 1
 done
 
 if ! scripts/kernel-vfio-prefix.sh "$tmp/k"; then

@@ -11,9 +11,11 @@
 //# callback (by the ops field it is assigned to, or by its name), or when
 //# every caller in the same file is one; every other writer runs at run
 //# time.  A location is reported when two of its fields are written at run
-//# time by different functions.  Locks are not modelled: writers that all
-//# hold one lock are reported too, so check each report before sending a
-//# patch ("bitsplit check" classifies the locks and proves the race).
+//# time by different functions; a store into a local variable (or a
+//# member of one) is a private copy and does not count.  Locks are not
+//# modelled: writers that all hold one lock are reported too, so check
+//# each report before sending a patch ("bitsplit check" classifies the
+//# locks and proves the race).
 //#
 //# Only structs declared in the file or in the headers spatch parses with it
 //# are seen: local "..." headers by default.  For structs in <linux/...>
@@ -63,7 +65,7 @@ def new_unit():
 	unit.clear()
 	unit.update(fields={}, roots={}, runtime_roots=set(), callers={},
 		    writes=[], racy={}, racy_at=set(), funcs=set(), defs=[],
-		    stores=[], types={})
+		    stores=[], types={}, text={})
 
 def strip_code(text):
 	"""Blank comments, strings and preprocessor lines, keep offsets."""
@@ -165,10 +167,42 @@ def add_write(fld, p, ty):
 		for q in p:
 			unit["writes"].append((q, s, fld, q.current_element))
 
+NOT_TYPES = {"return", "else", "case", "goto", "sizeof", "typeof", "do"}
+
+def code_of(path):
+	"""A file's text with comments and strings blanked, once per unit."""
+	if path not in unit["text"]:
+		try:
+			with open(path, errors="replace") as fh:
+				unit["text"][path] = strip_code(fh.read()).split("\n")
+		except OSError:
+			unit["text"][path] = []
+	return unit["text"][path]
+
+def is_local(q, base, fld):
+	"""A store into a struct object that is a local variable (or a by-value
+	parameter) of the writing function, or a member of one: a copy no
+	other context sees."""
+	names = [t.strip() for t in base.split(".")]
+	if not all(re.fullmatch(r"\w+", t) for t in names):
+		return False
+	lines = code_of(q.file)
+	line = int(q.line)
+	store = r"\b" + r"\s*\.\s*".join(names + [fld]) + r"\b"
+	if line > len(lines) or not re.search(store, lines[line - 1]):
+		return False
+	body = "\n".join(lines[int(q.current_element_line) - 1:int(q.current_element_line_end)])
+	for m in re.finditer(r"\b([A-Za-z_]\w*)\s+%s\s*[;=\[,)]" % names[0], body):
+		if m.group(1) not in NOT_TYPES:
+			return True
+	return False
+
 def attribute():
 	"""Turn the stores into writes of the structs they can be writes of."""
-	for fld, p in unit["stores"]:
+	for fld, p, base in unit["stores"]:
 		for q in p:
+			if is_local(q, base, fld):
+				continue
 			add_write(fld, [q], unit["types"].get((q.file, q.line, q.column)))
 
 def is_candidate(fld):
@@ -350,8 +384,9 @@ position p;
 @script:python@
 fld << w.fld;
 p << w.p;
+E << w.E;
 @@
-unit["stores"].append((fld, p))
+unit["stores"].append((fld, p, E))
 
 // The struct type of the stores where spatch inferred it: matching only
 // the field reference at a known store is cheaper than typing every store

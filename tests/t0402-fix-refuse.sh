@@ -38,6 +38,22 @@ test_expect_success 'a uapi header is refused' '
 	refused fc_uapi_req.done "struct fc_uapi_req (fixcases/uapi/fc_uapi.h): refused: fixcases/uapi/fc_uapi.h is a uapi header: the layout is ABI"
 '
 
+test_expect_success '__randomize_layout is refused' '
+	refused fc_random.a "struct fc_random (fixcases/fixcases.h): refused: it is __randomize_layout: no fixed order to plan"
+'
+
+test_expect_success 'a signed 1-bit field withholds the patch' '
+	bitsplit fix --tree "$SAMPLES" --build build --out out --split fc_signed.on fixcases >actual
+	rc=$? &&
+	cat >expect <<-\EOF &&
+	fixcases/fixcases.h:99: hazard: on is a signed 1-bit field: it reads 0 or -1 today, 0 or 1 as int
+	struct fc_signed (fixcases/fixcases.h): withheld: see the hazards above
+	EOF
+	test_cmp expect actual &&
+	test "$rc" = 1 &&
+	! test -e out/fc_signed.diff
+'
+
 test_expect_success 'a value-dependent store into a u8:1 withholds the patch' '
 	bitsplit fix --tree "$SAMPLES" --build build --out out --split fc_hazard.irq_pending \
 		--facts "$EXPECT/fc_hazard.facts" fixcases >actual

@@ -137,3 +137,15 @@ static int __init fc_init(void)
 	return request_irq(1, fc_irq, 0, "fixcases", NULL);
 }
 module_init(fc_init);
+
+void fc_random_set(struct fc_random *r)
+{
+	r->a = 1;
+	r->b = 0;
+}
+
+void fc_signed_set(struct fc_signed *s, bool on)
+{
+	s->on = on;
+	s->off = !on;
+}

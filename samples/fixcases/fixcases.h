@@ -87,4 +87,18 @@ struct fc_init {
 	int			level;
 };
 
+/* __randomize_layout: the compiler plugin picks the order, no plan holds. */
+struct fc_random {
+	u8			a:1;
+	u8			b:1;
+	int			x;
+} __randomize_layout;
+
+/* A signed 1-bit field reads 0 or -1: as a plain int it would read 1. */
+struct fc_signed {
+	int			on:1;
+	int			off:1;
+	int			x;
+};
+
 #endif

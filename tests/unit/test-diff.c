@@ -23,6 +23,15 @@ int main(void)
 		  "two hunks, three lines of context each");
 	strbuf_reset(&out);
 
+	diff_unified(&out, "s.h", "int x;\nstruct s {\n\tint a;\n\tint b;\n\tint c;\n\tint d;\n\tint e;\n};\n",
+		     "int x;\nstruct s {\n\tint a;\n\tint b;\n\tint c;\n\tlong d;\n\tint e;\n};\n");
+	CHECK_STR(out.buf,
+		  "diff --git a/s.h b/s.h\n--- a/s.h\n+++ b/s.h\n"
+		  "@@ -3,6 +3,6 @@ struct s {\n"
+		  " \tint a;\n \tint b;\n \tint c;\n-\tint d;\n+\tlong d;\n \tint e;\n };\n",
+		  "the hunk names the struct it is in, as git does");
+	strbuf_reset(&out);
+
 	diff_unified(&out, "b", "x\ny", "x\nz\n");
 	CHECK_STR(out.buf,
 		  "diff --git a/b b/b\n--- a/b\n+++ b/b\n"

@@ -140,6 +140,53 @@ static void check_in_place(void)
 	release(&s);
 }
 
+static const char tight_h[] =
+	"struct tight {\n"
+	"\tchar   a;\n"
+	"\tu32    f1:1, f2:1;\n"
+	"\tlong   l;\n"
+	"\tshort  s;\t/* odd   spacing */\n"
+	"};\n";
+
+static const struct m tight[] = {
+	{ "char", "a", NULL, 0, 0, 0, 1 },
+	{ "u32", "f1", NULL, 0, 8, 1, 4 },
+	{ "u32", "f2", NULL, 0, 9, 1, 4 },
+	{ "long int", "l", NULL, 8, 0, 0, 8 },
+	{ "short int", "s", NULL, 16, 0, 0, 2 },
+};
+
+/*
+ * Tighten moves s into the bytes after f1 (24 -> 16 bytes) and its line
+ * moves as it was; the split f2 is written with spaces, as this struct
+ * aligns its names at column 15.
+ */
+static void check_tighten(void)
+{
+	struct bs_struct s;
+	struct plan p;
+	struct plan_opts o = { PLAN_TYPE_DECLARED, true, NULL };
+	bool split[ARRAY_SIZE(tight)] = { false, false, true, false, false };
+	struct strbuf out = STRBUF_INIT;
+
+	build(&s, "tight", 24, tight, ARRAY_SIZE(tight));
+	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "tight plans");
+	CHECK_INT(p.after.size, 16, "tighten shrinks 24 to 16");
+	CHECK_INT(struct_edit(tight_h, "tight.h", &p, &out), 0, "tight edits");
+	CHECK_STR(out.buf,
+		  "struct tight {\n"
+		  "\tchar   a;\n"
+		  "\tu32    f1:1;\n"
+		  "\tshort  s;\t/* odd   spacing */\n"
+		  "\tu32    f2;\n"
+		  "\tlong   l;\n"
+		  "};\n",
+		  "a tightened member keeps its line, spaces align a new one");
+	plan_release(&p);
+	strbuf_release(&out);
+	release(&s);
+}
+
 static void check_decl_text(void)
 {
 	char *t = struct_decl_text(demo_h, "other");
@@ -156,6 +203,7 @@ int main(void)
 {
 	check_demo();
 	check_in_place();
+	check_tighten();
 	check_decl_text();
 	return unit_done();
 }

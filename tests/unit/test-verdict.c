@@ -540,7 +540,7 @@ static void test_dense(void)
 	}
 	one_location(&l, "s", fields);
 	fr(&f, "op1", "runtime", "ioctl");
-	fr(&f, "op2", "runtime", "irq");
+	fr(&f, "op2", "runtime", "write");
 	for (int i = 0; i < 30; i++)
 		fw(&f, 10 + (unsigned int)i, i % 2 ? "op1" : "op2", "s", names[i], "self", NULL);
 	verdict_compute(&v, &l, &f);
@@ -549,6 +549,44 @@ static void test_dense(void)
 	CHECK_INT(v.v[0].locs[0].nr_races, 30 * 29 / 2, "dense: every pair races");
 	CHECK_INT(moved, 29, "dense: all but one field moves");
 	CHECK(!v.v[0].locs[0].cover_not_minimal, "dense: the cover is proven minimal");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * An irq handler never runs on two CPUs at once for one device, and a work
+ * item neither: a and b, written only from the handler (b through a helper
+ * it calls), do not race with each other; c, written from the work item
+ * too, races with both; d, written by a helper that both reach, holds
+ * neither root's exclusion.
+ */
+static void test_serial_roots(void)
+{
+	static const char *const abcd[] = { "a", "b", "c", "d", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", abcd);
+	fr(&f, "drv_irq", "runtime", "irq");
+	fr(&f, "drv_work", "runtime", "work");
+	fc(&f, "drv_irq", "irq_helper", NULL);
+	fc(&f, "drv_irq", "both_helper", NULL);
+	fc(&f, "drv_work", "both_helper", NULL);
+	fw(&f, 10, "drv_irq", "s", "a", "self", NULL);
+	fw(&f, 11, "irq_helper", "s", "b", "self", NULL);
+	fw(&f, 20, "drv_work", "s", "c", "self", NULL);
+	fw(&f, 30, "both_helper", "s", "d", "self", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_OWNED_STR(race_pairs(&v), "a/c a/d b/c b/d c/d",
+			"serial roots: the handler's own fields do not race");
+	CHECK_STR(field(&v, "b")->writers[0].locks[0].id, "irq drv_irq",
+		  "serial roots: the helper holds the handler's exclusion");
+	CHECK_INT(field(&v, "d")->writers[0].nr_locks, 0,
+		  "serial roots: a helper of two roots holds neither");
+	CHECK(field(&v, "a")->serialized_by == NULL,
+	      "serial roots: a root's exclusion is no lock for the patch comment");
 	verdict_release(&v);
 	free_facts(&f);
 	free_layout(&l);
@@ -571,5 +609,6 @@ int main(void)
 	test_phases();
 	test_cover_and_data_race();
 	test_dense();
+	test_serial_roots();
 	return unit_done();
 }

@@ -37,3 +37,17 @@ static const struct dev_ops dev_ops = {
 	.ioctl = dev_ioctl,
 	.handler = dev_handler,
 };
+
+/* Stores into local copies: no other context sees them. */
+static void dev_snapshot(struct dev *d)
+{
+	struct dev copy;
+
+	copy.a = d->a;
+}
+
+static void dev_restore(struct dev *d, struct dev saved)
+{
+	saved.b = 0;
+	*d = saved;
+}
