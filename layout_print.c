@@ -5,6 +5,7 @@
  * shared by several fields begins, and whether a ":0" pahole printed
  * really separates two locations.  The JSON schema is in README.md.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -39,26 +40,30 @@ static void offsets(struct strbuf *out, const struct bs_member *m)
 		strbuf_addf(out, "/* %5u %5u */\n", m->offset, m->size);
 }
 
-static int location_index(const struct bs_struct *s, int m)
-{
-	for (int i = 0; i < s->nr_locations; i++)
-		for (int j = 0; j < s->locations[i].nr_fields; j++)
-			if (s->locations[i].fields[j] == m)
-				return i;
-	return -1;
-}
+/*
+ * One struct being printed, with what each member needs looked up once:
+ * its location, the hole before it, and each aggregate's tail padding.
+ */
+struct text {
+	struct strbuf *out;
+	const struct bs_struct *s;
+	int *loc;		/* per member: location index or -1 */
+	int *hole;		/* per member: the hole before it or -1 */
+	int *tail;		/* per aggregate + 1 (0: the struct): tail padding or -1 */
+};
 
-static void location_marker(struct strbuf *out, const struct bs_struct *s, int m)
+static void location_marker(struct text *t, int m)
 {
-	int i = location_index(s, m);
 	const struct bs_location *loc;
+	struct strbuf *out = t->out;
+	int i = t->loc[m];
 
 	if (i < 0)
 		return;
-	loc = &s->locations[i];
+	loc = &t->s->locations[i];
 	if (loc->fields[0] != m || loc->nr_fields < 2)
 		return;
-	indent(out, s->members[m].depth);
+	indent(out, t->s->members[m].depth);
 	strbuf_addf(out, "/* location %d: ", i + 1);
 	if (loc->byte_end - loc->byte_begin == 1)
 		strbuf_addf(out, "byte %u", loc->byte_begin);
@@ -76,31 +81,33 @@ static void location_marker(struct strbuf *out, const struct bs_struct *s, int m
  * What a ":0" at m means here: a break between two fields of one location
  * (the ABI's doing), the end of a location, or nothing we can tell.
  */
-static const char *zero_width_note(const struct bs_struct *s, int m)
+static const char *zero_width_note(const struct text *t, int m)
 {
+	const struct bs_member *mm = t->s->members;
 	int prev = -1, next = -1;
 
-	for (int i = m - 1; i >= 0 && s->members[i].depth >= s->members[m].depth; i--)
-		if (s->members[i].depth == s->members[m].depth) {
+	for (int i = m - 1; i >= 0 && mm[i].depth >= mm[m].depth; i--)
+		if (mm[i].depth == mm[m].depth) {
 			prev = i;
 			break;
 		}
-	for (int i = m + 1; i < s->nr_members && s->members[i].depth >= s->members[m].depth; i++)
-		if (s->members[i].depth == s->members[m].depth) {
+	for (int i = m + 1; i < t->s->nr_members && mm[i].depth >= mm[m].depth; i++)
+		if (mm[i].depth == mm[m].depth) {
 			next = i;
 			break;
 		}
-	if (prev < 0 || location_index(s, prev) < 0)
+	if (prev < 0 || t->loc[prev] < 0)
 		return "";
-	if (next >= 0 && location_index(s, prev) == location_index(s, next))
+	if (next >= 0 && t->loc[prev] == t->loc[next])
 		return "/* ABI unit break, same location */";
 	return "/* ends the location */";
 }
 
-static void hole_lines(struct strbuf *out, int depth, unsigned long long at,
-		       unsigned long long bits, const char *what)
+static void hole_lines(struct strbuf *out, int depth, const struct bs_hole *h,
+		       const char *what)
 {
-	unsigned long long head = at % 8 ? 8 - at % 8 : 0;
+	unsigned long long bits = h->bits;
+	unsigned long long head = h->bit_offset % 8 ? 8 - h->bit_offset % 8 : 0;
 
 	if (head > bits)
 		head = bits;
@@ -120,20 +127,20 @@ static void hole_lines(struct strbuf *out, int depth, unsigned long long at,
 		strbuf_addf(out, "/* XXX %llu bit%s %s */\n", bits % 8,
 			    bits % 8 == 1 ? "" : "s", what);
 	}
-	if (strcmp(what, "padding"))
-		strbuf_addch(out, '\n');
 }
 
-static void holes_before(struct strbuf *out, const struct bs_struct *s, int m,
-			 int parent, int depth)
+static void hole_before(struct text *t, int m)
 {
-	for (int i = 0; i < s->nr_holes; i++) {
-		const struct bs_hole *h = &s->holes[i];
+	if (t->hole[m] < 0)
+		return;
+	hole_lines(t->out, t->s->members[m].depth, &t->s->holes[t->hole[m]], "hole");
+	strbuf_addch(t->out, '\n');
+}
 
-		if (h->before == m && h->parent == parent)
-			hole_lines(out, depth, h->bit_offset, h->bits,
-				   m < 0 ? "padding" : "hole");
-	}
+static void tail_padding(struct text *t, int agg, int depth)
+{
+	if (t->tail[agg + 1] >= 0)
+		hole_lines(t->out, depth, &t->s->holes[t->tail[agg + 1]], "padding");
 }
 
 static void cacheline(struct strbuf *out, const struct bs_member *m, unsigned int *last)
@@ -152,10 +159,12 @@ static void cacheline(struct strbuf *out, const struct bs_member *m, unsigned in
 			    line, line * 64);
 }
 
-static void member_line(struct strbuf *out, const struct bs_struct *s, int i)
+static void member_line(struct text *t, int i)
 {
-	const struct bs_member *m = &s->members[i];
+	const struct bs_member *m = &t->s->members[i];
 	const char *fp = strstr(m->type, "(*");
+	struct strbuf *out = t->out;
+	const char *note = m->is_zero_width ? zero_width_note(t, i) : NULL;
 	size_t start;
 
 	indent(out, m->depth);
@@ -179,24 +188,25 @@ static void member_line(struct strbuf *out, const struct bs_struct *s, int i)
 	if (m->bit_size || m->is_zero_width)
 		strbuf_addf(out, ":%u", m->bit_size);
 	strbuf_addch(out, ';');
-	if (m->is_zero_width && !*zero_width_note(s, i)) {
+	if (note && !*note) {
 		strbuf_addch(out, '\n');
 		return;
 	}
 	pad_to(out, start, NAME_WIDTH);
 	strbuf_addch(out, ' ');
-	if (m->is_zero_width)
-		strbuf_addf(out, "%s\n", zero_width_note(s, i));
+	if (note)
+		strbuf_addf(out, "%s\n", note);
 	else
 		offsets(out, m);
 }
 
-static void close_nested(struct strbuf *out, const struct bs_struct *s, int agg)
+static void close_nested(struct text *t, int agg)
 {
-	const struct bs_member *m = &s->members[agg];
+	const struct bs_member *m = &t->s->members[agg];
+	struct strbuf *out = t->out;
 	size_t start;
 
-	holes_before(out, s, -1, agg, m->depth + 1);
+	tail_padding(t, agg, m->depth + 1);
 	indent(out, m->depth);
 	start = out->len;
 	strbuf_addch(out, '}');
@@ -212,11 +222,36 @@ static void close_nested(struct strbuf *out, const struct bs_struct *s, int agg)
 	offsets(out, m);
 }
 
+static void index_struct(struct text *t)
+{
+	const struct bs_struct *s = t->s;
+	size_t n = (size_t)s->nr_members + 1;
+
+	t->loc = xmalloc(3 * n * sizeof(int));
+	t->hole = t->loc + n;
+	t->tail = t->hole + n;
+	for (size_t i = 0; i < 3 * n; i++)
+		t->loc[i] = -1;
+	for (int i = 0; i < s->nr_locations; i++)
+		for (int j = 0; j < s->locations[i].nr_fields; j++)
+			t->loc[s->locations[i].fields[j]] = i;
+	for (int i = 0; i < s->nr_holes; i++) {
+		const struct bs_hole *h = &s->holes[i];
+
+		if (h->before >= 0)
+			t->hole[h->before] = i;
+		else
+			t->tail[h->parent + 1] = i;
+	}
+}
+
 static void print_struct(struct strbuf *out, const struct bs_struct *s)
 {
+	struct text t = { .out = out, .s = s };
 	int open[66], nr_open = 0, shared = 0;
 	unsigned int line = 0;
 
+	index_struct(&t);
 	if (s->decl_file)
 		strbuf_addf(out, "/* %s:%u */\n", s->decl_file, s->decl_line);
 	strbuf_addf(out, "%s %s {\n", s->is_union ? "union" : "struct", s->name);
@@ -224,10 +259,10 @@ static void print_struct(struct strbuf *out, const struct bs_struct *s)
 		const struct bs_member *m = &s->members[i];
 
 		while (nr_open && s->members[open[nr_open - 1]].depth >= m->depth)
-			close_nested(out, s, open[--nr_open]);
-		holes_before(out, s, i, m->parent, m->depth);
+			close_nested(&t, open[--nr_open]);
+		hole_before(&t, i);
 		cacheline(out, m, &line);
-		location_marker(out, s, i);
+		location_marker(&t, i);
 		if (m->is_nested) {
 			indent(out, m->depth);
 			strbuf_addf(out, "%s {\n", m->type);
@@ -235,14 +270,15 @@ static void print_struct(struct strbuf *out, const struct bs_struct *s)
 				open[nr_open++] = i;
 			continue;
 		}
-		member_line(out, s, i);
+		member_line(&t, i);
 	}
 	while (nr_open)
-		close_nested(out, s, open[--nr_open]);
-	holes_before(out, s, -1, -1, 0);
+		close_nested(&t, open[--nr_open]);
+	tail_padding(&t, -1, 0);
+	free(t.loc);
 	for (int i = 0; i < s->nr_locations; i++)
 		shared += s->locations[i].nr_fields > 1;
-	if (!ends_with(out->buf, "\n\n"))
+	if (out->len < 2 || out->buf[out->len - 2] != '\n')
 		strbuf_addch(out, '\n');
 	strbuf_addf(out, "\t/* size: %u, align: %u, cachelines: %u */\n",
 		    s->size, s->align, s->cachelines);
