@@ -115,6 +115,20 @@ test_expect_success 'progress goes to stderr when it is a terminal' '
 	test_cmp expect actual
 '
 
+test_expect_failure_code '--build takes the locations from the objects' 1 '
+	make -s -C tree -f "$SAMPLES/Makefile" O="$TRASH/obj" >/dev/null 2>&1 &&
+	bitsplit sweep --tree tree --build "$TRASH/obj" --out b vfio >actual
+	rc=$?
+	{
+		echo "sweep: 2 files, 1 can write a field of a shared location: 1 parsed, 0 from cache, 0 failed" &&
+		echo "memory locations: 1 with two or more fields, from the build'\''s objects" &&
+		echo "racy: 1 memory locations written at run time by different functions, most evidence first" &&
+		echo &&
+		sed -n "5,11p" "$EXP/summary" | sed "s/vfpci_core.h:54/vfpci_core.h:41/"
+	} >expect &&
+	test_cmp expect actual && exit $rc
+'
+
 test_expect_failure_code 'a path that does not exist is an error' 2 '
 	bitsplit sweep --tree tree --out s5 nope 2>err
 	rc=$?
