@@ -30,20 +30,6 @@ static const struct {
 	{ "org", report_org },
 };
 
-static int load_facts(const char *path, struct facts *f)
-{
-	struct strbuf sb = STRBUF_INIT;
-	int ret;
-
-	if (strbuf_read_file(&sb, path) < 0) {
-		strbuf_release(&sb);
-		return error("cannot read facts '%s': %s", path, strerror(errno));
-	}
-	ret = facts_parse(f, sb.buf, path);
-	strbuf_release(&sb);
-	return ret;
-}
-
 int cmd_check(int argc, const char **argv)
 {
 	struct source_opts src = { 0 };
@@ -85,7 +71,7 @@ int cmd_check(int argc, const char **argv)
 	source_setup(&src);
 	if (source_load_layout(&src, &layout))
 		return 2;
-	if (facts_file ? load_facts(facts_file, &facts) : facts_run(&src, &layout, &ro, &facts))
+	if (facts_file ? facts_load_file(&facts, facts_file) : facts_run(&src, &layout, &ro, &facts))
 		return 2;
 
 	verdict_compute(&v, &layout, &facts);

@@ -356,6 +356,20 @@ static int cmp_fact(const void *va, const void *vb)
 	return c;
 }
 
+int facts_load_file(struct facts *f, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	if (strbuf_read_file(&sb, path) < 0) {
+		strbuf_release(&sb);
+		return error("cannot read facts '%s': %s", path, strerror(errno));
+	}
+	ret = facts_parse(f, sb.buf, path);
+	strbuf_release(&sb);
+	return ret;
+}
+
 void facts_sort(struct facts *f)
 {
 	if (f->nr > 1)

@@ -92,6 +92,8 @@ struct facts {
 /* Parse TSV facts; errors say "name:line: error: expected ..." and return -1. */
 int facts_parse(struct facts *f, const char *buf, const char *name);
 /* Sort into the stable order "bitsplit facts" prints (kind, file, line, col). */
+/* facts_parse() on a saved facts file ("-" is stdin), as --facts takes it. */
+int facts_load_file(struct facts *f, const char *path);
 void facts_sort(struct facts *f);
 void facts_print_tsv(const struct facts *f, struct strbuf *out);
 /* The same facts as a JSON array of objects, one key per TSV column. */

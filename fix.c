@@ -53,24 +53,10 @@ static int jobs_from_split(struct fix_opts *o, struct fix_jobs *jobs)
 	return 0;
 }
 
-static int load_facts(const char *path, struct facts *f)
-{
-	struct strbuf sb = STRBUF_INIT;
-	int ret;
-
-	if (strbuf_read_file(&sb, path) < 0) {
-		strbuf_release(&sb);
-		return error("cannot read facts '%s': %s", path, strerror(errno));
-	}
-	ret = facts_parse(f, sb.buf, path);
-	strbuf_release(&sb);
-	return ret;
-}
-
 int fix_jobs_collect(struct fix_opts *o, struct fix_jobs *jobs)
 {
 	/* --split with --facts: the facts still show the hazards */
-	if (o->facts_file && load_facts(o->facts_file, &o->facts))
+	if (o->facts_file && facts_load_file(&o->facts, o->facts_file))
 		return -1;
 	if (o->split.nr)
 		return jobs_from_split(o, jobs);
