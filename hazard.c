@@ -56,6 +56,18 @@ static bool boolean_valued(const char *v)
 		n--;
 	while (isspace((unsigned char)*v))
 		v++, n--;
+	/* "(ret == 0)": look inside parentheses that wrap it all */
+	while (n >= 2 && v[0] == '(' && v[n - 1] == ')') {
+		size_t k = 1;
+
+		for (depth = 1; k < n && depth; k++)
+			depth += v[k] == '(' ? 1 : v[k] == ')' ? -1 : 0;
+		if (k != n)
+			break;
+		v++;
+		n -= 2;
+		depth = 0;
+	}
 	if (*v == '!' && v[1] != '=')
 		return true;
 	for (size_t i = 0; i < n; i++) {

@@ -155,6 +155,11 @@ static unsigned int lay_out(struct plan_member *m, int nr, unsigned int attr_ali
 	for (int i = 0; i < nr; i++) {
 		unsigned long long unit = (unsigned long long)m[i].align * 8;
 
+		if (m[i].zero_width) {
+			bit = round_up(bit, unit);
+			m[i].bit_offset = bit;
+			continue;
+		}
 		if (m[i].bit_size) {
 			if (bit / unit != (bit + m[i].bit_size - 1) / unit)
 				bit = round_up(bit, unit);
@@ -336,7 +341,7 @@ static void tighten(struct plan *p)
 		for (int from = 0; from < p->nr; from++) {
 			struct plan_member pm = p->m[from];
 
-			if (pm.role != ROLE_STAY || pm.bit_size || pm.flexible)
+			if (pm.role != ROLE_STAY || pm.bit_size || pm.flexible || pm.zero_width)
 				continue;
 			remove_at(p, from);
 			size = lay_out(p->m, p->nr, p->s->aligned_attr, NULL);
@@ -383,6 +388,39 @@ static bool split_run_has(const bool *split, const int *run,
 	return false;
 }
 
+/* Do the members (":0" aside) sit where pahole saw them? */
+static bool matches_pahole(const struct plan *p)
+{
+	struct plan_member *tmp = xmalloc(sizeof(*tmp) * (size_t)(p->nr + 1));
+	bool same = true;
+
+	memcpy(tmp, p->m, sizeof(*tmp) * (size_t)p->nr);
+	lay_out(tmp, p->nr, p->s->aligned_attr, NULL);
+	for (int i = 0; i < p->nr && same; i++)
+		same = tmp[i].zero_width ||
+		       tmp[i].bit_offset == p->s->members[tmp[i].member].bit_offset;
+	free(tmp);
+	return same;
+}
+
+/*
+ * pahole prints a ":0" wherever a run breaks, also where the ABI broke it
+ * because the next field did not fit; only a break the rules alone do not
+ * reproduce comes from the source, and only that one binds the plan.
+ */
+static void drop_abi_breaks(struct plan *p)
+{
+	for (int i = p->nr - 1; i >= 0; i--) {
+		struct plan_member pm;
+
+		if (!p->m[i].zero_width)
+			continue;
+		pm = remove_at(p, i);
+		if (!matches_pahole(p))
+			insert_at(p, i, &pm);
+	}
+}
+
 static int refuse(struct plan *p, char *why)
 {
 	p->refused = why;
@@ -407,8 +445,10 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 		if (m->depth)
 			continue;
 		if (m->is_zero_width) {
-			ret = refuse(p, xstrfmt("a ':0' bitfield at offset %u", m->offset));
-			goto out;
+			pm.zero_width = true;
+			pm.align = member_align(m, o->layout);
+			insert_at(p, p->nr, &pm);
+			continue;
 		}
 		if (split[i] && !m->bit_size) {
 			ret = refuse(p, xstrfmt("%s is not a bitfield", m->name));
@@ -431,6 +471,7 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 		run[i] = m->bit_size ? nr_run : 0;
 		insert_at(p, p->nr, &pm);
 	}
+	drop_abi_breaks(p);
 	for (int i = 0; i < s->nr_members; i++)
 		if (split[i] && s->members[i].depth) {
 			ret = refuse(p, xstrfmt("%s is in a nested struct or union",
@@ -441,7 +482,7 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 	for (int i = 0; i < p->nr; i++) {
 		const struct bs_member *m = &s->members[p->m[i].member];
 
-		if (p->m[i].bit_offset != m->bit_offset) {
+		if (!p->m[i].zero_width && p->m[i].bit_offset != m->bit_offset) {
 			ret = refuse(p, xstrfmt("cannot reproduce the layout: %s at bit %llu, computed %llu",
 						m->name ? m->name : "(anonymous)",
 						m->bit_offset, p->m[i].bit_offset));
@@ -592,6 +633,8 @@ void plan_write(const struct plan *p, const char *header, struct strbuf *out)
 	for (int i = 0; i < p->nr; i++) {
 		const struct bs_member *m = &p->s->members[p->m[i].member];
 
+		if (p->m[i].zero_width)
+			continue;	/* verify sees no member there either */
 		strbuf_addf(out, "member\t%s\t%llu\t%u\t%s\n", m->name ? m->name : "-",
 			    p->m[i].bit_offset, p->m[i].bit_size,
 			    plan_role_name(p->m[i].role));

@@ -36,6 +36,7 @@ struct plan_member {
 	unsigned int size;	/* bytes of the (new) type */
 	unsigned int align;
 	bool flexible;		/* a flexible array: must stay last */
+	bool zero_width;	/* a ":0" in the source: the next bitfield starts a unit */
 	unsigned long long bit_offset;	/* after the plan */
 	char *comment;		/* a comment line to put above it, or NULL */
 };

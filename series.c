@@ -2,7 +2,6 @@
 #include "series.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,7 +67,7 @@ static char *git(struct ctx *c, ...)
 
 static char *git_or_die(struct ctx *c, const char *what, ...)
 {
-	const char *argv[16];
+	const char *argv[16] = { NULL };
 	va_list ap;
 	int n = 0;
 	char *out;

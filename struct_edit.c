@@ -33,6 +33,7 @@ struct declarator {
 	int entry;
 	char *type;		/* the type as written, shared by a multi-declarator line */
 	char *stars, *name, *dims, *width;	/* "" when absent */
+	char *attrs;		/* " __guarded_by(&lock)" after it, or NULL */
 	int member;		/* bs_struct member index, -1 unmatched */
 };
 
@@ -188,9 +189,8 @@ static void parse_declarator(struct declarator *d, const char *p, const char *en
 	name_start = name_end;
 	while (name_start > p && is_ident(name_start[-1]))
 		name_start--;
-	/* an unnamed ":0" has a type and no name */
-	if (with_type && name_start > p && !memchr(p, ' ', (size_t)(name_start - p)) &&
-	    !memchr(p, '\t', (size_t)(name_start - p)) && name_start[-1] != '*')
+	/* a zero-width bitfield has no name (C11 6.7.2.1p4): "unsigned int :0" */
+	if (!strcmp(d->width, "0"))
 		name_start = name_end;
 	d->name = xstrndup(name_start, (size_t)(name_end - name_start));
 	star = name_start;
@@ -216,16 +216,49 @@ static void add_declarator(struct body *b, int entry)
 	b->nr_d++;
 }
 
+/*
+ * Where annotations after the last declarator begin ("x:1 __guarded_by(&l)",
+ * "y __aligned(8)"): the trailing NAME(...) groups.  end when none.
+ */
+static const char *trailing_attrs(const char *text, const char *end)
+{
+	const char *cut = end;
+
+	for (;;) {
+		const char *q = cut;
+		int depth = 0;
+
+		while (q > text && isspace((unsigned char)q[-1]))
+			q--;
+		if (q == text || q[-1] != ')')
+			return cut;
+		do {
+			q--;
+			depth += *q == ')' ? 1 : *q == '(' ? -1 : 0;
+		} while (q > text && depth);
+		while (q > text && isspace((unsigned char)q[-1]))
+			q--;
+		while (q > text && is_ident(q[-1]))
+			q--;
+		if (q == text || !is_ident(*q))
+			return cut;
+		cut = q;
+	}
+}
+
 /* Split the declaration of entry ei into its declarators. */
 static void parse_decl(struct body *b, int ei, const char *text)
 {
 	struct entry *e = &b->e[ei];
 	const char *end = text + strlen(text), *p = text, *seg;
+	const char *attrs = end;
 	int depth = 0;
 	char *type;
 
 	e->first_declarator = b->nr_d;
-	if (strchr(text, '{') || strchr(text, '(')) {
+	if (!strchr(text, '{') && !strstr(text, "(*"))
+		attrs = trailing_attrs(text, end);
+	if (strchr(text, '{') || strstr(text, "(*") || memchr(text, '(', (size_t)(attrs - text))) {
 		/* a nested aggregate or a function pointer: one member */
 		const char *close = strrchr(text, strchr(text, '{') ? '}' : '(');
 		const char *n = close ? close + 1 : text;
@@ -245,12 +278,12 @@ static void parse_decl(struct body *b, int ei, const char *text)
 		return;
 	}
 	type = NULL;
-	for (seg = p; p <= end; p++) {
-		if (p < end && *p == '[')
+	for (seg = p; p <= attrs; p++) {
+		if (p < attrs && *p == '[')
 			depth++;
-		else if (p < end && *p == ']')
+		else if (p < attrs && *p == ']')
 			depth--;
-		if (p < end && (*p != ',' || depth))
+		if (p < attrs && (*p != ',' || depth))
 			continue;
 		add_declarator(b, ei);
 		parse_declarator(&b->d[b->nr_d - 1], seg, p, !type);
@@ -261,6 +294,8 @@ static void parse_decl(struct body *b, int ei, const char *text)
 		e->nr_declarators++;
 		seg = p + 1;
 	}
+	if (attrs < end)
+		b->d[b->nr_d - 1].attrs = xstrndup(attrs, (size_t)(end - attrs));
 }
 
 static int add_entry(struct body *b, enum entry_kind kind, int first, int decl, int last)
@@ -413,6 +448,20 @@ static int match_members(struct body *b, const struct bs_struct *s, const char *
 	return 0;
 }
 
+/*
+ * Text that is no member of the plan stays where it was, before what
+ * followed it: blank lines, loose comments and ":0" declarations.
+ */
+static bool loose(const struct body *b, const struct entry *e)
+{
+	if (e->kind != ENTRY_DECL)
+		return true;
+	for (int k = 0; k < e->nr_declarators; k++)
+		if (b->d[e->first_declarator + k].member >= 0)
+			return false;
+	return true;
+}
+
 static const struct declarator *declarator_of(const struct body *b, int member)
 {
 	for (int i = 0; i < b->nr_d; i++)
@@ -489,6 +538,8 @@ static void add_declarator_line(struct strbuf *out, const struct body *b,
 	strbuf_addf(out, "%s%s%s", d->stars, d->name, d->dims);
 	if (pm->bit_size)
 		strbuf_addf(out, ":%s", d->width);
+	if (d->attrs)
+		strbuf_addf(out, " %s", d->attrs);
 	strbuf_addch(out, ';');
 	if (first_of_entry && e->trailing)
 		strbuf_addstr(out, e->trailing);
@@ -555,6 +606,8 @@ int struct_edit(const char *text, const char *file, const struct plan *p,
 		const struct plan_member *pm = &p->m[i];
 		const struct declarator *d = declarator_of(&b, pm->member);
 
+		if (pm->zero_width)
+			continue;	/* its line is loose text, emitted in place */
 		if (!d) {
 			text_error(file, b.open, "expected a declaration of %s",
 				   p->s->members[pm->member].name);
@@ -563,7 +616,7 @@ int struct_edit(const char *text, const char *file, const struct plan *p,
 		/* blank lines and loose comments stay before what followed them */
 		if (unchanged(pm))
 			for (int k = 0; k < d->entry; k++)
-				if (b.e[k].kind != ENTRY_DECL && !b.e[k].emitted) {
+				if (loose(&b, &b.e[k]) && !b.e[k].emitted) {
 					add_lines(out, &b, b.e[k].first, b.e[k].last);
 					b.e[k].emitted = true;
 				}
@@ -577,7 +630,7 @@ int struct_edit(const char *text, const char *file, const struct plan *p,
 		emit_member(out, &b, p, i);
 	}
 	for (int k = 0; k < b.nr_e; k++)
-		if (b.e[k].kind != ENTRY_DECL && !b.e[k].emitted)
+		if (loose(&b, &b.e[k]) && !b.e[k].emitted)
 			add_lines(out, &b, b.e[k].first, b.e[k].last);
 	add_lines(out, &b, b.close, b.l.nr - 1);
 	if (b.l.nr && text[strlen(text) - 1] != '\n')
@@ -590,6 +643,7 @@ out:
 		free(b.d[i].name);
 		free(b.d[i].dims);
 		free(b.d[i].width);
+		free(b.d[i].attrs);
 	}
 	for (int i = 0; i < b.nr_e; i++)
 		free(b.e[i].trailing);

@@ -22,16 +22,18 @@
 
 #include "datadir.h"
 #include "decl_scan.h"
+#include "facts_files.h"
 #include "include_graph.h"
 #include "run_command.h"
+#include "source.h"
 #include "tree_files.h"
 
 #define RULE "racy_bitfields.cocci"
 /* Parse hints (scoped_guard...): without them a function is dropped. */
 #define MACROS "kernel-macros.h"
 #define SPATCH_TIMEOUT "120"
-/* Files per spatch run: its start-up (Python, the rule) costs 0.3 s. */
-#define BATCH 8
+/* Files per spatch run: its start-up (Python, the rule) costs 0.5 s. */
+#define BATCH 24
 
 struct file_list {
 	char **v;
@@ -86,8 +88,8 @@ static void visible_names(const struct include_graph *g, const struct sweep_resu
 	names->nr = 0;
 	include_graph_reach(g, i, seen);
 	for (int l = 0; l < r->nr_locs; l++) {
-		if (loc_file[l] < 0 || !seen[loc_file[l]])
-			continue;
+		if (loc_file[l] >= 0 && !seen[loc_file[l]])
+			continue;	/* a location not placed in the tree is seen by all */
 		for (int k = 0; k < r->locs[l].nr_fields; k++) {
 			ALLOC_GROW(names->v, names->nr + 1, names->alloc);
 			names->v[names->nr++] = r->locs[l].fields[k];
@@ -240,6 +242,73 @@ struct job {
 	char *fields;
 	char *cache;	/* cache file path */
 };
+
+/*
+ * Locations from the objects of a build, through pahole: the compiler's
+ * own layout, so a field whose width is a macro or an #ifdef branch that
+ * was not built is right.  A struct is placed in the tree by its DWARF
+ * decl_file; one that cannot be is visible to every file.
+ */
+static void build_locations(const struct sweep_opts *o, const struct file_list *files,
+			    struct sweep_results *r)
+{
+	struct source_opts src = { .tree = o->tree, .build = o->build };
+	struct opt_list fl = { 0 };
+	struct bs_layout l = { 0 };
+
+	for (const char **p = o->paths; *p; p++)
+		opt_list_append(&src.paths, *p);
+	for (int i = 0; i < files->nr; i++)
+		opt_list_append(&fl, files->v[i]);
+	source_setup(&src);
+	if (source_load_layout(&src, &l))
+		exit(2);
+	r->from_build = true;
+	for (int i = 0; i < l.nr_structs; i++) {
+		const struct bs_struct *bs = &l.structs[i];
+		char *file = NULL;
+
+		for (int k = 0; k < bs->nr_locations; k++) {
+			const struct bs_location *loc = &bs->locations[k];
+			struct sweep_loc sl = { 0 };
+			bool seen = false;
+
+			for (int f = 0; f < loc->nr_fields; f++) {
+				const char *name = bs->members[loc->fields[f]].name;
+
+				if (!name)
+					continue;
+				sl.fields = xrealloc(sl.fields, sizeof(*sl.fields) *
+						     (size_t)(sl.nr_fields + 1));
+				sl.fields[sl.nr_fields++] = xstrdup(name);
+			}
+			if (!file && sl.nr_fields > 1)
+				file = find_struct_header(&src, bs, &fl);
+			sl.file = xstrdup(file ? file : "?");
+			sl.line = bs->decl_line;
+			sl.struct_name = xstrdup(bs->name);
+			/* every object that includes a header has its structs */
+			for (int j = 0; j < r->nr_locs && !seen; j++)
+				seen = !strcmp(r->locs[j].struct_name, sl.struct_name) &&
+				       !strcmp(r->locs[j].file, sl.file) &&
+				       !strcmp(r->locs[j].fields[0], sl.fields[0]);
+			if (sl.nr_fields < 2 || seen) {
+				for (int f = 0; f < sl.nr_fields; f++)
+					free(sl.fields[f]);
+				free(sl.fields);
+				free(sl.file);
+				free(sl.struct_name);
+				continue;
+			}
+			ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
+			r->locs[r->nr_locs++] = sl;
+		}
+		free(file);
+	}
+	layout_release(&l);
+	free(src.paths.v);
+	free(fl.v);
+}
 
 static void scan_declarations(const char *tree, const struct file_list *files,
 			      struct sweep_results *r)
@@ -512,9 +581,6 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	char **stored;
 	unsigned long long *hashes;
 
-	if (o->build)
-		die("--build: layouts from objects need the layout stage; "
-		    "run without it to use declarations");
 	make_dir(o->out);
 	cache_dir = xstrfmt("%s/cache", o->out);
 	if (!o->resume && !dir_is_empty(cache_dir))
@@ -546,7 +612,10 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	if (files.nr)
 		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_str);
 	r->nr_shards = o->nr_shards;
-	scan_declarations(o->tree, &files, r);
+	if (o->build)
+		build_locations(o, &files, r);
+	else
+		scan_declarations(o->tree, &files, r);
 	include_graph_build(&graph, o->tree, files.v, files.nr);
 	loc_file = xcalloc((size_t)r->nr_locs + 1, sizeof(*loc_file));
 	for (int l = 0; l < r->nr_locs; l++)

@@ -95,8 +95,6 @@ for path in data.split(":"):
 		elif f[0] == "func":
 			ROOT_FUNCS[f[1]] = f[2]
 
-TAKES_LOCK = None
-
 def action(name):
 	return LOCKS.get(name, (None,))[0]
 

@@ -105,6 +105,30 @@ test_expect_failure_code 'a path outside the tree is an error' 2 '
 	test_cmp expect err && exit $rc
 '
 
+test_expect_success 'progress goes to stderr when it is a terminal' '
+	script -qec "\"$BITSPLIT\" sweep --tree tree --jobs 1 --out tty . 2>&1 >/dev/null" /dev/null >raw
+	test $? = 1 &&
+	tr "\r" "\n" <raw | sed -E "s/[0-9]+s/Ns/g" | grep . >actual &&
+	printf "%s\n" "sweep: 0/2 files, Ns elapsed            " \
+		"sweep: 1/2 files, Ns elapsed, ETA Ns   " \
+		"sweep: 2/2 files, Ns elapsed            " >expect &&
+	test_cmp expect actual
+'
+
+test_expect_failure_code '--build takes the locations from the objects' 1 '
+	make -s -C tree -f "$SAMPLES/Makefile" O="$TRASH/obj" >/dev/null 2>&1 &&
+	bitsplit sweep --tree tree --build "$TRASH/obj" --out b vfio >actual
+	rc=$?
+	{
+		echo "sweep: 2 files, 1 can write a field of a shared location: 1 parsed, 0 from cache, 0 failed" &&
+		echo "memory locations: 1 with two or more fields, from the build'\''s objects" &&
+		echo "racy: 1 memory locations written at run time by different functions, most evidence first" &&
+		echo &&
+		sed -n "5,11p" "$EXP/summary" | sed "s/vfpci_core.h:54/vfpci_core.h:41/"
+	} >expect &&
+	test_cmp expect actual && exit $rc
+'
+
 test_expect_failure_code 'a path that does not exist is an error' 2 '
 	bitsplit sweep --tree tree --out s5 nope 2>err
 	rc=$?

@@ -25,7 +25,7 @@ test_expect_success 'a sweep killed after its first batch resumes to the same su
 	while ! ls part/cache/*.tsv >/dev/null 2>&1 && [ $n -lt 1200 ]; do
 		sleep 0.1; n=$((n + 1))
 	done &&
-	kill -9 -- -$pid && wait $pid
+	kill -9 -$pid && wait $pid
 	test ! -e part/summary.txt &&
 	done=$(ls part/cache/*.tsv | wc -l) &&
 	test "$done" -gt 0 && test "$done" -lt 34 &&
