@@ -2,9 +2,9 @@
 /*
  * Read pahole's text output (dwarves 1.24, tolerant of 1.25..1.31) into the
  * layout model.  One pass, no regex, and no copy of a line: a line is a
- * [p, e) slice of the input, so a 6 MB vmlinux dump costs one allocation
- * per member string and nothing per line.  Embedded NUL bytes are just
- * characters that match nothing, which is what makes the fuzzer happy.
+ * [p, e) slice of the input, and strings and members go to the layout's
+ * pool, so a 6 MB vmlinux dump costs no malloc per line or per member.
+ * Embedded NUL bytes are just characters that match nothing.
  *
  * Nesting is tracked by braces, not by tabs: pahole's indentation is
  * cosmetic and 1.24 -E even prints "}in;" without a space.

@@ -79,6 +79,20 @@ test_expect_success '--build with a directory reads every object below it, once 
 	test_cmp expect actual
 '
 
+test_expect_success '--build: two objects that disagree on a struct: the first wins, loudly' '
+	mkdir -p two/src two/obj/src &&
+	echo "struct dup { int a; } dup_a;" >two/src/a.c &&
+	echo "struct dup { long a, b; } dup_b;" >two/src/b.c &&
+	gcc -g -c -o two/obj/src/a.o two/src/a.c &&
+	gcc -g -c -o two/obj/src/b.o two/src/b.c &&
+	bitsplit layout --tree two --build two/obj src >out 2>err &&
+	grep "size:" out >actual &&
+	printf "\t/* size: 4, align: 4, cachelines: 1 */\n" >expect &&
+	test_cmp expect actual &&
+	echo "bitsplit: warning: struct dup differs between two/obj/src/a.o and two/obj/src/b.o; using the first" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success '--build errors: no object, a PATH outside the tree' '
 	mkdir -p tree obj && echo "int x;" >tree/x.c &&
 	bitsplit layout --tree tree --build obj x.c >out 2>err; rc=$? &&
