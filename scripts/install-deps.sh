@@ -13,6 +13,10 @@ have python3 || need="$need python3"
 have git     || need="$need git"
 have clang   || need="$need clang"
 [ -x /usr/bin/python3 ] || need="$need python3"
+# spatch loads libpython at run time for the rules' script blocks; a
+# minimal Debian has the interpreter without the shared library.
+/sbin/ldconfig -p 2>/dev/null | grep -q 'libpython3\.[0-9]*\.so' ||
+	need="$need libpython3-dev"
 
 [ -z "$need" ] && exit 0
 
