@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "series.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -110,6 +111,16 @@ static void add_wrapped(struct strbuf *sb, const char *first, const char *text, 
 }
 
 /*
+ * Subsystem prefixes are lower case ("vfio/pci: ") or an acronym
+ * ("ALSA: hda: "); a capitalised word ("Skeleton: ", "Revert: ") is the
+ * start of a sentence, not a subsystem.
+ */
+static bool subsystem_like(const char *s)
+{
+	return !(isupper((unsigned char)s[0]) && islower((unsigned char)s[1]));
+}
+
+/*
  * The subsystem's own subject prefix: the most common "prefix: " of the
  * recent subjects touching the file ("vfio/pci: "), else its directory.
  */
@@ -126,7 +137,7 @@ static char *subject_prefix(struct ctx *c, const char *file)
 		for (char *p = l; p + 1 < nl; p++)
 			if (p[0] == ':' && p[1] == ' ')
 				colon = p;
-		if (colon) {
+		if (colon && subsystem_like(l)) {
 			size_t len = (size_t)(colon - l) + 2;
 
 			for (char *m = log; m && *m; ) {

@@ -49,6 +49,18 @@ test_expect_success 'subjects carry the prefix learned from git log' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a capitalised first word is a sentence, not a subsystem prefix' '
+	cp -r repo sentence && cd sentence &&
+	for i in 1 2 3; do
+		printf "/* note %s */\n" $i >>vfio/vfpci_core.h &&
+		git commit -qam "Skeleton: Add note $i" || return 1
+	done &&
+	bitsplit series --build "$TRASH/build" --out ../out-sentence vfio >/dev/null 2>&1 &&
+	grep -h "^Subject: \[PATCH 1/1\]" ../out-sentence/0001-*.patch >../actual &&
+	echo "Subject: [PATCH 1/1] vfio/pci: Fix racy bitfields and tighten struct layout" >../expect &&
+	test_cmp ../expect ../actual
+'
+
 test_expect_success 'trailers: Fixes: the commit that packed the racing fields, Cc:, Signed-off-by:' '
 	sha=$(git -C repo rev-parse --short=12 HEAD) &&
 	sed -n "/^Fixes:/,/^---$/p" out/0001-*.patch >actual &&
