@@ -45,6 +45,19 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Sort names and drop repeats; the strings are borrowed, not freed. */
+static void sort_unique(struct file_list *names)
+{
+	int n = 0;
+
+	if (names->nr)
+		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+	for (int k = 0; k < names->nr; k++)
+		if (!n || strcmp(names->v[n - 1], names->v[k]))
+			names->v[n++] = names->v[k];
+	names->nr = n;
+}
+
 static char *read_tree_file(const char *tree, const char *rel, struct strbuf *sb)
 {
 	char *path = xstrfmt("%s/%s", tree, rel);
@@ -83,7 +96,6 @@ static void visible_names(const struct include_graph *g, const struct sweep_resu
 			  const int *loc_file, int i, struct file_list *names)
 {
 	bool *seen = xcalloc((size_t)g->nr + 1, sizeof(*seen));
-	int n = 0;
 
 	names->nr = 0;
 	include_graph_reach(g, i, seen);
@@ -95,12 +107,7 @@ static void visible_names(const struct include_graph *g, const struct sweep_resu
 			names->v[names->nr++] = r->locs[l].fields[k];
 		}
 	}
-	if (names->nr)
-		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
-	for (int k = 0; k < names->nr; k++)
-		if (!n || strcmp(names->v[n - 1], names->v[k]))
-			names->v[n++] = names->v[k];
-	names->nr = n;
+	sort_unique(names);
 	free(seen);
 }
 
@@ -191,7 +198,6 @@ static void live_names(const struct sweep_results *r, char *const *stored, int n
 		       struct file_list *names)
 {
 	struct file_list all = { 0 };
-	int n = 0;
 
 	for (int i = 0; i < nr; i++)
 		for (const char *p = stored[i]; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
@@ -212,12 +218,7 @@ static void live_names(const struct sweep_results *r, char *const *stored, int n
 			names->v[names->nr++] = loc->fields[k];
 		}
 	}
-	if (names->nr)
-		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
-	for (int k = 0; k < names->nr; k++)
-		if (!n || strcmp(names->v[n - 1], names->v[k]))
-			names->v[n++] = names->v[k];
-	names->nr = n;
+	sort_unique(names);
 	for (int i = 0; i < all.nr; i++)
 		free(all.v[i]);
 	free(all.v);
