@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "builtin.h"
 #include "cocci_gen.h"
@@ -30,24 +29,6 @@ static const char fix_usage[] =
 	"[--policy setup-only|proven-race] [--type bool|smallest] [--no-tighten] "
 	"[-C STRUCT...] [--split STRUCT.FIELD...] [--facts FILE] [--verify] [--apply] "
 	"--out DIR PATH...";
-
-static int mkdir_p(const char *dir)
-{
-	char *p = xstrdup(dir);
-
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return mkdir(dir, 0777) && errno != EEXIST ? -1 : 0;
-}
 
 static bool has_struct(const char *tree, const char *rel, const char *name)
 {

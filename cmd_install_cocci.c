@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "builtin.h"
@@ -19,13 +18,6 @@
 #define RULE_DIR "scripts/coccinelle/misc"
 
 static const char *const usage_str = "bitsplit install-cocci --tree LINUX";
-
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
 
 int cmd_install_cocci(int argc, const char **argv)
 {

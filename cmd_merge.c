@@ -25,11 +25,6 @@ static void merge_file(struct sweep_results *r, const char *path)
 	strbuf_release(&sb);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A directory stands for the results-I-of-N.tsv files in it. */
 static void merge_arg(struct sweep_results *r, const char *arg)
 {
@@ -53,7 +48,7 @@ static void merge_arg(struct sweep_results *r, const char *arg)
 	closedir(d);
 	if (!found.nr)
 		die("%s: no results-I-of-N.tsv in it", arg);
-	qsort(found.v, (size_t)found.nr, sizeof(*found.v), cmp_str);
+	qsort(found.v, (size_t)found.nr, sizeof(*found.v), cmp_strp);
 	for (int i = 0; i < found.nr; i++) {
 		merge_file(r, found.v[i]);
 		free((char *)found.v[i]);

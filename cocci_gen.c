@@ -66,7 +66,7 @@ void cocci_gen(const struct plan *p, struct strbuf *out)
 int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 	      struct strbuf *out)
 {
-	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	const char *tmp = tmp_dir();
 	int ret = 0;
 
 	for (int i = 0; i < files->nr && !ret; i++) {

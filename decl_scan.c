@@ -52,11 +52,6 @@ static char *strip_code(const char *buf, size_t len)
 	return s;
 }
 
-static bool is_ident(int c)
-{
-	return isalnum(c) || c == '_';
-}
-
 /* Offset one past the bracket that closes the one at open, or end. */
 static size_t match_close(const char *s, size_t open, size_t end)
 {
@@ -150,9 +145,9 @@ static void declarator(struct run *r, size_t b, size_t e, bool first)
 			run_close(r);
 			return;
 		}
-		if (is_ident((unsigned char)s[i]) && (i == b || !is_ident((unsigned char)s[i - 1]))) {
+		if (is_ident_char((unsigned char)s[i]) && (i == b || !is_ident_char((unsigned char)s[i - 1]))) {
 			lw_b = i;
-			for (lw_e = i; lw_e < colon && is_ident((unsigned char)s[lw_e]); lw_e++)
+			for (lw_e = i; lw_e < colon && is_ident_char((unsigned char)s[lw_e]); lw_e++)
 				;
 			nwords++;
 		}
@@ -223,7 +218,7 @@ static char *word_before(const char *s, size_t off)
 
 	while (e && isspace((unsigned char)s[e - 1]))
 		e--;
-	for (b = e; b && is_ident((unsigned char)s[b - 1]); b--)
+	for (b = e; b && is_ident_char((unsigned char)s[b - 1]); b--)
 		;
 	return b < e ? xstrndup(s + b, e - b) : NULL;
 }
@@ -251,13 +246,13 @@ void decl_scan_buf(struct decl_scan *d, const char *buf, size_t len, const char 
 		size_t j, tag_b, tag_e, close;
 		char *name;
 
-		if (memcmp(s + i, "struct", 6) || (i && is_ident((unsigned char)s[i - 1])) ||
-		    is_ident((unsigned char)s[i + 6]))
+		if (memcmp(s + i, "struct", 6) || (i && is_ident_char((unsigned char)s[i - 1])) ||
+		    is_ident_char((unsigned char)s[i + 6]))
 			continue;
 		for (j = i + 6; j < len && isspace((unsigned char)s[j]); j++)
 			;
 		tag_b = j;
-		while (j < len && is_ident((unsigned char)s[j]))
+		while (j < len && is_ident_char((unsigned char)s[j]))
 			j++;
 		tag_e = j;
 		/* attributes between the tag and the brace: __packed, __attribute__((x)) */
@@ -268,9 +263,9 @@ void decl_scan_buf(struct decl_scan *d, const char *buf, size_t len, const char 
 				j = match_close(s, j, len);
 				continue;
 			}
-			if (j < len && tag_e > tag_b && is_ident((unsigned char)s[j]) &&
+			if (j < len && tag_e > tag_b && is_ident_char((unsigned char)s[j]) &&
 			    s[j] == '_' && j + 1 < len && s[j + 1] == '_') {
-				while (j < len && is_ident((unsigned char)s[j]))
+				while (j < len && is_ident_char((unsigned char)s[j]))
 					j++;
 				continue;
 			}

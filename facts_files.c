@@ -22,23 +22,11 @@
 /* Files handed to one grep: well below any ARG_MAX. */
 #define GREP_BATCH 512
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
 static bool is_file(const char *path)
 {
 	struct stat st;
 
 	return !stat(path, &st) && S_ISREG(st.st_mode);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* "a/./b/../c" -> "a/c": decl_file paths are as the compiler saw them. */
@@ -187,7 +175,7 @@ void grep_struct_headers(const struct source_opts *src, int nr,
 	}
 	/* grep -r lists in directory order: sort, so a run is repeatable. */
 	if (found.nr)
-		qsort(found.v, found.nr, sizeof(*found.v), cmp_str);
+		qsort(found.v, found.nr, sizeof(*found.v), cmp_strp);
 	for (int k = 0; k < found.nr; k++)
 		for (int i = 0; i < nr; i++)
 			if (!headers[i] && defines_struct(src->tree, found.v[k], names[i]))
@@ -227,7 +215,7 @@ void find_sources(const char *tree, const char *rel, const char *suffix,
 			opt_list_append(&names, xstrdup(de->d_name));
 	closedir(d);
 	if (names.nr)
-		qsort(names.v, names.nr, sizeof(*names.v), cmp_str);
+		qsort(names.v, names.nr, sizeof(*names.v), cmp_strp);
 	for (int i = 0; i < names.nr; i++) {
 		char *sub = xstrfmt("%s/%s", rel, names.v[i]);
 		char *subfull = xstrfmt("%s/%s", tree, sub);
@@ -282,7 +270,7 @@ void defined_functions(const char *tree, const struct opt_list *files,
 	}
 	regfree(&re);
 	if (names.nr)
-		qsort(names.v, names.nr, sizeof(*names.v), cmp_str);
+		qsort(names.v, names.nr, sizeof(*names.v), cmp_strp);
 	for (int i = 0; i < names.nr; i++) {
 		if (!i || strcmp(names.v[i], names.v[i - 1]))
 			strbuf_addf(out, "%s\n", names.v[i]);
@@ -343,7 +331,7 @@ void prefilter_files(const char *tree, const struct opt_list *fields,
 			opt_list_append(&words, colon + 1);
 		}
 		if (words.nr)
-			qsort(words.v, words.nr, sizeof(*words.v), cmp_str);
+			qsort(words.v, words.nr, sizeof(*words.v), cmp_strp);
 		for (int i = 0; i < words.nr; i++)
 			if (!i || strcmp(words.v[i], words.v[i - 1]))
 				opt_list_append(named, xstrdup(words.v[i]));

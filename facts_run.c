@@ -10,7 +10,6 @@
 #include "facts.h"
 
 #include <errno.h>
-#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,12 +46,6 @@ static void write_or_die(const char *path, const struct strbuf *sb)
 {
 	if (write_file_atomic(path, sb->buf ? sb->buf : "", sb->len) < 0)
 		die("cannot write %s: %s", path, strerror(errno));
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag,
-			struct FTW *ftw)
-{
-	return remove(path);
 }
 
 /* An analysed file spatch named in a message, or NULL. */
@@ -201,12 +194,10 @@ static void write_inputs(const struct source_opts *src, struct run_files *rf,
 			 const struct candidate *cands, int nr_cands,
 			 const struct opt_list *files)
 {
-	const char *tmpdir = getenv("TMPDIR");
 	struct opt_list headers = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 
-	snprintf(rf->dir, sizeof(rf->dir), "%s/bitsplit-facts.XXXXXX",
-		 tmpdir && *tmpdir ? tmpdir : "/tmp");
+	snprintf(rf->dir, sizeof(rf->dir), "%s/bitsplit-facts.XXXXXX", tmp_dir());
 	if (!mkdtemp(rf->dir))
 		die("cannot create a temporary directory %s: %s", rf->dir, strerror(errno));
 	rf->cands = xstrfmt("%s/candidates.tsv", rf->dir);
@@ -238,7 +229,7 @@ static void write_inputs(const struct source_opts *src, struct run_files *rf,
 
 static void release_inputs(struct run_files *rf)
 {
-	nftw(rf->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	remove_tree(rf->dir);
 	free(rf->cands);
 	free(rf->groups);
 	free(rf->funcs);

@@ -64,12 +64,6 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
-static bool is_ident(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
-}
-
 static const char *skip_ws(const char *p, const char *e)
 {
 	while (p < e && is_space(*p))
@@ -225,7 +219,7 @@ static bool strip_bits(const char *p, const char **e, unsigned int *bits)
 {
 	const char *q = *e, *n;
 
-	while (q > p && is_ident(q[-1]))
+	while (q > p && is_ident_char(q[-1]))
 		q--;
 	if (q == *e || q == p || q[-1] != ':')
 		return false;
@@ -348,7 +342,7 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 	fnptr = find(p, dims, LIT("(*"));
 	if (fnptr) {
 		name = skip_ws(fnptr + 2, dims);
-		for (ne = name; ne < dims && is_ident(*ne); ne++)
+		for (ne = name; ne < dims && is_ident_char(*ne); ne++)
 			;
 		type_end = rtrim(p, fnptr);
 	} else if (bitfield && dims == d && d > p && is_space(d[-1])) {
@@ -357,7 +351,7 @@ static int parse_member(struct parser *ps, const char *p, const char *le)
 		type_end = rtrim(p, d);
 	} else {
 		ne = dims;
-		for (name = ne; name > p && is_ident(name[-1]); name--)
+		for (name = ne; name > p && is_ident_char(name[-1]); name--)
 			;
 		type_end = rtrim(p, name);
 	}
@@ -419,7 +413,7 @@ static int parse_open(struct parser *ps, const char *p, const char *e,
 	}
 	if (!*kw)
 		return perr(ps, "expected 'struct', 'union' or 'enum' before '{'");
-	for (q = p; q < e && is_ident(*q); q++)
+	for (q = p; q < e && is_ident_char(*q); q++)
 		;
 	if (q != e)
 		return perr(ps, "expected '%s NAME {'", *kw);
@@ -572,7 +566,7 @@ static int parse_close(struct parser *ps, const char *p, const char *le)
 	if (strip_bits(p, &d, &bits) && ps->in_enum < 0)
 		return perr(ps, "expected a struct member, not a bitfield, after '}'");
 	dims = dims_start(p, d);
-	for (name = dims; name > p && is_ident(name[-1]); name--)
+	for (name = dims; name > p && is_ident_char(name[-1]); name--)
 		;
 	stars = name;
 	strip_attributes(p, &stars, NULL, NULL);
@@ -681,7 +675,7 @@ static int parse_line(struct parser *ps, const char *p, const char *e)
 	if (ps->in_enum >= 0) {
 		const char *q = p;
 
-		while (q < e && is_ident(*q))
+		while (q < e && is_ident_char(*q))
 			q++;
 		if (q == p || (*p >= '0' && *p <= '9') || e[-1] != ',')
 			return perr(ps, "expected 'NAME = VALUE,' in an enum body");

@@ -70,22 +70,17 @@ static char *overlay(const struct bs_struct *s, const struct bs_layout *l)
 	return why;
 }
 
-static bool is_ident_char_at(const char *p)
-{
-	return isalnum((unsigned char)*p) || *p == '_';
-}
-
 /* "struct NAME" as whole words at p? */
 static bool names_struct(const char *p, const char *name)
 {
 	size_t n = strlen(name);
 
-	if (strncmp(p, "struct", 6) || is_ident_char_at(p + 6))
+	if (strncmp(p, "struct", 6) || is_ident_char(p[6]))
 		return false;
 	p += 6;
 	while (*p == ' ' || *p == '\t')
 		p++;
-	return !strncmp(p, name, n) && !is_ident_char_at(p + n);
+	return !strncmp(p, name, n) && !is_ident_char(p[n]);
 }
 
 /*
@@ -106,7 +101,7 @@ static bool positional_at(const char *p, const char *name)
 		q++;
 	} else {
 		/* a declarator: "x", "*x", "x[4]", then '=' */
-		while (is_ident_char_at(q) || *q == '*' || *q == '[' || *q == ']' ||
+		while (is_ident_char(*q) || *q == '*' || *q == '[' || *q == ']' ||
 		       *q == ' ' || *q == '\t')
 			q++;
 		if (*q != '=' || q[1] == '=')
@@ -148,7 +143,7 @@ static char *scan_file(const char *tree, const char *rel, const char *name)
 			bol = p + 1;
 			continue;
 		}
-		if ((p > sb.buf && is_ident_char_at(p - 1)) || !names_struct(p, name))
+		if ((p > sb.buf && is_ident_char(p[-1])) || !names_struct(p, name))
 			continue;
 		{
 			const char *eol = strchrnul(bol, '\n');

@@ -656,10 +656,7 @@ static void setup(struct ctx *c)
 
 static void cleanup(struct ctx *c)
 {
-	const char *argv[] = { "rm", "-rf", c->work, NULL };
-	struct child ch = { .argv = argv };
-
-	run_command(&ch);
+	remove_tree(c->work);
 	for (int i = 0; i < 3; i++)
 		free((char *)c->env[i]);
 	free(c->work);

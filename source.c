@@ -10,19 +10,11 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "layout.h"
 #include "source.h"
 #include "util.h"
-
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
 
 void source_setup(struct source_opts *o)
 {
@@ -52,11 +44,6 @@ void source_setup(struct source_opts *o)
 		die("%s: not a directory (--build)", o->build);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Every *.o below dir, depth first, in name order so runs are repeatable. */
 static void find_objects(const char *dir, struct opt_list *objs)
 {
@@ -73,7 +60,7 @@ static void find_objects(const char *dir, struct opt_list *objs)
 			opt_list_append(&names, xstrdup(de->d_name));
 	closedir(d);
 	if (names.nr)
-		qsort(names.v, (size_t)names.nr, sizeof(*names.v), cmp_str);
+		qsort(names.v, (size_t)names.nr, sizeof(*names.v), cmp_strp);
 	for (int i = 0; i < names.nr; i++) {
 		char *path = xstrfmt("%s/%s", dir, names.v[i]);
 

@@ -77,11 +77,6 @@ static void split_lines(const char *text, struct lines *l)
 	}
 }
 
-static bool is_ident(int c)
-{
-	return isalnum(c) || c == '_';
-}
-
 static const char *skip_space(const char *p, const char *end)
 {
 	while (p < end && isspace((unsigned char)*p))
@@ -99,7 +94,7 @@ static bool line_opens(const struct line *ln, const char *name)
 	if ((size_t)(end - p) < 7 + n || strncmp(p, "struct ", 7))
 		return false;
 	p = skip_space(p + 7, end);
-	if ((size_t)(end - p) < n || strncmp(p, name, n) || (p + n < end && is_ident(p[n])))
+	if ((size_t)(end - p) < n || strncmp(p, name, n) || (p + n < end && is_ident_char(p[n])))
 		return false;
 	for (p += n; p < end && *p != ';'; p++)
 		if (*p == '{')
@@ -187,7 +182,7 @@ static void parse_declarator(struct declarator *d, const char *p, const char *en
 	while (name_end > p && isspace((unsigned char)name_end[-1]))
 		name_end--;
 	name_start = name_end;
-	while (name_start > p && is_ident(name_start[-1]))
+	while (name_start > p && is_ident_char(name_start[-1]))
 		name_start--;
 	/* a zero-width bitfield has no name (C11 6.7.2.1p4): "unsigned int :0" */
 	if (!strcmp(d->width, "0"))
@@ -238,9 +233,9 @@ static const char *trailing_attrs(const char *text, const char *end)
 		} while (q > text && depth);
 		while (q > text && isspace((unsigned char)q[-1]))
 			q--;
-		while (q > text && is_ident(q[-1]))
+		while (q > text && is_ident_char(q[-1]))
 			q--;
-		if (q == text || !is_ident(*q))
+		if (q == text || !is_ident_char(*q))
 			return cut;
 		cut = q;
 	}
@@ -270,7 +265,7 @@ static void parse_decl(struct body *b, int ei, const char *text)
 		}
 		n = skip_space(n, end);
 		seg = n;
-		while (seg < end && is_ident(*seg))
+		while (seg < end && is_ident_char(*seg))
 			seg++;
 		b->d[b->nr_d - 1].name = xstrndup(n, (size_t)(seg - n));
 		b->d[b->nr_d - 1].type = xstrdup(text);

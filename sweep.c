@@ -40,18 +40,13 @@ struct file_list {
 	int nr, alloc;
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Sort names and drop repeats; the strings are borrowed, not freed. */
 static void sort_unique(struct file_list *names)
 {
 	int n = 0;
 
 	if (names->nr)
-		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+		qsort(names->v, (size_t)names->nr, sizeof(*names->v), cmp_strp);
 	for (int k = 0; k < names->nr; k++)
 		if (!n || strcmp(names->v[n - 1], names->v[k]))
 			names->v[n++] = names->v[k];
@@ -83,7 +78,7 @@ static unsigned long long fnv1a(unsigned long long h, const void *data, size_t l
 
 static int find_file(const struct file_list *files, const char *path)
 {
-	char **hit = bsearch(&path, files->v, (size_t)files->nr, sizeof(*files->v), cmp_str);
+	char **hit = bsearch(&path, files->v, (size_t)files->nr, sizeof(*files->v), cmp_strp);
 
 	return hit ? (int)(hit - files->v) : -1;
 }
@@ -109,11 +104,6 @@ static void visible_names(const struct include_graph *g, const struct sweep_resu
 	}
 	sort_unique(names);
 	free(seen);
-}
-
-static bool is_ident_char(int c)
-{
-	return isalnum(c) || c == '_';
 }
 
 /*
@@ -158,7 +148,7 @@ static char *prefilter(const char *buf, const struct file_list *names)
 		while (is_ident_char((unsigned char)*e))
 			e++;
 		name = xstrndup(b, (size_t)(e - b));
-		found = bsearch(&name, names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+		found = bsearch(&name, names->v, (size_t)names->nr, sizeof(*names->v), cmp_strp);
 		if (found && is_store(buf, p, e)) {
 			bool dup = false;
 
@@ -173,7 +163,7 @@ static char *prefilter(const char *buf, const struct file_list *names)
 		p = e - 1;
 	}
 	if (hit.nr)
-		qsort(hit.v, (size_t)hit.nr, sizeof(*hit.v), cmp_str);
+		qsort(hit.v, (size_t)hit.nr, sizeof(*hit.v), cmp_strp);
 	for (int i = 0; i < hit.nr; i++)
 		strbuf_addf(&sb, "%s%s", i ? "," : "", hit.v[i]);
 	free(hit.v);
@@ -183,7 +173,7 @@ static char *prefilter(const char *buf, const struct file_list *names)
 static bool has_name(const struct file_list *names, const char *name, size_t n)
 {
 	char *key = xstrndup(name, n);
-	bool found = bsearch(&key, names->v, (size_t)names->nr, sizeof(*names->v), cmp_str);
+	bool found = bsearch(&key, names->v, (size_t)names->nr, sizeof(*names->v), cmp_strp);
 
 	free(key);
 	return found;
@@ -205,7 +195,7 @@ static void live_names(const struct sweep_results *r, char *const *stored, int n
 			all.v[all.nr++] = xstrndup(p, strcspn(p, ","));
 		}
 	if (all.nr)
-		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
+		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_strp);
 	names->nr = 0;
 	for (int l = 0; l < r->nr_locs; l++) {
 		const struct sweep_loc *loc = &r->locs[l];
@@ -392,7 +382,7 @@ static char *union_fields(const struct job *b, int n)
 			all.v[all.nr++] = xstrndup(p, strcspn(p, ","));
 		}
 	if (all.nr)
-		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_str);
+		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_strp);
 	strbuf_addstr(&sb, "fields=");
 	for (int i = 0; i < all.nr; i++) {
 		if (!i || strcmp(all.v[i - 1], all.v[i]))
@@ -611,7 +601,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		free(path);
 	}
 	if (files.nr)
-		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_str);
+		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_strp);
 	r->nr_shards = o->nr_shards;
 	if (o->build)
 		build_locations(o, &files, r);

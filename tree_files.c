@@ -8,11 +8,6 @@
 
 #include "util.h"
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 void tree_files(const char *tree, const char *rel, struct opt_list *out)
 {
 	char *full = xstrfmt("%s/%s", tree, rel);
@@ -34,7 +29,7 @@ void tree_files(const char *tree, const char *rel, struct opt_list *out)
 	if (d)
 		closedir(d);
 	if (names.nr)
-		qsort(names.v, (size_t)names.nr, sizeof(*names.v), cmp_name);
+		qsort(names.v, (size_t)names.nr, sizeof(*names.v), cmp_strp);
 	for (int i = 0; i < names.nr; i++) {
 		char *sub = strcmp(rel, ".") ? xstrfmt("%s/%s", rel, names.v[i]) :
 			    xstrdup(names.v[i]);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <ftw.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -252,4 +254,62 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+bool is_ident_char(int c)
+{
+	/* a plain char from a buffer may be negative */
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int mkdir_p(const char *dir)
+{
+	char *p = xstrdup(dir);
+
+	for (char *s = p; *s; s++) {
+		if (*s != '/' || s == p)
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return mkdir(dir, 0777) && errno != EEXIST ? -1 : 0;
+}
+
+const char *tmp_dir(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	return t && *t ? t : "/tmp";
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	return remove(path);
+}
+
+int remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st))
+		return errno == ENOENT ? 0 : -1;
+	return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }

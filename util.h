@@ -63,4 +63,16 @@ bool ends_with(const char *s, const char *suffix);
  */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
+/* isalnum or '_': a character of a C identifier. */
+bool is_ident_char(int c);
+bool is_dir(const char *path);
+/* qsort/bsearch comparator for an array of C strings. */
+int cmp_strp(const void *a, const void *b);
+/* mkdir -p: every missing directory of dir; -1 with errno on failure. */
+int mkdir_p(const char *dir);
+/* $TMPDIR when set and not empty, else /tmp. */
+const char *tmp_dir(void);
+/* rm -rf without a shell or a child process; missing is not an error. */
+int remove_tree(const char *path);
+
 #endif

@@ -445,7 +445,7 @@ static int materialize(const struct scratch *sc, const char *rel)
 static int setup_scratch(struct scratch *sc, const struct verify_opts *o,
 			 const struct opt_list *files)
 {
-	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	const char *tmp = tmp_dir();
 	char *templ = xstrfmt("%s/bitsplit-verify.XXXXXX", tmp);
 
 	if (!realpath(o->tree, sc->tree_real) || !realpath(o->build, sc->build_real)) {
@@ -472,12 +472,8 @@ static int setup_scratch(struct scratch *sc, const struct verify_opts *o,
 
 static void drop_scratch(struct scratch *sc)
 {
-	const char *rm[] = { "rm", "-rf", sc->root, NULL };
-	struct strbuf log = STRBUF_INIT;
-
 	if (sc->root)
-		run(rm, NULL, &log);
-	strbuf_release(&log);
+		remove_tree(sc->root);
 	free(sc->root);
 	free(sc->tree);
 	free(sc->build);
