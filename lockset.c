@@ -70,17 +70,22 @@ void lockset_intersect(struct lockset *s, const struct lockset *t)
 	s->nr = n;
 }
 
-bool lockset_equal(const struct lockset *a, const struct lockset *b)
+bool locks_equal(const struct fact_lock *a, int na, const struct fact_lock *b, int nb)
 {
-	if (a->top != b->top || a->nr != b->nr)
+	if (na != nb)
 		return false;
-	for (int i = 0; i < a->nr; i++) {
-		const struct fact_lock *o = lockset_find(b->v, b->nr, a->v[i].id);
+	for (int i = 0; i < na; i++) {
+		const struct fact_lock *o = lockset_find(b, nb, a[i].id);
 
-		if (!o || o->mode != a->v[i].mode)
+		if (!o || o->mode != a[i].mode)
 			return false;
 	}
 	return true;
+}
+
+bool lockset_equal(const struct lockset *a, const struct lockset *b)
+{
+	return a->top == b->top && locks_equal(a->v, a->nr, b->v, b->nr);
 }
 
 bool locks_serialize(const struct fact_lock *a, int na,

@@ -26,6 +26,8 @@ void locks_add(struct fact_lock **v, int *nr, int *alloc, const struct fact_lock
 void lockset_add(struct lockset *s, const struct fact_lock *l, const char *how);
 /* s = s ∩ t; a lock shared on one side and exclusive on the other is shared. */
 void lockset_intersect(struct lockset *s, const struct lockset *t);
+/* The same lock ids, each in the same mode, in any order. */
+bool locks_equal(const struct fact_lock *a, int na, const struct fact_lock *b, int nb);
 bool lockset_equal(const struct lockset *a, const struct lockset *b);
 /* Does some lock held by both sides exclude the other (not two readers)? */
 bool locks_serialize(const struct fact_lock *a, int na, const struct fact_lock *b, int nb);

@@ -210,19 +210,6 @@ static void describe_locks(const struct field_writer *w, struct strbuf *sb)
 	}
 }
 
-static bool same_locks(const struct field_writer *a, const struct field_writer *b)
-{
-	if (a->nr_locks != b->nr_locks)
-		return false;
-	for (int i = 0; i < a->nr_locks; i++) {
-		const struct fact_lock *o = lockset_find(b->locks, b->nr_locks, a->locks[i].id);
-
-		if (!o || o->mode != a->locks[i].mode)
-			return false;
-	}
-	return true;
-}
-
 /* Do two fields share a byte? */
 static bool same_byte(const struct bs_member *a, const struct bs_member *b)
 {
@@ -238,7 +225,8 @@ static char *race_sentence(const struct bs_member *ma, const struct field_writer
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (!strcmp(writer_func(a), writer_func(b)) && same_locks(a, b)) {
+	if (!strcmp(writer_func(a), writer_func(b)) &&
+	    locks_equal(a->locks, a->nr_locks, b->locks, b->nr_locks)) {
 		strbuf_addf(&sb, "%s and %s are both written by %s (%s), which may run on "
 			    "two CPUs at once with nothing to exclude the other (it holds %s",
 			    ma->name, mb->name, writer_func(a), a->phase_why,
