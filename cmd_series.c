@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* bitsplit series: the patches of "bitsplit fix" as a series to mail. */
-#include <limits.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "builtin.h"
 #include "series.h"
@@ -16,8 +14,6 @@ int cmd_series(int argc, const char **argv)
 {
 	struct series_opts o = { .fix = { .policy_name = "proven-race", .plan.tighten = true } };
 	struct bs_layout layout = { 0 };
-	char self[PATH_MAX];
-	ssize_t n;
 	const struct option opts[] = {
 		OPT_SOURCE(&o.fix.src),
 		{ "policy", 0, OPT_STRING, &o.fix.policy_name, "POLICY",
@@ -33,11 +29,6 @@ int cmd_series(int argc, const char **argv)
 		usage_with_options(series_usage, opts, 2);
 	if (policy_parse(o.fix.policy_name, &o.fix.policy))
 		die("unknown policy '%s': expected setup-only or proven-race", o.fix.policy_name);
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n <= 0)
-		die("cannot find this executable to run 'bitsplit fix'");
-	self[n] = '\0';
-	o.self = self;
 	source_setup(&o.fix.src);
 	if (source_load_layout(&o.fix.src, &layout))
 		exit(2);

@@ -177,7 +177,7 @@ int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
 	struct strbuf sb = STRBUF_INIT;
 	int n = hazards_find(p, &o->facts, header, text, &sb);
 
-	fputs(sb.buf ? sb.buf : "", stdout);
+	fputs(sb.buf ? sb.buf : "", o->report);
 	strbuf_release(&sb);
 	return n;
 }

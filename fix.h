@@ -3,6 +3,7 @@
 #define BITSPLIT_FIX_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "facts.h"
 #include "plan.h"
@@ -24,6 +25,7 @@ struct fix_opts {
 	const struct bs_layout *layout;
 	struct facts facts;
 	struct verdict verdict;
+	FILE *report;			/* the account of each struct: stdout for "fix" */
 };
 
 struct fix_job {
@@ -56,6 +58,9 @@ int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
 		const struct plan *p, const char *header, const char *text);
 
 /* The .c files (relative to the tree) that store into p's split fields. */
+/* Plan, edit and write one struct's patch.  0 written, 1 refused, -1 error. */
+int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
+		     struct opt_list *diffs);
 void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_list *files);
 
 #endif

@@ -490,53 +490,32 @@ static void add_to_group(struct group **gs, int *nr, int *alloc, const struct fi
 	g->jobs[g->nr++] = job;
 }
 
-/* "bitsplit fix" writes the diffs; the facts are passed, not rerun. */
-static int run_fix(struct ctx *c)
+/*
+ * Write each struct's patch into the work directory with the verdict
+ * already computed; fix's account of each struct is not part of a series.
+ */
+static void write_patches(struct ctx *c, const struct fix_jobs *jobs)
 {
-	struct series_opts *o = c->o;
-	struct opt_list argv = { 0 };
-	char *facts = xstrfmt("%s/facts.tsv", c->work), *fixdir = xstrfmt("%s/fix", c->work);
-	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT, err = STRBUF_INIT;
-	struct child ch = { .out = &out, .err = &err };
-	int rc;
+	struct fix_opts *fo = &c->o->fix;
+	struct opt_list diffs = { 0 };
+	char *fixdir = xstrfmt("%s/fix", c->work);
 
-	facts_print_tsv(&o->fix.facts, &sb);
-	if (write_file_atomic(facts, sb.buf, sb.len))
-		exit(2);
-	opt_list_append(&argv, o->self);
-	opt_list_append(&argv, "fix");
-	opt_list_append(&argv, "--tree");
-	opt_list_append(&argv, c->tree);
-	if (o->fix.src.build) {
-		opt_list_append(&argv, "--build");
-		opt_list_append(&argv, o->fix.src.build);
-	}
-	for (int i = 0; i < o->fix.src.layouts.nr; i++) {
-		opt_list_append(&argv, "--layout");
-		opt_list_append(&argv, o->fix.src.layouts.v[i]);
-	}
-	opt_list_append(&argv, "--policy");
-	opt_list_append(&argv, o->fix.policy_name);
-	opt_list_append(&argv, "--facts");
-	opt_list_append(&argv, facts);
-	opt_list_append(&argv, "--out");
-	opt_list_append(&argv, fixdir);
-	for (int i = 0; i < o->fix.src.paths.nr; i++)
-		opt_list_append(&argv, o->fix.src.paths.v[i]);
-	ch.argv = argv.v;
-	rc = run_command(&ch);
-	if (rc != 0 && rc != 1) {
-		strbuf_addstr(&err, "");
-		fputs(err.buf, stderr);
-		die("bitsplit fix failed (exit %d)", rc);
-	}
-	free(argv.v);
-	free(facts);
+	if (mkdir_p(fixdir))
+		die("cannot create %s: %s", fixdir, strerror(errno));
+	fo->out = fixdir;
+	fo->report = fopen("/dev/null", "w");
+	if (!fo->report)
+		die("cannot open /dev/null: %s", strerror(errno));
+	for (int i = 0; i < jobs->nr; i++)
+		if (fix_write_struct(fo, &jobs->v[i], &diffs) < 0)
+			die("struct %s: cannot write its patch", jobs->v[i].s->name);
+	fclose(fo->report);
+	fo->report = NULL;
+	fo->out = NULL;
+	for (int i = 0; i < diffs.nr; i++)
+		free((char *)diffs.v[i]);
+	free(diffs.v);
 	free(fixdir);
-	strbuf_release(&sb);
-	strbuf_release(&out);
-	strbuf_release(&err);
-	return rc;
 }
 
 static char *common_prefix(char **prefixes, int nr)
@@ -687,7 +666,7 @@ int series_write(struct series_opts *o)
 		cleanup(&c);
 		return 0;
 	}
-	run_fix(&c);
+	write_patches(&c, &jobs);
 	for (int i = 0; i < jobs.nr; i++) {
 		char *diff = xstrfmt("%s/fix/%s.diff", c.work, jobs.v[i].s->name);
 

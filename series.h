@@ -17,7 +17,6 @@
 struct series_opts {
 	struct fix_opts fix;
 	const char *out;
-	const char *self;	/* this executable, to run "bitsplit fix" */
 	bool cc;		/* Cc: from scripts/get_maintainer.pl */
 };
 

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One struct's patch: find its declaration, refuse it when its layout is
+ * an ABI, plan the new layout, edit the header, and write OUT/STRUCT.diff
+ * with OUT/STRUCT.plan (the layout verify must see).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cocci_gen.h"
+#include "diff.h"
+#include "fix.h"
+#include "plan.h"
+#include "refuse.h"
+#include "struct_edit.h"
+#include "tree_files.h"
+#include "util.h"
+
+static bool has_struct(const char *tree, const char *rel, const char *name)
+{
+	char *path = xstrfmt("%s/%s", tree, rel);
+	struct strbuf sb = STRBUF_INIT;
+	bool found = !strbuf_read_file(&sb, path) && struct_find(sb.buf, name);
+
+	strbuf_release(&sb);
+	free(path);
+	return found;
+}
+
+/* A path as the compiler or spatch printed it, relative to the tree. */
+static char *tree_relative(const char *tree, const char *path)
+{
+	char real_tree[PATH_MAX], real[PATH_MAX];
+	size_t n;
+
+	while (starts_with(path, "./"))
+		path += 2;
+	if (path[0] != '/')
+		return xstrdup(path);
+	if (!realpath(tree, real_tree) || !realpath(path, real))
+		return NULL;
+	n = strlen(real_tree);
+	if (strncmp(real, real_tree, n) || real[n] != '/')
+		return NULL;
+	return xstrdup(real + n + 1);
+}
+
+/*
+ * Where struct s is declared, relative to the tree: where the verdict or
+ * pahole -I says, else the first file under the PATHs that declares it.
+ */
+static char *find_header(const struct fix_opts *o, const struct bs_struct *s,
+			 const char *hint)
+{
+	const char *hints[] = { hint, s->decl_file };
+	struct opt_list files = { 0 };
+	char *found = NULL;
+
+	for (size_t i = 0; i < ARRAY_SIZE(hints) && !found; i++) {
+		char *rel = hints[i] ? tree_relative(o->src.tree, hints[i]) : NULL;
+
+		if (rel && has_struct(o->src.tree, rel, s->name))
+			found = rel;
+		else
+			free(rel);
+	}
+	for (int i = 0; !found && i < o->src.paths.nr; i++)
+		tree_files(o->src.tree, o->src.paths.v[i], &files);
+	/* headers first: a .c file may repeat a declaration for a test */
+	for (int pass = 0; pass < 2 && !found; pass++)
+		for (int i = 0; i < files.nr && !found; i++)
+			if (ends_with(files.v[i], pass ? ".c" : ".h") &&
+			    has_struct(o->src.tree, files.v[i], s->name))
+				found = xstrdup(files.v[i]);
+	for (int i = 0; i < files.nr; i++)
+		free((char *)files.v[i]);
+	free(files.v);
+	return found;
+}
+
+static int write_out(const struct fix_opts *o, const char *name, const char *ext,
+		     const struct strbuf *sb)
+{
+	char *path = xstrfmt("%s/%s.%s", o->out, name, ext);
+	int ret = 0;
+
+	if (write_file_atomic(path, sb->buf ? sb->buf : "", sb->len))
+		ret = error("cannot write %s: %s", path, strerror(errno));
+	free(path);
+	return ret;
+}
+
+/*
+ * Run the generated rule over the files that store into the split fields
+ * and keep what it would change as STRUCT-stores.diff, for the reviewer.
+ */
+static int suggest_stores(const struct fix_opts *o, const struct plan *p)
+{
+	char *rel = xstrfmt("%s/%s.cocci", o->out, p->s->name);
+	char real[PATH_MAX], *cocci = xstrdup(realpath(rel, real) ? real : rel);
+	struct opt_list files = { 0 };
+	struct strbuf diff = STRBUF_INIT;
+	char *name = xstrfmt("%s-stores", p->s->name);
+	int ret = 0;
+
+	fix_store_files(o, p, &files);
+	if (cocci_run(cocci, o->src.tree, &files, &diff))
+		ret = -1;
+	else if (diff.len && !(ret = write_out(o, name, "diff", &diff)))
+		fprintf(o->report, "  suggested store fix: %s/%s.diff (from %s)\n", o->out, name, rel);
+	for (int i = 0; i < files.nr; i++)
+		free((char *)files.v[i]);
+	free(files.v);
+	strbuf_release(&diff);
+	free(name);
+	free(cocci);
+	free(rel);
+	return ret;
+}
+
+int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
+		     struct opt_list *diffs)
+{
+	const struct bs_struct *s = job->s;
+	char *header = find_header(o, s, job->file), *path = NULL, *why;
+	struct strbuf text = STRBUF_INIT, edited = STRBUF_INIT, sb = STRBUF_INIT;
+	struct plan p = { 0 };
+	int ret = 1;
+
+	if (!header) {
+		error("struct %s: no declaration found under the PATHs in %s", s->name,
+		      o->src.tree);
+		return -1;
+	}
+	path = xstrfmt("%s/%s", o->src.tree, header);
+	if (strbuf_read_file(&text, path) < 0) {
+		ret = error("cannot read %s: %s", path, strerror(errno));
+		goto out;
+	}
+	why = refuse_struct(o->src.tree, header, text.buf, s, o->layout, &o->src.paths);
+	if (why) {
+		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, why);
+		free(why);
+		goto out;
+	}
+	if (plan_struct(&p, s, job->split, &o->plan)) {
+		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, p.refused);
+		goto out;
+	}
+	fix_comment(o, job, &p);
+	cocci_gen(&p, &sb);
+	if (sb.len && write_out(o, s->name, "cocci", &sb)) {
+		ret = -1;
+		goto out;
+	}
+	if (fix_hazards(o, job, &p, header, text.buf)) {
+		fprintf(o->report, "struct %s (%s): withheld: see the hazards above\n", s->name, header);
+		if (sb.len && suggest_stores(o, &p) < 0)
+			ret = -1;
+		goto out;
+	}
+	strbuf_reset(&sb);
+	if (struct_edit(text.buf, path, &p, &edited)) {
+		ret = -1;
+		goto out;
+	}
+	diff_unified(&sb, header, text.buf, edited.buf);
+	if (write_out(o, s->name, "diff", &sb)) {
+		ret = -1;
+		goto out;
+	}
+	strbuf_reset(&sb);
+	plan_write(&p, header, &sb);
+	if (write_out(o, s->name, "plan", &sb)) {
+		ret = -1;
+		goto out;
+	}
+	strbuf_reset(&sb);
+	fprintf(o->report, "struct %s (%s):\n", s->name, header);
+	plan_describe(&p, &sb);
+	fputs(sb.buf, o->report);
+	fprintf(o->report, "  wrote %s/%s.diff\n", o->out, s->name);
+	opt_list_append(diffs, xstrfmt("%s/%s.diff", o->out, s->name));
+	ret = 0;
+out:
+	plan_release(&p);
+	strbuf_release(&text);
+	strbuf_release(&edited);
+	strbuf_release(&sb);
+	free(header);
+	free(path);
+	return ret;
+}
+
