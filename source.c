@@ -5,7 +5,6 @@
  * build left in --build for the PATHs being analysed (BUILD/<path>.o for
  * a .c file, every .o below BUILD/<dir> for a directory).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 
 #include "layout.h"
 #include "source.h"
+#include "tree_files.h"
 #include "util.h"
 
 void source_setup(struct source_opts *o)
@@ -48,37 +48,17 @@ void source_setup(struct source_opts *o)
 		die("%s: not a directory (--build)", o->build);
 }
 
-/* Every *.o below dir, depth first, in name order so runs are repeatable. */
-static void find_objects(const char *dir, struct opt_list *objs)
+struct objects {
+	const char *build;
+	struct opt_list *objs;
+};
+
+static void add_object(const char *rel, void *data)
 {
-	struct opt_list names = { 0 };
-	DIR *d = opendir(dir);
-	struct dirent *de;
+	struct objects *ob = data;
 
-	if (!d) {
-		error("%s: %s", dir, strerror(errno));
-		return;
-	}
-	while ((de = readdir(d)))
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			opt_list_append(&names, xstrdup(de->d_name));
-	closedir(d);
-	if (names.nr)
-		qsort(names.v, (size_t)names.nr, sizeof(*names.v), cmp_strp);
-	for (int i = 0; i < names.nr; i++) {
-		char *path = xstrfmt("%s/%s", dir, names.v[i]);
-
-		if (is_dir(path)) {
-			find_objects(path, objs);
-			free(path);
-		} else if (ends_with(path, ".o")) {
-			opt_list_append(objs, path);
-		} else {
-			free(path);
-		}
-		free((char *)names.v[i]);
-	}
-	free(names.v);
+	if (ends_with(rel, ".o"))
+		opt_list_append(ob->objs, xstrfmt("%s/%s", ob->build, rel));
 }
 
 /*
@@ -133,10 +113,12 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 			}
 		} else if (is_dir(src)) {
 			char *dir = xstrfmt("%s/%s", o->build, path);
+			struct objects ob = { o->build, &objs };
 			int before = objs.nr;
 
+			/* depth first, in name order, so runs are repeatable */
 			if (is_dir(dir))
-				find_objects(dir, &objs);
+				tree_walk(o->build, path, TREE_WALK_HIDDEN, add_object, &ob);
 			if (objs.nr == before)
 				ret = error("%s: no objects below it for %s (build it first)",
 					    dir, path);
@@ -153,6 +135,8 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 		if (!ret)
 			drop_duplicates(l, first);
 	}
+	if (!ret && objs.nr)
+		ret = layout_check_sources(o, l);
 	if (!ret && objs.nr && !l->nr_structs)
 		warning("%s: none of the %d objects for the PATHs has a struct in its "
 			"debug information: built without -g (CONFIG_DEBUG_INFO)?",

@@ -57,5 +57,11 @@ struct source_opts {
  */
 void source_setup(struct source_opts *o);
 int source_load_layout(struct source_opts *o, struct bs_layout *l);
+/*
+ * Objects that do not match the sources (layout_stale.c): an error for a
+ * struct whose bitfields the declaration in the tree no longer holds, a
+ * warning for a header newer than the object.  -1 after an error.
+ */
+int layout_check_sources(const struct source_opts *o, const struct bs_layout *l);
 
 #endif

@@ -102,7 +102,8 @@ static bool line_opens(const struct line *ln, const char *name)
 	p = skip_space(p + 7, end);
 	if ((size_t)(end - p) < n || strncmp(p, name, n) || (p + n < end && is_ident_char(p[n])))
 		return false;
-	for (p += n; p < end && *p != ';'; p++)
+	/* not "struct NAME *arg) {}", the last parameter of a function */
+	for (p += n; p < end && !strchr(";*(),=", *p); p++)
 		if (*p == '{')
 			return true;
 	return false;
