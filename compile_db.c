@@ -2,13 +2,13 @@
 #include "compile_db.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tree_files.h"
 #include "util.h"
 
 struct reader {
@@ -258,38 +258,37 @@ out:
 	strbuf_release(&sb);
 }
 
-static void scan_kbuild(struct compile_db *db, const char *build, const char *dir)
+struct kbuild {
+	struct compile_db *db;
+	const char *build;
+};
+
+static void add_cmd_file(const char *rel, void *data)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
+	const struct kbuild *kb = data;
+	const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
 
-	while (d && (de = readdir(d))) {
-		char *path;
-		struct stat st;
+	if (base[0] == '.' && ends_with(base, ".o.cmd")) {
+		char *path = xstrfmt("%s/%s", kb->build, rel);
 
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		path = xstrfmt("%s/%s", dir, de->d_name);
-		if (!lstat(path, &st) && S_ISDIR(st.st_mode))
-			scan_kbuild(db, build, path);
-		else if (de->d_name[0] == '.' && ends_with(de->d_name, ".o.cmd"))
-			load_cmd_file(db, build, path);
+		load_cmd_file(kb->db, kb->build, path);
 		free(path);
 	}
-	if (d)
-		closedir(d);
 }
 
 int compile_db_load_kbuild(struct compile_db *db, const char *build, const char **dirs)
 {
+	struct kbuild kb = { db, build };
+
 	if (!dirs || !*dirs) {
-		scan_kbuild(db, build, build);
+		tree_walk(build, ".", TREE_WALK_HIDDEN, add_cmd_file, &kb);
 		return 0;
 	}
 	for (; *dirs; dirs++) {
 		char *dir = xstrfmt("%s/%s", build, *dirs);
 
-		scan_kbuild(db, build, dir);
+		if (is_dir(dir))
+			tree_walk(build, *dirs, TREE_WALK_HIDDEN, add_cmd_file, &kb);
 		free(dir);
 	}
 	return 0;

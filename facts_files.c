@@ -6,7 +6,6 @@
  */
 #include "facts_files.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <regex.h>
@@ -17,6 +16,7 @@
 #include "layout.h"
 #include "run_command.h"
 #include "source.h"
+#include "tree_files.h"
 #include "util.h"
 
 /* Files handed to one grep: well below any ARG_MAX. */
@@ -190,43 +190,30 @@ out:
 	strbuf_release(&err);
 }
 
+struct suffixed {
+	const char *suffix;
+	struct opt_list *out;
+};
+
+static void add_suffixed(const char *rel, void *data)
+{
+	struct suffixed *sf = data;
+
+	if (ends_with(rel, sf->suffix))
+		opt_list_append(sf->out, path_normalize(rel));
+}
+
 /* Every file named *suffix below rel (such a file or a directory), in name order. */
 void find_sources(const char *tree, const char *rel, const char *suffix,
 			 struct opt_list *out)
 {
 	char *full = xstrfmt("%s/%s", tree, rel);
-	struct opt_list names = { 0 };
-	struct dirent *de;
-	DIR *d;
+	struct suffixed sf = { suffix, out };
 
-	if (!is_dir(full)) {
-		if (ends_with(rel, suffix))
-			opt_list_append(out, path_normalize(rel));
-		else
-			warning("%s: not a %s file or a directory; ignored", rel, suffix);
-		free(full);
-		return;
-	}
-	d = opendir(full);
-	if (!d)
-		die("%s: %s", full, strerror(errno));
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.')
-			opt_list_append(&names, xstrdup(de->d_name));
-	closedir(d);
-	if (names.nr)
-		qsort(names.v, names.nr, sizeof(*names.v), cmp_strp);
-	for (int i = 0; i < names.nr; i++) {
-		char *sub = xstrfmt("%s/%s", rel, names.v[i]);
-		char *subfull = xstrfmt("%s/%s", tree, sub);
-
-		if (is_dir(subfull) || ends_with(sub, suffix))
-			find_sources(tree, sub, suffix, out);
-		free(sub);
-		free(subfull);
-		free((char *)names.v[i]);
-	}
-	free(names.v);
+	if (!is_dir(full) && !ends_with(rel, suffix))
+		warning("%s: not a %s file or a directory; ignored", rel, suffix);
+	else
+		tree_walk(tree, rel, 0, add_suffixed, &sf);
 	free(full);
 }
 
