@@ -12,38 +12,12 @@ case $? in
 77)
 	test_skip 'facts on linux-6.12 drivers/vfio' \
 		'no /usr/src/linux-source-6.12.tar.xz (apt-get install linux-source-6.12)'
-	test_expect_success 'a file that runs out of time is reported, not dropped' '
-	bitsplit facts -j 1 --timeout 1 --tree k/linux --layout k/vfio.dump \
-		drivers/vfio/pci/vfio_pci_core.c >facts 2>err &&
-	grep -e "timed out" -e "^bitsplit facts: [0-9]* writes" err >actual &&
-	grep "^skip" facts | grep timeout >>actual &&
-	cat >expect <<-\EOT &&
-	drivers/vfio/pci/vfio_pci_core.c: warning: not analysed: spatch timed out after 1 s
-	bitsplit facts: 0 writes (0 untyped), 3 not analysed
-	skip	drivers/vfio/pci/vfio_pci_core.c	0	not analysed	timeout after 1 s
-	EOT
-	test_cmp expect actual
-'
-
-test_done
-	exit 0 ;;
+	test_done
+	exit ;;
 *)
 	test_expect_success 'extract drivers/vfio from the tarball' 'false'
-	test_expect_success 'a file that runs out of time is reported, not dropped' '
-	bitsplit facts -j 1 --timeout 1 --tree k/linux --layout k/vfio.dump \
-		drivers/vfio/pci/vfio_pci_core.c >facts 2>err &&
-	grep -e "timed out" -e "^bitsplit facts: [0-9]* writes" err >actual &&
-	grep "^skip" facts | grep timeout >>actual &&
-	cat >expect <<-\EOT &&
-	drivers/vfio/pci/vfio_pci_core.c: warning: not analysed: spatch timed out after 1 s
-	bitsplit facts: 0 writes (0 untyped), 3 not analysed
-	skip	drivers/vfio/pci/vfio_pci_core.c	0	not analysed	timeout after 1 s
-	EOT
-	test_cmp expect actual
-'
-
-test_done
-	exit 1 ;;
+	test_done
+	exit ;;
 esac
 
 test_expect_success 'facts on drivers/vfio: every write typed, macro-made functions reported' '
