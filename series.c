@@ -850,7 +850,7 @@ int series_write(struct series_opts *o)
 	struct fix_jobs jobs = { 0 };
 	struct group *gs = NULL;
 	int nr = 0, alloc = 0;
-	char **prefixes, *base, *head, *range, *list;
+	char **prefixes, *base, *head, *range, *list, *out_abs;
 	struct strbuf msg = STRBUF_INIT;
 
 	setup(&c);
@@ -894,10 +894,21 @@ int series_write(struct series_opts *o)
 		free(subj);
 	}
 	range = xstrfmt("%s..%s", base, head);
+	/* git runs in the tree: give it the work directory's parent, OUT, as a full path */
+	out_abs = xstrndup(c.work, strlen(c.work) - strlen("/.series"));
 	list = git_or_die(&c, "format-patch", "format-patch", "--cover-letter", "--no-signature",
-			  "-o", o->out, range, NULL);
+			  "-o", out_abs, range, NULL);
 	cover_letter(&c, gs, nr, prefixes);
-	printf("%s\n", list);
+	for (char *l = list; *l; ) {
+		char *nl = strchrnul(l, '\n'), *name = l;
+
+		for (char *p = l; p < nl; p++)
+			if (*p == '/')
+				name = p + 1;
+		printf("%s/%.*s\n", o->out, (int)(nl - name), name);
+		l = *nl ? nl + 1 : nl;
+	}
+	free(out_abs);
 
 	for (int g = 0; g < nr; g++) {
 		free(prefixes[g]);
