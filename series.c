@@ -421,7 +421,9 @@ static void field_list(struct strbuf *msg, const char *head, const struct group 
 					if (!strcmp(v[i].text, text.buf))
 						e = &v[i];
 				if (e) {
-					char *more = xstrfmt("%s, %s", e->fields, name);
+					char *more = g->nr > 1 ?
+						xstrfmt("%s, %s.%s", e->fields, sv->s->name, name) :
+						xstrfmt("%s, %s", e->fields, name);
 
 					free(e->fields);
 					e->fields = more;
@@ -475,7 +477,8 @@ static void layout_sentence(struct ctx *c, const struct fix_job *job, struct str
 	const struct bs_struct *s = job->s;
 	struct plan p = { 0 };
 	struct strbuf sb = STRBUF_INIT;
-	int clauses = 0;
+	struct strbuf *clauses = NULL;
+	int nr_clauses = 0, alloc_clauses = 0;
 
 	if (plan_struct(&p, s, job->split, &c->o->fix.plan)) {
 		plan_release(&p);
@@ -500,17 +503,25 @@ static void layout_sentence(struct ctx *c, const struct fix_job *job, struct str
 		}
 		if (!nr)
 			continue;
-		if (clauses++)
-			strbuf_addstr(&sb, ", and ");
-		add_names(&sb, names, nr);
+		ALLOC_GROW(clauses, nr_clauses + 1, alloc_clauses);
+		clauses[nr_clauses] = (struct strbuf)STRBUF_INIT;
+		add_names(&clauses[nr_clauses], names, nr);
 		after = hole_after(s, hole);
-		strbuf_addf(&sb, " %s the %u-byte hole after %s",
+		strbuf_addf(&clauses[nr_clauses++], " %s the %u-byte hole after %s",
 			    all_tighten ? (nr > 1 ? "move up into" : "moves up into") :
 			    (nr > 1 ? "fill" : "fills"), hole->bits / 8, after);
 		free(after);
 		free(names);
 	}
-	if (clauses)
+	/* "A fill X, B fill Y, and C fills Z: " */
+	for (int i = 0; i < nr_clauses; i++) {
+		if (i)
+			strbuf_addstr(&sb, i == nr_clauses - 1 ? ", and " : ", ");
+		strbuf_addstr(&sb, clauses[i].buf);
+		strbuf_release(&clauses[i]);
+	}
+	free(clauses);
+	if (nr_clauses)
 		strbuf_addstr(&sb, ": ");
 	if (p.after.size < p.before.size)
 		strbuf_addf(&sb, "struct %s shrinks from %u to %u bytes", s->name,

@@ -103,4 +103,40 @@ test_expect_success 'no message contradicts itself or miscounts' '
 		out-*/*.patch
 '
 
+test_expect_success 'two structs of one header: one patch, every field named with its struct' '
+	mkdir two && cd two && mkdir drv &&
+	cat >drv/two.h <<-\EOT &&
+	#include <stdbool.h>
+	struct one {
+		int id;
+		bool a:1;
+		bool b:1;
+	};
+	struct two {
+		int id;
+		bool c:1;
+		bool d:1;
+	};
+	EOT
+	cat >drv/two.c <<-\EOT &&
+	#include "two.h"
+	struct ops { long (*ioctl)(struct one *o, struct two *t); long (*write)(struct one *o, struct two *t); };
+	static long two_ioctl(struct one *o, struct two *t) { o->a = true; t->c = true; return 0; }
+	static long two_write(struct one *o, struct two *t) { o->b = true; t->d = true; return 0; }
+	const struct ops two_ops = { .ioctl = two_ioctl, .write = two_write };
+	EOT
+	git init -q && git config user.name "Ada Lovelace" && git config user.email ada@example.org &&
+	git add -A && git commit -qm "drv: Add the two driver" &&
+	mkdir -p ../two-build/drv && gcc -g -c -o ../two-build/drv/two.o drv/two.c &&
+	bitsplit series --build ../two-build --policy setup-only --out ../two-out drv >/dev/null 2>&1 &&
+	cd .. && sed -n "/^Dedicated storage units:/,/^$/p" two-out/0001-*.patch >actual &&
+	cat >expect <<-\EOT &&
+	Dedicated storage units:
+	- one.a, two.c: two_ioctl() (ioctl), with no lock
+	- one.b, two.d: two_write() (write file op), with no lock
+
+	EOT
+	test_cmp expect actual
+'
+
 test_done
