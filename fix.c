@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hazard.h"
+#include "lockset.h"
 #include "util.h"
 #include "writer_words.h"
 
@@ -148,6 +149,38 @@ static void group_comments(struct plan *p)
 
 #define UNLOCKED "no common lock"
 
+/*
+ * A lock every run-time writer holds exclusively, its type unknown
+ * ("?vdev->vdev.dev_set->lock", matched by its text): the verdict does
+ * not vouch for it, but the message names it, so the comment must not
+ * say there is none.
+ */
+static const char *text_lock(const struct field_verdict *fv)
+{
+	const struct field_writer *first = NULL;
+
+	for (int i = 0; i < fv->nr_writers && !first; i++)
+		if (fv->writers[i].phase == PHASE_RUNTIME)
+			first = &fv->writers[i];
+	for (int l = 0; first && l < first->nr_locks; l++) {
+		const struct fact_lock *cand = &first->locks[l];
+		bool all = cand->id[0] == '?' && cand->mode == LOCK_EXCLUSIVE;
+
+		for (int i = 0; all && i < fv->nr_writers; i++) {
+			const struct field_writer *w = &fv->writers[i];
+			const struct fact_lock *o;
+
+			if (w->phase != PHASE_RUNTIME)
+				continue;
+			o = lockset_find(w->locks, w->nr_locks, cand->id);
+			all = o && o->mode == LOCK_EXCLUSIVE;
+		}
+		if (all)
+			return lock_short_name(cand->id + 1);
+	}
+	return NULL;
+}
+
 /* The group comment of a split field: what serializes its run-time writers. */
 static char *split_comment(const struct field_verdict *fv)
 {
@@ -155,6 +188,8 @@ static char *split_comment(const struct field_verdict *fv)
 		return xstrdup("runtime PM callbacks only");
 	if (fv->serialized_by)
 		return xstrfmt("written under %s", fv->serialized_by);
+	if (text_lock(fv))
+		return xstrfmt("written under %s", text_lock(fv));
 	return xstrdup(UNLOCKED);
 }
 

@@ -131,7 +131,8 @@ void writer_locks(const struct field_writer *w, struct strbuf *out)
 			ref = true;
 			continue;
 		}
-		name = xstrfmt("%s%s", lock_short_name(l->id),
+		/* "?d->lock": a lock of unknown type is still named by its text */
+		name = xstrfmt("%s%s", lock_short_name(l->id + (l->id[0] == '?')),
 			       l->mode == LOCK_SHARED ? " for reading" : "");
 		for (int k = 0; k < nr && !dup; k++)
 			dup = !strcmp(seen[k], name);

@@ -83,6 +83,21 @@ test_expect_success 'check --layout twice: a header struct in both objects is on
 	test_cmp expect actual
 '
 
+test_expect_success 'fix: a lock known only by its text still heads its group' '
+	printf "write\tdrv/drv.c\t5\t2\tdrv_ioctl\tdrv_dev\topen\td\tself\t=\ttrue\ttyped\t?d->lock:w@lexical\n" >lock.facts &&
+	printf "write\tdrv/drv.c\t11\t2\tdrv_write\tdrv_dev\tdirty\td\tself\t=\ttrue\ttyped\t-\n" >>lock.facts &&
+	printf "root\tdrv/drv.c\t15\tdrv_ioctl\truntime\tioctl\n" >>lock.facts &&
+	printf "root\tdrv/drv.c\t15\tdrv_write\truntime\twrite\n" >>lock.facts &&
+	bitsplit fix --tree tree --build b -C drv_dev --policy setup-only --facts lock.facts \
+		--out lockfix drv >/dev/null &&
+	grep "^+.*/\*" lockfix/drv_dev.diff >actual &&
+	cat >expect <<-\EOT &&
+	+/* written under d->lock */
+	+/* no common lock: written by write file ops */
+	EOT
+	test_cmp expect actual
+'
+
 test_expect_success 'check -C keeps one struct' '
 	bitsplit check --tree tree --build b -C core_dev drv >out 2>/dev/null; test $? = 1 &&
 	grep "^struct" out >actual &&
