@@ -43,7 +43,7 @@ int cmd_sweep(int argc, const char **argv)
 	struct sweep_results r = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 	char *path;
-	int racy = 0;
+	int racy = 0, failed;
 
 	parse_options(argc, argv, opts, usage_str, &args);
 	if (!o.out || !args.nr)
@@ -74,9 +74,13 @@ int cmd_sweep(int argc, const char **argv)
 		       r.files, path);
 		printf("join the shards with: bitsplit merge --out DIR RESULTS...\n");
 	}
+	failed = r.failed != 0;
+	if (failed)
+		error("spatch failed on %ld file%s (not analysed above): the results are "
+		      "incomplete; --resume runs them again", r.failed, r.failed == 1 ? "" : "s");
 	free(path);
 	free(args.v);
 	strbuf_release(&sb);
 	sweep_results_release(&r);
-	return racy ? 1 : 0;
+	return failed ? 2 : racy ? 1 : 0;
 }

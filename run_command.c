@@ -6,7 +6,9 @@
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,11 +44,17 @@ static void drain(int outfd, struct strbuf *out, int errfd, struct strbuf *err)
 	}
 }
 
+void die_with_parent(pid_t parent)
+{
+	if (prctl(PR_SET_PDEATHSIG, SIGTERM) || getppid() != parent)
+		_exit(128 + SIGTERM);
+}
+
 int run_command(struct child *cmd)
 {
 	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int status;
-	pid_t pid;
+	pid_t pid, parent = getpid();
 
 	if ((cmd->out && pipe(outp)) || (cmd->err && pipe(errp)))
 		die("pipe: %s", strerror(errno));
@@ -57,6 +65,7 @@ int run_command(struct child *cmd)
 	if (!pid) {
 		int in = open(cmd->stdin_path ? cmd->stdin_path : "/dev/null", O_RDONLY);
 
+		die_with_parent(parent);
 		if (in < 0 || dup2(in, 0) < 0)
 			_exit(127);
 		if (cmd->out && dup2(outp[1], 1) < 0)

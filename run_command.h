@@ -2,6 +2,8 @@
 #ifndef BITSPLIT_RUN_COMMAND_H
 #define BITSPLIT_RUN_COMMAND_H
 
+#include <sys/types.h>
+
 #include "util.h"
 
 /*
@@ -20,6 +22,13 @@ struct child {
 };
 
 int run_command(struct child *cmd);
+
+/*
+ * In a child just forked from parent: be sent SIGTERM when parent dies
+ * (a killed run must not leave spatch writing into its output), and go
+ * at once if it is already gone.
+ */
+void die_with_parent(pid_t parent);
 
 /* True when an executable named prog is found in PATH. */
 bool have_program(const char *prog);

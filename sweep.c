@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -32,6 +33,8 @@
 /* Parse hints (scoped_guard...): without them a function is dropped. */
 #define MACROS "kernel-macros.h"
 #define SPATCH_TIMEOUT "120"
+/* next to a cache file: the failure of its spatch, which is no result */
+#define FAILED ".failed"
 /* Files per spatch run: its start-up (Python, the rule) costs 0.5 s. */
 #define BATCH 24
 
@@ -343,8 +346,9 @@ static void analyse(const struct sweep_opts *o, const char *rule, const struct j
 	strbuf_addstr(&out, "");
 	strbuf_addstr(&err, "");
 	if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
-		char *nl;
+		char *nl, *failed = xstrfmt("%s%s", j->cache, FAILED);
 
+		/* not a result: --resume runs it again */
 		strbuf_reset(&out);
 		nl = strchr(err.buf, '\n');
 		if (nl)
@@ -353,9 +357,12 @@ static void analyse(const struct sweep_opts *o, const char *rule, const struct j
 			*t = ' ';
 		strbuf_addf(&out, "skip\t%s\tspatch exit %d%s%s\n", j->file, rc,
 			    *err.buf ? ": " : "", err.buf);
-	}
-	if (write_file_atomic(j->cache, out.buf, out.len))
+		if (write_file_atomic(failed, out.buf, out.len))
+			exit(2);
+		free(failed);
+	} else if (write_file_atomic(j->cache, out.buf, out.len)) {
 		exit(2);
+	}
 	strbuf_release(&out);
 	strbuf_release(&err);
 	free(fields);
@@ -481,7 +488,7 @@ static void run_jobs(const struct sweep_opts *o, const char *abs_out, const stru
 {
 	char *rule = datadir_path(RULE);
 	int njobs = o->jobs < 1 ? 1 : o->jobs, fds[2], done = 0, status, failed = 0;
-	pid_t *pids = xcalloc((size_t)njobs, sizeof(*pids));
+	pid_t *pids = xcalloc((size_t)njobs, sizeof(*pids)), parent = getpid();
 	time_t start = time(NULL);
 	char byte;
 
@@ -497,6 +504,7 @@ static void run_jobs(const struct sweep_opts *o, const char *abs_out, const stru
 		if (!pids[w]) {
 			char *groups = xstrfmt("%s/cache/group-%d", abs_out, (int)getpid());
 
+			die_with_parent(parent);
 			close(fds[0]);
 			for (int i = w * BATCH; i < nr; i += njobs * BATCH) {
 				int n = nr - i < BATCH ? nr - i : BATCH;
@@ -571,8 +579,14 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	int *loc_file;
 	char **stored;
 	unsigned long long *hashes;
+	int lock;
 
 	make_dir(o->out);
+	/* held until exit; O_CLOEXEC: spatch must not hold it past us */
+	lock = open(o->out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (lock < 0 || flock(lock, LOCK_EX | LOCK_NB))
+		die(errno == EWOULDBLOCK ? "%s: another sweep is writing into it" :
+		    "%s: cannot lock it: %s", o->out, strerror(errno));
 	cache_dir = xstrfmt("%s/cache", o->out);
 	if (!o->resume && !dir_is_empty(cache_dir))
 		die("%s: holds a sweep already; pass --resume to continue it, or remove it",
@@ -652,11 +666,16 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		run_jobs(o, abs_out, todo, nr_todo);
 
 	for (int i = 0; i < nr_jobs; i++) {
+		char *failed = xstrfmt("%s%s", jobs[i].cache, FAILED);
+		const char *from = access(jobs[i].cache, R_OK) ? failed : jobs[i].cache;
+
 		strbuf_reset(&sb);
-		if (strbuf_read_file(&sb, jobs[i].cache) < 0)
-			die("%s: cannot read: %s", jobs[i].cache, strerror(errno));
-		if (sweep_results_parse(r, sb.buf, jobs[i].cache))
+		if (strbuf_read_file(&sb, from) < 0)
+			die("%s: cannot read: %s", from, strerror(errno));
+		if (sweep_results_parse(r, sb.buf, from))
 			exit(2);
+		unlink(failed);
+		free(failed);
 	}
 	r->failed = r->nr_skips;
 
