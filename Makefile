@@ -47,6 +47,10 @@ deps:
 check: deps bitsplit build/san/bitsplit $(UNIT_BINS)
 	@tests/run-tests.sh $(UNIT_BINS)
 
+# Break each expected file in turn and require a test to notice (slow).
+check-mutation: bitsplit build/san/bitsplit $(UNIT_BINS)
+	@scripts/check-mutation.sh
+
 demo: deps bitsplit
 	@scripts/demo.sh
 
@@ -71,5 +75,5 @@ install: bitsplit
 clean:
 	rm -rf build bitsplit
 
-.PHONY: all deps check demo bench fuzz install clean
+.PHONY: all deps check check-mutation demo bench fuzz install clean
 .DELETE_ON_ERROR:
