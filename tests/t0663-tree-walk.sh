@@ -37,4 +37,17 @@ test_expect_success 'check --build (facts) ends' '
 	grep -q "^struct vfpci_device " out
 '
 
+test_expect_success 'a 250-character name and a colon do not stop sweep' '
+	mkdir -p names/vfio &&
+	cp -r "$SAMPLES/include" names/ && cp "$SAMPLES"/vfio/* names/vfio/ &&
+	long=$(printf "%0248d" 0 | tr 0 a) &&
+	cp names/vfio/vfpci_core.c "names/vfio/$long.c" &&
+	cp names/vfio/vfpci_core.c "names/vfio/x:y.c" &&
+	test_expect_code 1 bitsplit sweep --tree names --jobs 1 --out n vfio >out 2>err &&
+	head -n 1 out >actual &&
+	echo "sweep: 4 files, 3 can write a field of a shared location: 3 parsed, 0 from cache, 0 failed" >expect &&
+	test_cmp expect actual &&
+	grep -q "$long.c:" out && grep -q "x:y.c:" out
+'
+
 test_done
