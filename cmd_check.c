@@ -71,11 +71,12 @@ int cmd_check(int argc, const char **argv)
 	source_setup(&src);
 	ro.data = data.v;
 	ro.skips_in_report = true;	/* the report's notes list them, once */
+	ret = 2;
 	if (source_load_layout(&src, &layout) ||
 	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
-		return 2;
+		goto out;
 	if (facts_file ? facts_load_file(&facts, facts_file) : facts_run(&src, &layout, &ro, &facts))
-		return 2;
+		goto out;
 
 	verdict_compute(&v, &layout, &facts);
 	report_order(&v, src.paths.v);
@@ -85,11 +86,14 @@ int cmd_check(int argc, const char **argv)
 		die("cannot write the report: %s", strerror(errno));
 	ret = verdict_has_race(&v, policy) ? 1 : 0;
 
+out:
 	strbuf_release(&out);
 	verdict_release(&v);
 	facts_release(&facts);
 	layout_release(&layout);
 	free(structs.v);
 	free(data.v);
+	free(src.paths.v);
+	free(src.layouts.v);
 	return ret;
 }

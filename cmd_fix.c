@@ -73,13 +73,15 @@ int cmd_fix(int argc, const char **argv)
 		usage_with_options(fix_usage, opts, 2);
 
 	source_setup(&o.src);
+	ret = 2;
 	if (source_load_layout(&o.src, &layout) ||
 	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
-		return 2;
+		goto out;
 	o.layout = &layout;
 	o.plan.layout = &layout;
 	if (fix_jobs_collect(&o, &jobs))
-		return 2;
+		goto out;
+	ret = 0;
 	if (mkdir_p(o.out))
 		die("cannot create %s: %s", o.out, strerror(errno));
 	if (!jobs.nr)
@@ -98,6 +100,7 @@ int cmd_fix(int argc, const char **argv)
 		if (verify_patches(&vo, diffs.v, diffs.nr))
 			ret = 2;
 	}
+out:
 	for (int i = 0; i < diffs.nr; i++)
 		free((char *)diffs.v[i]);
 	free(diffs.v);
@@ -105,5 +108,8 @@ int cmd_fix(int argc, const char **argv)
 	layout_release(&layout);
 	free(structs.v);
 	free(data.v);
+	free(o.src.paths.v);
+	free(o.src.layouts.v);
+	free(o.split.v);
 	return ret;
 }
