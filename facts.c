@@ -47,12 +47,14 @@ const char *fact_kind_name(enum fact_kind k)
 struct parser {
 	const char *name;
 	unsigned int lineno;
+	bool lenient;		/* spatch's output: a bad line is dropped */
 };
 
 static int expected(struct parser *p, const char *what, const char *got)
 {
-	fprintf(stderr, "%s:%u: error: expected %s, got '%s'\n", p->name,
-		p->lineno, what, got);
+	fprintf(stderr, "%s:%u: %s: expected %s, got '%s'%s\n", p->name, p->lineno,
+		p->lenient ? "warning" : "error", what, got,
+		p->lenient ? "; fact dropped" : "");
 	return -1;
 }
 
@@ -245,8 +247,15 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 			return expected(p, "FUNC in a func", "-");
 		if (parse_uint(p, col[3], "an END_LINE number", &f->end_line))
 			return -1;
-		if (f->end_line < f->line)
+		if (f->end_line < f->line && !p->lenient)
 			return expected(p, "END_LINE >= LINE", col[3]);
+		/* a function defined through a macro, or in an #included .c file */
+		if (f->end_line < f->line) {
+			fprintf(stderr, "%s:%u: warning: spatch ends %s at line %u, "
+				"before its start; taking its extent as unknown\n",
+				f->file, f->line, f->func, f->end_line);
+			f->end_line = f->line;
+		}
 		return 0;
 	case FACT_FNLOCK:
 		f->func = field_dup(col[2]);
@@ -320,9 +329,10 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 		char got[32];
 
 		snprintf(got, sizeof(got), "%d", n - 1);
-		fprintf(stderr, "%s:%u: error: expected %d TAB-separated fields "
-			"after '%s', got %s\n", p->name, p->lineno,
-			kind_columns[k], kind_names[k], got);
+		fprintf(stderr, "%s:%u: %s: expected %d TAB-separated fields "
+			"after '%s', got %s%s\n", p->name, p->lineno,
+			p->lenient ? "warning" : "error", kind_columns[k],
+			kind_names[k], got, p->lenient ? "; fact dropped" : "");
 		return -1;
 	}
 	ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
@@ -337,11 +347,11 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 	return 0;
 }
 
-int facts_parse(struct facts *f, const char *buf, const char *name)
+static int parse(struct facts *f, const char *buf, const char *name, bool lenient)
 {
-	struct parser p = { name, 0 };
+	struct parser p = { name, 0, lenient };
 	char *copy = xstrdup(buf), *s = copy, *nl;
-	int ret = 0;
+	int ret = 0, dropped = 0;
 
 	for (; *s; s = nl ? nl + 1 : s + strlen(s)) {
 		nl = strchr(s, '\n');
@@ -351,13 +361,25 @@ int facts_parse(struct facts *f, const char *buf, const char *name)
 		if (!*s || *s == '#')
 			continue;
 		ret = parse_line(&p, f, s);
-		if (ret)
+		if (ret && lenient)
+			dropped++;
+		else if (ret)
 			break;
 		if (!nl)
 			break;
 	}
 	free(copy);
-	return ret;
+	return lenient ? dropped : ret;
+}
+
+int facts_parse(struct facts *f, const char *buf, const char *name)
+{
+	return parse(f, buf, name, false);
+}
+
+int facts_parse_lenient(struct facts *f, const char *buf, const char *name)
+{
+	return parse(f, buf, name, true);
 }
 
 static int cmp_str(const char *a, const char *b)

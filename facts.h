@@ -108,6 +108,12 @@ struct facts {
 
 /* Parse TSV facts; errors say "name:line: error: expected ..." and return -1. */
 int facts_parse(struct facts *f, const char *buf, const char *name);
+/*
+ * The same for spatch's own output, which a run must survive: a bad line
+ * is a warning "name:line: warning: ..." and is dropped, a func that ends
+ * before it starts is kept as one line.  Returns how many were dropped.
+ */
+int facts_parse_lenient(struct facts *f, const char *buf, const char *name);
 /* Sort into the stable order "bitsplit facts" prints (kind, file, line, col). */
 /* facts_parse() on a saved facts file ("-" is stdin), as --facts takes it. */
 int facts_load_file(struct facts *f, const char *path);

@@ -366,8 +366,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			nr_skips = collect_skips(err.buf ? err.buf : "", &files,
 						 o->timeout > 0 ? o->timeout : 120,
 						 !o->skips_in_report, &tsv);
-			ret = facts_parse(f, tsv.buf ? tsv.buf : "", "spatch output");
-			if (!ret && !o->quiet)
+			facts_parse_lenient(f, tsv.buf ? tsv.buf : "", "spatch output");
+			if (!o->quiet)
 				summary(f, nr_skips);
 		}
 		release_inputs(&rf);

@@ -131,9 +131,9 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 	int ret = 1;
 
 	if (!header) {
-		error("struct %s: no declaration found under the PATHs in %s", s->name,
-		      o->src.tree);
-		return -1;
+		fprintf(o->report, "struct %s: refused: no declaration found under the "
+			"PATHs in %s\n", s->name, o->src.tree);
+		return 1;
 	}
 	path = xstrfmt("%s/%s", o->src.tree, header);
 	if (strbuf_read_file(&text, path) < 0) {
@@ -163,8 +163,9 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		goto out;
 	}
 	strbuf_reset(&sb);
-	if (struct_edit(text.buf, path, &p, &edited)) {
-		ret = -1;
+	if (struct_edit(text.buf, header, &p, &edited, &why)) {
+		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, why);
+		free(why);
 		goto out;
 	}
 	diff_unified(&sb, header, text.buf, edited.buf);

@@ -182,7 +182,9 @@ static int parse_dump(struct bs_layout *l, const char *input)
 	return ret;
 }
 
-int layout_load(struct bs_layout *l, const char *input, const char **structs)
+/* empty_ok: an object without a struct adds none and is no error */
+static int load(struct bs_layout *l, const char *input, const char **structs,
+		bool empty_ok)
 {
 	struct strbuf buf = STRBUF_INIT;
 	char *complaint = NULL, *name;
@@ -207,11 +209,15 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 		if (ret && complaint)
 			error("%s: pahole (exit %d): %s", input, rc, complaint);
 	}
-	if (!ret && kind == INPUT_DUMP && l->nr_structs == first)
+	if (!ret && kind == INPUT_DUMP && l->nr_structs == first) {
 		ret = error("%s: expected a pahole dump, found no struct", input);
-	else if (!ret && l->nr_structs == first && !structs)
+	} else if (!ret && l->nr_structs == first && !structs && empty_ok) {
+		free(complaint);
+		return 0;
+	} else if (!ret && l->nr_structs == first && !structs) {
 		ret = error("%s: pahole printed no struct%s%s", input,
 			    complaint ? ": " : "", complaint ? complaint : "");
+	}
 	if (!ret)
 		ret = layout_filter(l, first, structs, input);
 	if (!ret && complaint)
@@ -226,4 +232,14 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 	if (ret)
 		l->nr_structs = first;
 	return ret;
+}
+
+int layout_load(struct bs_layout *l, const char *input, const char **structs)
+{
+	return load(l, input, structs, false);
+}
+
+int layout_load_object(struct bs_layout *l, const char *input)
+{
+	return load(l, input, NULL, true);
 }

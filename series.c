@@ -513,30 +513,46 @@ static void add_to_group(struct group **gs, int *nr, int *alloc, const struct fi
 
 /*
  * Write each struct's patch into the work directory with the verdict
- * already computed; fix's account of each struct is not part of a series.
+ * already computed.  Fix's account of a struct that got its patch is not
+ * part of a series; of one that did not, it says why (on stderr).
+ * Returns how many got none.
  */
-static void write_patches(struct ctx *c, const struct fix_jobs *jobs)
+static int write_patches(struct ctx *c, const struct fix_jobs *jobs)
 {
 	struct fix_opts *fo = &c->o->fix;
 	struct opt_list diffs = { 0 };
 	char *fixdir = xstrfmt("%s/fix", c->work);
+	int refused = 0;
 
 	if (mkdir_p(fixdir))
 		die("cannot create %s: %s", fixdir, strerror(errno));
 	fo->out = fixdir;
-	fo->report = fopen("/dev/null", "w");
-	if (!fo->report)
-		die("cannot open /dev/null: %s", strerror(errno));
-	for (int i = 0; i < jobs->nr; i++)
-		if (fix_write_struct(fo, &jobs->v[i], &diffs) < 0)
+	for (int i = 0; i < jobs->nr; i++) {
+		char *account = NULL;
+		size_t len = 0;
+		int r;
+
+		fo->report = open_memstream(&account, &len);
+		if (!fo->report)
+			die("cannot keep the account of struct %s: %s", jobs->v[i].s->name,
+			    strerror(errno));
+		r = fix_write_struct(fo, &jobs->v[i], &diffs);
+		fclose(fo->report);
+		if (r < 0)
 			die("struct %s: cannot write its patch", jobs->v[i].s->name);
-	fclose(fo->report);
+		if (r) {
+			fputs(account, stderr);
+			refused++;
+		}
+		free(account);
+	}
 	fo->report = NULL;
 	fo->out = NULL;
 	for (int i = 0; i < diffs.nr; i++)
 		free((char *)diffs.v[i]);
 	free(diffs.v);
 	free(fixdir);
+	return refused;
 }
 
 static char *common_prefix(char **prefixes, int nr)
@@ -675,7 +691,7 @@ int series_write(struct series_opts *o)
 	struct ctx c = { .o = o };
 	struct fix_jobs jobs = { 0 };
 	struct group *gs = NULL;
-	int nr = 0, alloc = 0;
+	int nr = 0, alloc = 0, refused;
 	char **prefixes, *base, *head, *range, *list;
 	struct strbuf msg = STRBUF_INIT;
 
@@ -687,7 +703,7 @@ int series_write(struct series_opts *o)
 		cleanup(&c);
 		return 0;
 	}
-	write_patches(&c, &jobs);
+	refused = write_patches(&c, &jobs);
 	for (int i = 0; i < jobs.nr; i++) {
 		char *diff = xstrfmt("%s/fix/%s.diff", c.work, jobs.v[i].s->name);
 
@@ -738,5 +754,5 @@ int series_write(struct series_opts *o)
 	strbuf_release(&msg);
 	fix_jobs_release(&o->fix, &jobs);
 	cleanup(&c);
-	return 0;
+	return refused ? 1 : 0;
 }

@@ -156,8 +156,33 @@ static void test_errors(void)
 	}
 }
 
+/*
+ * spatch's own output is read leniently: a func it ends before its start
+ * (defined through a macro) is kept as one line, any other bad line is
+ * dropped, and the run goes on with the good ones.
+ */
+static void test_lenient(void)
+{
+	static const char in[] =
+		"func\tp.c\t176\tquirk\t84\n"
+		"root\tp.c\t1\tf\tlater\topen\n"
+		"struct\tp.h\t3\tfoo\n";
+	struct facts f = { 0 };
+
+	CHECK_INT(facts_parse(&f, in, "strict.tsv"), -1, "strict: an error");
+	facts_release(&f);
+	f = (struct facts){ 0 };
+	CHECK_INT(facts_parse_lenient(&f, in, "spatch output"), 1, "lenient: one dropped");
+	CHECK_INT(f.nr, 2, "the func and the struct kept");
+	CHECK_STR(f.v[0].func, "quirk", "the func");
+	CHECK_INT(f.v[0].end_line, 176, "its extent is its first line");
+	CHECK_STR(f.v[1].struct_name, "foo", "the fact after the bad one");
+	facts_release(&f);
+}
+
 int main(void)
 {
+	test_lenient();
 	test_roundtrip();
 	test_passes();
 	test_sort();
