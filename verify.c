@@ -88,7 +88,7 @@ static int read_plan(const char *path, struct expect *e)
 static int run(const char **argv, const char *dir, struct strbuf *log)
 {
 	struct strbuf out = STRBUF_INIT;
-	struct child c = { argv, dir, &out, &out, NULL };
+	struct child c = { .argv = argv, .dir = dir, .out = &out, .err = &out };
 	int rc = run_command(&c);
 
 	if (rc) {
@@ -488,7 +488,7 @@ static int git_apply(const char *dir, const char **diffs, int nr, bool check,
 {
 	const char *top_argv[] = { "git", "-C", dir, "rev-parse", "--show-prefix", NULL };
 	struct strbuf prefix = STRBUF_INIT, err = STRBUF_INIT;
-	struct child c = { top_argv, NULL, &prefix, &err, NULL };
+	struct child c = { .argv = top_argv, .out = &prefix, .err = &err };
 	struct opt_list argv = { 0 };
 	char *directory = NULL, *top = NULL;
 	int rc;
