@@ -229,11 +229,14 @@ char *spatch_tree_name(struct spatch_tree *t, const char *path)
 		/* a directory holding an unsafe name below it must be real */
 		if (!is_expanded(t, real.buf ? real.buf : ""))
 			bad = expand(t, real.buf ? real.buf : "", safe.buf ? safe.buf : "");
-		alias = safe_component(c) ? c : mirror_of(t, r);
-		if (!alias)
+		if (safe_component(c)) {
+			strbuf_addf(&safe, "%s%s", safe.len ? "/" : "", c);
+		} else if ((alias = mirror_of(t, r))) {
+			strbuf_reset(&safe);	/* an alias is its whole path */
+			strbuf_addstr(&safe, alias);
+		} else {
 			bad = error("%s: not found while mirroring for spatch", r);
-		else
-			strbuf_addf(&safe, "%s%s", safe.len ? "/" : "", alias);
+		}
 		strbuf_reset(&real);
 		strbuf_addstr(&real, r);
 		free(r);
