@@ -12,6 +12,7 @@
 
 #include "cocci_gen.h"
 #include "diff.h"
+#include "facts_files.h"
 #include "fix.h"
 #include "plan.h"
 #include "refuse.h"
@@ -30,16 +31,24 @@ static bool has_struct(const char *tree, const char *rel, const char *name)
 	return found;
 }
 
-/* A path as the compiler or spatch printed it, relative to the tree. */
+/*
+ * A path as the compiler or spatch printed it ("drv/../inc/s.h"), as the
+ * diff must name it: relative to the tree, normalized; NULL outside it.
+ */
 static char *tree_relative(const char *tree, const char *path)
 {
 	char real_tree[PATH_MAX], real[PATH_MAX];
 	size_t n;
 
-	while (starts_with(path, "./"))
-		path += 2;
-	if (path[0] != '/')
-		return xstrdup(path);
+	if (path[0] != '/') {
+		char *norm = path_normalize(path);
+
+		if (!strcmp(norm, "..") || starts_with(norm, "../") || !*norm) {
+			free(norm);
+			return NULL;
+		}
+		return norm;
+	}
 	if (!realpath(tree, real_tree) || !realpath(path, real))
 		return NULL;
 	n = strlen(real_tree);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "compile_db.h"
+#include "diff.h"
 #include "layout.h"
 #include "run_command.h"
 #include "util.h"
@@ -99,18 +100,6 @@ static int run(const char **argv, const char *dir, struct strbuf *log)
 	}
 	strbuf_release(&out);
 	return rc;
-}
-
-/* The files a patch touches, from its "diff --git a/X b/X" lines. */
-static void patched_files(const char *diff, struct opt_list *out)
-{
-	for (const char *p = diff; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		const char *b;
-
-		if (!starts_with(p, "diff --git a/") || !(b = strstr(p, " b/")))
-			continue;
-		opt_list_append(out, xstrndup(p + 13, (size_t)(b - p - 13)));
-	}
 }
 
 static char *map_path(const char *arg, const char *from, const char *to)
@@ -547,7 +536,8 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 		error("cannot read %s: %s", diff_path, strerror(errno));
 		goto out;
 	}
-	patched_files(diff.buf, &files);
+	if (diff_paths(diff.buf, diff_path, &files))
+		goto out;
 	if (!files.nr) {
 		error("%s: expected a patch (no 'diff --git' line)", diff_path);
 		goto out;
