@@ -78,13 +78,15 @@ static int collect_skips(const char *err, const struct run_files *rf,
 	int nr = 0;
 
 	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		char file[PATH_MAX], *norm, *key;
+		char file[PATH_MAX], *real, *norm, *key;
 		unsigned int line = 0;
 		const char *f;
 
 		if (sscanf(l, " = File \"%4095[^\"]\", line %u", file, &line) == 2 ||
 		    sscanf(l, " = error in %4095[^;];", file) == 1) {
-			norm = spatch_tree_real(rf->st, file);
+			real = spatch_tree_real(rf->st, file);
+			norm = path_normalize(real);
+			free(real);
 			key = xstrfmt("\n%s:%u\n", norm, line);
 			if (!seen.buf || !strstr(seen.buf, key)) {
 				strbuf_addstr(&seen, key);
