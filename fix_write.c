@@ -14,6 +14,7 @@
 #include "diff.h"
 #include "facts_files.h"
 #include "fix.h"
+#include "out_manifest.h"
 #include "plan.h"
 #include "refuse.h"
 #include "struct_edit.h"
@@ -94,9 +95,13 @@ static int write_out(const struct fix_opts *o, const char *name, const char *ext
 		     const struct strbuf *sb)
 {
 	char *path = xstrfmt("%s/%s.%s", o->out, name, ext);
+	char *base = strrchr(path, '/') + 1;
 	int ret = 0;
 
-	if (write_file_atomic(path, sb->buf ? sb->buf : "", sb->len))
+	/* listed first: a run that dies after the write still names it */
+	if (o->written && out_manifest_add(o->written, base))
+		ret = -1;
+	else if (write_file_atomic(path, sb->buf ? sb->buf : "", sb->len))
 		ret = error("cannot write %s: %s", path, strerror(errno));
 	free(path);
 	return ret;
