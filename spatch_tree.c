@@ -109,6 +109,9 @@ static int expand(struct spatch_tree *t, const char *real, const char *safe)
 		free(target);
 		free(link);
 	}
+	/* sorted: the same tree gets the same aliases in every run */
+	if (later.nr)
+		qsort(later.v, (size_t)later.nr, sizeof(*later.v), cmp_strp);
 	for (int i = 0; i < later.nr && !ret; i++) {
 		char *target = xstrfmt("%s/%s", from, later.v[i]), *name, *link;
 		struct alias *a;
@@ -255,28 +258,39 @@ char *spatch_tree_name(struct spatch_tree *t, const char *path)
 	return strbuf_detach(&safe);
 }
 
-char *spatch_tree_real(const struct spatch_tree *t, const char *name)
+/* name with its longest aliased prefix replaced by the real path, or NULL. */
+static char *unalias(const struct spatch_tree *t, const char *name)
 {
-	char *norm = path_normalize(name), *ret;
-	size_t n = strlen(t->mirror);
 	const struct alias *best = NULL;
 
-	if (!strncmp(norm, t->mirror, n) && norm[n] == '/')
-		memmove(norm, norm + n + 1, strlen(norm + n + 1) + 1);
 	for (int i = 0; i < t->nr; i++) {
 		size_t k = strlen(t->v[i].safe);
 
-		if (!strncmp(norm, t->v[i].safe, k) && (!norm[k] || norm[k] == '/') &&
+		if (!strncmp(name, t->v[i].safe, k) && (!name[k] || name[k] == '/') &&
 		    (!best || k > strlen(best->safe)))
 			best = &t->v[i];
 	}
-	if (!best) {
-		free(norm);
-		return xstrdup(name);	/* as spatch printed it, like any tree path */
+	return best ? xstrfmt("%s%s", best->real, name + strlen(best->safe)) : NULL;
+}
+
+char *spatch_tree_real(const struct spatch_tree *t, const char *name)
+{
+	size_t n = strlen(t->mirror);
+	char *real, *norm;
+
+	if (!strncmp(name, t->mirror, n) && name[n] == '/')
+		name += n + 1;
+	/* "d/bitsplit-2/../x.h" as well as "d/bitsplit-2/in.c" */
+	real = unalias(t, name);
+	if (real) {
+		norm = path_normalize(real);
+		free(real);
+		return norm;
 	}
-	ret = xstrfmt("%s%s", best->real, norm + strlen(best->safe));
+	norm = path_normalize(name);
+	real = unalias(t, norm);
 	free(norm);
-	return ret;
+	return real ? real : xstrdup(name);	/* as spatch printed it */
 }
 
 const char *spatch_tree_tmp(const struct spatch_tree *t)
