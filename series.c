@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "out_manifest.h"
 #include "plan.h"
 #include "run_command.h"
 #include "util.h"
@@ -23,6 +24,7 @@ struct ctx {
 	char *prefix;		/* the tree's path inside its repository */
 	const char *env[4];	/* scratch object directory and index */
 	char *name, *email;
+	struct out_manifest written;	/* the patches in OUT */
 };
 
 /* One patch: the structs declared in one header. */
@@ -648,8 +650,7 @@ static void setup(struct ctx *c)
 		    "Signed-off-by", c->tree);
 	objects = git_or_die(c, "rev-parse", "rev-parse", "--path-format=absolute",
 			     "--git-path", "objects", NULL);
-	if (mkdir(c->o->out, 0777) && errno != EEXIST)
-		die("%s: cannot create: %s", c->o->out, strerror(errno));
+	out_manifest_open(&c->written, c->o->out);
 	c->work = xstrfmt("%s/.series", c->o->out);
 	if (mkdir(c->work, 0777) && errno != EEXIST)
 		die("%s: cannot create: %s", c->work, strerror(errno));
@@ -670,8 +671,11 @@ static void setup(struct ctx *c)
 	free(objects);
 }
 
+/* A re-run replaces the patches: an earlier run's extra ones go. */
 static void cleanup(struct ctx *c)
 {
+	if (out_manifest_close(&c->written, true))
+		exit(2);
 	remove_tree(c->work);
 	for (int i = 0; i < 3; i++)
 		free((char *)c->env[i]);
@@ -738,6 +742,15 @@ int series_write(struct series_opts *o)
 	range = xstrfmt("%s..%s", base, head);
 	list = git_or_die(&c, "format-patch", "format-patch", "--cover-letter", "--no-signature",
 			  "-o", o->out, range, NULL);
+	for (char *p = list, *nl; p && *p; p = nl ? nl + 1 : NULL) {
+		char *name;
+
+		nl = strchr(p, '\n');
+		name = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		if (out_manifest_add(&c.written, strrchr(name, '/') ? strrchr(name, '/') + 1 : name))
+			exit(2);
+		free(name);
+	}
 	cover_letter(&c, gs, nr, prefixes);
 	printf("%s\n", list);
 

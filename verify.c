@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "compile_db.h"
+#include "diff.h"
 #include "layout.h"
 #include "run_command.h"
+#include "tree_apply.h"
 #include "util.h"
 
 struct planned {
@@ -88,7 +90,7 @@ static int read_plan(const char *path, struct expect *e)
 static int run(const char **argv, const char *dir, struct strbuf *log)
 {
 	struct strbuf out = STRBUF_INIT;
-	struct child c = { argv, dir, &out, &out, NULL };
+	struct child c = { .argv = argv, .dir = dir, .out = &out, .err = &out };
 	int rc = run_command(&c);
 
 	if (rc) {
@@ -99,18 +101,6 @@ static int run(const char **argv, const char *dir, struct strbuf *log)
 	}
 	strbuf_release(&out);
 	return rc;
-}
-
-/* The files a patch touches, from its "diff --git a/X b/X" lines. */
-static void patched_files(const char *diff, struct opt_list *out)
-{
-	for (const char *p = diff; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		const char *b;
-
-		if (!starts_with(p, "diff --git a/") || !(b = strstr(p, " b/")))
-			continue;
-		opt_list_append(out, xstrndup(p + 13, (size_t)(b - p - 13)));
-	}
 }
 
 static char *map_path(const char *arg, const char *from, const char *to)
@@ -483,12 +473,11 @@ static void drop_scratch(struct scratch *sc)
  * "git apply" from the top of dir.  Inside a git work tree git takes
  * paths from the top of the repository, so run there with --directory.
  */
-static int git_apply(const char *dir, const char **diffs, int nr, bool check,
-		     struct strbuf *log)
+static int git_apply(const char *dir, const char **diffs, int nr, struct strbuf *log)
 {
 	const char *top_argv[] = { "git", "-C", dir, "rev-parse", "--show-prefix", NULL };
 	struct strbuf prefix = STRBUF_INIT, err = STRBUF_INIT;
-	struct child c = { top_argv, NULL, &prefix, &err, NULL };
+	struct child c = { .argv = top_argv, .out = &prefix, .err = &err };
 	struct opt_list argv = { 0 };
 	char *directory = NULL, *top = NULL;
 	int rc;
@@ -507,8 +496,6 @@ static int git_apply(const char *dir, const char **diffs, int nr, bool check,
 	}
 	opt_list_append(&argv, "git");
 	opt_list_append(&argv, "apply");
-	if (check)
-		opt_list_append(&argv, "--check");
 	if (directory)
 		opt_list_append(&argv, directory);
 	for (int i = 0; i < nr; i++) {
@@ -547,7 +534,8 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 		error("cannot read %s: %s", diff_path, strerror(errno));
 		goto out;
 	}
-	patched_files(diff.buf, &files);
+	if (diff_paths(diff.buf, diff_path, &files))
+		goto out;
 	if (!files.nr) {
 		error("%s: expected a patch (no 'diff --git' line)", diff_path);
 		goto out;
@@ -555,7 +543,7 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 	printf("verify %s: struct %s\n", diff_path, e.struct_name);
 	if (setup_scratch(&sc, o, &files))
 		goto out;
-	if (git_apply(sc.tree, &diff_path, 1, false, &log)) {
+	if (git_apply(sc.tree, &diff_path, 1, &log)) {
 		error("%s does not apply:\n%s", diff_path, log.buf);
 		goto out;
 	}
@@ -573,9 +561,59 @@ out:
 	return ret;
 }
 
+/*
+ * Apply all the diffs in one scratch copy (nothing applies if one does
+ * not), then move the patched files into the tree all or nothing.
+ */
+static int apply_patches(const struct verify_opts *o, const char **diffs, int nr)
+{
+	struct opt_list files = { 0 };
+	struct strbuf *texts = NULL, log = STRBUF_INIT, diff = STRBUF_INIT;
+	struct scratch sc = { 0 };
+	int ret = 0;
+
+	for (int i = 0; i < nr && !ret; i++) {
+		strbuf_reset(&diff);
+		if (strbuf_read_file(&diff, diffs[i]) < 0)
+			ret = error("cannot read %s: %s", diffs[i], strerror(errno));
+		else
+			ret = diff_paths(diff.buf, diffs[i], &files);
+	}
+	/* two diffs may touch one file: one copy, one text */
+	for (int i = 0; i < files.nr; i++)
+		for (int k = i + 1; k < files.nr; k++)
+			if (!strcmp(files.v[i], files.v[k])) {
+				free((char *)files.v[k]);
+				files.v[k--] = files.v[--files.nr];
+			}
+	if (!ret)
+		ret = setup_scratch(&sc, o, &files);
+	if (!ret && git_apply(sc.tree, diffs, nr, &log))
+		ret = error("the patches do not apply together:\n%s", log.buf);
+	texts = xcalloc((size_t)files.nr + 1, sizeof(*texts));
+	for (int i = 0; i < files.nr && !ret; i++) {
+		char *path = xstrfmt("%s/%s", sc.tree, files.v[i]);
+
+		if (strbuf_read_file(&texts[i], path) < 0)
+			ret = error("cannot read the patched %s: %s", path, strerror(errno));
+		free(path);
+	}
+	if (!ret)
+		ret = tree_apply(o->tree, &files, texts);
+	drop_scratch(&sc);
+	for (int i = 0; i < files.nr; i++) {
+		free((char *)files.v[i]);
+		strbuf_release(&texts[i]);
+	}
+	free(files.v);
+	free(texts);
+	strbuf_release(&log);
+	strbuf_release(&diff);
+	return ret;
+}
+
 int verify_patches(const struct verify_opts *o, const char **diffs, int nr)
 {
-	struct strbuf log = STRBUF_INIT;
 	int ret = 0;
 
 	if (!o->build)
@@ -584,13 +622,10 @@ int verify_patches(const struct verify_opts *o, const char **diffs, int nr)
 		if (verify_one(o, diffs[i]))
 			ret = -1;
 	if (!ret && o->apply) {
-		if (git_apply(o->tree, diffs, nr, true, &log) ||
-		    git_apply(o->tree, diffs, nr, false, &log))
-			ret = error("git apply in %s failed, nothing applied:\n%s", o->tree,
-				    log.buf);
+		if (apply_patches(o, diffs, nr))
+			ret = error("nothing applied to %s", o->tree);
 		else
 			printf("applied %d patch%s to %s\n", nr, nr == 1 ? "" : "es", o->tree);
 	}
-	strbuf_release(&log);
 	return ret;
 }
