@@ -100,9 +100,14 @@ char *xstrfmt(const char *fmt, ...)
 
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
+	bool fresh = !sb->buf;
+
 	if (sb->len + extra + 1 < sb->len)
 		die("strbuf size overflow");
 	ALLOC_GROW(sb->buf, sb->len + extra + 1, sb->alloc);
+	/* a buffer is a string from its first allocation on, even when empty */
+	if (fresh)
+		sb->buf[0] = '\0';
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
@@ -200,6 +205,20 @@ int strbuf_read_file(struct strbuf *sb, const char *path)
 		close(fd);
 	strbuf_grow(sb, 0);
 	return 0;
+}
+
+int check_text(const char *buf, size_t len, const char *name)
+{
+	const char *nul = len ? memchr(buf, '\0', len) : NULL;
+	unsigned int line = 1;
+
+	if (!nul)
+		return 0;
+	for (const char *p = buf; p < nul; p++)
+		line += *p == '\n';
+	fflush(stdout);
+	fprintf(stderr, "%s:%u: error: unexpected NUL byte\n", name, line);
+	return -1;
 }
 
 bool starts_with(const char *s, const char *prefix)
