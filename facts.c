@@ -303,9 +303,18 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 
 int facts_parse(struct facts *f, const char *buf, const char *name)
 {
+	return facts_parse_buf(f, buf, strlen(buf), name);
+}
+
+int facts_parse_buf(struct facts *f, const char *buf, size_t len, const char *name)
+{
 	struct parser p = { name, 0 };
-	char *copy = xstrdup(buf), *s = copy, *nl;
+	char *copy, *s, *nl;
 	int ret = 0;
+
+	if (check_text(buf, len, name))
+		return -1;
+	copy = s = xstrndup(buf, len);
 
 	for (; *s; s = nl ? nl + 1 : s + strlen(s)) {
 		nl = strchr(s, '\n');
@@ -365,7 +374,7 @@ int facts_load_file(struct facts *f, const char *path)
 		strbuf_release(&sb);
 		return error("cannot read facts '%s': %s", path, strerror(errno));
 	}
-	ret = facts_parse(f, sb.buf, path);
+	ret = facts_parse_buf(f, sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
 }

@@ -362,7 +362,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 		if (!ret) {
 			nr_skips = collect_skips(err.buf ? err.buf : "", &files,
 						 o->timeout > 0 ? o->timeout : 120, &tsv);
-			ret = facts_parse(f, tsv.buf ? tsv.buf : "", "spatch output");
+			ret = facts_parse_buf(f, tsv.buf, tsv.len, "spatch output");
 			if (!ret && !o->quiet)
 				summary(f, nr_skips);
 		}
