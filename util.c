@@ -82,7 +82,8 @@ char *xstrndup(const char *s, size_t n)
 {
 	char *p = xmalloc(n + 1);
 
-	memcpy(p, s, n);
+	if (n)		/* s may be the NULL of an empty strbuf */
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }
@@ -180,31 +181,35 @@ char *strbuf_detach(struct strbuf *sb)
 	return p;
 }
 
-int strbuf_read_file(struct strbuf *sb, const char *path)
+int strbuf_read_fd(struct strbuf *sb, int fd)
 {
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
 	char tmp[65536];
 	ssize_t n;
 
-	if (fd < 0)
-		return -1;
 	while ((n = read(fd, tmp, sizeof(tmp))) != 0) {
-		if (n < 0) {
-			int e = errno;
-
-			if (e == EINTR)
-				continue;
-			if (fd)
-				close(fd);
-			errno = e;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
 			return -1;
-		}
 		strbuf_add(sb, tmp, (size_t)n);
 	}
-	if (fd)
-		close(fd);
 	strbuf_grow(sb, 0);
 	return 0;
+}
+
+int strbuf_read_file(struct strbuf *sb, const char *path)
+{
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
+	int ret, e;
+
+	if (fd < 0)
+		return -1;
+	ret = strbuf_read_fd(sb, fd);
+	e = errno;
+	if (fd)
+		close(fd);
+	errno = e;
+	return ret;
 }
 
 int check_text(const char *buf, size_t len, const char *name)

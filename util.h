@@ -57,6 +57,8 @@ char *strbuf_detach(struct strbuf *sb);
  * empty file, but the data may hold NUL bytes of its own: see check_text().
  */
 int strbuf_read_file(struct strbuf *sb, const char *path);
+/* The same from an open descriptor, to its end; fd stays open. */
+int strbuf_read_fd(struct strbuf *sb, int fd);
 /*
  * Text input has no NUL byte: every string function would stop at it and
  * silently drop the rest.  Returns 0, or -1 after printing
