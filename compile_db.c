@@ -169,12 +169,16 @@ static int entry(struct reader *r, struct compile_entry *e)
 				return -1;
 			}
 		}
-		if (!strcmp(key, "directory"))
+		/* a key given twice: the last one counts */
+		if (!strcmp(key, "directory")) {
+			free(e->directory);
 			e->directory = val;
-		else if (!strcmp(key, "file"))
+		} else if (!strcmp(key, "file")) {
+			free(e->file);
 			e->file = val;
-		else if (!strcmp(key, "command") && val && !e->argv.nr)
+		} else if (!strcmp(key, "command") && val && !e->argv.nr) {
 			split_command(val, &e->argv);
+		}
 		if (val != e->directory && val != e->file)
 			free(val);
 		free(key);

@@ -70,9 +70,10 @@ static char *unescape(const char *s, size_t len)
 	return out;
 }
 
+/* "-" and an empty column are both "no value": the printer writes "-" for either. */
 static char *field_dup(const char *s)
 {
-	return strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
+	return *s && strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
 }
 
 static int parse_uint(struct parser *p, const char *s, const char *what,
@@ -389,6 +390,10 @@ static void add_field(struct strbuf *out, const char *s, bool in_list)
 {
 	if (!s || !*s) {
 		strbuf_addch(out, '-');
+		return;
+	}
+	if (!strcmp(s, "-")) {
+		strbuf_addstr(out, "\\-");	/* a value "-", not the absent one */
 		return;
 	}
 	for (; *s; s++) {

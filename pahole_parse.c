@@ -583,7 +583,8 @@ static int finish_struct(struct parser *ps)
 	ps->scratch = s->members;
 	ps->scratch_alloc = s->alloc_members;
 	s->members = layout_alloc(ps->l, sizeof(*s->members) * (size_t)s->nr_members);
-	memcpy(s->members, ps->scratch, sizeof(*s->members) * (size_t)s->nr_members);
+	if (s->nr_members)
+		memcpy(s->members, ps->scratch, sizeof(*s->members) * (size_t)s->nr_members);
 	s->alloc_members = 0;	/* in the pool: not for ALLOC_GROW */
 	layout_compute(s);
 	ps->s = NULL;
