@@ -103,7 +103,8 @@ static int open_input(struct input *in, const char *input)
 	in->path = input;
 	if (fd < 0)
 		return error("%s: cannot open: %s", input, strerror(errno));
-	if (!fstat(fd, &st) && S_ISREG(st.st_mode))
+	/* stdin may be a regular file read part-way: then it is a stream */
+	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && !lseek(fd, 0, SEEK_CUR))
 		ret = read_regular(in, fd, (size_t)st.st_size);
 	else
 		ret = read_stream(in, fd);

@@ -29,6 +29,12 @@ test_expect_success 'an object on stdin' '
 	test_cmp expect actual
 '
 
+test_expect_success 'stdin a file already read part-way: the rest is the dump' '
+	{ echo "not a dump" && cat issue.dump; } >prefixed &&
+	{ read -r line && "$BITSPLIT" layout -; } <prefixed >actual &&
+	test_cmp expect actual
+'
+
 test_expect_success 'no temporary copy is left behind' '
 	mkdir tmp &&
 	cat issue.o | TMPDIR="$TRASH/tmp" "$BITSPLIT" layout - >/dev/null &&
