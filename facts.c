@@ -75,9 +75,10 @@ static char *unescape(const char *s, size_t len)
 	return out;
 }
 
+/* "-" and an empty column are both "no value": the printer writes "-" for either. */
 static char *field_dup(const char *s)
 {
-	return strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
+	return *s && strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
 }
 
 static int parse_uint(struct parser *p, const char *s, const char *what,
@@ -347,11 +348,16 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 	return 0;
 }
 
-static int parse(struct facts *f, const char *buf, const char *name, bool lenient)
+static int parse(struct facts *f, const char *buf, size_t len, const char *name,
+		 bool lenient)
 {
 	struct parser p = { name, 0, lenient };
-	char *copy = xstrdup(buf), *s = copy, *nl;
+	char *copy, *s, *nl;
 	int ret = 0, dropped = 0;
+
+	if (check_text(buf, len, name))
+		return -1;
+	copy = s = xstrndup(buf, len);
 
 	for (; *s; s = nl ? nl + 1 : s + strlen(s)) {
 		nl = strchr(s, '\n');
@@ -374,12 +380,17 @@ static int parse(struct facts *f, const char *buf, const char *name, bool lenien
 
 int facts_parse(struct facts *f, const char *buf, const char *name)
 {
-	return parse(f, buf, name, false);
+	return parse(f, buf, strlen(buf), name, false);
+}
+
+int facts_parse_buf(struct facts *f, const char *buf, size_t len, const char *name)
+{
+	return parse(f, buf, len, name, false);
 }
 
 int facts_parse_lenient(struct facts *f, const char *buf, const char *name)
 {
-	return parse(f, buf, name, true);
+	return parse(f, buf, strlen(buf), name, true);
 }
 
 static int cmp_str(const char *a, const char *b)
@@ -423,7 +434,7 @@ int facts_load_file(struct facts *f, const char *path)
 		strbuf_release(&sb);
 		return error("cannot read facts '%s': %s", path, strerror(errno));
 	}
-	ret = facts_parse(f, sb.buf, path);
+	ret = facts_parse_buf(f, sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -438,6 +449,10 @@ static void add_field(struct strbuf *out, const char *s, bool in_list)
 {
 	if (!s || !*s) {
 		strbuf_addch(out, '-');
+		return;
+	}
+	if (!strcmp(s, "-")) {
+		strbuf_addstr(out, "\\-");	/* a value "-", not the absent one */
 		return;
 	}
 	for (; *s; s++) {

@@ -3,6 +3,7 @@
 #define BITSPLIT_FACTS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct strbuf;
 
@@ -114,6 +115,8 @@ int facts_parse(struct facts *f, const char *buf, const char *name);
  * before it starts is kept as one line.  Returns how many were dropped.
  */
 int facts_parse_lenient(struct facts *f, const char *buf, const char *name);
+/* The same on len bytes that need not end in a NUL and must hold none. */
+int facts_parse_buf(struct facts *f, const char *buf, size_t len, const char *name);
 /* Sort into the stable order "bitsplit facts" prints (kind, file, line, col). */
 /* facts_parse() on a saved facts file ("-" is stdin), as --facts takes it. */
 int facts_load_file(struct facts *f, const char *path);
@@ -150,6 +153,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
  * expected ..." and return -1.
  */
 int facts_check_vocabulary(const char *path);
+/* The same on len bytes read from path. */
+int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path);
 /* Append "ID:MODE@HOW" as it appears in the TSV. */
 void fact_lock_format(const struct fact_lock *l, struct strbuf *out);
 

@@ -412,9 +412,12 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			nr_skips = collect_skips(err.buf ? err.buf : "", &rf, &files,
 						 o->timeout > 0 ? o->timeout : 120,
 						 !o->skips_in_report, &tsv);
-			facts_parse_lenient(f, tsv.buf ? tsv.buf : "", "spatch output");
-			real_names(f, rf.st);
-			if (!o->quiet)
+			ret = check_text(tsv.buf, tsv.len, "spatch output");
+			if (!ret) {
+				facts_parse_lenient(f, tsv.buf ? tsv.buf : "", "spatch output");
+				real_names(f, rf.st);
+			}
+			if (!ret && !o->quiet)
 				summary(f, nr_skips);
 		}
 		release_inputs(&rf);

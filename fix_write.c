@@ -154,6 +154,12 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		ret = error("cannot read %s: %s", path, strerror(errno));
 		goto out;
 	}
+	/* edited as a string: past a NUL the header would be cut off */
+	if (memchr(text.buf, '\0', text.len)) {
+		fprintf(o->report, "struct %s (%s): refused: %s holds a NUL byte\n", s->name,
+			header, header);
+		goto out;
+	}
 	why = refuse_struct(o->src.tree, header, text.buf, s, o->layout, &o->src.paths);
 	if (why) {
 		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, why);
