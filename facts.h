@@ -120,6 +120,7 @@ struct facts_run_opts {
 	int timeout;		/* spatch --timeout per file, seconds; 0: 120 */
 	const char **data;	/* more lock/root vocabularies, NULL-terminated */
 	bool quiet;		/* no summary on stderr */
+	bool skips_in_report;	/* the caller's report lists the skips: no warning each */
 };
 
 /*

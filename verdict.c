@@ -808,6 +808,7 @@ static void skip_notes(struct verdict *v, const struct facts *f)
 
 		if (x->kind != FACT_SKIP)
 			continue;
+		v->nr_not_analysed += !strcmp(x->why, "not analysed");
 		for (int j = 0; j < k && !seen; j++)
 			seen = f->v[j].kind == FACT_SKIP && same_skip(&f->v[j], x);
 		if (seen)

@@ -107,6 +107,7 @@ struct verdict {
 	int nr, alloc;
 	char **notes;			/* run-wide: unparsed files, unknown wrappers */
 	int nr_notes, alloc_notes;
+	int nr_not_analysed;		/* skip facts "not analysed": lines spatch gave up on */
 	char **owned;			/* lock ids the writers point to: "irq edge_irq" */
 	int nr_owned, alloc_owned;
 };
