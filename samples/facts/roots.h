@@ -4,7 +4,7 @@
 #define FACTS_ROOTS_H
 
 #include "../include/kshim.h"
-#include "../include/facts-pm.h"
+#include "../facts-pm/pm.h"
 
 struct fr_dev {
 	struct mutex		lock;
