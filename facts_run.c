@@ -26,7 +26,7 @@
 
 static const char *const presets[] = {
 	"locks-kernel.txt", "locks-pthread.txt", "roots-kernel.txt",
-	"roots-pthread.txt",
+	"roots-pthread.txt", "objects-kernel.txt", "objects-pthread.txt",
 };
 
 struct candidate {

@@ -63,13 +63,16 @@ int facts_check_vocabulary(const char *path)
 			   !strcmp(w[0], "initcall") || !strcmp(w[0], "func")) {
 			if (n != 3 || !one_of(w[2], phases, ARRAY_SIZE(phases)))
 				want = "NAME PHASE, PHASE setup, teardown or runtime";
+		} else if (!strcmp(w[0], "alloc") || !strcmp(w[0], "fill")) {
+			if (n != 2)
+				want = "a function NAME after 'alloc' or 'fill'";
 		} else if (!strcmp(w[0], "arg")) {
 			if (n != 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
 			    !one_of(w[3], phases, ARRAY_SIZE(phases)))
 				want = "FUNC INDEX PHASE KIND after 'arg'";
 		} else {
 			want = "an action: lock, trylock, trylock0, unlock, assert, "
-			       "guard, type, op, arg, attr, initcall or func";
+			       "guard, type, op, arg, attr, initcall, func, alloc or fill";
 		}
 		if (want) {
 			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);
