@@ -578,6 +578,7 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			strbuf_addf(out, "\t%u", f->col);
 			add(out, f->func);
 			strbuf_addf(out, "\t%d", f->arg);
+			break;
 		case FACT_DISPATCH:
 			add(out, f->func);
 			add(out, f->field);
@@ -672,6 +673,7 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_int(&j, "col", f->col);
 			json_string(&j, "func", f->func);
 			json_int(&j, "index", f->arg);
+			break;
 		case FACT_DISPATCH:
 			json_string(&j, "func", f->func);
 			json_string(&j, "field", f->field);

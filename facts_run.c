@@ -27,7 +27,7 @@
 
 static const char *const presets[] = {
 	"locks-kernel.txt", "locks-pthread.txt", "roots-kernel.txt",
-	"roots-pthread.txt",
+	"roots-pthread.txt", "objects-kernel.txt", "objects-pthread.txt",
 };
 
 struct candidate {
@@ -203,7 +203,7 @@ static int vocabulary(const struct facts_run_opts *o, struct strbuf *data)
 
 /* The names spatch is given; -1 when one cannot be made safe. */
 static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_cands,
-			const struct opt_list *files, const struct opt_list *all)
+			const struct opt_list *files)
 {
 	for (int i = 0; i < files->nr; i++) {
 		char *name = spatch_tree_name(rf->st, files->v[i]);

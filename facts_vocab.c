@@ -72,6 +72,9 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 		} else if (!strcmp(w[0], "sync") || !strcmp(w[0], "ignore")) {
 			if (n != 2)
 				want = "a function NAME alone";
+		} else if (!strcmp(w[0], "alloc") || !strcmp(w[0], "fill")) {
+			if (n != 2)
+				want = "a function NAME after 'alloc' or 'fill'";
 		} else if (!strcmp(w[0], "arg")) {
 			if (n != 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
 			    !one_of(w[3], phases, ARRAY_SIZE(phases)))
@@ -79,7 +82,7 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 		} else {
 			want = "an action: lock, trylock, trylock0, unlock, assert, "
 			       "guard, type, op, arg, attr, initcall, func, macro, "
-			       "sync or ignore";
+			       "sync, ignore, alloc or fill";
 		}
 		if (want) {
 			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);
