@@ -62,6 +62,9 @@ build/fuzz/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	clang $(BS_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
+# kept: make would delete them as intermediates and rebuild them for every target
+.SECONDARY: $(FUZZ_OBJS)
+
 build/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ_OBJS) $(HDRS)
 	clang $(BS_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -I. \
 		-o $@ $< $(FUZZ_OBJS)

@@ -12,7 +12,8 @@ struct strbuf;
  * printed by "bitsplit facts --format tsv".  One fact per line, fields
  * separated by a TAB, "-" for an empty field, lists joined by ",".
  * Inside a field TAB, newline and backslash are written \t, \n and \\, and
- * a "," inside a list element as \, (a stored value may hold anything).
+ * a "," inside a list element as \, (a stored value may hold anything);
+ * a field that is "-" itself is written \-.  A NUL byte is an error.
  * Empty lines and lines starting with '#' are ignored.
  * The TSV text is the contract between the Coccinelle side and the C side;
  * the verdict tests feed hand-written TSV through facts_parse().
