@@ -1169,7 +1169,7 @@ while changed:
 COUNT = re.compile(r"(open|user)\w*(count|cnt)|\bnr_(open|users)\b|\busers\b")
 TOP_IF = re.compile(r"^\tif\s*\((.*)\)\s*(return\b[^;]*;)?\s*$")
 fn_extent = {}
-for file, first, fn, last in funcs:
+for file, first, fn, last, _ in funcs:
 	fn_extent.setdefault(fn, (file, first, last))
 
 def top_guards(file, first, upto):
@@ -1193,7 +1193,7 @@ def closed_predicate(g):
 		   for l, c, r in top_guards(file, first, last))
 
 def closed_guard(file, fn, line):
-	for f, first, name, last in funcs:
+	for f, first, name, last, _ in funcs:
 		if f != file or name != fn or not first <= line <= last:
 			continue
 		for l, c, r in top_guards(file, first, line):
