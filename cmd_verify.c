@@ -3,6 +3,8 @@
  * bitsplit verify: prove patches written by "bitsplit fix" with the
  * compiler, in a scratch copy; --apply then applies them all, or none.
  */
+#include <stdlib.h>
+
 #include "builtin.h"
 #include "parse_options.h"
 #include "util.h"
@@ -24,9 +26,12 @@ int cmd_verify(int argc, const char **argv)
 		OPT_END(),
 	};
 	struct opt_list diffs = { 0 };
+	int ret;
 
 	parse_options(argc, argv, opts, verify_usage, &diffs);
 	if (!diffs.nr || !o.build)
 		usage_with_options(verify_usage, opts, 2);
-	return verify_patches(&o, diffs.v, diffs.nr) ? 2 : 0;
+	ret = verify_patches(&o, diffs.v, diffs.nr) ? 2 : 0;
+	free(diffs.v);
+	return ret;
 }

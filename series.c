@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "out_manifest.h"
 #include "plan.h"
 #include "verify.h"
 #include "writer_words.h"
@@ -25,6 +26,7 @@ struct ctx {
 	char *prefix;		/* the tree's path inside its repository */
 	const char *env[4];	/* scratch object directory and index */
 	char *name, *email;
+	struct out_manifest written;	/* the patches in OUT */
 	bool verified;		/* --verify passed: the sizes are pahole's */
 };
 
@@ -833,8 +835,7 @@ static void setup(struct ctx *c)
 		    "Signed-off-by", c->tree);
 	objects = git_or_die(c, "rev-parse", "rev-parse", "--path-format=absolute",
 			     "--git-path", "objects", NULL);
-	if (mkdir(c->o->out, 0777) && errno != EEXIST)
-		die("%s: cannot create: %s", c->o->out, strerror(errno));
+	out_manifest_open(&c->written, c->o->out);
 	c->work = xstrfmt("%s/.series", c->o->out);
 	if (mkdir(c->work, 0777) && errno != EEXIST)
 		die("%s: cannot create: %s", c->work, strerror(errno));
@@ -855,8 +856,11 @@ static void setup(struct ctx *c)
 	free(objects);
 }
 
+/* A re-run replaces the patches: an earlier run's extra ones go. */
 static void cleanup(struct ctx *c)
 {
+	if (out_manifest_close(&c->written, true))
+		exit(2);
 	remove_tree(c->work);
 	for (int i = 0; i < 3; i++)
 		free((char *)c->env[i]);
@@ -925,6 +929,15 @@ int series_write(struct series_opts *o)
 	out_abs = xstrndup(c.work, strlen(c.work) - strlen("/.series"));
 	list = git_or_die(&c, "format-patch", "format-patch", "--cover-letter", "--no-signature",
 			  "-o", out_abs, range, NULL);
+	for (char *p = list, *nl; p && *p; p = nl ? nl + 1 : NULL) {
+		char *name;
+
+		nl = strchr(p, '\n');
+		name = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		if (out_manifest_add(&c.written, strrchr(name, '/') ? strrchr(name, '/') + 1 : name))
+			exit(2);
+		free(name);
+	}
 	cover_letter(&c, gs, nr, prefixes);
 	for (char *l = list; *l; ) {
 		char *nl = strchrnul(l, '\n'), *name = l;

@@ -63,20 +63,7 @@ test_done() {
 	[ "$test_failed" = 0 ]
 }
 
-# Debian's linux-source-6.12, for the tests that run on real kernel code.
-LINUX_TARBALL="${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}"
-
-# linux_extract DIR PART...: extract the named top-level parts of the
-# kernel tarball into DIR.  Fails when the tarball is absent, so a test can
-# skip visibly.
-linux_extract() {
-	dir=$1
-	shift
-	[ -r "$LINUX_TARBALL" ] || return 1
-	mkdir -p "$dir" || return 1
-	for part in "$@"; do
-		set -- "$@" "linux-source-6.12/$part"
-		shift
-	done
-	tar -xJf "$LINUX_TARBALL" -C "$dir" --strip-components=1 "$@"
-}
+# Debian's linux-source-6.12, for the tests that run on real kernel code:
+# linux_tree and linux_extract DIR PART... (fail when the tarball is
+# absent, so a test can skip visibly).
+. "$ROOT/scripts/linux-source.sh"
