@@ -26,7 +26,7 @@ const char *lock_how_words(const struct fact_lock *l)
 		{ "scoped_guard", "scoped_guard()" },
 		{ "lockdep", "lockdep assertion" },
 		{ "must_hold", "__must_hold" },
-		{ "caller", "held by every caller" },
+		{ "caller", "held by a caller on this path" },
 		{ "annotation", "annotation" },
 	};
 

@@ -259,6 +259,9 @@ void report_text(struct strbuf *out, const struct verdict *v, enum policy p)
 		strbuf_addch(out, '\n');
 	for (int n = 0; n < v->nr_notes; n++)
 		strbuf_addf(out, "note: %s\n", v->notes[n]);
+	for (int i = 0; i < v->nr_left_out; i++)
+		strbuf_addf(out, "struct %s left out: %s\n", v->left_out[i].name,
+			    v->left_out[i].why);
 	strbuf_addf(out, "%d struct%s, %d shared location%s: proven-race moves %d field%s, "
 		    "setup-only moves %d (policy %s: %s)", v->nr, v->nr == 1 ? "" : "s",
 		    locs, locs == 1 ? "" : "s", moves[POLICY_PROVEN_RACE],
