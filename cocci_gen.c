@@ -89,6 +89,9 @@ int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 		else if (strbuf_read_file(&before, path) < 0 ||
 			 strbuf_read_file(&after, result) < 0)
 			ret = error("cannot read %s or spatch's result", path);
+		else if (check_text(before.buf, before.len, path) ||
+			 check_text(after.buf, after.len, result))
+			ret = -1;
 		else if (after.len)
 			diff_unified(out, files->v[i], before.buf, after.buf);
 		strbuf_release(&before);

@@ -27,7 +27,7 @@
 
 static const char *const presets[] = {
 	"locks-kernel.txt", "locks-pthread.txt", "roots-kernel.txt",
-	"roots-pthread.txt",
+	"roots-pthread.txt", "objects-kernel.txt", "objects-pthread.txt",
 };
 
 struct candidate {
@@ -41,7 +41,7 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *macros, *out, *spatch_tmp;
 	struct spatch_tree *st;
 	struct opt_list names;	/* the files' names in st */
 };
@@ -221,10 +221,11 @@ static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_ca
 
 static int write_inputs(const struct source_opts *src, struct run_files *rf,
 			struct candidate *cands, int nr_cands,
-			const struct opt_list *files)
+			const struct opt_list *files, const struct opt_list *all)
 {
 	struct opt_list headers = { 0 };
 	struct strbuf sb = STRBUF_INIT;
+	char *inc;
 
 	rf->st = spatch_tree_open(src->tree);
 	if (spatch_names(rf, cands, nr_cands, files))
@@ -235,6 +236,7 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 	rf->cands = xstrfmt("%s/candidates.tsv", rf->dir);
 	rf->groups = xstrfmt("%s/groups", rf->dir);
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
+	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
 	rf->out = xstrfmt("%s/facts.tsv", rf->dir);
 	rf->spatch_tmp = xstrfmt("%s/spatch", spatch_tree_tmp(rf->st));
 
@@ -253,6 +255,19 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 	defined_functions(src->tree, files, &sb);
 	defined_functions(src->tree, &headers, &sb);
 	write_or_die(rf->funcs, &sb);
+	strbuf_reset(&sb);
+	/*
+	 * Initializer macros, from the kernel's own headers when the tree is
+	 * a kernel, the PATHs' headers and the files themselves.
+	 */
+	inc = xstrfmt("%s/include/linux", src->tree);
+	if (is_dir(inc))
+		find_sources(src->tree, "include/linux", ".h", &headers);
+	free(inc);
+	for (int i = 0; i < all->nr; i++)
+		opt_list_append(&headers, xstrdup(all->v[i]));
+	facts_learn_macros(src->tree, &headers, &sb);
+	write_or_die(rf->macros, &sb);
 	for (int i = 0; i < headers.nr; i++)
 		free((char *)headers.v[i]);
 	free(headers.v);
@@ -271,6 +286,7 @@ static void release_inputs(struct run_files *rf)
 	free(rf->cands);
 	free(rf->groups);
 	free(rf->funcs);
+	free(rf->macros);
 	free(rf->out);
 	free(rf->spatch_tmp);
 }
@@ -402,7 +418,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
 			files.nr, all.nr);
 	if (!ret && files.nr) {
-		ret = write_inputs(src, &rf, cands, nr_cands, &files);
+		ret = write_inputs(src, &rf, cands, nr_cands, &files, &all);
+		strbuf_addf(&data, ":%s", rf.macros);
 		if (!ret)
 			ret = run_spatch(o, &rf, data.buf, cands, nr_cands, &err);
 		if (!ret && strbuf_read_file(&tsv, rf.out) < 0)
@@ -412,8 +429,11 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			nr_skips = collect_skips(err.buf ? err.buf : "", &rf, &files,
 						 o->timeout > 0 ? o->timeout : 120,
 						 !o->skips_in_report, &tsv);
-			ret = facts_parse(f, tsv.buf ? tsv.buf : "", "spatch output");
-			real_names(f, rf.st);
+			ret = check_text(tsv.buf, tsv.len, "spatch output");
+			if (!ret) {
+				facts_parse_lenient(f, tsv.buf ? tsv.buf : "", "spatch output");
+				real_names(f, rf.st);
+			}
 			if (!ret && !o->quiet)
 				summary(f, nr_skips);
 		}

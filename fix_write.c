@@ -145,13 +145,19 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 	int ret = 1;
 
 	if (!header) {
-		error("struct %s: no declaration found under the PATHs in %s", s->name,
-		      o->src.tree);
-		return -1;
+		fprintf(o->report, "struct %s: refused: no declaration found under the "
+			"PATHs in %s\n", s->name, o->src.tree);
+		return 1;
 	}
 	path = xstrfmt("%s/%s", o->src.tree, header);
 	if (strbuf_read_file(&text, path) < 0) {
 		ret = error("cannot read %s: %s", path, strerror(errno));
+		goto out;
+	}
+	/* edited as a string: past a NUL the header would be cut off */
+	if (memchr(text.buf, '\0', text.len)) {
+		fprintf(o->report, "struct %s (%s): refused: %s holds a NUL byte\n", s->name,
+			header, header);
 		goto out;
 	}
 	why = refuse_struct(o->src.tree, header, text.buf, s, o->layout, &o->src.paths);
@@ -177,8 +183,9 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		goto out;
 	}
 	strbuf_reset(&sb);
-	if (struct_edit(text.buf, path, &p, &edited)) {
-		ret = -1;
+	if (struct_edit(text.buf, header, &p, &edited, &why)) {
+		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, why);
+		free(why);
 		goto out;
 	}
 	diff_unified(&sb, header, text.buf, edited.buf);

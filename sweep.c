@@ -674,7 +674,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		strbuf_reset(&sb);
 		if (strbuf_read_file(&sb, jobs[i].cache) < 0)
 			die("%s: cannot read: %s", jobs[i].cache, strerror(errno));
-		if (sweep_results_parse(r, sb.buf, jobs[i].cache))
+		if (sweep_results_parse(r, sb.buf, sb.len, jobs[i].cache))
 			exit(2);
 	}
 	r->failed = r->nr_skips;

@@ -13,78 +13,23 @@
 #include "compile_db.h"
 #include "diff.h"
 #include "layout.h"
+#include "plan.h"
 #include "run_command.h"
 #include "tree_apply.h"
 #include "util.h"
 
-struct planned {
-	char *name;
-	unsigned long long bit_offset;
-	unsigned int bit_size;
-	char *role;
-};
-
-struct expect {
-	char *struct_name, *header;
-	unsigned int size;
-	struct planned *m;
-	int nr, alloc;
-};
-
-static void expect_release(struct expect *e)
-{
-	for (int i = 0; i < e->nr; i++) {
-		free(e->m[i].name);
-		free(e->m[i].role);
-	}
-	free(e->m);
-	free(e->struct_name);
-	free(e->header);
-	memset(e, 0, sizeof(*e));
-}
-
 /* Read STRUCT.plan, as plan_write() prints it. */
-static int read_plan(const char *path, struct expect *e)
+static int read_plan(const char *path, struct plan_file *pf)
 {
 	struct strbuf sb = STRBUF_INIT;
-	unsigned int line = 0;
-	char *save = NULL;
+	int ret;
 
-	if (strbuf_read_file(&sb, path) < 0) {
-		strbuf_release(&sb);
-		return error("cannot read the plan %s: %s", path, strerror(errno));
-	}
-	for (char *l = strtok_r(sb.buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		char name[256], role[16], header[PATH_MAX];
-		unsigned long long off;
-		unsigned int bits, size;
-
-		line++;
-		if (!e->struct_name && sscanf(l, "struct\t%255[^\t]\t%u\t%4095[^\t]",
-					      name, &size, header) == 3) {
-			e->struct_name = xstrdup(name);
-			e->size = size;
-			e->header = xstrdup(header);
-		} else if (e->struct_name && sscanf(l, "member\t%255[^\t]\t%llu\t%u\t%15s",
-						    name, &off, &bits, role) == 4) {
-			ALLOC_GROW(e->m, e->nr + 1, e->alloc);
-			e->m[e->nr].name = xstrdup(name);
-			e->m[e->nr].bit_offset = off;
-			e->m[e->nr].bit_size = bits;
-			e->m[e->nr].role = xstrdup(role);
-			e->nr++;
-		} else {
-			fprintf(stderr, "%s:%u: error: expected \"%s\" line\n", path, line,
-				e->struct_name ? "member NAME BIT_OFFSET BIT_SIZE ROLE" :
-				"struct NAME SIZE HEADER");
-			strbuf_release(&sb);
-			return -1;
-		}
-	}
+	if (strbuf_read_file(&sb, path) < 0)
+		ret = error("cannot read the plan %s: %s", path, strerror(errno));
+	else
+		ret = plan_read(pf, sb.buf, sb.len, path);
 	strbuf_release(&sb);
-	if (!e->struct_name)
-		return error("%s: expected a struct line", path);
-	return 0;
+	return ret;
 }
 
 static int run(const char **argv, const char *dir, struct strbuf *log)
@@ -249,7 +194,7 @@ static int replay(const struct scratch *sc, const struct compile_entry *e,
 	return ret;
 }
 
-static const struct planned *planned_of(const struct expect *e, const char *name)
+static const struct plan_file_member *planned_of(const struct plan_file *e, const char *name)
 {
 	for (int i = 0; i < e->nr; i++)
 		if (!strcmp(e->m[i].name, name))
@@ -258,13 +203,13 @@ static const struct planned *planned_of(const struct expect *e, const char *name
 }
 
 /* Compare the rebuilt layout with the plan; say what was proven. */
-static int compare(const struct expect *e, const struct bs_struct *s, const char *obj)
+static int compare(const struct plan_file *e, const struct bs_struct *s, const char *obj)
 {
 	int k = 0, split = 0, ret = 0;
 
 	for (int i = 0; i < s->nr_members; i++) {
 		const struct bs_member *m = &s->members[i];
-		const struct planned *p;
+		const struct plan_file_member *p;
 
 		if (m->depth || m->is_zero_width)
 			continue;
@@ -293,7 +238,7 @@ static int compare(const struct expect *e, const struct bs_struct *s, const char
 
 		for (int f = 0; loc->nr_fields > 1 && f < loc->nr_fields; f++) {
 			const struct bs_member *m = &s->members[loc->fields[f]];
-			const struct planned *p = m->name ? planned_of(e, m->name) : NULL;
+			const struct plan_file_member *p = m->name ? planned_of(e, m->name) : NULL;
 
 			if (!p || (strcmp(p->role, "packed") && strcmp(p->role, "stay")))
 				ret = error("verify %s: %s shares a memory location the plan "
@@ -315,7 +260,7 @@ static int compare(const struct expect *e, const struct bs_struct *s, const char
  * .o.cmd files) until one holds the struct, and compare it with the plan.
  */
 static int rebuild_and_compare(const struct scratch *sc, const struct verify_opts *o,
-			       const struct opt_list *files, const struct expect *e,
+			       const struct opt_list *files, const struct plan_file *e,
 			       struct strbuf *log)
 {
 	char *db_path = xstrfmt("%s/compile_commands.json", sc->build_real);
@@ -521,7 +466,7 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 	struct strbuf diff = STRBUF_INIT, log = STRBUF_INIT;
 	struct opt_list files = { 0 };
 	struct scratch sc = { 0 };
-	struct expect e = { 0 };
+	struct plan_file e = { 0 };
 	int ret = -1;
 
 	if (!plan_path) {
@@ -534,7 +479,8 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 		error("cannot read %s: %s", diff_path, strerror(errno));
 		goto out;
 	}
-	if (diff_paths(diff.buf, diff_path, &files))
+	if (check_text(diff.buf, diff.len, diff_path) ||
+	    diff_paths(diff.buf, diff_path, &files))
 		goto out;
 	if (!files.nr) {
 		error("%s: expected a patch (no 'diff --git' line)", diff_path);
@@ -554,7 +500,7 @@ out:
 	for (int i = 0; i < files.nr; i++)
 		free((char *)files.v[i]);
 	free(files.v);
-	expect_release(&e);
+	plan_file_release(&e);
 	strbuf_release(&diff);
 	strbuf_release(&log);
 	free(plan_path);

@@ -62,7 +62,7 @@ test_expect_success 'series over two drivers, then one: two patches become one' 
 	 bitsplit series --build "$TRASH/rbuild" --out ../series vfio >/dev/null) &&
 	cat >expect <<-\EOF &&
 	0000-cover-letter.patch
-	0001-mlx5-Fix-racy-bitfields-in-struct-mlx5vf_device.patch
+	0001-mlx5-Fix-racy-bitfields-and-tighten-struct-layout.patch
 	0002-vfio-Fix-racy-bitfields-and-tighten-struct-layout.patch
 	notes.txt
 	EOF
