@@ -864,8 +864,23 @@ static void test_scope(void)
 	CHECK_INT(v.v[0].locs[0].nr_races, 1, "scope: an inline ioctl calls is a writer");
 	verdict_release(&v);
 	free_facts(&f);
+
+	/* A dispatch site the facts pass read outside the PATHs is said. */
+	fr(&f, "drv_feature", "runtime", "device_feature");
+	fw(&f, 10, "drv_feature", "s", "a", "self", NULL);
+	fw(&f, 11, "drv_feature", "s", "b", "self", NULL);
+	fact_new(&f, FACT_DISPATCH, "drivers/vfio/vfio_main.c", 1234,
+		 "vfio_ioctl_device_feature")->field = "device_feature";
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.nr_notes, 1, "scope: one run note for the dispatch site");
+	CHECK_STR(v.notes[0], "what drivers/vfio/vfio_main.c holds when "
+		  "vfio_ioctl_device_feature() calls ->device_feature() was analysed "
+		  "(drivers/vfio/vfio_main.c:1234)", "scope: ... naming it");
+	verdict_release(&v);
+	free_facts(&f);
 	free_layout(&l);
 }
+
 
 /*
  * A stable cover: p and q race only with each other, so either is a
