@@ -55,12 +55,12 @@ ROOT_ARGS = {}			# function -> [(index, phase, kind)]
 ROOT_ATTRS = {}			# attribute -> phase
 INITCALLS = {}			# initcall macro -> phase
 ROOT_FUNCS = {}			# function name -> phase
-ALLOCS = set()			# functions returning a fresh object nobody else sees
-FILLS = set()			# functions that fill an object without publishing it
-PARAMS = {}			# (file, func, name) -> parameter index
 INIT_MACROS = {}		# macro -> [(index, field, pattern)]: arg index lands in .field
 IGNORE = set()			# a function handed to these is not thereby a root
 SYNC = set()			# these call the function handed to them before returning
+ALLOCS = set()			# functions returning a fresh object nobody else sees
+FILLS = set()			# functions that fill an object without publishing it
+PARAMS = {}			# (file, func, name) -> parameter index
 OUT = out
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
 BS, TAB, NL = chr(92), chr(9), chr(10)
@@ -108,10 +108,6 @@ for path in data.split(":"):
 			INITCALLS[f[1]] = f[2]
 		elif f[0] == "func":
 			ROOT_FUNCS[f[1]] = f[2]
-		elif f[0] == "alloc":
-			ALLOCS.add(f[1])
-		elif f[0] == "fill":
-			FILLS.add(f[1])
 		elif f[0] == "macro":
 			m = (int(f[2]), f[3], f[4] if len(f) > 4 else "%")
 			if m not in INIT_MACROS.setdefault(f[1], []):
@@ -120,6 +116,10 @@ for path in data.split(":"):
 			IGNORE.add(f[1])
 		elif f[0] == "sync":
 			SYNC.add(f[1])
+		elif f[0] == "alloc":
+			ALLOCS.add(f[1])
+		elif f[0] == "fill":
+			FILLS.add(f[1])
 
 def action(name):
 	return LOCKS.get(name, (None,))[0]
@@ -1090,14 +1090,14 @@ all_fnlocks << merge.fnlocks;
 all_roots << merge.roots;
 all_ops << merge.ops;
 all_unknown << merge.unknown;
+all_addrs << merge.addrs;
+all_cbargs << merge.cbargs;
+all_dispatch << merge.dispatch;
 all_allocw << merge.allocw;
 all_pubw << merge.pubw;
 all_passes << merge.passes;
 all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
-all_addrs << merge.addrs;
-all_cbargs << merge.cbargs;
-all_dispatch << merge.dispatch;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -1169,8 +1169,8 @@ while changed:
 COUNT = re.compile(r"(open|user)\w*(count|cnt)|\bnr_(open|users)\b|\busers\b")
 TOP_IF = re.compile(r"^\tif\s*\((.*)\)\s*(return\b[^;]*;)?\s*$")
 fn_extent = {}
-for fn_fact in funcs:
-	fn_extent.setdefault(fn_fact[2], (fn_fact[0], fn_fact[1], fn_fact[3]))
+for file, first, fn, last, _ in funcs:
+	fn_extent.setdefault(fn, (file, first, last))
 
 def top_guards(file, first, upto):
 	ls = lines_of(file)
@@ -1193,8 +1193,7 @@ def closed_predicate(g):
 		   for l, c, r in top_guards(file, first, last))
 
 def closed_guard(file, fn, line):
-	for fn_fact in funcs:
-		f, first, name, last = fn_fact[:4]
+	for f, first, name, last, _ in funcs:
 		if f != file or name != fn or not first <= line <= last:
 			continue
 		for l, c, r in top_guards(file, first, line):

@@ -72,10 +72,7 @@ test_expect_success 'mlx5: one byte written under state_mutex and under reset_lo
 	test_cmp expect actual
 '
 
-# The reset walk of vfio_pci_dev_set_try_reset() is over siblings, but only
-# after vfio_pci_dev_set_needs_reset() returned false unless no other
-# device of the set is open (its vfio_device_set_open_count() test): closed.
-test_expect_success 'vfio-pci: config writes hold nothing, the reset walk is of a closed set' '
+test_expect_success 'vfio-pci: config writes hold nothing, the reset walk is over siblings none of which is open' '
 	grep -e "virq_disabled" -e "	cur	" facts | grep "^write" | cut -f 2,3,5,7,9,13 >actual &&
 	cat >expect <<-\EOT &&
 	drivers/vfio/pci/vfio_pci_config.c	641	vfio_basic_config_write	virq_disabled	self	-
