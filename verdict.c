@@ -1111,10 +1111,28 @@ static void skip_notes(struct verdict *v, const struct facts *f)
 	}
 }
 
+/*
+ * What a subsystem core outside the PATHs holds when it calls an ops
+ * member now counts: say which dispatch sites were read to learn it.
+ */
+static void dispatch_notes(struct verdict *v, const struct facts *f)
+{
+	for (int k = 0; k < f->nr; k++) {
+		const struct fact *x = &f->v[k];
+
+		if (x->kind != FACT_DISPATCH)
+			continue;
+		add_note(&v->notes, &v->nr_notes, &v->alloc_notes,
+			 xstrfmt("what %s holds when %s() calls ->%s() was analysed (%s:%u)",
+				 x->file, x->func, x->field, x->file, x->line));
+	}
+}
+
 static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts *f,
 		      const struct struct_index *idx, int skipped_structs)
 {
 	skip_notes(v, f);
+	dispatch_notes(v, f);
 	for (int k = 0; k < idx->nr; ) {
 		struct slice sf = index_slice(idx, idx->v[k]->struct_name);
 		const struct fact *first = NULL;

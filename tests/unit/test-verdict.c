@@ -864,8 +864,23 @@ static void test_scope(void)
 	CHECK_INT(v.v[0].locs[0].nr_races, 1, "scope: an inline ioctl calls is a writer");
 	verdict_release(&v);
 	free_facts(&f);
+
+	/* A dispatch site the facts pass read outside the PATHs is said. */
+	fr(&f, "drv_feature", "runtime", "device_feature");
+	fw(&f, 10, "drv_feature", "s", "a", "self", NULL);
+	fw(&f, 11, "drv_feature", "s", "b", "self", NULL);
+	fact_new(&f, FACT_DISPATCH, "drivers/vfio/vfio_main.c", 1234,
+		 "vfio_ioctl_device_feature")->field = "device_feature";
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.nr_notes, 1, "scope: one run note for the dispatch site");
+	CHECK_STR(v.notes[0], "what drivers/vfio/vfio_main.c holds when "
+		  "vfio_ioctl_device_feature() calls ->device_feature() was analysed "
+		  "(drivers/vfio/vfio_main.c:1234)", "scope: ... naming it");
+	verdict_release(&v);
+	free_facts(&f);
 	free_layout(&l);
 }
+
 
 /*
  * A stable cover: p and q race only with each other, so either is a
@@ -907,6 +922,55 @@ static void test_stable_cover(void)
 	free_layout(&l);
 }
 
+/*
+ * The issue's example, with the evidence complete: pm_runtime_engaged is
+ * written under memory_lock (through the wrapper) and a runtime-PM
+ * reference, virq_disabled and bardirty under the reference alone, and
+ * pm_intx_masked by the PM callbacks.  The race graph is the triangle
+ * virq_disabled, bardirty, pm_runtime_engaged; any two are a minimum
+ * cover.  The one to move is the unlocked pair, whatever the order of
+ * declaration (here pm_runtime_engaged first, which a search by degree
+ * and index moved) and however many roots reach pm_runtime_engaged.
+ */
+static void test_vfio_cover(void)
+{
+	static const char *const order[] = {
+		"pm_runtime_engaged", "virq_disabled", "bardirty", "pm_intx_masked", NULL,
+	};
+	const char *S = "vfpci_device";
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, S, order);
+	fr(&f, "vfpci_write", "runtime", "write");
+	fr(&f, "vfpci_feature", "runtime", "device_feature");
+	fr(&f, "vfpci_runtime_suspend", "runtime", "runtime_suspend");
+	fc(&f, "vfpci_write", "vfpci_basic_config_write", "runtime_pm:r@lexical");
+	fc(&f, "vfpci_feature", "vfpci_pm_entry", "runtime_pm:r@lexical");
+	fw(&f, 96, "vfpci_basic_config_write", S, "virq_disabled", "self", NULL);
+	fw(&f, 105, "vfpci_basic_config_write", S, "bardirty", "self", NULL);
+	fw(&f, 138, "vfpci_pm_entry", S, "pm_runtime_engaged", "self", MEM ":w@lexical");
+	fw(&f, 180, "vfpci_runtime_suspend", S, "pm_intx_masked", "self", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_OWNED_STR(race_pairs(&v), "pm_runtime_engaged/virq_disabled "
+			"pm_runtime_engaged/bardirty virq_disabled/bardirty",
+			"vfio cover: the triangle of the config-space pair and the PM entry");
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "virq_disabled bardirty",
+			"vfio cover: the unlocked pair moves");
+	verdict_release(&v);
+
+	/* More evidence for pm_runtime_engaged: a second root. Same cover. */
+	fr(&f, "vfpci_ioctl", "runtime", "ioctl");
+	fc(&f, "vfpci_ioctl", "vfpci_pm_entry", "runtime_pm:r@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "virq_disabled bardirty",
+			"vfio cover: a new root does not flip it");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
 int main(void)
 {
 	enum policy p;
@@ -931,5 +995,6 @@ int main(void)
 	test_private();
 	test_scope();
 	test_stable_cover();
+	test_vfio_cover();
 	return unit_done();
 }
