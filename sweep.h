@@ -71,8 +71,19 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r);
 /* Parse results TSV (appending); errors say "name:line: error: expected ...". */
 int sweep_results_parse(struct sweep_results *r, const char *buf, const char *name);
 void sweep_results_print(const struct sweep_results *r, int shard, struct strbuf *out);
-/* The ranked summary; returns how many structs have racy fields. */
-int sweep_summary(const struct sweep_results *r, struct strbuf *out);
+/* Where the full tier finds the tree and, if given, the build. */
+struct sweep_full_opts {
+	const char *tree;
+	const char *build;
+	int jobs;
+};
+
+/*
+ * The full tier on the candidates of r, and the ranked summary: returns
+ * how many memory locations it proves racy.
+ */
+int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o,
+		  struct strbuf *out);
 void sweep_results_release(struct sweep_results *r);
 
 #endif
