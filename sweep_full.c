@@ -187,7 +187,12 @@ static int by_evidence(const void *pa, const void *pb)
 	if (a->lv->nr_races != b->lv->nr_races)
 		return b->lv->nr_races - a->lv->nr_races;
 	c = strcmp(a->sv->s->name, b->sv->s->name);
-	return c ? c : strcmp(a->header, b->header);
+	if (!c)
+		c = strcmp(a->header, b->header);
+	if (!c)
+		c = a->lv->loc->bit_begin < b->lv->loc->bit_begin ? -1 :
+		    a->lv->loc->bit_begin > b->lv->loc->bit_begin;
+	return c;
 }
 
 static bool is_left_out(const struct verdict *v, const char *name)
@@ -362,6 +367,9 @@ int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o
 		    n.private, n.setup, n.serialized, n.unwritten, nr_apart);
 	strbuf_addf(out, "proven races: %d memory locations, strongest evidence first\n",
 		    nr_rk);
+	if (nr_rk && !o->build)
+		strbuf_addstr(out, "(no --build: in the commands below, O stands for the "
+			      "build directory that fix and series take layouts from)\n");
 	for (int i = 0; i < nr_rk; i++) {
 		const struct ranked *k = &rk[i];
 		const struct bs_struct *s = k->sv->s;

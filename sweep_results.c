@@ -53,10 +53,13 @@ static int shard_line(struct sweep_results *r, char **col, const char *name, int
 	return 0;
 }
 
-static bool same_loc(const struct sweep_loc *l, const char *file, long line, const char *s)
+/* A struct's locations share its line: the first field tells them apart. */
+static bool same_loc(const struct sweep_loc *l, const char *file, long line, const char *s,
+		     const char *fields)
 {
 	return l->line == (unsigned int)line && !strcmp(l->file, file) &&
-	       !strcmp(l->struct_name, s);
+	       !strcmp(l->struct_name, s) && !strncmp(l->fields[0], fields, strcspn(fields, ",")) &&
+	       strlen(l->fields[0]) == strcspn(fields, ",");
 }
 
 static int loc_line(struct sweep_results *r, char **col, const char *name, int ln)
@@ -68,7 +71,7 @@ static int loc_line(struct sweep_results *r, char **col, const char *name, int l
 	if (!parse_uint(col[2], &line) || !*col[3] || !strchr(col[4], ','))
 		return error("%s:%d: expected 'loc FILE LINE STRUCT FIELD,FIELD...'", name, ln);
 	for (int i = 0; i < r->nr_locs; i++)
-		if (same_loc(&r->locs[i], col[1], line, col[3]))
+		if (same_loc(&r->locs[i], col[1], line, col[3], col[4]))
 			return 0;	/* every shard lists every location */
 	ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
 	l = &r->locs[r->nr_locs++];
