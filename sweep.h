@@ -19,10 +19,11 @@
  * FILES counts the .c and .h files of the shard, CANDIDATES those the prefilter
  * kept (they can write a field of a shared location), PARSED those spatch
  * ran on now, CACHED those whose result came from the cache.  LAYOUT is
- * "declarations" or "build".  STRUCT in a write is "-" when spatch could
- * not infer the type; PHASE is setup or runtime.  "bitsplit merge" reads
- * the results of every shard and prints the same summary as an unsharded
- * sweep.
+ * "declarations" or "build".  A loc's LINE is its struct's declaration
+ * line.  STRUCT in a write is "-" when spatch could not infer the type;
+ * PHASE is setup or runtime.  These are the cheap tier's records: "bitsplit
+ * merge" reads those of every shard and runs the full tier once
+ * (sweep_full.c), so its summary is an unsharded sweep's.
  */
 struct sweep_loc {
 	char *file;
