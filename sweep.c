@@ -609,7 +609,15 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		die("%s: %s", o->out, strerror(errno));
 	if (strbuf_read_file(&rule, rule_path) < 0)
 		die("%s: cannot read: %s", rule_path, strerror(errno));
+	/* the cache key covers every input of spatch's run besides the file */
 	rule_hash = fnv1a(FNV_INIT, rule.buf, rule.len);
+	free(rule_path);
+	rule_path = datadir_path(MACROS);
+	strbuf_reset(&rule);
+	if (strbuf_read_file(&rule, rule_path) < 0)
+		die("%s: cannot read: %s", rule_path, strerror(errno));
+	rule_hash = fnv1a(rule_hash, rule.buf, rule.len);
+	rule_hash = fnv1a(rule_hash, BITSPLIT_VERSION, sizeof(BITSPLIT_VERSION));
 
 	for (const char **p = o->paths; *p; p++) {
 		struct opt_list found = { 0 };

@@ -62,6 +62,15 @@ test_expect_success 'a changed file is parsed again' '
 	test_cmp expect first
 '
 
+test_expect_success 'changed parse hints make every file be parsed again' '
+	cp -r "$ROOT/semantic-patches" data &&
+	echo "/* changed */" >>data/kernel-macros.h &&
+	BITSPLIT_DATADIR="$TRASH/data" bitsplit sweep --tree tree --resume --out out . >actual;
+	head -n 1 actual >first &&
+	echo "sweep: 5 files, 2 can write a field of a shared location: 2 parsed, 0 from cache, 0 failed" >expect &&
+	test_cmp expect first
+'
+
 test_expect_failure_code 'two shards merged give the unsharded summary' 1 '
 	bitsplit sweep --tree tree --shard 1/2 --out s1 . >out1 &&
 	bitsplit sweep --tree tree --shard 2/2 --out s2 . >out2 &&
