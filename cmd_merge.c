@@ -12,7 +12,8 @@
 #include "sweep.h"
 #include "util.h"
 
-static const char *const usage_str = "bitsplit merge --out DIR RESULTS...";
+static const char *const usage_str =
+	"bitsplit merge [--tree DIR] [--build DIR] [-j N] --out DIR RESULTS...";
 
 static void merge_file(struct sweep_results *r, const char *path)
 {
@@ -59,8 +60,13 @@ static void merge_arg(struct sweep_results *r, const char *arg)
 int cmd_merge(int argc, const char **argv)
 {
 	const char *out = NULL;
+	struct sweep_full_opts fo = { .tree = "." };
 	struct opt_list args = { 0 };
 	const struct option opts[] = {
+		{ "tree", 0, OPT_STRING, &fo.tree, "DIR",
+		  "the tree the shards swept, for the full tier (default: .)" },
+		{ "build", 0, OPT_STRING, &fo.build, "DIR", "take layouts from this build's objects" },
+		{ "jobs", 'j', OPT_INT, &fo.jobs, "N", "spatch processes (default: CPUs)" },
 		{ "out", 'o', OPT_STRING, &out, "DIR", "where the summary and results go" },
 		OPT_END(),
 	};
@@ -88,7 +94,7 @@ int cmd_merge(int argc, const char **argv)
 	free(path);
 
 	strbuf_reset(&sb);
-	racy = sweep_summary(&r, &sb);
+	racy = sweep_summary(&r, &fo, &sb);
 	path = xstrfmt("%s/summary.txt", out);
 	if (write_file_atomic(path, sb.buf, sb.len))
 		exit(2);

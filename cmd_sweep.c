@@ -62,7 +62,9 @@ int cmd_sweep(int argc, const char **argv)
 
 	sweep_run(&o, &r);
 	if (o.nr_shards == 1) {
-		racy = sweep_summary(&r, &sb);
+		struct sweep_full_opts fo = { .tree = o.tree, .build = o.build, .jobs = o.jobs };
+
+		racy = sweep_summary(&r, &fo, &sb);
 		path = xstrfmt("%s/summary.txt", o.out);
 		if (write_file_atomic(path, sb.buf, sb.len))
 			exit(2);
@@ -72,7 +74,7 @@ int cmd_sweep(int argc, const char **argv)
 		printf("shard %d/%d: %ld of %ld files can write a field of a shared "
 		       "location; results in %s\n", o.shard, o.nr_shards, r.candidates,
 		       r.files, path);
-		printf("join the shards with: bitsplit merge --out DIR RESULTS...\n");
+		printf("join the shards with: bitsplit merge --tree DIR --out DIR RESULTS...\n");
 	}
 	failed = r.failed != 0;
 	if (failed)

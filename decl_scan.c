@@ -77,25 +77,18 @@ static unsigned int line_of(const char *s, size_t off)
 
 struct run {
 	const char *s;
-	const char *file;
-	const char *name;
-	struct decl_scan *d;
-	struct decl_location cur;
+	struct decl_struct cur;
 };
 
-static void run_close(struct run *r)
+static void add_member(struct run *r, char *name, unsigned int line, int width)
 {
-	if (r->cur.nr_fields > 1) {
-		ALLOC_GROW(r->d->v, r->d->nr + 1, r->d->alloc);
-		r->cur.struct_name = xstrdup(r->name);
-		r->cur.file = xstrdup(r->file);
-		r->d->v[r->d->nr++] = r->cur;
-	} else {
-		for (int i = 0; i < r->cur.nr_fields; i++)
-			free(r->cur.fields[i]);
-		free(r->cur.fields);
-	}
-	memset(&r->cur, 0, sizeof(r->cur));
+	struct decl_member *m;
+
+	ALLOC_GROW(r->cur.members, r->cur.nr_members + 1, r->cur.alloc_members);
+	m = &r->cur.members[r->cur.nr_members++];
+	m->name = name;
+	m->line = line;
+	m->width = width;
 }
 
 static const char *const type_words[] = {
@@ -115,7 +108,7 @@ static bool is_type_word(const char *w, size_t n)
 }
 
 /* A width that is a literal zero: "0", "0U", "(0)". */
-static bool is_zero_width(const char *s, size_t b, size_t e)
+static bool is_zero(const char *s, size_t b, size_t e)
 {
 	bool digit = false;
 
@@ -127,6 +120,28 @@ static bool is_zero_width(const char *s, size_t b, size_t e)
 			return false;
 	}
 	return digit;
+}
+
+/*
+ * The width s[b, e) as written: a literal, or 1 for a macro or an
+ * expression (non-zero is all the layout model needs to know of it).
+ */
+static int width_of(const char *s, size_t b, size_t e)
+{
+	bool digit = false, other = false;
+	unsigned long v = 0;
+
+	for (size_t i = b; i < e; i++) {
+		if (isdigit((unsigned char)s[i]) && !other) {
+			digit = true;
+			v = v * 10 + (unsigned long)(s[i] - '0');
+		} else if (isalpha((unsigned char)s[i]) && !(digit && strchr("uUlL", s[i]))) {
+			other = true;
+		}
+	}
+	if (other || !digit)
+		return 1;
+	return v > 64 ? 64 : (int)v;
 }
 
 /* One declarator s[b, e) of a member; first says it carries the type. */
@@ -142,7 +157,7 @@ static void declarator(struct run *r, size_t b, size_t e, bool first)
 		}
 	for (size_t i = b; i < colon; i++) {
 		if (s[i] == '(' || s[i] == '[') {
-			run_close(r);
+			add_member(r, NULL, 0, 0);	/* an array or function pointer */
 			return;
 		}
 		if (is_ident_char((unsigned char)s[i]) && (i == b || !is_ident_char((unsigned char)s[i - 1]))) {
@@ -152,16 +167,19 @@ static void declarator(struct run *r, size_t b, size_t e, bool first)
 			nwords++;
 		}
 	}
-	if (colon == e || is_zero_width(s, colon + 1, e)) {
-		run_close(r);
+	if (colon == e) {
+		add_member(r, nwords ? xstrndup(s + lw_b, lw_e - lw_b) : NULL,
+			   line_of(s, lw_b), 0);
 		return;
 	}
-	ALLOC_GROW(r->cur.fields, r->cur.nr_fields + 1, r->cur.alloc_fields);
-	if (!nwords || (first && (nwords < 2 || is_type_word(s + lw_b, lw_e - lw_b))))
-		return;	/* unnamed padding: part of the location, never written */
-	if (!r->cur.nr_fields)
-		r->cur.line = line_of(s, lw_b);
-	r->cur.fields[r->cur.nr_fields++] = xstrndup(s + lw_b, lw_e - lw_b);
+	if (!nwords || (first && (nwords < 2 || is_type_word(s + lw_b, lw_e - lw_b)))) {
+		/* unnamed padding (":0" or ":N"): in the layout, never written */
+		add_member(r, NULL, line_of(s, colon),
+			   is_zero(s, colon + 1, e) ? -1 : width_of(s, colon + 1, e));
+		return;
+	}
+	add_member(r, xstrndup(s + lw_b, lw_e - lw_b), line_of(s, lw_b),
+		   is_zero(s, colon + 1, e) ? -1 : width_of(s, colon + 1, e));
 }
 
 static void member(struct run *r, size_t b, size_t e)
@@ -175,7 +193,7 @@ static void member(struct run *r, size_t b, size_t e)
 	if (b == e)
 		return;
 	if (memchr(s + b, '{', e - b)) {
-		run_close(r);	/* a nested aggregate is its own nesting level */
+		add_member(r, NULL, 0, 0);	/* a nested aggregate: its own level */
 		return;
 	}
 	start = b;
@@ -195,8 +213,12 @@ static void member(struct run *r, size_t b, size_t e)
 static void body(struct decl_scan *d, const char *s, size_t open, size_t close,
 		 const char *file, const char *name)
 {
-	struct run r = { .s = s, .file = file, .name = name, .d = d };
+	struct run r = { .s = s };
 	size_t start = open + 1;
+
+	r.cur.name = xstrdup(name);
+	r.cur.file = xstrdup(file);
+	r.cur.line = line_of(s, open);
 
 	for (size_t i = open + 1; i < close; i++) {
 		if (s[i] == '{' || s[i] == '(' || s[i] == '[') {
@@ -208,7 +230,8 @@ static void body(struct decl_scan *d, const char *s, size_t open, size_t close,
 			start = i + 1;
 		}
 	}
-	run_close(&r);
+	ALLOC_GROW(d->v, d->nr + 1, d->alloc);
+	d->v[d->nr++] = r.cur;
 }
 
 /* The identifier ending just before off (after spaces), or NULL. */
@@ -289,10 +312,10 @@ void decl_scan_buf(struct decl_scan *d, const char *buf, size_t len, const char 
 void decl_scan_release(struct decl_scan *d)
 {
 	for (int i = 0; i < d->nr; i++) {
-		for (int k = 0; k < d->v[i].nr_fields; k++)
-			free(d->v[i].fields[k]);
-		free(d->v[i].fields);
-		free(d->v[i].struct_name);
+		for (int k = 0; k < d->v[i].nr_members; k++)
+			free(d->v[i].members[k].name);
+		free(d->v[i].members);
+		free(d->v[i].name);
 		free(d->v[i].file);
 	}
 	free(d->v);

@@ -5,27 +5,33 @@
 #include <stddef.h>
 
 /*
- * C11 memory locations read from struct declarations in source text, for
- * when there is no build to run pahole on: a maximal run of adjacent
- * non-zero-width bitfields at the top level of a struct.  Sizes and holes
- * need a compiler's layout; this only says which fields share a location.
- * It reads the text as written: every #ifdef branch counts, and a field
- * whose width is a macro is taken to be non-zero.
+ * Struct declarations read from source text, for when there is no build
+ * to run pahole on: the top-level members of each struct and their
+ * bitfield widths, in declaration order.  Which of them share a memory
+ * location is the layout model's to say (layout_from_decls()).  It reads
+ * the text as written: every #ifdef branch counts, and a width that is a
+ * macro is taken to be 1.
  */
-struct decl_location {
-	char *struct_name;	/* the tag, or the typedef name of an anonymous struct */
+struct decl_member {
+	char *name;		/* NULL: unnamed padding, a nested aggregate, an array */
+	unsigned int line;
+	int width;		/* bits; 0: not a bitfield; -1: ":0" */
+};
+
+struct decl_struct {
+	char *name;		/* the tag, or the typedef name of an anonymous struct */
 	char *file;
-	unsigned int line;	/* of the first field */
-	char **fields;		/* named fields in declaration order */
-	int nr_fields, alloc_fields;
+	unsigned int line;	/* of the opening brace */
+	struct decl_member *members;
+	int nr_members, alloc_members;
 };
 
 struct decl_scan {
-	struct decl_location *v;
+	struct decl_struct *v;
 	int nr, alloc;
 };
 
-/* Append the locations with two or more named fields declared in buf. */
+/* Append the structs declared in buf, nested ones after their parent. */
 void decl_scan_buf(struct decl_scan *d, const char *buf, size_t len, const char *file);
 void decl_scan_release(struct decl_scan *d);
 

@@ -116,6 +116,13 @@ int layout_load_object(struct bs_layout *l, const char *input);
 int layout_filter(struct bs_layout *l, int first, const char **names,
 		  const char *input);
 
+struct decl_scan;
+/*
+ * Add the structs of a declaration scan: the memory locations are right,
+ * the offsets and sizes are made up (see layout_decl.c).
+ */
+void layout_from_decls(struct bs_layout *l, const struct decl_scan *d);
+
 /* Derive holes and memory locations; layout_parse_text() calls it. */
 void layout_compute(struct bs_struct *s);
 

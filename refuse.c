@@ -177,6 +177,9 @@ char *refuse_struct(const char *tree, const char *header, const char *text,
 
 	if (strstr(header, "uapi/"))
 		why = xstrfmt("%s is a uapi header: the layout is ABI", header);
+	else if (starts_with(header, "tools/"))
+		why = xstrfmt("%s is under tools/: a userspace copy, patch the kernel's "
+			      "own header", header);
 	else if (s->packed || (decl && (strstr(decl, "__packed") ||
 					strstr(decl, "packed__") || strstr(decl, "(packed"))))
 		why = xstrdup("it is __packed: the layout is deliberate");

@@ -7,7 +7,8 @@
 
 /*
  * Structs whose layout is an ABI or is relied on must not have members
- * moved: uapi headers, __packed, __randomize_layout, hardware register
+ * moved: uapi headers, userspace copies under tools/, __packed,
+ * __randomize_layout, hardware register
  * overlays (a bitfield struct in a union with a plain integer word),
  * structs whose size or offsets a static_assert/BUILD_BUG_ON pins, and
  * structs built with positional initializers.

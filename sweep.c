@@ -306,28 +306,54 @@ static void build_locations(const struct sweep_opts *o, const struct file_list *
 	free(fl.v);
 }
 
+/* The multi-field locations of a layout model, as the sweep lists them. */
+static void add_locations(struct sweep_results *r, const struct bs_struct *bs,
+			  const char *file)
+{
+	for (int k = 0; k < bs->nr_locations; k++) {
+		const struct bs_location *loc = &bs->locations[k];
+		struct sweep_loc sl = { 0 };
+
+		for (int f = 0; f < loc->nr_fields; f++) {
+			const char *name = bs->members[loc->fields[f]].name;
+
+			if (!name)
+				continue;
+			sl.fields = xrealloc(sl.fields, sizeof(*sl.fields) *
+					     (size_t)(sl.nr_fields + 1));
+			sl.fields[sl.nr_fields++] = xstrdup(name);
+		}
+		if (sl.nr_fields < 2) {
+			for (int f = 0; f < sl.nr_fields; f++)
+				free(sl.fields[f]);
+			free(sl.fields);
+			continue;
+		}
+		sl.file = xstrdup(file);
+		sl.line = bs->decl_line;
+		sl.struct_name = xstrdup(bs->name);
+		ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
+		r->locs[r->nr_locs++] = sl;
+	}
+}
+
+/* Without a build the layout model reads the declarations. */
 static void scan_declarations(const char *tree, const struct file_list *files,
 			      struct sweep_results *r)
 {
 	struct decl_scan d = { 0 };
+	struct bs_layout l = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	for (int i = 0; i < files->nr; i++) {
 		read_tree_file(tree, files->v[i], &sb);
 		decl_scan_buf(&d, sb.buf, sb.len, files->v[i]);
 	}
-	for (int i = 0; i < d.nr; i++) {
-		struct sweep_loc *l;
-
-		ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
-		l = &r->locs[r->nr_locs++];
-		l->file = d.v[i].file;
-		l->line = d.v[i].line;
-		l->struct_name = d.v[i].struct_name;
-		l->fields = d.v[i].fields;
-		l->nr_fields = d.v[i].nr_fields;
-	}
-	free(d.v);	/* the strings moved into r */
+	layout_from_decls(&l, &d);
+	for (int i = 0; i < l.nr_structs; i++)
+		add_locations(r, &l.structs[i], l.structs[i].decl_file);
+	layout_release(&l);
+	decl_scan_release(&d);
 	strbuf_release(&sb);
 }
 
@@ -615,7 +641,15 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		die("%s: %s", o->out, strerror(errno));
 	if (strbuf_read_file(&rule, rule_path) < 0)
 		die("%s: cannot read: %s", rule_path, strerror(errno));
+	/* the cache key covers every input of spatch's run besides the file */
 	rule_hash = fnv1a(FNV_INIT, rule.buf, rule.len);
+	free(rule_path);
+	rule_path = datadir_path(MACROS);
+	strbuf_reset(&rule);
+	if (strbuf_read_file(&rule, rule_path) < 0)
+		die("%s: cannot read: %s", rule_path, strerror(errno));
+	rule_hash = fnv1a(rule_hash, rule.buf, rule.len);
+	rule_hash = fnv1a(rule_hash, BITSPLIT_VERSION, sizeof(BITSPLIT_VERSION));
 
 	for (const char **p = o->paths; *p; p++) {
 		struct opt_list found = { 0 };

@@ -19,10 +19,11 @@
  * FILES counts the .c and .h files of the shard, CANDIDATES those the prefilter
  * kept (they can write a field of a shared location), PARSED those spatch
  * ran on now, CACHED those whose result came from the cache.  LAYOUT is
- * "declarations" or "build".  STRUCT in a write is "-" when spatch could
- * not infer the type; PHASE is setup or runtime.  "bitsplit merge" reads
- * the results of every shard and prints the same summary as an unsharded
- * sweep.
+ * "declarations" or "build".  A loc's LINE is its struct's declaration
+ * line.  STRUCT in a write is "-" when spatch could not infer the type;
+ * PHASE is setup or runtime.  These are the cheap tier's records: "bitsplit
+ * merge" reads those of every shard and runs the full tier once
+ * (sweep_full.c), so its summary is an unsharded sweep's.
  */
 struct sweep_loc {
 	char *file;
@@ -72,8 +73,19 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r);
 int sweep_results_parse(struct sweep_results *r, const char *buf, size_t len,
 			const char *name);
 void sweep_results_print(const struct sweep_results *r, int shard, struct strbuf *out);
-/* The ranked summary; returns how many structs have racy fields. */
-int sweep_summary(const struct sweep_results *r, struct strbuf *out);
+/* Where the full tier finds the tree and, if given, the build. */
+struct sweep_full_opts {
+	const char *tree;
+	const char *build;
+	int jobs;
+};
+
+/*
+ * The full tier on the candidates of r, and the ranked summary: returns
+ * how many memory locations it proves racy.
+ */
+int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o,
+		  struct strbuf *out);
 void sweep_results_release(struct sweep_results *r);
 
 #endif

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "decl_scan.h"
+#include "layout.h"
 #include "unit.h"
 #include "util.h"
 
@@ -33,34 +34,58 @@ static const char src[] =
 	"} __packed;\n"
 	"struct one { int z:1; };\n";
 
-static const char *fields(const struct decl_location *l, struct strbuf *sb)
+/* The named fields of s's multi-field locations, "a,b c,d". */
+static const char *locations(const struct bs_struct *s, struct strbuf *sb)
 {
 	strbuf_reset(sb);
-	for (int i = 0; i < l->nr_fields; i++)
-		strbuf_addf(sb, "%s%s", i ? "," : "", l->fields[i]);
+	for (int l = 0; l < s->nr_locations; l++) {
+		const struct bs_location *loc = &s->locations[l];
+		int named = 0;
+
+		if (loc->nr_fields < 2)
+			continue;
+		for (int i = 0; i < loc->nr_fields; i++) {
+			const char *name = s->members[loc->fields[i]].name;
+
+			if (name)
+				strbuf_addf(sb, "%s%s", named++ ? "," : sb->len ? " " : "", name);
+		}
+	}
 	return sb->buf;
 }
 
 int main(void)
 {
 	struct decl_scan d = { 0 };
+	struct bs_layout l = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	decl_scan_buf(&d, src, sizeof(src) - 1, "dev.h");
-	CHECK_INT(d.nr, 5, "five locations of two or more named fields");
+	CHECK_INT(d.nr, 5, "five structs: not the commented-out one, not the anonymous nested one");
 	if (d.nr == 5) {
-		CHECK_STR(d.v[0].struct_name, "dev", "a list declaration is one location");
-		CHECK_STR(fields(&d.v[0], &sb), "a,b", "a and b share");
-		CHECK_INT(d.v[0].line, 3, "line of the first field");
-		CHECK_STR(fields(&d.v[1], &sb), "c,d", "#ifdef lines do not split a run");
-		CHECK_INT(d.v[1].line, 5, "c is on line 5");
-		CHECK_STR(fields(&d.v[2], &sb), "h,i", "unnamed padding and macro widths stay in");
-		CHECK_STR(d.v[3].struct_name, "pair_t", "typedef name of an anonymous struct");
-		CHECK_STR(fields(&d.v[3], &sb), "x,y", "bool bitfields");
-		CHECK_STR(d.v[4].struct_name, "inner", "nested named struct");
-		CHECK_STR(fields(&d.v[4], &sb), "p,q", "nested struct fields");
-		CHECK_STR(d.v[4].file, "dev.h", "file recorded");
+		CHECK_STR(d.v[0].name, "dev", "the tag");
+		CHECK_INT(d.v[0].line, 2, "line of the opening brace");
+		CHECK_INT(d.v[0].nr_members, 13, "every top-level member, padding included");
+		CHECK_INT(d.v[0].members[0].width, 1, "a:1");
+		CHECK_INT(d.v[0].members[2].width, 0, "count is not a bitfield");
+		CHECK_INT(d.v[0].members[5].width, -1, "the :0");
+		CHECK_INT(d.v[0].members[10].width, 1, "a macro width counts as 1");
+		CHECK_STR(d.v[1].name, "pair_t", "typedef name of an anonymous struct");
+		CHECK_STR(d.v[3].name, "inner", "nested named struct, after its parent");
+		CHECK_STR(d.v[3].file, "dev.h", "file recorded");
 	}
+	layout_from_decls(&l, &d);
+	CHECK_INT(l.nr_structs, 5, "one model struct per declaration");
+	if (l.nr_structs == 5) {
+		CHECK_STR(locations(&l.structs[0], &sb), "a,b c,d h,i",
+			  "the model's runs: #ifdef lines, unnamed padding and macro widths "
+			  "stay in; a member, a :0 and a nested struct end a run");
+		CHECK_STR(locations(&l.structs[1], &sb), "x,y", "bool bitfields");
+		CHECK_STR(locations(&l.structs[2], &sb), "", "outer: its nested struct is a member");
+		CHECK_STR(locations(&l.structs[3], &sb), "p,q", "nested struct fields");
+		CHECK_STR(locations(&l.structs[4], &sb), "", "one field is no shared location");
+	}
+	layout_release(&l);
 	decl_scan_release(&d);
 	strbuf_release(&sb);
 	return unit_done();

@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sweep's full tier and its summary.  The cheap tier's write records
+ * pick the candidate locations: two of their fields stored at run time by
+ * two different functions.  On those only, the facts pass runs over the
+ * files that store them and verdict_compute() decides, as "bitsplit check"
+ * would: what it proves a race is ranked, a struct refuse_struct() will
+ * not patch is listed apart, and the rest is counted.
+ */
+#include "sweep.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decl_scan.h"
+#include "facts.h"
+#include "layout.h"
+#include "refuse.h"
+#include "source.h"
+#include "verdict.h"
+
+/* A candidate location and what the cheap tier saw stored to it. */
+struct cand {
+	const struct sweep_loc *loc;
+	const struct sweep_write **w;	/* run-time writes attributed to it */
+	int nr_w, alloc_w;
+};
+
+static int field_index(const struct sweep_loc *l, const char *f)
+{
+	for (int k = 0; k < l->nr_fields; k++)
+		if (!strcmp(l->fields[k], f))
+			return k;
+	return -1;
+}
+
+static void add_write(struct cand *c, const struct sweep_write *w)
+{
+	ALLOC_GROW(c->w, c->nr_w + 1, c->alloc_w);
+	c->w[c->nr_w++] = w;
+}
+
+/*
+ * Attribute each run-time write: a typed one to every location of its
+ * struct holding the field, an untyped one only when a single location
+ * has a field of that name.  Returns how many were ambiguous.
+ */
+static int attribute(const struct sweep_results *r, struct cand *c)
+{
+	int ambiguous = 0;
+
+	for (int i = 0; i < r->nr_writes; i++) {
+		const struct sweep_write *w = &r->writes[i];
+		bool by_name = !strcmp(w->struct_name, "-");
+		int owner = -1, owners = 0;
+
+		if (!w->runtime)
+			continue;
+		for (int l = 0; l < r->nr_locs; l++) {
+			if (field_index(&r->locs[l], w->field) < 0)
+				continue;
+			if (!by_name && !strcmp(r->locs[l].struct_name, w->struct_name))
+				add_write(&c[l], w);
+			if (by_name && !owners++)
+				owner = l;
+		}
+		if (by_name && owners == 1)
+			add_write(&c[owner], w);
+		ambiguous += by_name && owners > 1;
+	}
+	return ambiguous;
+}
+
+/* Two fields stored by two different functions: worth the full tier. */
+static bool is_candidate(const struct cand *c)
+{
+	for (int i = 0; i < c->nr_w; i++)
+		for (int j = i + 1; j < c->nr_w; j++)
+			if (strcmp(c->w[i]->field, c->w[j]->field) &&
+			    (strcmp(c->w[i]->func, c->w[j]->func) ||
+			     strcmp(c->w[i]->file, c->w[j]->file)))
+				return true;
+	return false;
+}
+
+static void add_unique(struct opt_list *l, const char *s)
+{
+	for (int i = 0; i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return;
+	opt_list_append(l, xstrdup(s));
+}
+
+static void free_list(struct opt_list *l)
+{
+	for (int i = 0; i < l->nr; i++)
+		free((char *)l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The candidate structs' layouts from their declarations. */
+static void decl_layout(const char *tree, const struct opt_list *headers,
+			const struct opt_list *names, struct bs_layout *l)
+{
+	struct decl_scan d = { 0 }, keep = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = 0; i < headers->nr; i++) {
+		char *path = xstrfmt("%s/%s", tree, headers->v[i]);
+
+		strbuf_reset(&sb);
+		if (strbuf_read_file(&sb, path) < 0)
+			die("%s: cannot read: %s", path, strerror(errno));
+		decl_scan_buf(&d, sb.buf, sb.len, headers->v[i]);
+		free(path);
+	}
+	for (int i = 0; i < d.nr; i++) {
+		bool want = false;
+
+		for (int k = 0; k < names->nr && !want; k++)
+			want = !strcmp(names->v[k], d.v[i].name);
+		if (!want)
+			continue;
+		ALLOC_GROW(keep.v, keep.nr + 1, keep.alloc);
+		keep.v[keep.nr++] = d.v[i];
+		d.v[i] = (struct decl_struct){ 0 };
+	}
+	layout_from_decls(l, &keep);
+	decl_scan_release(&keep);
+	decl_scan_release(&d);
+	strbuf_release(&sb);
+}
+
+/* A proven race as ranked: the evidence, strongest first. */
+struct ranked {
+	const struct struct_verdict *sv;
+	const struct location_verdict *lv;
+	const char *header;
+	int typed;		/* typed writes among the racing writers */
+	int unlocked;		/* races whose two writers hold no lock at all */
+	int roots;		/* distinct roots the racing writers run from */
+};
+
+static void evidence(struct ranked *rk)
+{
+	const struct location_verdict *lv = rk->lv;
+	const struct fact **roots = NULL;
+	int nr_roots = 0, alloc_roots = 0;
+
+	for (int i = 0; i < lv->nr_races; i++) {
+		const struct race *r = &lv->races[i];
+		const struct field_writer *a = &lv->fields[r->a].writers[r->wa];
+		const struct field_writer *b = &lv->fields[r->b].writers[r->wb];
+		const struct field_writer *two[] = { a, b };
+
+		rk->unlocked += !a->nr_locks && !b->nr_locks;
+		for (int k = 0; k < 2; k++) {
+			bool seen = false;
+
+			rk->typed += two[k]->write->typed;
+			for (int j = 0; j < nr_roots && !seen; j++)
+				seen = roots[j] == two[k]->root;
+			if (!seen && two[k]->root) {
+				ALLOC_GROW(roots, nr_roots + 1, alloc_roots);
+				roots[nr_roots++] = two[k]->root;
+			}
+		}
+	}
+	rk->roots = nr_roots;
+	free(roots);
+}
+
+static int by_evidence(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	int c;
+
+	if (a->typed != b->typed)
+		return b->typed - a->typed;
+	if (a->unlocked != b->unlocked)
+		return b->unlocked - a->unlocked;
+	if (a->roots != b->roots)
+		return b->roots - a->roots;
+	if (a->lv->nr_races != b->lv->nr_races)
+		return b->lv->nr_races - a->lv->nr_races;
+	c = strcmp(a->sv->s->name, b->sv->s->name);
+	if (!c)
+		c = strcmp(a->header, b->header);
+	if (!c)
+		c = a->lv->loc->bit_begin < b->lv->loc->bit_begin ? -1 :
+		    a->lv->loc->bit_begin > b->lv->loc->bit_begin;
+	return c;
+}
+
+static bool is_left_out(const struct verdict *v, const char *name)
+{
+	for (int i = 0; i < v->nr_left_out; i++)
+		if (!strcmp(v->left_out[i].name, name))
+			return true;
+	return false;
+}
+
+struct counts {
+	int private, setup, serialized, unwritten;
+};
+
+/* A location with no proven race: why, for the counts. */
+static void count_quiet(const struct location_verdict *lv, struct counts *n)
+{
+	bool runtime = false, private = false;
+
+	for (int i = 0; i < lv->nr_fields; i++) {
+		runtime |= lv->fields[i].runtime;
+		private |= lv->fields[i].nr_private > 0 || lv->fields[i].local_only;
+	}
+	if (runtime)
+		n->serialized++;
+	else if (private)
+		n->private++;
+	else
+		n->setup++;
+}
+
+static void print_commands(struct strbuf *out, const struct sweep_full_opts *o,
+			   const char *name, const struct opt_list *files)
+{
+	static const char *const cmds[] = { "fix", "series" };
+
+	for (size_t c = 0; c < ARRAY_SIZE(cmds); c++) {
+		strbuf_addf(out, "\tbitsplit %s --tree %s --build %s -C %s%s", cmds[c],
+			    o->tree, o->build ? o->build : "O", name,
+			    c ? " --out series" : "");
+		for (int i = 0; i < files->nr; i++)
+			strbuf_addf(out, " %s", files->v[i]);
+		strbuf_addch(out, '\n');
+	}
+}
+
+/* The .c files whose cheap-tier writes hit struct name's candidate locations. */
+static void struct_files(const struct cand *c, int nr, const char *name, struct opt_list *out)
+{
+	for (int l = 0; l < nr; l++) {
+		if (strcmp(c[l].loc->struct_name, name))
+			continue;
+		for (int i = 0; i < c[l].nr_w; i++)
+			if (ends_with(c[l].w[i]->file, ".c"))
+				add_unique(out, c[l].w[i]->file);
+	}
+	if (out->nr)
+		qsort(out->v, (size_t)out->nr, sizeof(*out->v), cmp_strp);
+}
+
+int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o,
+		  struct strbuf *out)
+{
+	struct cand *c = xcalloc((size_t)r->nr_locs + 1, sizeof(*c));
+	struct opt_list names = { 0 }, headers = { 0 }, files = { 0 };
+	struct source_opts src = { .tree = o->tree, .build = o->build };
+	struct facts_run_opts ro = { .jobs = o->jobs, .quiet = true, .skips_in_report = true };
+	struct bs_layout layout = { 0 };
+	struct facts facts = { 0 };
+	struct verdict v = { 0 };
+	struct ranked *rk = NULL;
+	struct strbuf apart = STRBUF_INIT, text = STRBUF_INIT;
+	struct counts n = { 0 };
+	int nr_rk = 0, alloc_rk = 0, nr_cands = 0, nr_apart = 0, ambiguous;
+
+	for (int l = 0; l < r->nr_locs; l++)
+		c[l].loc = &r->locs[l];
+	ambiguous = attribute(r, c);
+	for (int l = 0; l < r->nr_locs; l++) {
+		if (!is_candidate(&c[l]))
+			continue;
+		nr_cands++;
+		add_unique(&names, r->locs[l].struct_name);
+		add_unique(&headers, r->locs[l].file);
+		for (int i = 0; i < c[l].nr_w; i++)
+			if (ends_with(c[l].w[i]->file, ".c"))
+				add_unique(&files, c[l].w[i]->file);
+	}
+	if (files.nr)
+		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_strp);
+
+	if (files.nr) {
+		for (int i = 0; i < files.nr; i++)
+			opt_list_append(&src.paths, files.v[i]);
+		if (o->build) {
+			source_setup(&src);
+			if (source_load_layout(&src, &layout) ||
+			    layout_filter(&layout, 0, names.v, NULL))
+				exit(2);
+		} else {
+			decl_layout(o->tree, &headers, &names, &layout);
+		}
+		if (facts_run(&src, &layout, &ro, &facts))
+			exit(2);
+		verdict_compute(&v, &layout, &facts);
+	}
+
+	for (int i = 0; i < v.nr; i++) {
+		const struct struct_verdict *sv = &v.v[i];
+		const char *header = sv->s->decl_file ? sv->s->decl_file : sv->file;
+		char *path, *why = NULL;
+		bool racy = false;
+
+		for (int l = 0; l < sv->nr_locs; l++)
+			racy |= sv->locs[l].nr_races > 0;
+		if (racy && header) {
+			path = xstrfmt("%s/%s", o->tree, header);
+			strbuf_reset(&text);
+			if (strbuf_read_file(&text, path) >= 0)
+				why = refuse_struct(o->tree, header, text.buf, sv->s, &layout,
+						    &src.paths);
+			free(path);
+		}
+		if (why) {
+			strbuf_addf(&apart, "\tstruct %s (%s:%u): %s\n", sv->s->name, header,
+				    sv->s->decl_line, why);
+			nr_apart++;
+			free(why);
+			continue;
+		}
+		for (int l = 0; l < sv->nr_locs; l++) {
+			if (!sv->locs[l].nr_races) {
+				count_quiet(&sv->locs[l], &n);
+				continue;
+			}
+			ALLOC_GROW(rk, nr_rk + 1, alloc_rk);
+			rk[nr_rk] = (struct ranked){ .sv = sv, .lv = &sv->locs[l],
+						     .header = header ? header : "?" };
+			evidence(&rk[nr_rk++]);
+		}
+	}
+	/* candidates the verdict left out or found no shared write to */
+	for (int l = 0; l < r->nr_locs; l++) {
+		bool found = false;
+
+		if (!is_candidate(&c[l]))
+			continue;
+		for (int i = 0; i < v.nr && !found; i++)
+			found = !strcmp(v.v[i].s->name, r->locs[l].struct_name);
+		if (found)
+			continue;
+		if (is_left_out(&v, r->locs[l].struct_name))
+			n.private++;
+		else
+			n.unwritten++;
+	}
+	if (nr_rk)
+		qsort(rk, (size_t)nr_rk, sizeof(*rk), by_evidence);
+
+	strbuf_addf(out, "sweep: %ld files, %ld can write a field of a shared location: "
+		    "%ld parsed, %ld from cache, %ld failed\n",
+		    r->files, r->candidates, r->parsed, r->cached, r->failed);
+	strbuf_addf(out, "memory locations: %d with two or more fields, from %s\n",
+		    r->nr_locs, r->from_build ? "the build's objects" : "declarations");
+	if (ambiguous)
+		strbuf_addf(out, "left out: %d untyped writes to a field name that several "
+			    "locations have\n", ambiguous);
+	strbuf_addf(out, "candidates: %d locations stored at run time by two functions; "
+		    "facts and verdict on %d files\n", nr_cands, files.nr);
+	strbuf_addf(out, "not ranked: %d thread-private, %d setup-only, %d serialized, "
+		    "%d with no shared write, %d cannot be patched\n",
+		    n.private, n.setup, n.serialized, n.unwritten, nr_apart);
+	strbuf_addf(out, "proven races: %d memory locations, strongest evidence first\n",
+		    nr_rk);
+	if (nr_rk && !o->build)
+		strbuf_addstr(out, "(no --build: in the commands below, O stands for the "
+			      "build directory that fix and series take layouts from)\n");
+	for (int i = 0; i < nr_rk; i++) {
+		const struct ranked *k = &rk[i];
+		const struct bs_struct *s = k->sv->s;
+		struct opt_list sf = { 0 };
+
+		strbuf_addf(out, "\n%d. struct %s (%s:%u):", i + 1, s->name, k->header,
+			    s->decl_line);
+		for (int f = 0, first = 1; f < k->lv->nr_fields; f++) {
+			bool races = false;
+
+			for (int j = 0; j < k->lv->nr_races && !races; j++)
+				races = k->lv->races[j].a == f || k->lv->races[j].b == f;
+			if (!races)
+				continue;
+			strbuf_addf(out, "%s %s", first ? "" : ",",
+				    s->members[k->lv->fields[f].member].name);
+			first = 0;
+		}
+		strbuf_addf(out, ": %d races, %d with no lock at all, %d roots, %d typed writes\n",
+			    k->lv->nr_races, k->unlocked, k->roots, k->typed);
+		strbuf_addf(out, "\t%s\n", k->lv->races[0].why);
+		struct_files(c, r->nr_locs, s->name, &sf);
+		print_commands(out, o, s->name, &sf);
+		free_list(&sf);
+	}
+	if (nr_apart)
+		strbuf_addf(out, "\ncannot be patched (not ranked):\n%s", apart.buf);
+	for (int i = 0; i < r->nr_skips; i++) {
+		if (!i)
+			strbuf_addstr(out, "\nnot analysed (spatch failed):\n");
+		strbuf_addf(out, "\t%s\n", r->skips[i]);
+	}
+
+	for (int l = 0; l < r->nr_locs; l++)
+		free(c[l].w);
+	free(c);
+	free(rk);
+	free(src.paths.v);
+	free_list(&names);
+	free_list(&headers);
+	free_list(&files);
+	strbuf_release(&apart);
+	strbuf_release(&text);
+	verdict_release(&v);
+	facts_release(&facts);
+	layout_release(&layout);
+	return nr_rk;
+}
