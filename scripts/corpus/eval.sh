@@ -1,0 +1,189 @@
+#!/bin/sh
+# Usage: scripts/corpus/eval.sh DIR [OUT]
+#
+# Judge bitsplit against the labels of the corpus built by build.sh in DIR.
+# For each distinct PATH list of scripts/corpus/cases/*.case (their "check"
+# lines) and scripts/corpus/dirs/*.labels (their "path" lines) it runs
+#     bitsplit check --build DIR/O --tree DIR/src --policy proven-race --format json PATH...
+# once, keeps the report in OUT (default DIR/eval), and prints
+#   per case:      recall (every pair the maintainers named is a proven
+#                  race: 1 or 0), over-moves (fields moved that the upstream
+#                  fix kept packed), false structs (other structs moved that
+#                  no directory label calls true);
+#   per directory: structs moved under proven-race (and setup-only), how
+#                  many a label calls true, false, or none (unlabelled);
+# then the totals.  BITSPLIT names the binary (default: ./bitsplit of this
+# repository).  Exit 2 when a check fails to run; the numbers themselves
+# are not judged here.
+here=$(cd "$(dirname "$0")" && pwd)
+BITSPLIT=${BITSPLIT:-$here/../../bitsplit}
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	echo "usage: scripts/corpus/eval.sh DIR [OUT]" >&2
+	exit 2
+fi
+dir=$(cd "$1" && pwd) || exit 2
+out=${2:-$dir/eval}
+mkdir -p "$out" || exit 2
+out=$(cd "$out" && pwd)
+# The reports are shared between the cases of one run, never across runs.
+rm -f "$out"/*.json "$out"/*.json.tmp "$out"/*.err "$out"/*.secs
+cases=$here/cases
+dirs=$here/dirs
+
+# field FILE KEY: the values of KEY lines (tab or space separated), one a line.
+field() { sed -n "s/^$2[	 ]\{1,\}//p" "$1"; }
+
+# report PATH...: the JSON report for these PATHs, run once per evaluation.
+report() {
+	key=$(echo "$*" | tr ' /' '+_')
+	json=$out/$key.json
+	if [ ! -e "$json" ]; then
+		t0=$(date +%s)
+		(cd "$dir/src" && "$BITSPLIT" check --build "$dir/O" --tree "$dir/src" \
+			--policy proven-race --format json "$@") >"$json.tmp" 2>"$out/$key.err"
+		rc=$?
+		t1=$(date +%s)
+		if [ $rc -gt 1 ]; then
+			echo "eval: bitsplit check $* failed (exit $rc):" >&2
+			tail -5 "$out/$key.err" >&2
+			rm -f "$json.tmp"
+			exit 2
+		fi
+		mv "$json.tmp" "$json"
+		echo "$((t1 - t0))" >"$out/$key.secs"
+	fi
+	echo "$json"
+}
+
+# moved_structs JSON POLICY: the structs with a field moving under POLICY.
+moved_structs() {
+	jq -r --arg p "$2" '.structs[] |
+		select([.locations[].fields[] | select(.moves[$p])] | length > 0) |
+		.name' "$1" | sort -u
+}
+
+# moved_fields JSON STRUCT: its fields moving under proven-race.
+moved_fields() {
+	jq -r --arg s "$2" '.structs[] | select(.name == $s) |
+		.locations[].fields[] | select(.moves["proven-race"]) | .name' "$1"
+}
+
+# proven JSON STRUCT A B: A and B are a proven-race pair.
+proven() {
+	jq -e --arg s "$2" --arg a "$3" --arg b "$4" '[.structs[] | select(.name == $s) |
+		.locations[].races[] |
+		select((.a == $a and .b == $b) or (.a == $b and .b == $a))] | length > 0' \
+		"$1" >/dev/null
+}
+
+# why JSON STRUCT FIELD: the report's sentence for FIELD.
+why() {
+	jq -r --arg s "$2" --arg f "$3" '[.structs[] | select(.name == $s) |
+		.locations[].fields[] | select(.name == $f) | .why] |
+		if length == 0 then "not in the report (no writer seen, or no shared location)"
+		else .[0] end' "$1"
+}
+
+# label STRUCT PATH...: "true REASON" or "false REASON" from the label file of
+# a directory that holds or is held by one of the PATHs, else nothing.
+label() {
+	s=$1
+	shift
+	for l in "$dirs"/*.labels; do
+		p=$(field "$l" path)
+		for q in "$@"; do
+			case "$q/" in
+			"$p"/*) ;;
+			*) case "$p/" in "$q"/*) ;; *) continue ;; esac ;;
+			esac
+			awk -F '\t' -v s="$s" '$1 == s && ($2 == "true" || $2 == "false") {
+				print $2 " " $3; exit }' "$l"
+			return
+		done
+	done
+}
+
+case_structs=$(cat "$cases"/*.case | sed -n 's/^struct[	 ]\{1,\}//p' | sort -u)
+n_cases=0 n_recall=0 n_over=0 n_false=0
+
+for c in "$cases"/*.case; do
+	name=$(basename "$c" .case)
+	s=$(field "$c" struct)
+	# shellcheck disable=SC2046
+	json=$(report $(field "$c" check)) || exit 2
+	key=$(basename "$json" .json)
+	recall=1
+	misses=""
+	pairs=$(field "$c" pair | tr ' ' '/')
+	for pr in $pairs; do
+		a=${pr%/*} b=${pr#*/}
+		if ! proven "$json" "$s" "$a" "$b"; then
+			recall=0
+			misses="$misses
+  miss: $a/$b is not a proven race
+    $a: $(why "$json" "$s" "$a")
+    $b: $(why "$json" "$s" "$b")"
+		fi
+	done
+	moved=$(moved_fields "$json" "$s" | tr '\n' ' ')
+	over=""
+	for f in $moved; do
+		for k in $(field "$c" packed); do
+			[ "$f" = "$k" ] && over="$over $f"
+		done
+	done
+	nover=$(echo $over | wc -w)
+	false_structs=""
+	# shellcheck disable=SC2046
+	for o in $(moved_structs "$json" proven-race); do
+		echo "$case_structs" | grep -qx "$o" && continue
+		# shellcheck disable=SC2046
+		l=$(label "$o" $(field "$c" check))
+		[ "${l%% *}" = true ] && continue
+		false_structs="$false_structs $o"
+	done
+	nfalse=$(echo $false_structs | wc -w)
+	n_cases=$((n_cases + 1))
+	n_recall=$((n_recall + recall))
+	n_over=$((n_over + nover))
+	n_false=$((n_false + nfalse))
+	echo "case $name: $s: recall $recall, over-moves $nover, false structs $nfalse ($(field "$c" commit) \"$(field "$c" subject)\"; check $(cat "$out/$key.secs") s)"
+	echo "  moved: ${moved:-nothing}"
+	[ -n "$misses" ] && echo "${misses#?}"
+	[ -n "$over" ] && echo "  over-moves (the fix kept them packed):$over"
+	[ -n "$false_structs" ] && echo "  false structs:$false_structs"
+done
+
+n_dirs=0 d_moved=0 d_true=0 d_false=0 d_unl=0 d_maxfalse=0
+for l in "$dirs"/*.labels; do
+	p=$(field "$l" path)
+	json=$(report "$p") || exit 2
+	key=$(basename "$json" .json)
+	nfiles=$(find "$dir/src/$p" -name '*.c' | wc -l)
+	nt=0 nf=0 nu=0 unl="" fls=""
+	structs=$(moved_structs "$json" proven-race)
+	for s in $structs; do
+		v=$(awk -F '\t' -v s="$s" '$1 == s { print $2; exit }' "$l")
+		case $v in
+		true) nt=$((nt + 1)) ;;
+		false) nf=$((nf + 1)); fls="$fls $s" ;;
+		*) nu=$((nu + 1)); unl="$unl $s($(moved_fields "$json" "$s" | tr '\n' ' ' | sed 's/ $//'))" ;;
+		esac
+	done
+	nm=$(echo $structs | wc -w)
+	nsetup=$(moved_structs "$json" setup-only | wc -l)
+	stale=""
+	for s in $(awk -F '\t' '$2 == "true" || $2 == "false" { print $1 }' "$l"); do
+		echo "$structs" | grep -qx "$s" || stale="$stale $s"
+	done
+	n_dirs=$((n_dirs + 1))
+	d_moved=$((d_moved + nm)) d_true=$((d_true + nt))
+	d_false=$((d_false + nf)) d_unl=$((d_unl + nu))
+	[ $nf -gt $d_maxfalse ] && d_maxfalse=$nf
+	echo "dir $p: $nm structs moved: $nt true, $nf false, $nu unlabelled; setup-only moves $nsetup ($nfiles .c files; check $(cat "$out/$key.secs") s)"
+	[ -n "$fls" ] && echo "  false:$fls"
+	[ -n "$unl" ] && echo "  unlabelled:$unl"
+	[ -n "$stale" ] && echo "  labelled but not moved:$stale"
+done
+
+echo "totals: recall $n_recall/$n_cases ($((100 * n_recall / n_cases)) %), over-moves $n_over, false structs $n_false in the cases; $n_dirs directories: $d_moved structs moved, $d_true true, $d_false false, $d_unl unlabelled, at most $d_maxfalse false in one directory"
