@@ -12,6 +12,7 @@ have pahole  || need="$need dwarves"
 have python3 || need="$need python3"
 have git     || need="$need git"
 have clang   || need="$need clang"
+have jq      || need="$need jq"
 [ -x /usr/bin/python3 ] || need="$need python3"
 # spatch loads libpython at run time for the rules' script blocks; a
 # minimal Debian has the interpreter without the shared library.

@@ -43,24 +43,33 @@ O=$dir/O
 now() { date +%s; }
 t0=$(now)
 
-# The generated GPU register headers are 450 MB of the tarball and nothing
-# the build reads (Kconfig reads every other directory).
-if [ ! -e "$src/.corpus-src" ]; then
+# The stamp holds a checksum of the edits: a new or changed case re-extracts
+# (the tarball keeps its mtimes, so only what the edits touch rebuilds).
+sum=$(cat "$here"/cases/*.diff | cksum)
+if [ "$(cat "$src/.corpus-src" 2>/dev/null)" != "$sum" ]; then
 	rm -rf "$src.tmp"
 	mkdir "$src.tmp"
+	# The generated GPU register headers are 450 MB of the tarball and
+	# nothing the build reads (Kconfig reads every other directory).
 	tar -xJf "$TARBALL" -C "$src.tmp" --strip-components=1 \
 		--exclude='linux-source-6.12/drivers/gpu/drm/amd/include/asic_reg'
 	for d in "$here"/cases/*.diff; do
 		patch -s -p1 -d "$src.tmp" <"$d"
 	done
-	: >"$src.tmp/.corpus-src"
+	# A file an earlier edit touched is back to the tarball's old mtime:
+	# touch it, or make would keep the objects built from the edited one.
+	if [ -e "$dir/.corpus-edited" ]; then
+		(cd "$src.tmp" && xargs touch <"$dir/.corpus-edited")
+	fi
+	sed -n 's|^+++ b/\([^	]*\).*|\1|p' "$here"/cases/*.diff | sort -u >"$dir/.corpus-edited"
+	echo "$sum" >"$src.tmp/.corpus-src"
 	rm -rf "$src"
 	mv "$src.tmp" "$src"
 fi
 t1=$(now)
 
 kmake() { nice -n 10 make -s -C "$src" O="$O" "$@"; }
-if [ ! -e "$O/.corpus-config" ]; then
+if ! cmp -s "$here/config" "$O/.corpus-config"; then
 	mkdir -p "$O"
 	kmake defconfig >/dev/null
 	grep -E '^(CONFIG_|# CONFIG_.* is not set$)' "$here/config" >>"$O/.config"
@@ -77,7 +86,7 @@ if [ ! -e "$O/.corpus-config" ]; then
 			exit 1
 		}
 	done
-	: >"$O/.corpus-config"
+	cp "$here/config" "$O/.corpus-config"
 fi
 kmake -j"$jobs" prepare
 t2=$(now)

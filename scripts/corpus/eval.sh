@@ -187,3 +187,4 @@ for l in "$dirs"/*.labels; do
 done
 
 echo "totals: recall $n_recall/$n_cases ($((100 * n_recall / n_cases)) %), over-moves $n_over, false structs $n_false in the cases; $n_dirs directories: $d_moved structs moved, $d_true true, $d_false false, $d_unl unlabelled, at most $d_maxfalse false in one directory"
+echo "summary: recall=$n_recall cases=$n_cases over=$n_over false=$n_false dirs=$n_dirs moved=$d_moved true=$d_true dfalse=$d_false unlabelled=$d_unl maxfalse=$d_maxfalse"
