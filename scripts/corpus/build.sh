@@ -1,5 +1,5 @@
 #!/bin/sh
-# Usage: scripts/corpus/build.sh [-j N] DIR
+# Usage: scripts/corpus/build.sh [-j N] [--cases] DIR
 #
 # Build the evaluation corpus in DIR from Debian's linux-source-6.12:
 #   DIR/src  the kernel tree with every case's racy layout put back
@@ -7,18 +7,24 @@
 #   DIR/O    an x86-64 defconfig build directory (plus scripts/corpus/config:
 #            DWARF 5, the drivers the cases need) holding only the objects
 #            the cases' "build" lines and the directories' "path" lines name.
+#            (--cases: the cases' objects only, not the directories').
 # A step already done (DIR/src complete, DIR/O configured) is not redone, so
 # a second run only rebuilds what changed.  Exit 77 when the tarball or one
 # of the kernel's build tools is missing, so a test can skip visibly.
 here=$(cd "$(dirname "$0")" && pwd)
 TARBALL=${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 jobs=2
-case $1 in
--j) jobs=$2; shift 2 ;;
--j*) jobs=${1#-j}; shift ;;
-esac
+only_cases=
+while :; do
+	case $1 in
+	-j) jobs=$2; shift 2 ;;
+	-j*) jobs=${1#-j}; shift ;;
+	--cases) only_cases=1; shift ;;
+	*) break ;;
+	esac
+done
 if [ $# != 1 ]; then
-	echo "usage: scripts/corpus/build.sh [-j N] DIR" >&2
+	echo "usage: scripts/corpus/build.sh [-j N] [--cases] DIR" >&2
 	exit 2
 fi
 if [ ! -r "$TARBALL" ]; then
@@ -93,7 +99,8 @@ t2=$(now)
 
 # What to build: the cases' objects, the labelled directories, the timed one.
 targets=$({ sed -n 's/^build[	 ]\{1,\}//p' "$here"/cases/*.case
-	   sed -n 's|^path[	 ]\{1,\}\(.*\)|\1/|p' "$here"/dirs/*.labels "$here"/timed; } | sort -u)
+	   [ -n "$only_cases" ] ||
+		sed -n 's|^path[	 ]\{1,\}\(.*\)|\1/|p' "$here"/dirs/*.labels "$here"/timed; } | sort -u)
 # shellcheck disable=SC2086
 kmake -j"$jobs" $targets
 t3=$(now)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Usage: scripts/corpus/eval.sh DIR [OUT]
+# Usage: scripts/corpus/eval.sh [--cases] DIR [OUT]
 #
 # Judge bitsplit against the labels of the corpus built by build.sh in DIR.
 # For each distinct PATH list of scripts/corpus/cases/*.case (their "check"
@@ -8,17 +8,24 @@
 # once, keeps the report in OUT (default DIR/eval), and prints
 #   per case:      recall (every pair the maintainers named is a proven
 #                  race: 1 or 0), over-moves (fields moved that the upstream
-#                  fix kept packed), false structs (other structs moved that
-#                  no directory label calls true);
+#                  fix did not move: kept packed, or elsewhere in the
+#                  struct), false structs (other structs moved that no
+#                  directory label calls true);
 #   per directory: structs moved under proven-race (and setup-only), how
-#                  many a label calls true, false, or none (unlabelled);
+#                  many a label calls true, false, or none (unlabelled)
+#                  (not with --cases);
 # then the totals.  BITSPLIT names the binary (default: ./bitsplit of this
 # repository).  Exit 2 when a check fails to run; the numbers themselves
 # are not judged here.
 here=$(cd "$(dirname "$0")" && pwd)
 BITSPLIT=${BITSPLIT:-$here/../../bitsplit}
+only_cases=
+if [ "$1" = --cases ]; then
+	only_cases=1
+	shift
+fi
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-	echo "usage: scripts/corpus/eval.sh DIR [OUT]" >&2
+	echo "usage: scripts/corpus/eval.sh [--cases] DIR [OUT]" >&2
 	exit 2
 fi
 dir=$(cd "$1" && pwd) || exit 2
@@ -50,7 +57,10 @@ report() {
 			exit 2
 		fi
 		mv "$json.tmp" "$json"
-		echo "$((t1 - t0))" >"$out/$key.secs"
+		# CPU time too: on a loaded machine the wall time says little.
+		cpu=$(times | sed -n 2p | awk '{ split($1, u, "m"); split($2, s, "m")
+			printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+		echo "$((t1 - t0)) s, $cpu s CPU" >"$out/$key.secs"
 	fi
 	echo "$json"
 }
@@ -125,14 +135,19 @@ for c in "$cases"/*.case; do
     $b: $(why "$json" "$s" "$b")"
 		fi
 	done
-	moved=$(moved_fields "$json" "$s" | tr '\n' ' ')
-	over=""
+	moved=$(moved_fields "$json" "$s" | tr "\n" " " | sed "s/ $//")
+	# An over-move is a field the fix did not move: one it kept packed
+	# beside the racing pair, or one elsewhere in the struct it left alone.
+	over="" elsewhere=""
 	for f in $moved; do
-		for k in $(field "$c" packed); do
-			[ "$f" = "$k" ] && over="$over $f"
-		done
+		echo " $(field "$c" moved) " | grep -q " $f " && continue
+		if echo " $(field "$c" packed) " | grep -q " $f "; then
+			over="$over $f"
+		else
+			elsewhere="$elsewhere $f"
+		fi
 	done
-	nover=$(echo $over | wc -w)
+	nover=$(echo $over $elsewhere | wc -w)
 	false_structs=""
 	# shellcheck disable=SC2046
 	for o in $(moved_structs "$json" proven-race); do
@@ -147,15 +162,17 @@ for c in "$cases"/*.case; do
 	n_recall=$((n_recall + recall))
 	n_over=$((n_over + nover))
 	n_false=$((n_false + nfalse))
-	echo "case $name: $s: recall $recall, over-moves $nover, false structs $nfalse ($(field "$c" commit) \"$(field "$c" subject)\"; check $(cat "$out/$key.secs") s)"
+	echo "case $name: $s: recall $recall, over-moves $nover, false structs $nfalse ($(field "$c" commit) \"$(field "$c" subject)\"; check $(cat "$out/$key.secs"))"
 	echo "  moved: ${moved:-nothing}"
 	[ -n "$misses" ] && echo "${misses#?}"
-	[ -n "$over" ] && echo "  over-moves (the fix kept them packed):$over"
+	[ -n "$over" ] && echo "  over-moves, kept packed by the fix:$over"
+	[ -n "$elsewhere" ] && echo "  over-moves, elsewhere in the struct (the fix left them alone):$elsewhere"
 	[ -n "$false_structs" ] && echo "  false structs:$false_structs"
 done
 
 n_dirs=0 d_moved=0 d_true=0 d_false=0 d_unl=0 d_maxfalse=0
 for l in "$dirs"/*.labels; do
+	[ -n "$only_cases" ] && break
 	p=$(field "$l" path)
 	json=$(report "$p") || exit 2
 	key=$(basename "$json" .json)
@@ -180,11 +197,14 @@ for l in "$dirs"/*.labels; do
 	d_moved=$((d_moved + nm)) d_true=$((d_true + nt))
 	d_false=$((d_false + nf)) d_unl=$((d_unl + nu))
 	[ $nf -gt $d_maxfalse ] && d_maxfalse=$nf
-	echo "dir $p: $nm structs moved: $nt true, $nf false, $nu unlabelled; setup-only moves $nsetup ($nfiles .c files; check $(cat "$out/$key.secs") s)"
+	echo "dir $p: $nm structs moved: $nt true, $nf false, $nu unlabelled; setup-only moves $nsetup ($nfiles .c files; check $(cat "$out/$key.secs"))"
 	[ -n "$fls" ] && echo "  false:$fls"
 	[ -n "$unl" ] && echo "  unlabelled:$unl"
 	[ -n "$stale" ] && echo "  labelled but not moved:$stale"
 done
 
-echo "totals: recall $n_recall/$n_cases ($((100 * n_recall / n_cases)) %), over-moves $n_over, false structs $n_false in the cases; $n_dirs directories: $d_moved structs moved, $d_true true, $d_false false, $d_unl unlabelled, at most $d_maxfalse false in one directory"
+dirs_total=
+[ -n "$only_cases" ] ||
+	dirs_total="; $n_dirs directories: $d_moved structs moved, $d_true true, $d_false false, $d_unl unlabelled, at most $d_maxfalse false in one directory"
+echo "totals: recall $n_recall/$n_cases ($((100 * n_recall / n_cases)) %), over-moves $n_over, false structs $n_false in the cases$dirs_total"
 echo "summary: recall=$n_recall cases=$n_cases over=$n_over false=$n_false dirs=$n_dirs moved=$d_moved true=$d_true dfalse=$d_false unlabelled=$d_unl maxfalse=$d_maxfalse"
