@@ -33,7 +33,7 @@ out=${2:-$dir/eval}
 mkdir -p "$out" || exit 2
 out=$(cd "$out" && pwd)
 # The reports are shared between the cases of one run, never across runs.
-rm -f "$out"/*.json "$out"/*.json.tmp "$out"/*.err "$out"/*.secs
+rm -f "$out"/*.json "$out"/*.json.tmp "$out"/*.err "$out"/*.secs "$out"/*.times
 cases=$here/cases
 dirs=$here/dirs
 
@@ -58,8 +58,10 @@ report() {
 		fi
 		mv "$json.tmp" "$json"
 		# CPU time too: on a loaded machine the wall time says little.
-		cpu=$(times | sed -n 2p | awk '{ split($1, u, "m"); split($2, s, "m")
-			printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+		# (times, not in a pipe: a subshell has no children of its own yet)
+		times >"$out/$key.times"
+		cpu=$(sed -n 2p "$out/$key.times" | awk '{ split($1, u, "m"); split($2, s, "m")
+			printf "%.0f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
 		echo "$((t1 - t0)) s, $cpu s CPU" >"$out/$key.secs"
 	fi
 	echo "$json"
