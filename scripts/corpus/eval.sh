@@ -181,9 +181,13 @@ n_dirs=0 d_moved=0 d_true=0 d_false=0 d_unl=0 d_maxfalse=0
 for l in "$dirs"/*.labels; do
 	[ -n "$only_cases" ] && break
 	p=$(field "$l" path)
-	# A "check" line narrows the PATHs (shell patterns, in the tree).
+	# A "check" line narrows the PATHs (shell patterns, in the tree), to
+	# the .c files this configuration builds.
 	# shellcheck disable=SC2046
-	paths=$(cd "$dir/src" && echo $(field "$l" check))
+	paths=$(cd "$dir/src" && for f in $(field "$l" check); do
+		case $f in *.c) [ -e "$dir/O/${f%.c}.o" ] || continue ;; esac
+		echo "$f"
+	done)
 	# shellcheck disable=SC2086
 	json=$(report ${paths:-$p}) || exit 2
 	key=$(basename "$json" .json)
