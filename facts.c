@@ -25,6 +25,7 @@ static const char *const kind_names[] = {
 	[FACT_SKIP] = "skip",
 	[FACT_PASS] = "pass",
 	[FACT_WPARAM] = "wparam",
+	[FACT_DISPATCH] = "dispatch",
 };
 
 /* Columns after the kind, FILE and LINE included. */
@@ -32,7 +33,11 @@ static const int kind_columns[] = {
 	[FACT_WRITE] = 12, [FACT_CALL] = 5, [FACT_ROOT] = 5, [FACT_FUNC] = 4,
 	[FACT_FNLOCK] = 4, [FACT_GUARD] = 6, [FACT_STRUCT] = 3, [FACT_SKIP] = 4,
 	[FACT_PASS] = 6, [FACT_WPARAM] = 5,
+	[FACT_DISPATCH] = 4,
 };
+
+/* Trailing columns an older file may leave out: func's LINKAGE. */
+static const int kind_optional[ARRAY_SIZE(kind_names)] = { [FACT_FUNC] = 1 };
 
 static const char *const lock_hows[] = {
 	"lexical", "trylock", "guard", "scoped_guard", "lockdep", "must_hold",
@@ -195,6 +200,7 @@ static void fact_release(struct fact *f)
 static const char *const instances[] = { "self", "iter", "local", "private", "closed" };
 static const char *const typings[] = { "typed", "untyped" };
 static const char *const phases[] = { "setup", "teardown", "runtime" };
+static const char *const linkages[] = { "static", "global" };
 
 /* col[] holds the columns after the kind; col[0] is FILE. */
 static int parse_fact(struct parser *p, struct fact *f, char **col)
@@ -247,6 +253,12 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 			return -1;
 		if (f->end_line < f->line)
 			return expected(p, "END_LINE >= LINE", col[3]);
+		if (!col[4])
+			return 0;
+		if (parse_choice(p, col[4], "LINKAGE static or global",
+				 linkages, ARRAY_SIZE(linkages)))
+			return -1;
+		f->is_static = !strcmp(col[4], "static");
 		return 0;
 	case FACT_FNLOCK:
 		f->func = field_dup(col[2]);
@@ -291,13 +303,19 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		if (!f->func)
 			return expected(p, "FUNC in a wparam", "-");
 		return parse_index(p, col[4], &f->arg);
+	case FACT_DISPATCH:
+		f->func = field_dup(col[2]);
+		f->field = field_dup(col[3]);
+		if (!f->func || !f->field)
+			return expected(p, "FUNC and FIELD in a dispatch", "-");
+		return 0;
 	}
 	return 0;
 }
 
 static int parse_line(struct parser *p, struct facts *fs, char *line)
 {
-	char *col[16];
+	char *col[16] = { NULL };
 	int n = 0, k;
 	struct fact *f;
 
@@ -315,14 +333,14 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 			break;
 	if (k == (int)ARRAY_SIZE(kind_names))
 		return expected(p, "a fact kind (write, call, root, func, fnlock, "
-				"guard, struct, skip, pass, wparam)", col[0]);
-	if (n - 1 != kind_columns[k]) {
+				"guard, struct, skip, pass, wparam, dispatch)", col[0]);
+	if (n - 1 < kind_columns[k] || n - 1 > kind_columns[k] + kind_optional[k]) {
 		char got[32];
 
 		snprintf(got, sizeof(got), "%d", n - 1);
-		fprintf(stderr, "%s:%u: error: expected %d TAB-separated fields "
-			"after '%s', got %s\n", p->name, p->lineno,
-			kind_columns[k], kind_names[k], got);
+		fprintf(stderr, "%s:%u: error: expected %d%s TAB-separated fields "
+			"after '%s', got %s\n", p->name, p->lineno, kind_columns[k],
+			kind_optional[k] ? " or more" : "", kind_names[k], got);
 		return -1;
 	}
 	ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
@@ -488,6 +506,9 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 		case FACT_FUNC:
 			add(out, f->func);
 			strbuf_addf(out, "\t%u", f->end_line);
+			/* "global" is the default an older file leaves out. */
+			if (f->is_static)
+				strbuf_addstr(out, "\tstatic");
 			break;
 		case FACT_FNLOCK:
 			add(out, f->func);
@@ -505,6 +526,10 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 		case FACT_SKIP:
 			add(out, f->why);
 			add(out, f->reason);
+			break;
+		case FACT_DISPATCH:
+			add(out, f->func);
+			add(out, f->field);
 			break;
 		case FACT_PASS:
 			add(out, f->func);
@@ -578,6 +603,7 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 		case FACT_FUNC:
 			json_string(&j, "func", f->func);
 			json_int(&j, "end_line", f->end_line);
+			json_string(&j, "linkage", f->is_static ? "static" : "global");
 			break;
 		case FACT_FNLOCK:
 			json_string(&j, "func", f->func);
@@ -595,6 +621,10 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 		case FACT_SKIP:
 			json_string(&j, "what", f->why);
 			json_string(&j, "reason", f->reason);
+			break;
+		case FACT_DISPATCH:
+			json_string(&j, "func", f->func);
+			json_string(&j, "field", f->field);
 			break;
 		case FACT_PASS:
 			json_string(&j, "caller", f->func);

@@ -39,7 +39,7 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *macros, *out, *spatch_tmp;
 };
 
 static void write_or_die(const char *path, const struct strbuf *sb)
@@ -194,10 +194,11 @@ static int vocabulary(const struct facts_run_opts *o, struct strbuf *data)
 
 static void write_inputs(const struct source_opts *src, struct run_files *rf,
 			 const struct candidate *cands, int nr_cands,
-			 const struct opt_list *files)
+			 const struct opt_list *files, const struct opt_list *all)
 {
 	struct opt_list headers = { 0 };
 	struct strbuf sb = STRBUF_INIT;
+	char *inc;
 
 	snprintf(rf->dir, sizeof(rf->dir), "%s/bitsplit-facts.XXXXXX", tmp_dir());
 	if (!mkdtemp(rf->dir))
@@ -205,6 +206,7 @@ static void write_inputs(const struct source_opts *src, struct run_files *rf,
 	rf->cands = xstrfmt("%s/candidates.tsv", rf->dir);
 	rf->groups = xstrfmt("%s/groups", rf->dir);
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
+	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
 	rf->out = xstrfmt("%s/facts.tsv", rf->dir);
 	rf->spatch_tmp = xstrfmt("%s/spatch", rf->dir);
 
@@ -223,6 +225,19 @@ static void write_inputs(const struct source_opts *src, struct run_files *rf,
 	defined_functions(src->tree, files, &sb);
 	defined_functions(src->tree, &headers, &sb);
 	write_or_die(rf->funcs, &sb);
+	strbuf_reset(&sb);
+	/*
+	 * Initializer macros, from the kernel's own headers when the tree is
+	 * a kernel, the PATHs' headers and the files themselves.
+	 */
+	inc = xstrfmt("%s/include/linux", src->tree);
+	if (is_dir(inc))
+		find_sources(src->tree, "include/linux", ".h", &headers);
+	free(inc);
+	for (int i = 0; i < all->nr; i++)
+		opt_list_append(&headers, xstrdup(all->v[i]));
+	facts_learn_macros(src->tree, &headers, &sb);
+	write_or_die(rf->macros, &sb);
 	for (int i = 0; i < headers.nr; i++)
 		free((char *)headers.v[i]);
 	free(headers.v);
@@ -235,6 +250,7 @@ static void release_inputs(struct run_files *rf)
 	free(rf->cands);
 	free(rf->groups);
 	free(rf->funcs);
+	free(rf->macros);
 	free(rf->out);
 	free(rf->spatch_tmp);
 }
@@ -357,7 +373,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
 			files.nr, all.nr);
 	if (!ret && files.nr) {
-		write_inputs(src, &rf, cands, nr_cands, &files);
+		write_inputs(src, &rf, cands, nr_cands, &files, &all);
+		strbuf_addf(&data, ":%s", rf.macros);
 		ret = run_spatch(src, o, &rf, data.buf, cands, nr_cands, &err);
 		if (!ret && strbuf_read_file(&tsv, rf.out) < 0)
 			ret = error("spatch wrote no facts (%s: %s):\n%s", rf.out,

@@ -63,13 +63,21 @@ int facts_check_vocabulary(const char *path)
 			   !strcmp(w[0], "initcall") || !strcmp(w[0], "func")) {
 			if (n != 3 || !one_of(w[2], phases, ARRAY_SIZE(phases)))
 				want = "NAME PHASE, PHASE setup, teardown or runtime";
+		} else if (!strcmp(w[0], "macro")) {
+			if (n < 4 || n > 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
+			    (n == 5 && !strchr(w[4], '%')))
+				want = "NAME INDEX FIELD [PATTERN] after 'macro', PATTERN with a %";
+		} else if (!strcmp(w[0], "sync") || !strcmp(w[0], "ignore")) {
+			if (n != 2)
+				want = "a function NAME alone";
 		} else if (!strcmp(w[0], "arg")) {
 			if (n != 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
 			    !one_of(w[3], phases, ARRAY_SIZE(phases)))
 				want = "FUNC INDEX PHASE KIND after 'arg'";
 		} else {
 			want = "an action: lock, trylock, trylock0, unlock, assert, "
-			       "guard, type, op, arg, attr, initcall or func";
+			       "guard, type, op, arg, attr, initcall, func, macro, "
+			       "sync or ignore";
 		}
 		if (want) {
 			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);

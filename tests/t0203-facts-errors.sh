@@ -39,7 +39,7 @@ test_expect_failure_code 'a vocabulary line with an unknown action' 2 '
 	printf "lock\tmy_lock\tw\nlokc\tmy_unlock\tw\n" >typo.txt &&
 	bitsplit facts --data typo.txt --tree "$SAMPLES" --layout quiet.dump negative 2>err;
 	rc=$?;
-	echo "typo.txt:2: error: expected an action: lock, trylock, trylock0, unlock, assert, guard, type, op, arg, attr, initcall or func" >expect &&
+	echo "typo.txt:2: error: expected an action: lock, trylock, trylock0, unlock, assert, guard, type, op, arg, attr, initcall, func, macro, sync or ignore" >expect &&
 	test_cmp expect err && exit $rc
 '
 

@@ -13,10 +13,12 @@ static const char sorted[] =
 	"call\tv.c\t30\tfoo_ioctl\tfoo_set\truntime_pm:r@lexical\n"
 	"root\tv.c\t40\tfoo_open\tsetup\topen_device\n"
 	"func\tv.c\t10\tfoo_set\t14\n"
+	"func\tv.c\t20\tfoo_get\t24\tstatic\n"
 	"fnlock\tv.c\t10\tfoo_set\tfoo.lock:w@must_hold\n"
 	"guard\tv.h\t5\tfoo\t-\tfoo.lock:w@annotation\tprotects busy\n"
 	"struct\tv.h\t3\tfoo\n"
-	"skip\tw.c\t0\tnot analysed\tparse error\n";
+	"skip\tw.c\t0\tnot analysed\tparse error\n"
+	"dispatch\tcore.c\t7\tcore_ioctl\tioctl\n";
 
 /* The thread-private facts: a private object and a forwarded parameter. */
 static const char passes[] =
@@ -52,7 +54,7 @@ static void test_roundtrip(void)
 	struct strbuf out = STRBUF_INIT;
 
 	CHECK_INT(facts_parse(&f, sorted, "rt.tsv"), 0, "parse every kind");
-	CHECK_INT(f.nr, 9, "nine facts");
+	CHECK_INT(f.nr, 11, "eleven facts");
 	CHECK_STR(f.v[0].value, "a\tb\\c", "value unescaped");
 	CHECK_INT(f.v[0].nr_locks, 2, "two locks");
 	CHECK_STR(f.v[0].locks[1].id, "?g(a,b)", "comma in lock id unescaped");
@@ -62,9 +64,13 @@ static void test_roundtrip(void)
 	CHECK(!f.v[1].typed, "untyped");
 	CHECK_STR(f.v[1].instance, "local", "instance");
 	CHECK_INT(f.v[4].end_line, 14, "func end line");
-	CHECK(!f.v[6].field, "guard without a field");
-	CHECK_STR(f.v[6].why, "protects busy", "guard source");
-	CHECK_STR(f.v[8].reason, "parse error", "skip reason");
+	CHECK(!f.v[4].is_static, "no LINKAGE is global");
+	CHECK(f.v[5].is_static, "LINKAGE static");
+	CHECK(!f.v[7].field, "guard without a field");
+	CHECK_STR(f.v[7].why, "protects busy", "guard source");
+	CHECK_STR(f.v[9].reason, "parse error", "skip reason");
+	CHECK_STR(f.v[10].func, "core_ioctl", "dispatch function");
+	CHECK_STR(f.v[10].field, "ioctl", "dispatch field");
 	facts_print_tsv(&f, &out);
 	CHECK_STR(out.buf, sorted, "print(parse(x)) == x");
 	strbuf_release(&out);
@@ -140,6 +146,10 @@ static void test_errors(void)
 		"write\ta.c\t1\t1\tf\t-\tx\tp\tself\t=\t1\ttyped\t-\n",
 		"root\ta.c\t1\tf\tlater\topen\n",
 		"func\ta.c\t9\tf\t3\n",
+		"func\ta.c\t9\tf\t12\tlocal\n",
+		"func\ta.c\t9\tf\t12\tstatic\tx\n",
+		"dispatch\ta.c\t9\tf\n",
+		"dispatch\ta.c\t9\t-\tioctl\n",
 		"fnlock\ta.c\t9\tf\t-\n",
 		"skip\t-\t0\tx\ty\n",
 	};
