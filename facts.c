@@ -52,12 +52,14 @@ const char *fact_kind_name(enum fact_kind k)
 struct parser {
 	const char *name;
 	unsigned int lineno;
+	bool lenient;		/* spatch's output: a bad line is dropped */
 };
 
 static int expected(struct parser *p, const char *what, const char *got)
 {
-	fprintf(stderr, "%s:%u: error: expected %s, got '%s'\n", p->name,
-		p->lineno, what, got);
+	fprintf(stderr, "%s:%u: %s: expected %s, got '%s'%s\n", p->name, p->lineno,
+		p->lenient ? "warning" : "error", what, got,
+		p->lenient ? "; fact dropped" : "");
 	return -1;
 }
 
@@ -78,9 +80,10 @@ static char *unescape(const char *s, size_t len)
 	return out;
 }
 
+/* "-" and an empty column are both "no value": the printer writes "-" for either. */
 static char *field_dup(const char *s)
 {
-	return strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
+	return *s && strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
 }
 
 static int parse_uint(struct parser *p, const char *s, const char *what,
@@ -251,8 +254,15 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 			return expected(p, "FUNC in a func", "-");
 		if (parse_uint(p, col[3], "an END_LINE number", &f->end_line))
 			return -1;
-		if (f->end_line < f->line)
+		if (f->end_line < f->line && !p->lenient)
 			return expected(p, "END_LINE >= LINE", col[3]);
+		/* a function defined through a macro, or in an #included .c file */
+		if (f->end_line < f->line) {
+			fprintf(stderr, "%s:%u: warning: spatch ends %s at line %u, "
+				"before its start; taking its extent as unknown\n",
+				f->file, f->line, f->func, f->end_line);
+			f->end_line = f->line;
+		}
 		if (!col[4])
 			return 0;
 		if (parse_choice(p, col[4], "LINKAGE static or global",
@@ -338,9 +348,11 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 		char got[32];
 
 		snprintf(got, sizeof(got), "%d", n - 1);
-		fprintf(stderr, "%s:%u: error: expected %d%s TAB-separated fields "
-			"after '%s', got %s\n", p->name, p->lineno, kind_columns[k],
-			kind_optional[k] ? " or more" : "", kind_names[k], got);
+		fprintf(stderr, "%s:%u: %s: expected %d%s TAB-separated fields "
+			"after '%s', got %s%s\n", p->name, p->lineno,
+			p->lenient ? "warning" : "error", kind_columns[k],
+			kind_optional[k] ? " or more" : "", kind_names[k], got,
+			p->lenient ? "; fact dropped" : "");
 		return -1;
 	}
 	ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
@@ -355,11 +367,16 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 	return 0;
 }
 
-int facts_parse(struct facts *f, const char *buf, const char *name)
+static int parse(struct facts *f, const char *buf, size_t len, const char *name,
+		 bool lenient)
 {
-	struct parser p = { name, 0 };
-	char *copy = xstrdup(buf), *s = copy, *nl;
-	int ret = 0;
+	struct parser p = { name, 0, lenient };
+	char *copy, *s, *nl;
+	int ret = 0, dropped = 0;
+
+	if (check_text(buf, len, name))
+		return -1;
+	copy = s = xstrndup(buf, len);
 
 	for (; *s; s = nl ? nl + 1 : s + strlen(s)) {
 		nl = strchr(s, '\n');
@@ -369,13 +386,30 @@ int facts_parse(struct facts *f, const char *buf, const char *name)
 		if (!*s || *s == '#')
 			continue;
 		ret = parse_line(&p, f, s);
-		if (ret)
+		if (ret && lenient)
+			dropped++;
+		else if (ret)
 			break;
 		if (!nl)
 			break;
 	}
 	free(copy);
-	return ret;
+	return lenient ? dropped : ret;
+}
+
+int facts_parse(struct facts *f, const char *buf, const char *name)
+{
+	return parse(f, buf, strlen(buf), name, false);
+}
+
+int facts_parse_buf(struct facts *f, const char *buf, size_t len, const char *name)
+{
+	return parse(f, buf, len, name, false);
+}
+
+int facts_parse_lenient(struct facts *f, const char *buf, const char *name)
+{
+	return parse(f, buf, strlen(buf), name, true);
 }
 
 static int cmp_str(const char *a, const char *b)
@@ -419,7 +453,7 @@ int facts_load_file(struct facts *f, const char *path)
 		strbuf_release(&sb);
 		return error("cannot read facts '%s': %s", path, strerror(errno));
 	}
-	ret = facts_parse(f, sb.buf, path);
+	ret = facts_parse_buf(f, sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -434,6 +468,10 @@ static void add_field(struct strbuf *out, const char *s, bool in_list)
 {
 	if (!s || !*s) {
 		strbuf_addch(out, '-');
+		return;
+	}
+	if (!strcmp(s, "-")) {
+		strbuf_addstr(out, "\\-");	/* a value "-", not the absent one */
 		return;
 	}
 	for (; *s; s++) {
@@ -527,10 +565,6 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			add(out, f->why);
 			add(out, f->reason);
 			break;
-		case FACT_DISPATCH:
-			add(out, f->func);
-			add(out, f->field);
-			break;
 		case FACT_PASS:
 			add(out, f->func);
 			add(out, f->callee);
@@ -544,6 +578,10 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			strbuf_addf(out, "\t%u", f->col);
 			add(out, f->func);
 			strbuf_addf(out, "\t%d", f->arg);
+			break;
+		case FACT_DISPATCH:
+			add(out, f->func);
+			add(out, f->field);
 			break;
 		}
 		strbuf_addch(out, '\n');
@@ -622,10 +660,6 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_string(&j, "what", f->why);
 			json_string(&j, "reason", f->reason);
 			break;
-		case FACT_DISPATCH:
-			json_string(&j, "func", f->func);
-			json_string(&j, "field", f->field);
-			break;
 		case FACT_PASS:
 			json_string(&j, "caller", f->func);
 			json_string(&j, "callee", f->callee);
@@ -639,6 +673,10 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_int(&j, "col", f->col);
 			json_string(&j, "func", f->func);
 			json_int(&j, "index", f->arg);
+			break;
+		case FACT_DISPATCH:
+			json_string(&j, "func", f->func);
+			json_string(&j, "field", f->field);
 			break;
 		}
 		json_end(&j);

@@ -3,6 +3,7 @@
 #define BITSPLIT_FACTS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct strbuf;
 
@@ -11,7 +12,8 @@ struct strbuf;
  * printed by "bitsplit facts --format tsv".  One fact per line, fields
  * separated by a TAB, "-" for an empty field, lists joined by ",".
  * Inside a field TAB, newline and backslash are written \t, \n and \\, and
- * a "," inside a list element as \, (a stored value may hold anything).
+ * a "," inside a list element as \, (a stored value may hold anything);
+ * a field that is "-" itself is written \-.  A NUL byte is an error.
  * Empty lines and lines starting with '#' are ignored.
  * The TSV text is the contract between the Coccinelle side and the C side;
  * the verdict tests feed hand-written TSV through facts_parse().
@@ -117,6 +119,14 @@ struct facts {
 
 /* Parse TSV facts; errors say "name:line: error: expected ..." and return -1. */
 int facts_parse(struct facts *f, const char *buf, const char *name);
+/*
+ * The same for spatch's own output, which a run must survive: a bad line
+ * is a warning "name:line: warning: ..." and is dropped, a func that ends
+ * before it starts is kept as one line.  Returns how many were dropped.
+ */
+int facts_parse_lenient(struct facts *f, const char *buf, const char *name);
+/* The same on len bytes that need not end in a NUL and must hold none. */
+int facts_parse_buf(struct facts *f, const char *buf, size_t len, const char *name);
 /* Sort into the stable order "bitsplit facts" prints (kind, file, line, col). */
 /* facts_parse() on a saved facts file ("-" is stdin), as --facts takes it. */
 int facts_load_file(struct facts *f, const char *path);
@@ -153,6 +163,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
  * expected ..." and return -1.
  */
 int facts_check_vocabulary(const char *path);
+/* The same on len bytes read from path. */
+int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path);
 /*
  * Append a roots vocabulary of "macro NAME INDEX FIELD PATTERN" lines
  * learned from the #define lines of files (relative to tree): argument

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -21,17 +22,18 @@ static bool one_of(const char *s, const char *const *set, size_t n)
 	return false;
 }
 
-int facts_check_vocabulary(const char *path)
+int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 {
 	static const char *const modes[] = { "w", "r" };
 	static const char *const phases[] = { "setup", "teardown", "runtime" };
-	struct strbuf sb = STRBUF_INIT;
 	unsigned int lineno = 0;
+	char *copy;
 	int ret = 0;
 
-	if (strbuf_read_file(&sb, path) < 0)
-		return error("%s: %s", path, strerror(errno));
-	for (char *l = sb.buf, *nl; !ret && l && *l; l = nl + 1) {
+	if (check_text(buf, len, path))
+		return -1;
+	copy = xstrndup(buf, len);
+	for (char *l = copy, *nl; !ret && *l; l = nl + 1) {
 		char *w[6] = { NULL }, *save = NULL;
 		const char *want = NULL;
 		int n = 0;
@@ -70,6 +72,9 @@ int facts_check_vocabulary(const char *path)
 		} else if (!strcmp(w[0], "sync") || !strcmp(w[0], "ignore")) {
 			if (n != 2)
 				want = "a function NAME alone";
+		} else if (!strcmp(w[0], "alloc") || !strcmp(w[0], "fill")) {
+			if (n != 2)
+				want = "a function NAME after 'alloc' or 'fill'";
 		} else if (!strcmp(w[0], "arg")) {
 			if (n != 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
 			    !one_of(w[3], phases, ARRAY_SIZE(phases)))
@@ -77,7 +82,7 @@ int facts_check_vocabulary(const char *path)
 		} else {
 			want = "an action: lock, trylock, trylock0, unlock, assert, "
 			       "guard, type, op, arg, attr, initcall, func, macro, "
-			       "sync or ignore";
+			       "sync, ignore, alloc or fill";
 		}
 		if (want) {
 			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);
@@ -86,6 +91,19 @@ int facts_check_vocabulary(const char *path)
 		if (!nl)
 			break;
 	}
+	free(copy);
+	return ret;
+}
+
+int facts_check_vocabulary(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	if (strbuf_read_file(&sb, path) < 0)
+		ret = error("%s: %s", path, strerror(errno));
+	else
+		ret = facts_check_vocabulary_buf(sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
 }

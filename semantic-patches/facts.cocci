@@ -39,6 +39,11 @@ coccinelle.addrs = []		# (key, func, file, line, in_func): a function named as a
 coccinelle.cbargs = []		# (key, callee, caller, call key): fn handed to callee()
 coccinelle.dispatch = []	# (file, line, func, field) of X->field(...) outside the PATHs
 coccinelle.unknown = []		# (file, line, func, callee)
+coccinelle.allocw = []		# (key, x): write to x, reached from x = alloc()
+coccinelle.pubw = []	# (key, x): ... and from a publication of x
+coccinelle.passes = []		# (file, line, caller, callee, index, from)
+coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
+coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
 
 CANDS = {}			# struct -> (header, set of fields)
 FIELDS = set()
@@ -53,6 +58,9 @@ ROOT_FUNCS = {}			# function name -> phase
 INIT_MACROS = {}		# macro -> [(index, field, pattern)]: arg index lands in .field
 IGNORE = set()			# a function handed to these is not thereby a root
 SYNC = set()			# these call the function handed to them before returning
+ALLOCS = set()			# functions returning a fresh object nobody else sees
+FILLS = set()			# functions that fill an object without publishing it
+PARAMS = {}			# (file, func, name) -> parameter index
 OUT = out
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
 BS, TAB, NL = chr(92), chr(9), chr(10)
@@ -108,6 +116,10 @@ for path in data.split(":"):
 			IGNORE.add(f[1])
 		elif f[0] == "sync":
 			SYNC.add(f[1])
+		elif f[0] == "alloc":
+			ALLOCS.add(f[1])
+		elif f[0] == "fill":
+			FILLS.add(f[1])
 
 def action(name):
 	return LOCKS.get(name, (None,))[0]
@@ -136,8 +148,16 @@ def is_guard(f):
 def is_argroot(f):
 	return f in ROOT_ARGS
 
+def is_alloc(f):
+	return f in ALLOCS
+
 def is_ours(f):
 	return f in OURS
+
+def publishes(f):
+	"""Handing an object to f may share it: f is outside the file set and
+	not a known filler or lock call."""
+	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
 LOCKED_FNS = set()		# (file, func) that take a lock or a guard
@@ -346,6 +366,24 @@ p << vparam.p;
 @@
 add_var(p[0], x, S, True)
 
+@pidx@
+// Parameter indices: a write through a parameter, or a parameter passed
+// on, is private when the caller's argument is.
+identifier fn, x;
+type S;
+parameter list[n] ps;
+position p;
+@@
+fn(ps, S x@p, ...) { ... }
+
+@script:python@
+x << pidx.x;
+n << pidx.n;
+p << pidx.p;
+fn << pidx.fn;
+@@
+PARAMS[(p[0].file, fn, x)] = int(n)
+
 @vlocal@
 identifier x;
 type S;
@@ -501,6 +539,9 @@ if fn != "something_else":
 		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
 			fn, fld, base, aop.strip() or text(pos),
 			text(pos) if aop else "-", local))
+		if (pos.file, fn, base) in PARAMS:
+			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
+						   PARAMS[(pos.file, fn, base)]))
 	else:
 		f, op, val = WRITER_MACROS[mac]
 		use = re.match(r"\w+\s*\([^()]*\)",
@@ -659,6 +700,149 @@ for@pf (E1; E2; E3) S
 pf << loop.pf;
 @@
 coccinelle.loops.append(loop_extent(pf[0]))
+
+@palloc exists@
+// Thread-private objects: a write to an object this function allocated ...
+identifier x;
+identifier alloc : script:python() { is_alloc(alloc) };
+position wsite.p;
+expression V2, E;
+type T;
+@@
+(
+ x = alloc(...);
+|
+ T x = alloc(...);
+)
+ ... when != x = E
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@script:python@
+p << wsite.p;
+x << palloc.x;
+@@
+coccinelle.allocw.append((key(p[0]), x))
+
+@ppub exists@
+// ... unless some path reaches it after the object was handed out:
+// stored anywhere, or passed to a function that may share it.
+identifier palloc.x;
+position wsite.p;
+identifier f : script:python() { publishes(f) };
+identifier fld;
+expression V2, E, E2;
+position q;
+@@
+(
+ f@q(..., <+... x ...+>, ...)
+|
+ E@q = x
+|
+ E@q = &x->fld
+)
+ ... when != x = E2
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@script:python@
+p << wsite.p;
+x << palloc.x;
+q << ppub.q;
+@@
+coccinelle.pubw.append((key(p[0]), x))
+
+@fpass exists@
+// A fresh object passed to a function of the file set before it is
+// published: that callee writes a private object through its parameter.
+identifier x;
+identifier alloc : script:python() { is_alloc(alloc) };
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+expression E;
+position pc;
+type T;
+@@
+(
+ x = alloc(...);
+|
+ T x = alloc(...);
+)
+ ... when != x = E
+ g@pc(Es, x, ...)
+
+@script:python@
+pc << fpass.pc;
+g << fpass.g;
+n << fpass.n;
+@@
+pos = pc[0]
+coccinelle.passes.append((pos.file, int(pos.line), pos.current_element, g, int(n),
+			  "private"))
+
+@fpub exists@
+identifier fpass.x;
+position fpass.pc;
+identifier f : script:python() { publishes(f) };
+identifier g, fld;
+expression E, E2;
+position q;
+@@
+(
+ f@q(..., <+... x ...+>, ...)
+|
+ E@q = x
+|
+ E@q = &x->fld
+)
+ ... when != x = E2
+ g@pc(...)
+
+@script:python@
+pc << fpass.pc;
+q << fpub.q;
+@@
+coccinelle.pubcalls.append((pc[0].file, int(pc[0].line)))
+
+@sstack@
+// The address of a stack object passed to the file set ...
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+identifier y;
+position pc;
+@@
+g@pc(Es, &y, ...)
+
+@script:python@
+pc << sstack.pc;
+g << sstack.g;
+n << sstack.n;
+y << sstack.y;
+@@
+pos = pc[0]
+fn = pos.current_element
+v = VARS.get((pos.file, fn, y))
+if v is not None and not v[1] and not v[2]:
+	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n), "private"))
+
+@sfwd@
+// ... or a parameter passed on, private when the caller's argument is.
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+identifier y;
+position pc;
+@@
+g@pc(Es, y, ...)
+
+@script:python@
+pc << sfwd.pc;
+g << sfwd.g;
+n << sfwd.n;
+y << sfwd.y;
+@@
+pos = pc[0]
+fn = pos.current_element
+if (pos.file, fn, y) in PARAMS:
+	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n),
+				  "arg=%d" % PARAMS[(pos.file, fn, y)]))
 
 @cand exists@
 // Lexical locks: a lock call reaches the site on some path ...
@@ -909,6 +1093,11 @@ all_unknown << merge.unknown;
 all_addrs << merge.addrs;
 all_cbargs << merge.cbargs;
 all_dispatch << merge.dispatch;
+all_allocw << merge.allocw;
+all_pubw << merge.pubw;
+all_passes << merge.passes;
+all_pubcalls << merge.pubcalls;
+all_wparams << merge.wparams;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -952,8 +1141,74 @@ def locks_at(k, file, fn):
 	      or not l.endswith("@trylock")]
 	return ",".join(sorted(ls)) or "-"
 
+fresh = flat(all_allocw) - flat(all_pubw)
+pubcalls = flat(all_pubcalls)
+
+# Passes: private objects first, then the parameters that forward them,
+# to a fixed point; only those are printed, and the writes through them.
+passes = [p for p in flat(all_passes)
+	  if p[5] != "private" or (p[0], p[1]) not in pubcalls]
+private_params = set()
+printed_passes = set()
+changed = True
+while changed:
+	changed = False
+	for file, line, fn, g, n, frm in passes:
+		if frm != "private" and (fn, int(frm[4:])) not in private_params:
+			continue
+		if (file, line, fn, g, n, frm) in printed_passes:
+			continue
+		printed_passes.add((file, line, fn, g, n, frm))
+		if (g, n) not in private_params:
+			private_params.add((g, n))
+			changed = True
+
+# Open-count guards: "if (open_count(set) > 1) return ...;" at the top
+# level of a function, or "if (!pred(set)) return;" where pred returns
+# false behind such a test, dominates the walk of the set after it.
+COUNT = re.compile(r"(open|user)\w*(count|cnt)|\bnr_(open|users)\b|\busers\b")
+TOP_IF = re.compile(r"^\tif\s*\((.*)\)\s*(return\b[^;]*;)?\s*$")
+fn_extent = {}
+for file, first, fn, last, _ in funcs:
+	fn_extent.setdefault(fn, (file, first, last))
+
+def top_guards(file, first, upto):
+	ls = lines_of(file)
+	for i in range(first, min(upto, len(ls))):
+		m = TOP_IF.match(ls[i])
+		if not m:
+			continue
+		ret = m.group(2) or (ls[i + 1].strip() if i + 1 < len(ls) else "")
+		if ret.startswith("return"):
+			yield i + 1, m.group(1), ret
+
+def count_test(cond):
+	return COUNT.search(cond) is not None and re.search(r">|!=", cond) is not None
+
+def closed_predicate(g):
+	if g not in fn_extent:
+		return False
+	file, first, last = fn_extent[g]
+	return any(count_test(c) and re.match(r"return\s*(false|0)\s*;", r)
+		   for l, c, r in top_guards(file, first, last))
+
+def closed_guard(file, fn, line):
+	for f, first, name, last, _ in funcs:
+		if f != file or name != fn or not first <= line <= last:
+			continue
+		for l, c, r in top_guards(file, first, line):
+			m = re.match(r"^!\s*(\w+)\s*\(", c.strip())
+			if count_test(c) or (m and closed_predicate(m.group(1))):
+				return True
+	return False
+
 lines = set()
 writers = set()
+for file, line, fn, g, n, frm in printed_passes:
+	lines.add(row("pass", esc(file), line, esc(fn), g, n, frm))
+for file, line, col, fn, n in flat(all_wparams):
+	if (fn, n) in private_params:
+		lines.add(row("wparam", esc(file), line, col, esc(fn), n))
 calls_at = set()
 for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 	if kind == "call":
@@ -972,9 +1227,11 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 		base = "".join(b.split()) if kind == "write" else b
 		cursors = iters.get(k, set())
 		if base in cursors or ("[" in base and in_loop(k)):
-			inst = "iter"
+			inst = "closed" if closed_guard(file, fn, line) else "iter"
 		elif local:
 			inst = "local"
+		elif (k, base) in fresh:
+			inst = "private"
 		for s in known:
 			lines.add(row("write", esc(file), line, col, esc(fn), s, a,
 				      esc(b), inst, esc(c), esc(d),

@@ -166,8 +166,75 @@ static void test_errors(void)
 	}
 }
 
+/*
+ * spatch's own output is read leniently: a func it ends before its start
+ * (defined through a macro) is kept as one line, any other bad line is
+ * dropped, and the run goes on with the good ones.
+ */
+static void test_lenient(void)
+{
+	static const char in[] =
+		"func\tp.c\t176\tquirk\t84\n"
+		"root\tp.c\t1\tf\tlater\topen\n"
+		"struct\tp.h\t3\tfoo\n";
+	struct facts f = { 0 };
+
+	CHECK_INT(facts_parse(&f, in, "strict.tsv"), -1, "strict: an error");
+	facts_release(&f);
+	f = (struct facts){ 0 };
+	CHECK_INT(facts_parse_lenient(&f, in, "spatch output"), 1, "lenient: one dropped");
+	CHECK_INT(f.nr, 2, "the func and the struct kept");
+	CHECK_STR(f.v[0].func, "quirk", "the func");
+	CHECK_INT(f.v[0].end_line, 176, "its extent is its first line");
+	CHECK_STR(f.v[1].struct_name, "foo", "the fact after the bad one");
+	facts_release(&f);
+}
+
+/* Bytes with no NUL after them; a NUL inside them is an error, not an end. */
+static void test_bytes(void)
+{
+	static const char two[] = "struct\tv.h\t3\tfoo\nstruct\tv.h\t9\tbar\n";
+	static const char nul[] = "struct\tv.h\t3\tfoo\n\0struct\tv.h\t9\tbar\n";
+	struct facts f = { 0 };
+	char *exact = xmalloc(sizeof(two) - 1);
+
+	memcpy(exact, two, sizeof(two) - 1);
+	CHECK_INT(facts_parse_buf(&f, exact, sizeof(two) - 1, "exact"), 0,
+		  "facts in an exact-size buffer");
+	CHECK_INT(f.nr, 2, "both read");
+	facts_release(&f);
+	free(exact);
+	CHECK_INT(facts_parse_buf(&f, nul, sizeof(nul) - 1, "nul"), -1,
+		  "a NUL is an error, not the end of the facts");
+	facts_release(&f);
+	CHECK_INT(facts_parse_buf(&f, NULL, 0, "empty"), 0, "no bytes: no facts");
+	CHECK_INT(f.nr, 0, "none");
+	facts_release(&f);
+}
+
+/* A value that is "-" is not the absent value "-": it prints escaped. */
+static void test_dash(void)
+{
+	static const char in[] = "write\tv.c\t1\t1\tf\tfoo\tbusy\tf\tself\t=\t\\-\ttyped\t-\n";
+	struct facts f = { 0 }, again = { 0 };
+	struct strbuf out = STRBUF_INIT;
+
+	CHECK_INT(facts_parse(&f, in, "dash"), 0, "a write whose VALUE is an escaped -");
+	CHECK_STR(f.v[0].value, "-", "reads as -");
+	facts_print_tsv(&f, &out);
+	CHECK_STR(out.buf, in, "and prints as it was read");
+	CHECK_INT(facts_parse(&again, out.buf, "again"), 0, "which reads again");
+	CHECK_STR(again.v[0].value, "-", "to the same value");
+	facts_release(&f);
+	facts_release(&again);
+	strbuf_release(&out);
+}
+
 int main(void)
 {
+	test_lenient();
+	test_bytes();
+	test_dash();
 	test_roundtrip();
 	test_passes();
 	test_sort();
