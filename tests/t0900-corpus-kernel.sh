@@ -50,7 +50,7 @@ test_expect_success 'recall: every named pair is proven in at least 7 cases' '
 	test "$(total recall)" -ge 7
 '
 
-test_expect_success 'over-moves: at most 28 fields the fixes did not move move' '
+test_expect_success 'over-moves: at most 28 fields move that the fixes left alone' '
 	test "$(total over)" -le 28
 '
 
