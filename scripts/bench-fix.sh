@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench-fix: time "bitsplit fix --verify" on the samples and, when the
 # Debian kernel source is installed, on the real struct vfio_pci_core_device
-# as it was before the upstream fix (scripts/data/vfio_pci_core-prefix.diff),
+# as it was before the upstream fix (scripts/corpus/cases/vfio-pci-core.diff),
 # and compare the size bitsplit plans with the size of the maintainer's fix
 # (the header as 6.12 ships it).
 ROOT=$(cd "$(dirname "$0")/.." && pwd) || exit 2
@@ -35,7 +35,7 @@ t=$(now)
 tar -xJf "$TARBALL" -C "$tmp" || exit 2
 echo "kernel: extract $TARBALL: $(secs "$t")"
 K="$tmp/linux-source-6.12"
-(cd "$K" && patch -s -p1 <"$ROOT/scripts/data/vfio_pci_core-prefix.diff") || exit 2
+(cd "$K" && patch -s -p1 <"$ROOT/scripts/corpus/cases/vfio-pci-core.diff") || exit 2
 t=$(now)
 {
 	make -s -C "$K" O="$tmp/kb" defconfig &&
@@ -66,7 +66,7 @@ t=$(now)
 echo "kernel: fix --verify from the verdict (facts over drivers/vfio/pci, proven-race): $(secs "$t")"
 echo "kernel: the verdict splits: $(awk '$1 == "split" { printf "%s ", $2 }' "$tmp/kfix2.log")-> $(sed -n 's/^struct vfio_pci_core_device: size [0-9]* -> \([0-9]*\),.*/\1/p' "$tmp/kfix2.log") bytes"
 
-(cd "$K" && patch -s -R -p1 <"$ROOT/scripts/data/vfio_pci_core-prefix.diff") &&
+(cd "$K" && patch -s -R -p1 <"$ROOT/scripts/corpus/cases/vfio-pci-core.diff") &&
 make -s -C "$K" O="$tmp/kb" drivers/vfio/pci/vfio_pci_core.o >>"$tmp/kbuild.log" 2>&1 || exit 2
 theirs=$(size_of "$tmp/kb/drivers/vfio/pci/vfio_pci_core.o" vfio_pci_core_device)
 echo "kernel: struct vfio_pci_core_device bytes: before $before, maintainer's fix $theirs," \

@@ -14,6 +14,8 @@ have git     || need="$need git"
 have clang   || need="$need clang"
 # sweeps run as shards under GNU parallel (README, t0851)
 have parallel || need="$need parallel"
+# the corpus evaluation reads check --format json
+have jq      || need="$need jq"
 [ -x /usr/bin/python3 ] || need="$need python3"
 # spatch loads libpython at run time for the rules' script blocks; a
 # minimal Debian has the interpreter without the shared library.
