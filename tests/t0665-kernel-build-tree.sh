@@ -8,7 +8,7 @@
 # cores).  Skipped when Debian's kernel source is not installed.
 . "$(dirname "$0")/lib.sh"
 
-if ! [ -r "$LINUX_TARBALL" ]; then
+if ! K=$(linux_tree); then
 	test_skip 'check --build on a 6.12 defconfig build' \
 		'no /usr/src/linux-source-6.12.tar.xz (apt-get install linux-source-6.12)'
 	test_done
@@ -16,17 +16,15 @@ if ! [ -r "$LINUX_TARBALL" ]; then
 fi
 
 test_expect_success 'a defconfig O= build with DWARF, two objects' '
-	mkdir k &&
-	tar -xJf "$LINUX_TARBALL" -C k --strip-components=1 &&
-	make -s -C k O="$TRASH/O" defconfig >/dev/null &&
-	k/scripts/config --file O/.config -d DEBUG_INFO_NONE -e DEBUG_INFO_DWARF5 &&
-	make -s -C k O="$TRASH/O" olddefconfig >/dev/null &&
-	make -s -C k O="$TRASH/O" -j2 prepare >/dev/null 2>&1 &&
-	make -s -C k O="$TRASH/O" -j2 kernel/static_call.o drivers/pci/syscall.o >/dev/null 2>&1
+	make -s -C "$K" O="$TRASH/O" defconfig >/dev/null &&
+	"$K"/scripts/config --file O/.config -d DEBUG_INFO_NONE -e DEBUG_INFO_DWARF5 &&
+	make -s -C "$K" O="$TRASH/O" olddefconfig >/dev/null &&
+	make -s -C "$K" O="$TRASH/O" -j2 prepare >/dev/null 2>&1 &&
+	make -s -C "$K" O="$TRASH/O" -j2 kernel/static_call.o drivers/pci/syscall.o >/dev/null 2>&1
 '
 
 test_expect_success 'check --build runs to a verdict' '
-	bitsplit check --tree k --build O -j 2 kernel/static_call.c drivers/pci/syscall.c \
+	bitsplit check --tree "$K" --build O -j 2 kernel/static_call.c drivers/pci/syscall.c \
 		>out 2>err
 	test $? -le 1 &&
 	! grep "error:" err &&
