@@ -39,4 +39,13 @@ char *find_struct_header(const struct source_opts *src, const struct bs_struct *
 void grep_struct_headers(const struct source_opts *src, int nr,
 			 const char *const *names, char **headers);
 
+/*
+ * Append to out the .c files of the PATHs' parent directories (at most a
+ * few, outside the PATHs) that name a struct type the files initialize
+ * with ".FIELD = fn" and call "->FIELD(": a subsystem core's dispatch
+ * sites; and to tsv a "FILE<TAB>FIELD<TAB>STRUCT" line for each such field.
+ */
+void find_dispatch_files(const struct source_opts *src, const struct opt_list *files,
+			 struct opt_list *out, struct strbuf *tsv);
+
 #endif

@@ -41,7 +41,7 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *macros, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *macros, *dispatch, *out, *spatch_tmp;
 	struct spatch_tree *st;
 	struct opt_list names;	/* the files' names in st */
 };
@@ -221,7 +221,8 @@ static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_ca
 
 static int write_inputs(const struct source_opts *src, struct run_files *rf,
 			struct candidate *cands, int nr_cands,
-			const struct opt_list *files, const struct opt_list *all)
+			const struct opt_list *files, const struct opt_list *all,
+			const struct strbuf *dispatch)
 {
 	struct opt_list headers = { 0 };
 	struct strbuf sb = STRBUF_INIT;
@@ -237,6 +238,7 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 	rf->groups = xstrfmt("%s/groups", rf->dir);
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
 	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
+	rf->dispatch = xstrfmt("%s/dispatch.tsv", rf->dir);
 	rf->out = xstrfmt("%s/facts.tsv", rf->dir);
 	rf->spatch_tmp = xstrfmt("%s/spatch", spatch_tree_tmp(rf->st));
 
@@ -244,6 +246,7 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 		strbuf_addf(&sb, "%s\t%s\t%s\n", cands[i].name,
 			    cands[i].header ? cands[i].spatch_header : "-", cands[i].fields.buf);
 	write_or_die(rf->cands, &sb);
+	write_or_die(rf->dispatch, dispatch);
 	strbuf_reset(&sb);
 	/* One group per file: files of one group share bindings in spatch. */
 	for (int i = 0; i < rf->names.nr; i++)
@@ -287,6 +290,7 @@ static void release_inputs(struct run_files *rf)
 	free(rf->groups);
 	free(rf->funcs);
 	free(rf->macros);
+	free(rf->dispatch);
 	free(rf->out);
 	free(rf->spatch_tmp);
 }
@@ -324,7 +328,8 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 	opt_list_append(&owned, xstrfmt("bitsplit_funcs=%s", rf->funcs));
 	opt_list_append(&owned, xstrfmt("bitsplit_data=%s", data));
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
-	for (int i = owned.nr - 4; i < owned.nr; i++) {
+	opt_list_append(&owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
+	for (int i = owned.nr - 5; i < owned.nr; i++) {
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
@@ -388,6 +393,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 {
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
 	struct strbuf data = STRBUF_INIT, err = STRBUF_INIT, tsv = STRBUF_INIT;
+	struct strbuf dispatch = STRBUF_INIT;
+	struct opt_list cores = { 0 };
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
 	const char **names;
@@ -418,7 +425,14 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
 			files.nr, all.nr);
 	if (!ret && files.nr) {
-		ret = write_inputs(src, &rf, cands, nr_cands, &files, &all);
+		find_dispatch_files(src, &all, &cores, &dispatch);
+		for (int i = 0; i < cores.nr; i++) {
+			if (!o->quiet)
+				fprintf(stderr, "bitsplit facts: %s: analysed for its calls "
+					"of the PATHs' ops\n", cores.v[i]);
+			opt_list_append(&files, cores.v[i]);
+		}
+		ret = write_inputs(src, &rf, cands, nr_cands, &files, &all, &dispatch);
 		strbuf_addf(&data, ":%s", rf.macros);
 		if (!ret)
 			ret = run_spatch(o, &rf, data.buf, cands, nr_cands, &err);
@@ -462,5 +476,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	strbuf_release(&data);
 	strbuf_release(&err);
 	strbuf_release(&tsv);
+	strbuf_release(&dispatch);
+	free(cores.v);
 	return ret;
 }

@@ -21,7 +21,9 @@ cands << virtual.bitsplit_cands;
 data << virtual.bitsplit_data;
 out << virtual.bitsplit_out;
 funcs_path << virtual.bitsplit_funcs;
+dispatch_path << virtual.bitsplit_dispatch;
 @@
+import os
 import re
 
 coccinelle.sites = []		# (key, kind, file, line, col, func, a, b, c, d, local)
@@ -38,6 +40,7 @@ coccinelle.ops = []		# (field, func, file, line): fn stored in an ops field
 coccinelle.addrs = []		# (key, func, file, line, in_func): a function named as a value
 coccinelle.cbargs = []		# (key, callee, caller, call key): fn handed to callee()
 coccinelle.dispatch = []	# (file, line, func, field) of X->field(...) outside the PATHs
+coccinelle.opstype = []		# (field, func, file, line, struct) of "struct S x = { .field = func }"
 coccinelle.unknown = []		# (file, line, func, callee)
 coccinelle.allocw = []		# (key, x): write to x, reached from x = alloc()
 coccinelle.pubw = []	# (key, x): ... and from a publication of x
@@ -86,6 +89,17 @@ for line in open(cands):
 		FIELDS.update(f[2].split(","))
 
 OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
+
+# Files outside the PATHs analysed for their dispatch sites:
+# file -> field -> the ops structs the PATHs initialize with that field.
+DISPATCH = {}
+for line in open(dispatch_path):
+	f = line.rstrip(NL).split(TAB)
+	if len(f) == 3:
+		DISPATCH.setdefault(f[0], {}).setdefault(f[1], set()).add(f[2])
+
+def norm(path):
+	return os.path.normpath(path)
 
 for path in data.split(":"):
 	for line in open(path):
@@ -581,6 +595,12 @@ if fn != "something_else":
 	if ofld:
 		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, ofld, None, None, None, False))
+		# Only a run-time field: a setup or teardown field keeps the phase
+		# the vocabulary gives it, which a partial view of the core (its
+		# open path runs through files we do not analyse) would lose.
+		if ofld in DISPATCH.get(norm(pos.file), ()) and \
+		   ROOT_OPS.get(ofld, "runtime") == "runtime":
+			coccinelle.dispatch.append((pos.file, int(pos.line), fn, ofld))
 	else:
 		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, callee, None, None, None, False))
@@ -988,8 +1008,10 @@ T x = { ..., .fld = fn@p, ... };
 fld << opsinit.fld;
 fn << opsinit.fn;
 p << opsinit.p;
+T << opsinit.T;
 @@
 coccinelle.ops.append((fld, fn, p[0].file, int(p[0].line)))
+coccinelle.opstype.append((fld, fn, p[0].file, int(p[0].line), base_type(T)[0]))
 
 @opsset@
 identifier fld, fn;
@@ -1098,6 +1120,7 @@ all_pubw << merge.pubw;
 all_passes << merge.passes;
 all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
+all_opstype << merge.opstype;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -1121,10 +1144,7 @@ def in_loop(k):
 	return any(f == k[0] and b <= (k[1], k[2]) <= e for f, b, e in loops)
 funcs = flat(all_funcs)
 defined = set(f[2] for f in funcs)
-# An ops field whose dispatch site was analysed gets call edges from it
-# (the icall sites there) instead of roots.
 dispatch = flat(all_dispatch)
-dispatched = set(d[3] for d in dispatch)
 fnlocks = flat(all_fnlocks)
 fnheld = {}
 for file, line, fn, l in fnlocks:
@@ -1133,6 +1153,18 @@ ops = flat(all_ops)
 byfield = {}
 for fld, fn, file, line in ops:
 	byfield.setdefault(fld, set()).add(fn)
+opstype = {}
+bytyped = {}			# (struct, field) -> functions
+for fld, fn, file, line, st in flat(all_opstype):
+	opstype[(fld, fn, file, line)] = st
+	bytyped.setdefault((st, fld), set()).add(fn)
+
+def icallees(file, fld):
+	"""What X->fld() may call: in a core file, only the ops it dispatches."""
+	types = DISPATCH.get(norm(file), {}).get(fld)
+	if norm(file) not in DISPATCH:
+		return byfield.get(fld, ())
+	return set(fn for st in types or () for fn in bytyped.get((st, fld), ()))
 
 def locks_at(k, file, fn):
 	ls = set(held.get(k, ())) | fnheld.get((file, fn), set())
@@ -1216,6 +1248,8 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 	locks = locks_at(k, file, fn)
 	if kind in ("write", "macro"):
+		if norm(file) in DISPATCH:
+			continue	# outside the PATHs: read for its calls alone
 		structs = owner.get(k, set())
 		known = [s for s in structs if s in CANDS and a in CANDS[s][1]]
 		if structs and not known and "" not in structs:
@@ -1240,7 +1274,7 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 	elif kind == "call" and a in defined:
 		lines.add(row("call", esc(file), line, esc(fn), a, locks))
 	elif kind == "icall":
-		for callee in sorted(byfield.get(a, ())):
+		for callee in sorted(icallees(file, a)):
 			if callee in defined:
 				lines.add(row("call", esc(file), line, esc(fn), callee, locks))
 for file, line, fn, end, linkage in funcs:
@@ -1256,11 +1290,34 @@ for file, line, fn, phase, kind in flat(all_roots):
 # the field's phase, run time for a field the vocabulary does not know.
 # A field the vocabulary does not know, called in the file set itself, is
 # the file set's own dispatch table: its call sites are the edges.
-called = set(s[6] for s in flat(all_sites) if s[1] == "icall")
+called = set(s[6] for s in flat(all_sites) if s[1] == "icall" and norm(s[2]) not in DISPATCH)
+
+# An ops field whose dispatch site in the core was analysed gets call
+# edges from there (the icall sites) instead of roots, if some root
+# reaches the dispatching function: else the core's own entry is in a file
+# we did not read, and the root stays.
+def reached():
+	out = {}
+	for l in lines:
+		c = l.split(TAB)
+		if c[0] == "call":
+			out.setdefault(c[3], set()).add(c[4])
+	seen = set(r[2] for r in flat(all_roots))
+	seen |= set(fn for fld, fn, file, line in ops if fn in defined)
+	todo = list(seen)
+	while todo:
+		for callee in out.get(todo.pop(), ()):
+			if callee not in seen:
+				seen.add(callee)
+				todo.append(callee)
+	return seen
+live = reached()
+dispatch = [d for d in dispatch if d[2] in live]
+dispatched = set((st, d[3]) for d in dispatch for st in DISPATCH[norm(d[0])][d[3]])
 for fld, fn, file, line in ops:
 	if fld not in ROOT_OPS and fld in called:
 		continue
-	if fn in defined and fld not in dispatched:
+	if fn in defined and (opstype.get((fld, fn, file, line)), fld) not in dispatched:
 		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, "runtime"), fld))
 for file, line, fn, fld in dispatch:
 	lines.add(row("dispatch", esc(file), line, fn, fld))

@@ -1,0 +1,49 @@
+#!/bin/sh
+# The subsystem core outside the PATHs: drivers/vfio/vfio_main.c calls
+# device->ops->ioctl() and ->device_feature() of the vfio_device_ops that
+# drivers/vfio/pci fills.  The facts pass analyses it, emits dispatch
+# facts and call edges from the dispatcher instead of ioctl roots, and
+# does not take container.c's driver->ops->ioctl() (a vfio_iommu_driver_ops)
+# for one.  The PM callbacks behind SET_RUNTIME_PM_OPS() are roots of
+# their fields.  Skipped when Debian's kernel tarball is not installed.
+. "$(dirname "$0")/lib.sh"
+
+"$ROOT/scripts/kernel-vfio-prefix.sh" k >/dev/null 2>&1
+if [ $? = 77 ]; then
+	test_skip 'dispatch sites in linux-6.12 drivers/vfio' \
+		'no /usr/src/linux-source-6.12.tar.xz (apt-get install linux-source-6.12)'
+	test_done
+fi
+
+test_expect_success 'facts on drivers/vfio/pci with the vfio core' '
+	bitsplit facts -q --tree k/linux --layout k/vfio.dump drivers/vfio/pci >facts 2>/dev/null
+'
+
+test_expect_success 'the core dispatch sites are facts' '
+	grep "^dispatch	drivers/vfio/vfio_main.c	[0-9]*	vfio_device_fops_unl_ioctl	ioctl$" facts &&
+	grep "^dispatch	drivers/vfio/vfio_main.c	[0-9]*	vfio_ioctl_device_feature	device_feature$" facts &&
+	! grep "^dispatch	drivers/vfio/container.c" facts
+'
+
+test_expect_success 'ioctl handlers are called from the core, not roots' '
+	grep "^call	drivers/vfio/vfio_main.c	[0-9]*	vfio_device_fops_unl_ioctl	vfio_pci_core_ioctl	" facts &&
+	grep "^call	drivers/vfio/vfio_main.c	[0-9]*	vfio_ioctl_device_feature	vfio_pci_core_ioctl_feature	" facts &&
+	! grep "^root	.*	vfio_pci_core_ioctl	runtime	ioctl$" facts &&
+	! grep "^root	.*	vfio_pci_core_ioctl_feature	" facts
+'
+
+test_expect_success 'runtime PM callbacks behind SET_RUNTIME_PM_OPS are roots' '
+	grep "^root	drivers/vfio/pci/vfio_pci_core.c	[0-9]*	vfio_pci_core_runtime_suspend	runtime	runtime_suspend$" facts &&
+	grep "^root	drivers/vfio/pci/vfio_pci_core.c	[0-9]*	vfio_pci_core_runtime_resume	runtime	runtime_resume$" facts
+'
+
+test_expect_success 'setup and teardown fields keep their roots' '
+	grep "^root	drivers/vfio/pci/vfio_pci.c	[0-9]*	vfio_pci_open_device	setup	open_device$" facts &&
+	grep "^root	drivers/vfio/pci/vfio_pci.c	[0-9]*	vfio_pci_core_close_device	teardown	close_device$" facts
+'
+
+test_expect_success 'no write outside the PATHs is a fact' '
+	! grep "^write	drivers/vfio/[a-z_]*\.c	" facts
+'
+
+test_done
