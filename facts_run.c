@@ -20,6 +20,7 @@
 #include "datadir.h"
 #include "facts_files.h"
 #include "layout.h"
+#include "lock_summary.h"
 #include "run_command.h"
 #include "source.h"
 #include "util.h"
@@ -163,8 +164,9 @@ static void mark_named(struct candidate *cands, int nr, const struct opt_list *n
 	}
 }
 
-/* The presets, then the --data files, each checked; "A:B:C" for spatch. */
-static int vocabulary(const struct facts_run_opts *o, struct strbuf *data)
+/* The presets and the --data files, each checked; "A:B:C" for spatch. */
+static int vocabulary(const struct facts_run_opts *o, struct strbuf *data,
+		      struct strbuf *user)
 {
 	int ret = 0;
 
@@ -185,7 +187,7 @@ static int vocabulary(const struct facts_run_opts *o, struct strbuf *data)
 			die("%s: a vocabulary path may not contain ':'", abs);
 		if (facts_check_vocabulary(o->data[i]) < 0)
 			ret = -1;
-		strbuf_addf(data, ":%s", abs);
+		strbuf_addf(user, "%s%s", user->len ? ":" : "", abs);
 	}
 	return ret;
 }
@@ -271,7 +273,8 @@ static int run_spatch(const struct source_opts *src, const struct facts_run_opts
 	opt_list_append(&owned, xstrfmt("bitsplit_funcs=%s", rf->funcs));
 	opt_list_append(&owned, xstrfmt("bitsplit_data=%s", data));
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
-	for (int i = owned.nr - 4; i < owned.nr; i++) {
+	opt_list_append(&owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
+	for (int i = owned.nr - 5; i < owned.nr; i++) {
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
@@ -324,7 +327,9 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	      const struct facts_run_opts *o, struct facts *f)
 {
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
-	struct strbuf data = STRBUF_INIT, err = STRBUF_INIT, tsv = STRBUF_INIT;
+	struct strbuf data = STRBUF_INIT, user = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf tsv = STRBUF_INIT;
+	char *learned = NULL;
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
 	const char **names;
@@ -349,13 +354,21 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 		prefilter_files(src->tree, &fields, &all, &files, &named);
 	mark_named(cands, nr_cands, &named);
 
-	ret = vocabulary(o, &data);
+	ret = vocabulary(o, &data, &user);
 	if (!ret && !o->quiet)
 		fprintf(stderr, "bitsplit facts: %d candidate structs, %d of %d files "
 			"name a candidate field\n", nr_cands, files.nr, all.nr);
 	if (!ret && files.nr) {
 		write_inputs(src, &rf, cands, nr_cands, &files);
-		ret = run_spatch(src, o, &rf, data.buf, cands, nr_cands, &err);
+		/* The learned wrappers go between the presets and --data, which wins. */
+		ret = lock_summary(src, &all, data.buf, user.buf ? user.buf : "",
+				   rf.funcs, o, rf.dir, &learned);
+		if (!ret) {
+			strbuf_addf(&data, ":%s", learned);
+			if (user.len)
+				strbuf_addf(&data, ":%s", user.buf);
+			ret = run_spatch(src, o, &rf, data.buf, cands, nr_cands, &err);
+		}
 		if (!ret && strbuf_read_file(&tsv, rf.out) < 0)
 			ret = error("spatch wrote no facts (%s: %s):\n%s", rf.out,
 				    strerror(errno), err.buf ? err.buf : "");
@@ -388,6 +401,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	free(files.v);
 	free(fields.v);
 	strbuf_release(&data);
+	strbuf_release(&user);
+	free(learned);
 	strbuf_release(&err);
 	strbuf_release(&tsv);
 	return ret;

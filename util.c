@@ -199,6 +199,7 @@ int strbuf_read_file(struct strbuf *sb, const char *path)
 	if (fd)
 		close(fd);
 	strbuf_grow(sb, 0);
+	sb->buf[sb->len] = '\0';	/* an empty file too */
 	return 0;
 }
 
