@@ -28,6 +28,7 @@ lib << virtual.bitsplit_lib;
 @@
 import re
 import sys
+sys.dont_write_bytecode = True	# never write into the data directory
 sys.path.insert(0, lib)
 import lockvocab
 

@@ -38,6 +38,7 @@ funcs_path << virtual.bitsplit_funcs;
 @@
 import re
 import sys
+sys.dont_write_bytecode = True	# never write into the data directory
 sys.path.insert(0, lib)
 import lockvocab
 
