@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The call graph the facts describe: which roots reach each function (its
- * phase), and which locks are held at every entry of it (what its callers
- * hold, to a fixed point).
+ * The call graph the facts describe: which roots reach each function, and
+ * in which contexts (phase, held locks, private parameters) each path
+ * from a root enters it.
  */
 #include "callgraph.h"
 
@@ -11,43 +11,86 @@
 
 #include "util.h"
 
-static size_t hash_str(const char *s)
+static size_t hash_fn(const char *file, const char *name)
 {
 	size_t h = 5381;
 
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
+	for (const char *s = name; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	for (const char *s = file ? file : ""; *s; s++)
+		h = h * 33 + (unsigned char)*s;
 	return h;
 }
 
-/* The slot holding name, or the empty slot where it would go. */
-static size_t slot_of(const struct callgraph *g, const char *name)
+static bool same_fn(const struct cg_func *fn, const char *file, const char *name)
 {
-	size_t i = hash_str(name) & (g->nr_slots - 1);
+	if (strcmp(fn->name, name))
+		return false;
+	return file ? fn->file && !strcmp(fn->file, file) : !fn->file;
+}
 
-	while (g->slots[i] >= 0 && strcmp(g->fns[g->slots[i]].name, name))
+/* The slot holding (file, name), or the empty slot where it would go. */
+static size_t slot_of(const struct callgraph *g, const char *file, const char *name)
+{
+	size_t i = hash_fn(file, name) & (g->nr_slots - 1);
+
+	while (g->slots[i] >= 0 && !same_fn(&g->fns[g->slots[i]], file, name))
 		i = (i + 1) & (g->nr_slots - 1);
 	return i;
 }
 
-int callgraph_find(const struct callgraph *g, const char *name)
+static int lookup(const struct callgraph *g, const char *file, const char *name)
 {
-	return g->slots[slot_of(g, name)];
+	return g->slots[slot_of(g, file, name)];
 }
 
-static int graph_intern(struct callgraph *g, const char *name)
+static int graph_intern(struct callgraph *g, const char *file, const char *name)
 {
-	size_t i = slot_of(g, name);
+	size_t i = slot_of(g, file, name);
 
 	if (g->slots[i] >= 0)
 		return g->slots[i];
 	ALLOC_GROW(g->fns, g->nr + 1, g->alloc);
 	memset(&g->fns[g->nr], 0, sizeof(g->fns[g->nr]));
 	g->fns[g->nr].name = name;
-	for (int p = 0; p < 3; p++)
-		g->fns[g->nr].via_root[p] = g->fns[g->nr].parent[p] = -1;
+	g->fns[g->nr].file = file;
 	g->slots[i] = g->nr;
 	return g->nr++;
+}
+
+static bool is_header(const char *file)
+{
+	size_t n = strlen(file);
+
+	return n > 2 && !strcmp(file + n - 2, ".h");
+}
+
+/* A static function of a header defines name, or -1. */
+static int header_static(const struct callgraph *g, const char *name)
+{
+	for (int i = 0; i < g->nr; i++)
+		if (g->fns[i].file && is_header(g->fns[i].file) && !strcmp(g->fns[i].name, name))
+			return i;
+	return -1;
+}
+
+/* What a call to name made in file binds to, created global when unknown. */
+static int resolve_call(struct callgraph *g, const char *file, const char *name)
+{
+	int n = lookup(g, file, name);
+
+	if (n < 0)
+		n = lookup(g, NULL, name);
+	if (n < 0)
+		n = header_static(g, name);
+	return n >= 0 ? n : graph_intern(g, NULL, name);
+}
+
+int callgraph_find(const struct callgraph *g, const char *file, const char *name)
+{
+	int n = file ? lookup(g, file, name) : -1;
+
+	return n >= 0 ? n : lookup(g, NULL, name);
 }
 
 static bool is_pm_callback(const char *kind)
@@ -65,7 +108,7 @@ static bool is_serial_root(const struct fact *r)
 	return false;
 }
 
-static int root_phase(const char *s)
+static enum phase root_phase(const char *s)
 {
 	if (s && !strcmp(s, "setup"))
 		return PHASE_SETUP;
@@ -85,6 +128,10 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 	g->slots = xmalloc(want * sizeof(*g->slots));
 	memset(g->slots, 0xff, want * sizeof(*g->slots));
 
+	/* Static definitions first: the calls below bind to them. */
+	for (int i = 0; i < f->nr; i++)
+		if (f->v[i].kind == FACT_FUNC && f->v[i].is_static)
+			graph_intern(g, f->v[i].file, f->v[i].func);
 	for (int i = 0; i < f->nr; i++) {
 		const struct fact *x = &f->v[i];
 		struct cg_func *fn;
@@ -92,17 +139,17 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 
 		switch (x->kind) {
 		case FACT_CALL:
-			a = graph_intern(g, x->func);
-			b = graph_intern(g, x->callee);
+			a = callgraph_find(g, x->file, x->func);
+			if (a < 0)
+				a = graph_intern(g, NULL, x->func);
+			b = resolve_call(g, x->file, x->callee);
 			fn = &g->fns[a];
 			ALLOC_GROW(fn->out, fn->nr_out + 1, fn->alloc_out);
-			fn->out[fn->nr_out++] = i;
-			fn = &g->fns[b];
-			ALLOC_GROW(fn->in, fn->nr_in + 1, fn->alloc_in);
-			fn->in[fn->nr_in++] = i;
+			fn->out[fn->nr_out++] = (struct cg_edge){ .fact = i, .callee = b };
+			g->fns[b].nr_in++;
 			break;
 		case FACT_ROOT:
-			a = graph_intern(g, x->func);
+			a = resolve_call(g, x->file, x->func);
 			fn = &g->fns[a];
 			ALLOC_GROW(fn->roots, fn->nr_roots + 1, fn->alloc_roots);
 			fn->roots[fn->nr_roots++] = i;
@@ -111,7 +158,9 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 				fn->serial_id = xstrfmt("%s %s", x->why, x->func);
 			break;
 		case FACT_FNLOCK:
-			a = graph_intern(g, x->func);
+			a = callgraph_find(g, x->file, x->func);
+			if (a < 0)
+				a = graph_intern(g, NULL, x->func);
 			fn = &g->fns[a];
 			for (int l = 0; l < x->nr_locks; l++)
 				lockset_add(&fn->own, &x->locks[l], NULL);
@@ -122,69 +171,27 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 	}
 }
 
-/* Breadth first from the roots of each phase, so the path printed is a shortest one. */
-static void graph_reach(struct callgraph *g)
-{
-	int *queue = xmalloc(sizeof(*queue) * (size_t)(g->nr + 1));
-
-	for (int p = 0; p < 3; p++) {
-		int head = 0, tail = 0;
-
-		for (int i = 0; i < g->f->nr; i++) {
-			const struct fact *x = &g->f->v[i];
-			int n;
-
-			if (x->kind != FACT_ROOT || root_phase(x->phase) != p)
-				continue;
-			n = callgraph_find(g, x->func);
-			if (g->fns[n].reach & (1u << p))
-				continue;
-			g->fns[n].reach |= 1u << p;
-			g->fns[n].via_root[p] = i;
-			queue[tail++] = n;
-		}
-		while (head < tail) {
-			struct cg_func *fn = &g->fns[queue[head++]];
-
-			for (int e = 0; e < fn->nr_out; e++) {
-				int c = callgraph_find(g, g->f->v[fn->out[e]].callee);
-
-				if (g->fns[c].reach & (1u << p))
-					continue;
-				g->fns[c].reach |= 1u << p;
-				g->fns[c].via_root[p] = fn->via_root[p];
-				g->fns[c].parent[p] = (int)(fn - g->fns);
-				queue[tail++] = c;
-			}
-		}
-	}
-	free(queue);
-}
-
 /*
- * What a caller holds when it makes call c: what it was entered with, what
- * it holds throughout, and what it holds at that call site.  Seen from the
- * callee all of it is "caller", except runtime PM, which keeps its name.
+ * What a caller holds when it makes a call: what its context entered
+ * with, what it holds throughout, and what it holds at that call site.
+ * Seen from the callee all of it is "caller", except runtime PM and a
+ * root's own exclusion, which keep their names.
  */
 static const char *inherited_how(const struct fact_lock *l)
 {
 	return l->how && (!strcmp(l->how, "pm") || !strcmp(l->how, "root")) ? NULL : "caller";
 }
 
-static void call_context(const struct callgraph *g, const struct fact *c, struct lockset *out)
+static void call_context(const struct cg_func *caller, const struct cg_ctx *from,
+			 const struct fact *c, struct lockset *out)
 {
-	const struct cg_func *caller = &g->fns[callgraph_find(g, c->func)];
-
 	out->nr = 0;
-	out->top = caller->entry.top;
-	if (out->top)
-		return;
 	for (int i = 0; i < c->nr_locks; i++)
 		lockset_add(out, &c->locks[i], inherited_how(&c->locks[i]));
 	for (int i = 0; i < caller->own.nr; i++)
 		lockset_add(out, &caller->own.v[i], inherited_how(&caller->own.v[i]));
-	for (int i = 0; i < caller->entry.nr; i++)
-		lockset_add(out, &caller->entry.v[i], inherited_how(&caller->entry.v[i]));
+	for (int i = 0; i < from->locks.nr; i++)
+		lockset_add(out, &from->locks.v[i], inherited_how(&from->locks.v[i]));
 }
 
 static void root_context(const struct cg_func *fn, const struct fact *r,
@@ -196,7 +203,6 @@ static void root_context(const struct cg_func *fn, const struct fact *r,
 	struct fact_lock serial = { .mode = LOCK_EXCLUSIVE, .how = "root" };
 
 	out->nr = 0;
-	out->top = false;
 	if (is_pm_callback(r->why))
 		lockset_add(out, &pm_exclusive, NULL);
 	if (fn->serial_id && root_phase(r->phase) == PHASE_RUNTIME && is_serial_root(r)) {
@@ -205,61 +211,156 @@ static void root_context(const struct cg_func *fn, const struct fact *r,
 	}
 }
 
-/*
- * Locks held at every entry of every function: the greatest fixed point of
- * entry(f) = ∩ over f's roots and call sites, starting from "every lock"
- * so that recursion does not wipe out what the outer callers hold.
- */
-static void graph_locks(struct callgraph *g)
+/* The arguments of a call that are private, given the caller's private parameters. */
+static unsigned int call_private(const struct callgraph *g, const struct cg_edge *e,
+				 unsigned int caller_priv)
 {
-	struct lockset next = { 0 }, ctx = { 0 };
-	bool changed = true;
+	unsigned int priv = e->priv;
 
-	for (int i = 0; i < g->nr; i++)
-		g->fns[i].entry.top = g->fns[i].nr_in || g->fns[i].nr_roots;
-	while (changed) {
-		changed = false;
-		for (int i = 0; i < g->nr; i++) {
-			struct cg_func *fn = &g->fns[i];
+	for (int i = 0; i < e->nr_forward; i++) {
+		const struct fact *p = &g->f->v[e->forward[i]];
 
-			if (!fn->nr_in && !fn->nr_roots)
+		if (caller_priv & (1u << p->from_arg))
+			priv |= 1u << p->arg;
+	}
+	return priv;
+}
+
+/* Attach each pass fact to the call edge it describes. */
+static void graph_passes(struct callgraph *g)
+{
+	for (int i = 0; i < g->f->nr; i++) {
+		const struct fact *p = &g->f->v[i];
+		int n;
+
+		if (p->kind != FACT_PASS || p->arg >= 32 || p->from_arg >= 32)
+			continue;
+		n = callgraph_find(g, p->file, p->func);
+		for (int e = 0; n >= 0 && e < g->fns[n].nr_out; e++) {
+			struct cg_edge *edge = &g->fns[n].out[e];
+			const struct fact *c = &g->f->v[edge->fact];
+
+			if (c->line != p->line || strcmp(c->file, p->file) ||
+			    strcmp(c->callee, p->callee))
 				continue;
-			next.nr = 0;
-			next.top = true;
-			for (int r = 0; r < fn->nr_roots; r++) {
-				root_context(fn, &g->f->v[fn->roots[r]], &ctx);
-				lockset_intersect(&next, &ctx);
-			}
-			for (int e = 0; e < fn->nr_in; e++) {
-				call_context(g, &g->f->v[fn->in[e]], &ctx);
-				lockset_intersect(&next, &ctx);
-			}
-			if (lockset_equal(&next, &fn->entry))
+			if (p->from_arg < 0) {
+				edge->priv |= 1u << p->arg;
 				continue;
-			fn->entry.nr = 0;
-			fn->entry.top = next.top;
-			for (int l = 0; l < next.nr; l++)
-				lockset_add(&fn->entry, &next.v[l], NULL);
-			changed = true;
+			}
+			ALLOC_GROW(edge->forward, edge->nr_forward + 1, edge->alloc_forward);
+			edge->forward[edge->nr_forward++] = i;
 		}
 	}
-	/* Only reachable through a cycle nothing enters: nothing is known. */
-	for (int i = 0; i < g->nr; i++) {
-		if (g->fns[i].entry.top) {
-			g->fns[i].entry.top = false;
-			g->fns[i].entry.nr = 0;
+}
+
+/*
+ * Add context c to fn unless fn has it already; past the cap, fold it
+ * into fn's first context of the same phase: their common locks and
+ * private parameters, which is what both paths hold.  Returns the index
+ * of a new or weakened context, which must be propagated, else -1.
+ */
+static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c)
+{
+	int same_phase = -1;
+
+	for (int k = 0; k < fn->nr_ctx; k++) {
+		struct cg_ctx *o = &fn->ctx[k];
+
+		if (o->phase != c->phase)
+			continue;
+		if (same_phase < 0)
+			same_phase = k;
+		if (o->priv == c->priv && lockset_equal(&o->locks, &c->locks))
+			return -1;
+	}
+	if (fn->nr_ctx < CG_MAX_CONTEXTS || same_phase < 0) {
+		struct cg_ctx *n;
+
+		ALLOC_GROW(fn->ctx, fn->nr_ctx + 1, fn->alloc_ctx);
+		n = &fn->ctx[fn->nr_ctx];
+		*n = *c;
+		memset(&n->locks, 0, sizeof(n->locks));
+		for (int l = 0; l < c->locks.nr; l++)
+			lockset_add(&n->locks, &c->locks.v[l], NULL);
+		return fn->nr_ctx++;
+	} else {
+		struct cg_ctx *o = &fn->ctx[same_phase];
+		int before = o->locks.nr;
+		unsigned int priv = o->priv;
+
+		if (!fn->widened)
+			g->nr_widened++;
+		fn->widened = true;
+		lockset_intersect(&o->locks, &c->locks);
+		o->priv &= c->priv;
+		return o->locks.nr != before || o->priv != priv ? same_phase : -1;
+	}
+}
+
+/* Breadth first from the roots, so the path a context reports is a shortest one. */
+static void graph_contexts(struct callgraph *g)
+{
+	struct { int fn, ctx; } *queue = NULL;
+	size_t head = 0, tail = 0, alloc = 0;
+	struct cg_ctx c = { 0 };
+
+	for (int i = 0; i < g->f->nr; i++) {
+		const struct fact *x = &g->f->v[i];
+		int n, k;
+
+		if (x->kind != FACT_ROOT)
+			continue;
+		n = resolve_call(g, x->file, x->func);
+		c.phase = root_phase(x->phase);
+		c.priv = 0;
+		c.root = i;
+		c.parent = c.parent_ctx = -1;
+		root_context(&g->fns[n], x, &c.locks);
+		g->fns[n].reach |= 1u << c.phase;
+		k = add_context(g, &g->fns[n], &c);
+		if (k < 0)
+			continue;
+		ALLOC_GROW(queue, tail + 1, alloc);
+		queue[tail].fn = n;
+		queue[tail++].ctx = k;
+	}
+	while (head < tail) {
+		int n = queue[head].fn, k = queue[head++].ctx;
+
+		for (int e = 0; e < g->fns[n].nr_out; e++) {
+			const struct cg_edge *edge = &g->fns[n].out[e];
+			const struct fact *call = &g->f->v[edge->fact];
+			const struct cg_ctx *from = &g->fns[n].ctx[k];
+			int m = edge->callee, added;
+
+			c.phase = from->phase;
+			c.priv = call_private(g, edge, from->priv);
+			c.root = from->root;
+			c.parent = n;
+			c.parent_ctx = k;
+			call_context(&g->fns[n], from, call, &c.locks);
+			g->fns[m].reach |= 1u << c.phase;
+			added = add_context(g, &g->fns[m], &c);
+			if (added < 0)
+				continue;
+			ALLOC_GROW(queue, tail + 1, alloc);
+			queue[tail].fn = m;
+			queue[tail++].ctx = added;
 		}
 	}
-	free(next.v);
-	free(ctx.v);
+	free(c.locks.v);
+	free(queue);
 }
 
 void callgraph_release(struct callgraph *g)
 {
 	for (int i = 0; i < g->nr; i++) {
-		free(g->fns[i].entry.v);
+		for (int k = 0; k < g->fns[i].nr_ctx; k++)
+			free(g->fns[i].ctx[k].locks.v);
+		free(g->fns[i].ctx);
+		for (int e = 0; e < g->fns[i].nr_out; e++)
+			free(g->fns[i].out[e].forward);
 		free(g->fns[i].own.v);
-		free(g->fns[i].in);
 		free(g->fns[i].out);
 		free(g->fns[i].roots);
 		free(g->fns[i].serial_id);
@@ -268,14 +369,21 @@ void callgraph_release(struct callgraph *g)
 	free(g->slots);
 }
 
-void callgraph_path(const struct callgraph *g, int n, int p, struct strbuf *sb)
+void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb)
 {
 	int chain[64], len = 0, total = 0;
 
-	for (int c = n; c >= 0; c = g->fns[c].parent[p], total++)
+	strbuf_addf(sb, "%s: ", g->f->v[g->fns[n].ctx[c].root].why);
+	while (n >= 0) {
+		const struct cg_ctx *x = &g->fns[n].ctx[c];
+
 		if (len < (int)ARRAY_SIZE(chain))
-			chain[len++] = c;
-	strbuf_addf(sb, "%s: ", g->f->v[g->fns[n].via_root[p]].why);
+			chain[len++] = n;
+		total++;
+		/* A context's parent was made before it: the chain ends at a root. */
+		n = x->parent;
+		c = x->parent_ctx;
+	}
 	for (int i = len - 1; i >= 0; i--) {
 		if (i == len - 1 && total > len)
 			strbuf_addstr(sb, "... -> ");
@@ -288,6 +396,6 @@ void callgraph_path(const struct callgraph *g, int n, int p, struct strbuf *sb)
 void callgraph_build(struct callgraph *g, const struct facts *f)
 {
 	graph_build(g, f);
-	graph_reach(g);
-	graph_locks(g);
+	graph_passes(g);
+	graph_contexts(g);
 }

@@ -13,43 +13,74 @@ struct strbuf;
 enum { REACH_SETUP = 1 << PHASE_SETUP, REACH_TEARDOWN = 1 << PHASE_TEARDOWN,
        REACH_RUNTIME = 1 << PHASE_RUNTIME };
 
+/*
+ * One way a function is entered: from a root of one phase, holding locks,
+ * with some of its parameters pointing at objects the call tree allocated
+ * and has not published.  Two contexts that differ in any of these are
+ * kept apart, so that one unlocked caller does not erase the lock another
+ * path holds; the path that first produced a context is the one reported.
+ */
+struct cg_ctx {
+	enum phase phase;
+	struct lockset locks;		/* held at entry on this path */
+	unsigned int priv;		/* bit N: parameter N is thread-private here */
+	int root;			/* the root fact the path starts at */
+	int parent, parent_ctx;		/* the caller and its context, -1 at a root */
+};
+
+struct cg_edge {
+	int fact;			/* the call fact */
+	int callee;			/* the function it binds to */
+	unsigned int priv;		/* pass facts: arguments private at this call */
+	int *forward, nr_forward, alloc_forward; /* pass facts forwarding a parameter */
+};
+
 struct cg_func {
 	const char *name;
+	const char *file;		/* where a static function is defined, else NULL */
 	unsigned int reach;		/* REACH_* bits */
-	int via_root[3];		/* per phase: the root fact whose path reached it first */
-	int parent[3];			/* per phase: previous function on that path, -1 at a root */
-	struct lockset entry;		/* held at every entry: callers' locks, root implicit */
 	struct lockset own;		/* fnlock facts: held throughout the function */
-	int *in, nr_in, alloc_in;	/* call facts naming it as callee */
-	int *out, nr_out, alloc_out;	/* call facts naming it as caller */
+	struct cg_edge *out;
+	int nr_out, alloc_out;
+	int nr_in;			/* call facts naming it as callee */
 	int *roots, nr_roots, alloc_roots;
 	char *serial_id;		/* "irq edge_irq": a root that never runs twice at once */
+	struct cg_ctx *ctx;		/* breadth first: a shortest path comes first */
+	int nr_ctx, alloc_ctx;
+	bool widened;			/* more contexts than the cap: some were merged */
 };
 
 struct callgraph {
 	const struct facts *f;
 	struct cg_func *fns;
 	int nr, alloc;
-	int *slots;			/* open addressing over fns by name */
+	int *slots;			/* open addressing over fns by (file, name) */
 	size_t nr_slots;
+	int nr_widened;			/* functions whose contexts were merged */
 };
 
+/* At most this many contexts per function; more are merged by intersection. */
+#define CG_MAX_CONTEXTS 16
+
 /*
- * Functions by name from call, root and fnlock facts (static functions of
- * two files with one name are one function); their phases by breadth-first
- * reachability from the roots; their entry locks as the greatest fixed
- * point of the intersection over roots and call sites.  A runtime PM
- * callback root holds RUNTIME_PM_LOCK exclusively, with how "pm".  A
- * run-time root the kernel never runs on two CPUs at once for one object
- * (an irq handler, its thread, a work item, a timer, a tasklet) holds a
- * pseudo-lock of its own, "KIND FUNC" with how "root", so that what only
- * it reaches is serialized with itself.
+ * Functions from func, call, root and fnlock facts.  A static function
+ * (func ... static) is keyed by its file: a call from file F to N binds to
+ * the static N defined in F if there is one, else to the global N, else
+ * to a static N of a header (an inline every includer sees).  Each
+ * function's contexts come from the roots breadth first: a root's context
+ * holds what the root itself implies, a callee's what the caller's context
+ * holds plus what the caller holds throughout and at the call site.  A
+ * runtime PM callback root holds RUNTIME_PM_LOCK exclusively, with how
+ * "pm".  A run-time root the kernel never runs on two CPUs at once for
+ * one object (an irq handler, its thread, a work item, a timer, a tasklet)
+ * holds a pseudo-lock of its own, "KIND FUNC" with how "root".  A pass fact
+ * makes the callee's parameter private in the context it produces.
  */
 void callgraph_build(struct callgraph *g, const struct facts *f);
-/* The function's index, or -1. */
-int callgraph_find(const struct callgraph *g, const char *name);
-/* "open_device: vfpci_open_device -> vfpci_enable" for phase p, long middles elided. */
-void callgraph_path(const struct callgraph *g, int n, int p, struct strbuf *sb);
+/* The function a write, fnlock or the caller of a call in file names, or -1. */
+int callgraph_find(const struct callgraph *g, const char *file, const char *name);
+/* "open_device: vfpci_open_device -> vfpci_enable" for context c of n, long middles elided. */
+void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb);
 void callgraph_release(struct callgraph *g);
 
 #endif

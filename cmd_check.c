@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builtin.h"
@@ -17,7 +18,7 @@
 static const char check_usage[] =
 	"bitsplit check [--tree DIR] (--build DIR | --layout L...) "
 	"[--policy setup-only|proven-race] [--format text|gcc|json|sarif|org] "
-	"[--facts FILE] [-j N] [--timeout SEC] PATH...";
+	"[-C STRUCT]... [--facts FILE] [-j N] [--timeout SEC] [--data FILE]... PATH...";
 
 static const struct {
 	const char *name;
@@ -34,6 +35,7 @@ int cmd_check(int argc, const char **argv)
 {
 	struct source_opts src = { 0 };
 	struct facts_run_opts ro = { 0 };
+	struct opt_list structs = { 0 }, data = { 0 };
 	const char *policy_arg = "proven-race", *format = "text", *facts_file = NULL;
 	const struct option opts[] = {
 		OPT_SOURCE(&src),
@@ -43,10 +45,8 @@ int cmd_check(int argc, const char **argv)
 		  "text (default), gcc, json, sarif or org" },
 		{ "facts", 0, OPT_STRING, &facts_file, "FILE",
 		  "replay facts saved by 'bitsplit facts' instead of running spatch" },
-		{ "jobs", 'j', OPT_INT, &ro.jobs, "N",
-		  "spatch --jobs (default: the online CPUs)" },
-		{ "timeout", 0, OPT_INT, &ro.timeout, "SEC",
-		  "spatch --timeout per file (default 120)" },
+		OPT_STRUCTS(&structs),
+		OPT_FACTS_RUN(&ro, &data),
 		OPT_END(),
 	};
 	struct bs_layout layout = { 0 };
@@ -69,12 +69,16 @@ int cmd_check(int argc, const char **argv)
 		usage_with_options(check_usage, opts, 2);
 
 	source_setup(&src);
-	if (source_load_layout(&src, &layout))
+	ro.data = data.v;
+	ro.skips_in_report = true;	/* the report's notes list them, once */
+	if (source_load_layout(&src, &layout) ||
+	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
 		return 2;
 	if (facts_file ? facts_load_file(&facts, facts_file) : facts_run(&src, &layout, &ro, &facts))
 		return 2;
 
 	verdict_compute(&v, &layout, &facts);
+	report_order(&v, src.paths.v);
 	print(&out, &v, policy);
 	fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
 	if (fflush(stdout) || ferror(stdout))
@@ -85,5 +89,7 @@ int cmd_check(int argc, const char **argv)
 	verdict_release(&v);
 	facts_release(&facts);
 	layout_release(&layout);
+	free(structs.v);
+	free(data.v);
 	return ret;
 }

@@ -32,12 +32,7 @@ int cmd_facts(int argc, const char **argv)
 	const struct option opts[] = {
 		OPT_SOURCE(&src),
 		{ "format", 0, OPT_STRING, &format, "FMT", "tsv (default) or json" },
-		{ "jobs", 'j', OPT_INT, &ro.jobs, "N",
-		  "spatch processes (default: the online CPUs)" },
-		{ "timeout", 0, OPT_INT, &ro.timeout, "SEC",
-		  "give up on a file after SEC seconds (default 120)" },
-		{ "data", 0, OPT_LIST, &data, "FILE",
-		  "more lock or root vocabulary, as semantic-patches/locks-kernel.txt" },
+		OPT_FACTS_RUN(&ro, &data),
 		{ "quiet", 'q', OPT_BOOL, &ro.quiet, NULL, "no summary on stderr" },
 		OPT_END(),
 	};

@@ -19,7 +19,8 @@
 static const char fix_usage[] =
 	"bitsplit fix [--tree DIR] (--build DIR | --layout L...) "
 	"[--policy setup-only|proven-race] [--type bool|smallest] [--no-tighten] "
-	"[-C STRUCT...] [--split STRUCT.FIELD...] [--facts FILE] [--verify] [--apply] "
+	"[-C STRUCT...] [--split STRUCT.FIELD...] [--facts FILE] [-j N] [--timeout SEC] "
+	"[--data FILE...] [--verify] [--apply] "
 	"--out DIR PATH...";
 
 int cmd_fix(int argc, const char **argv)
@@ -27,7 +28,7 @@ int cmd_fix(int argc, const char **argv)
 	struct fix_opts o = { .policy_name = "proven-race", .plan.tighten = true };
 	const char *type = "declared";
 	bool no_tighten = false, verify = false, apply = false;
-	struct opt_list structs = { 0 };
+	struct opt_list structs = { 0 }, data = { 0 };
 	const struct option opts[] = {
 		OPT_SOURCE(&o.src),
 		{ "policy", 0, OPT_STRING, &o.policy_name, "POLICY",
@@ -36,12 +37,12 @@ int cmd_fix(int argc, const char **argv)
 		  "bool or smallest: the type of a split field (default: declared)" },
 		{ "no-tighten", 0, OPT_BOOL, &no_tighten, NULL,
 		  "do not move other members into holes to shrink the struct" },
-		{ "struct", 'C', OPT_LIST, &structs, "STRUCT",
-		  "only these structs (repeatable): fewer headers for spatch to read" },
+		OPT_STRUCTS(&structs),
 		{ "split", 0, OPT_LIST, &o.split, "STRUCT.FIELD",
 		  "split these fields, whatever the verdict says (repeatable)" },
 		{ "facts", 0, OPT_STRING, &o.facts_file, "FILE",
 		  "replay facts saved by 'bitsplit facts' instead of running spatch" },
+		OPT_FACTS_RUN(&o.run, &data),
 		{ "verify", 0, OPT_BOOL, &verify, NULL,
 		  "rebuild with each patch in a scratch copy and check the layout" },
 		{ "apply", 0, OPT_BOOL, &apply, NULL,
@@ -56,6 +57,7 @@ int cmd_fix(int argc, const char **argv)
 
 	parse_options(argc, argv, opts, fix_usage, &o.src.paths);
 	o.report = stdout;
+	o.run.data = data.v;
 	if (!o.out)
 		die("--out DIR is required: where the patches go");
 	if (!strcmp(type, "bool"))
@@ -102,5 +104,6 @@ int cmd_fix(int argc, const char **argv)
 	fix_jobs_release(&o, &jobs);
 	layout_release(&layout);
 	free(structs.v);
+	free(data.v);
 	return ret;
 }

@@ -27,8 +27,7 @@ int cmd_layout(int argc, const char **argv)
 	struct strbuf out = STRBUF_INIT;
 	const struct option opts[] = {
 		{ "format", 0, OPT_STRING, &format, "FMT", "text (default) or json" },
-		{ "struct", 'C', OPT_LIST, &structs, "STRUCT",
-		  "only this struct or union (repeatable)" },
+		OPT_STRUCTS(&structs),
 		OPT_SOURCE(&src),
 		OPT_END(),
 	};
@@ -41,6 +40,7 @@ int cmd_layout(int argc, const char **argv)
 	}
 	if (src.build) {
 		src.paths = args;
+		src.paths_in_build = !src.tree;
 	} else {
 		for (int i = 0; i < args.nr; i++)
 			opt_list_append(&src.layouts, args.v[i]);

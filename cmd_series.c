@@ -8,16 +8,20 @@
 
 static const char series_usage[] =
 	"bitsplit series [--tree DIR] (--build DIR | --layout L...) "
-	"[--policy setup-only|proven-race] [--cc] --out DIR PATH...";
+	"[--policy setup-only|proven-race] [-C STRUCT]... [-j N] [--timeout SEC] "
+	"[--data FILE]... [--cc] --out DIR PATH...";
 
 int cmd_series(int argc, const char **argv)
 {
 	struct series_opts o = { .fix = { .policy_name = "proven-race", .plan.tighten = true } };
 	struct bs_layout layout = { 0 };
+	struct opt_list structs = { 0 }, data = { 0 };
 	const struct option opts[] = {
 		OPT_SOURCE(&o.fix.src),
 		{ "policy", 0, OPT_STRING, &o.fix.policy_name, "POLICY",
 		  "setup-only or proven-race (default)" },
+		OPT_STRUCTS(&structs),
+		OPT_FACTS_RUN(&o.fix.run, &data),
 		{ "cc", 0, OPT_BOOL, &o.cc, NULL, "Cc: lines from scripts/get_maintainer.pl" },
 		{ "out", 0, OPT_STRING, &o.out, "DIR", "where the series goes" },
 		OPT_END(),
@@ -30,7 +34,9 @@ int cmd_series(int argc, const char **argv)
 	if (policy_parse(o.fix.policy_name, &o.fix.policy))
 		die("unknown policy '%s': expected setup-only or proven-race", o.fix.policy_name);
 	source_setup(&o.fix.src);
-	if (source_load_layout(&o.fix.src, &layout))
+	o.fix.run.data = data.v;
+	if (source_load_layout(&o.fix.src, &layout) ||
+	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
 		exit(2);
 	o.fix.layout = &layout;
 	o.fix.plan.layout = &layout;
@@ -38,5 +44,7 @@ int cmd_series(int argc, const char **argv)
 	layout_release(&layout);
 	free(o.fix.src.paths.v);
 	free(o.fix.src.layouts.v);
+	free(structs.v);
+	free(data.v);
 	return ret;
 }

@@ -23,12 +23,15 @@ static const char *const kind_names[] = {
 	[FACT_GUARD] = "guard",
 	[FACT_STRUCT] = "struct",
 	[FACT_SKIP] = "skip",
+	[FACT_PASS] = "pass",
+	[FACT_WPARAM] = "wparam",
 };
 
 /* Columns after the kind, FILE and LINE included. */
 static const int kind_columns[] = {
 	[FACT_WRITE] = 12, [FACT_CALL] = 5, [FACT_ROOT] = 5, [FACT_FUNC] = 4,
 	[FACT_FNLOCK] = 4, [FACT_GUARD] = 6, [FACT_STRUCT] = 3, [FACT_SKIP] = 4,
+	[FACT_PASS] = 6, [FACT_WPARAM] = 5,
 };
 
 static const char *const lock_hows[] = {
@@ -186,6 +189,19 @@ static int parse_locks(struct parser *p, const char *s, struct fact *f)
 	return 0;
 }
 
+/* An argument index: a parameter list is never longer than this. */
+static int parse_index(struct parser *p, const char *s, int *v)
+{
+	unsigned int n;
+
+	if (parse_uint(p, s, "an argument INDEX", &n))
+		return -1;
+	if (n > 255)
+		return expected(p, "an argument INDEX below 256", s);
+	*v = (int)n;
+	return 0;
+}
+
 static int parse_choice(struct parser *p, const char *s, const char *what,
 			const char *const *choices, size_t n)
 {
@@ -216,7 +232,7 @@ static void fact_release(struct fact *f)
 	free(f->locks);
 }
 
-static const char *const instances[] = { "self", "iter", "local" };
+static const char *const instances[] = { "self", "iter", "local", "private", "closed" };
 static const char *const typings[] = { "typed", "untyped" };
 static const char *const phases[] = { "setup", "teardown", "runtime" };
 
@@ -231,7 +247,7 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 	switch (f->kind) {
 	case FACT_WRITE:
 		if (parse_uint(p, col[2], "a COLumn number", &f->col) ||
-		    parse_choice(p, col[7], "INSTANCE self, iter or local",
+		    parse_choice(p, col[7], "INSTANCE self, iter, local, private or closed",
 				 instances, ARRAY_SIZE(instances)) ||
 		    parse_choice(p, col[10], "TYPING typed or untyped",
 				 typings, ARRAY_SIZE(typings)))
@@ -295,6 +311,26 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		if (!f->why)
 			return expected(p, "WHAT in a skip", "-");
 		return 0;
+	case FACT_PASS:
+		f->func = field_dup(col[2]);
+		f->callee = field_dup(col[3]);
+		if (!f->func || !f->callee)
+			return expected(p, "CALLER and CALLEE in a pass", "-");
+		if (parse_index(p, col[4], &f->arg))
+			return -1;
+		f->from_arg = -1;
+		if (!strcmp(col[5], "private"))
+			return 0;
+		if (strncmp(col[5], "arg=", 4) || parse_index(p, col[5] + 4, &f->from_arg))
+			return expected(p, "FROM private or arg=K", col[5]);
+		return 0;
+	case FACT_WPARAM:
+		if (parse_uint(p, col[2], "a COLumn number", &f->col))
+			return -1;
+		f->func = field_dup(col[3]);
+		if (!f->func)
+			return expected(p, "FUNC in a wparam", "-");
+		return parse_index(p, col[4], &f->arg);
 	}
 	return 0;
 }
@@ -319,7 +355,7 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 			break;
 	if (k == (int)ARRAY_SIZE(kind_names))
 		return expected(p, "a fact kind (write, call, root, func, fnlock, "
-				"guard, struct, skip)", col[0]);
+				"guard, struct, skip, pass, wparam)", col[0]);
 	if (n - 1 != kind_columns[k]) {
 		char got[32];
 
@@ -510,6 +546,20 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			add(out, f->why);
 			add(out, f->reason);
 			break;
+		case FACT_PASS:
+			add(out, f->func);
+			add(out, f->callee);
+			strbuf_addf(out, "\t%d", f->arg);
+			if (f->from_arg < 0)
+				strbuf_addstr(out, "\tprivate");
+			else
+				strbuf_addf(out, "\targ=%d", f->from_arg);
+			break;
+		case FACT_WPARAM:
+			strbuf_addf(out, "\t%u", f->col);
+			add(out, f->func);
+			strbuf_addf(out, "\t%d", f->arg);
+			break;
 		}
 		strbuf_addch(out, '\n');
 	}
@@ -585,6 +635,20 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 		case FACT_SKIP:
 			json_string(&j, "what", f->why);
 			json_string(&j, "reason", f->reason);
+			break;
+		case FACT_PASS:
+			json_string(&j, "caller", f->func);
+			json_string(&j, "callee", f->callee);
+			json_int(&j, "index", f->arg);
+			if (f->from_arg < 0)
+				json_string(&j, "from", "private");
+			else
+				json_int(&j, "from_arg", f->from_arg);
+			break;
+		case FACT_WPARAM:
+			json_int(&j, "col", f->col);
+			json_string(&j, "func", f->func);
+			json_int(&j, "index", f->arg);
 			break;
 		}
 		json_end(&j);

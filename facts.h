@@ -24,6 +24,8 @@ struct strbuf;
  *   guard  FILE LINE STRUCT FIELD LOCK SOURCE
  *   struct FILE LINE STRUCT
  *   skip   FILE LINE WHAT REASON
+ *   pass   FILE LINE CALLER CALLEE INDEX FROM
+ *   wparam FILE LINE COL FUNC INDEX
  *
  * LOCK is ID:MODE@HOW, e.g. "vfio_pci_core_device.memory_lock:w@lexical".
  *   ID    the lock member path "STRUCT.member" when the type is known, else
@@ -37,8 +39,18 @@ struct strbuf;
  *         shape or its vocabulary entry), assumed-claim=FUNC/RELEASE (a
  *         claim assumed from a pair of names alone)
  * INSTANCE is self (the function's own object), iter (an object reached by
- *   walking a list or array: a sibling that may be running), or local (a
- *   stack copy nobody else sees).
+ *   walking a list or array: a sibling that may be running), local (a
+ *   stack copy nobody else sees), private (an object this function
+ *   allocated, kzalloc() and the like, and has not yet linked, returned,
+ *   stored in a shared pointer or passed out of the file set) or closed
+ *   (a sibling written after a guard on the set's open or user count
+ *   returned early: no other member of the set is open).
+ * pass says that at the call CALLER makes at FILE:LINE, argument INDEX
+ *   (from 0) is thread-private: FROM is "private" (a stack object or one
+ *   the caller allocated and has not published) or "arg=K" (the caller's
+ *   own parameter K, private when the caller's is).
+ * wparam says that the write at FILE:LINE:COL is through FUNC's parameter
+ *   INDEX; printed only for the parameters some pass fact names.
  * TYPING is typed (Coccinelle inferred the bitfield's type) or untyped
  *   (matched by name only: lower confidence).
  * PHASE is setup | teardown | runtime; KIND says why (the ops field name,
@@ -56,6 +68,8 @@ enum fact_kind {
 	FACT_GUARD,
 	FACT_STRUCT,
 	FACT_SKIP,
+	FACT_PASS,
+	FACT_WPARAM,
 };
 
 enum lock_mode { LOCK_EXCLUSIVE, LOCK_SHARED };
@@ -70,13 +84,13 @@ struct fact {
 	enum fact_kind kind;
 	char *file;
 	unsigned int line;
-	unsigned int col;		/* write */
-	char *func;			/* write, root, func, fnlock; caller for call */
-	char *callee;			/* call */
+	unsigned int col;		/* write, wparam */
+	char *func;			/* write, root, func, fnlock, wparam; caller for call, pass */
+	char *callee;			/* call, pass */
 	char *struct_name;		/* write, guard, struct */
 	char *field;			/* write, guard */
 	char *base;			/* write: the expression whose field is written */
-	char *instance;			/* write: self | iter | local */
+	char *instance;			/* write: self | iter | local | private | closed */
 	char *op;			/* write: "=", "|=", "++", ... */
 	char *value;			/* write: stored expression, "-" for ++/-- */
 	bool typed;			/* write */
@@ -84,6 +98,9 @@ struct fact {
 	char *why;			/* root kind, skip what/reason, guard source */
 	char *reason;			/* skip */
 	unsigned int end_line;		/* func */
+	bool is_static;			/* func: LINKAGE static */
+	int arg;			/* pass, wparam: the argument INDEX */
+	int from_arg;			/* pass: -1 for FROM private, else K of arg=K */
 	struct fact_lock *locks;	/* write, call, fnlock, guard */
 	int nr_locks, alloc_locks;
 };
@@ -114,6 +131,7 @@ struct facts_run_opts {
 	int timeout;		/* spatch --timeout per file, seconds; 0: 120 */
 	const char **data;	/* more lock/root vocabularies, NULL-terminated */
 	bool quiet;		/* no summary on stderr */
+	bool skips_in_report;	/* the caller's report lists the skips: no warning each */
 };
 
 /*

@@ -66,7 +66,7 @@ static const char *file_in(const char *line, const struct opt_list *files)
  * warning and one skip fact per line of a file.
  */
 static int collect_skips(const char *err, const struct opt_list *files,
-			 int timeout, struct strbuf *tsv)
+			 int timeout, bool warn, struct strbuf *tsv)
 {
 	struct strbuf seen = STRBUF_INIT;
 	char *copy = xstrdup(err), *save = NULL;
@@ -83,9 +83,10 @@ static int collect_skips(const char *err, const struct opt_list *files,
 			key = xstrfmt("\n%s:%u\n", norm, line);
 			if (!seen.buf || !strstr(seen.buf, key)) {
 				strbuf_addstr(&seen, key);
-				fprintf(stderr, "%s:%u: warning: not analysed: parse error; "
-					"spatch skips the enclosing function or declaration\n",
-					norm, line);
+				if (warn)
+					fprintf(stderr, "%s:%u: warning: not analysed: parse "
+						"error; spatch skips the enclosing function or "
+						"declaration\n", norm, line);
 				strbuf_addf(tsv, "skip\t%s\t%u\tnot analysed\tparse error\n",
 					    norm, line);
 				nr++;
@@ -93,8 +94,9 @@ static int collect_skips(const char *err, const struct opt_list *files,
 			free(key);
 			free(norm);
 		} else if (strcasestr(l, "timeout") && (f = file_in(l, files))) {
-			fprintf(stderr, "%s: warning: not analysed: spatch timed out "
-				"after %d s\n", f, timeout);
+			if (warn)
+				fprintf(stderr, "%s: warning: not analysed: spatch timed out "
+					"after %d s\n", f, timeout);
 			strbuf_addf(tsv, "skip\t%s\t0\tnot analysed\ttimeout after %d s\n",
 				    f, timeout);
 			nr++;
@@ -356,8 +358,9 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 
 	ret = vocabulary(o, &data, &user);
 	if (!ret && !o->quiet)
-		fprintf(stderr, "bitsplit facts: %d candidate structs, %d of %d files "
-			"name a candidate field\n", nr_cands, files.nr, all.nr);
+		fprintf(stderr, "bitsplit facts: %d candidate struct%s, %d of %d files "
+			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
+			files.nr, all.nr);
 	if (!ret && files.nr) {
 		write_inputs(src, &rf, cands, nr_cands, &files);
 		/* The learned wrappers go between the presets and --data, which wins. */
@@ -374,7 +377,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 				    strerror(errno), err.buf ? err.buf : "");
 		if (!ret) {
 			nr_skips = collect_skips(err.buf ? err.buf : "", &files,
-						 o->timeout > 0 ? o->timeout : 120, &tsv);
+						 o->timeout > 0 ? o->timeout : 120,
+						 !o->skips_in_report, &tsv);
 			ret = facts_parse(f, tsv.buf ? tsv.buf : "", "spatch output");
 			if (!ret && !o->quiet)
 				summary(f, nr_skips);

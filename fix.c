@@ -60,7 +60,7 @@ int fix_jobs_collect(struct fix_opts *o, struct fix_jobs *jobs)
 	if (o->split.nr)
 		return jobs_from_split(o, jobs);
 	if (!o->facts_file &&
-	    facts_run(&o->src, o->layout, &(struct facts_run_opts){ 0 }, &o->facts))
+	    facts_run(&o->src, o->layout, &o->run, &o->facts))
 		return -1;
 	verdict_compute(&o->verdict, (struct bs_layout *)o->layout, &o->facts);
 	for (int i = 0; i < o->verdict.nr; i++) {

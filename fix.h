@@ -21,6 +21,7 @@ struct fix_opts {
 	struct plan_opts plan;
 	struct opt_list split;		/* STRUCT.FIELD, overriding the verdict */
 	const char *facts_file;
+	struct facts_run_opts run;	/* -j, --timeout, --data of the facts pass */
 	const char *out;
 	const struct bs_layout *layout;
 	struct facts facts;

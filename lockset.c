@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Sets of held locks: what a writer holds, what every caller of a function
- * holds, and whether two holders exclude each other.
+ * Sets of held locks: what a writer holds, what the callers on a path to a
+ * function hold, and whether two holders exclude each other.
  */
 #include "lockset.h"
 
@@ -48,15 +48,6 @@ void lockset_intersect(struct lockset *s, const struct lockset *t)
 {
 	int n = 0;
 
-	if (t->top)
-		return;
-	if (s->top) {
-		s->top = false;
-		s->nr = 0;
-		for (int i = 0; i < t->nr; i++)
-			lockset_add(s, &t->v[i], NULL);
-		return;
-	}
 	for (int i = 0; i < s->nr; i++) {
 		const struct fact_lock *o = lockset_find(t->v, t->nr, s->v[i].id);
 
@@ -85,7 +76,7 @@ bool locks_equal(const struct fact_lock *a, int na, const struct fact_lock *b, i
 
 bool lockset_equal(const struct lockset *a, const struct lockset *b)
 {
-	return a->top == b->top && locks_equal(a->v, a->nr, b->v, b->nr);
+	return locks_equal(a->v, a->nr, b->v, b->nr);
 }
 
 bool locks_serialize(const struct fact_lock *a, int na,

@@ -13,7 +13,6 @@
 struct lockset {
 	struct fact_lock *v;
 	int nr, alloc;
-	bool top;		/* not computed yet: "every lock" for a fixed point */
 };
 
 struct fact_lock *lockset_find(const struct fact_lock *v, int nr, const char *id);

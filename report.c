@@ -32,7 +32,7 @@ void lock_how_words(const struct fact_lock *l, struct strbuf *out)
 		{ "scoped_guard", "scoped_guard()" },
 		{ "lockdep", "lockdep assertion" },
 		{ "must_hold", "__must_hold" },
-		{ "caller", "held by every caller" },
+		{ "caller", "held by a caller on this path" },
 		{ "annotation", "annotation" },
 	};
 	if (!l->how) {
@@ -103,4 +103,39 @@ char *finding_message(const struct finding *f, enum policy p)
 	return xstrfmt("%s.%s is written at run time by %s (%s) and must move out of "
 		       "its memory location under the setup-only policy", f->sv->s->name,
 		       finding_field(f), writer_func(f->at), f->at->phase_why);
+}
+
+/* 0 for a struct declared under one of the PATHs, 1 for one in a header they include. */
+static int declared_outside(const struct struct_verdict *sv, const char **paths)
+{
+	if (!paths || !*paths)
+		return 0;
+	if (!sv->file)
+		return 1;
+	for (; *paths; paths++) {
+		const char *p = *paths;
+		size_t n;
+
+		while (starts_with(p, "./"))
+			p += 2;
+		n = strlen(p);
+		while (n && p[n - 1] == '/')
+			n--;
+		if (!n || (!strncmp(sv->file, p, n) && (!sv->file[n] || sv->file[n] == '/')))
+			return 0;
+	}
+	return 1;
+}
+
+void report_order(struct verdict *v, const char **paths)
+{
+	/* stable: the layout's order within each rank */
+	for (int i = 1; i < v->nr; i++)
+		for (int j = i; j > 0 && declared_outside(&v->v[j - 1], paths) >
+					 declared_outside(&v->v[j], paths); j--) {
+			struct struct_verdict t = v->v[j];
+
+			v->v[j] = v->v[j - 1];
+			v->v[j - 1] = t;
+		}
 }

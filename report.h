@@ -16,6 +16,12 @@ void report_json(struct strbuf *out, const struct verdict *v, enum policy p);
 void report_sarif(struct strbuf *out, const struct verdict *v, enum policy p);
 void report_org(struct strbuf *out, const struct verdict *v, enum policy p);
 
+/*
+ * Put the structs declared under the PATHs (NULL-terminated) first, then
+ * those of the headers they include: the driver's own before the core's.
+ */
+void report_order(struct verdict *v, const char **paths);
+
 /* What the one-line formats share (report.c). */
 #define RULE_RACY_BITFIELD "bitsplit-racy-bitfield"
 #define RULE_FIELD_DATA_RACE "bitsplit-field-data-race"

@@ -127,6 +127,14 @@ void report_json(struct strbuf *out, const struct verdict *v, enum policy p)
 		json_end(&j);
 	}
 	json_end(&j);
+	json_begin_array(&j, "left_out");
+	for (int i = 0; i < v->nr_left_out; i++) {
+		json_begin_object(&j, NULL);
+		json_string(&j, "name", v->left_out[i].name);
+		json_string(&j, "why", v->left_out[i].why);
+		json_end(&j);
+	}
+	json_end(&j);
 	notes_json(&j, v->notes, v->nr_notes);
 	json_end(&j);
 }

@@ -227,7 +227,7 @@ static void location_text(struct strbuf *out, const struct struct_verdict *sv,
 
 void report_text(struct strbuf *out, const struct verdict *v, enum policy p)
 {
-	int moves[NR_POLICIES] = { 0 }, locs = 0;
+	int moves[NR_POLICIES] = { 0 }, locs = 0, notes = v->nr_notes;
 
 	for (int i = 0; i < v->nr; i++) {
 		const struct struct_verdict *sv = &v->v[i];
@@ -259,9 +259,18 @@ void report_text(struct strbuf *out, const struct verdict *v, enum policy p)
 		strbuf_addch(out, '\n');
 	for (int n = 0; n < v->nr_notes; n++)
 		strbuf_addf(out, "note: %s\n", v->notes[n]);
+	for (int i = 0; i < v->nr_left_out; i++)
+		strbuf_addf(out, "struct %s left out: %s\n", v->left_out[i].name,
+			    v->left_out[i].why);
 	strbuf_addf(out, "%d struct%s, %d shared location%s: proven-race moves %d field%s, "
-		    "setup-only moves %d (policy %s: %s)\n", v->nr, v->nr == 1 ? "" : "s",
+		    "setup-only moves %d (policy %s: %s)", v->nr, v->nr == 1 ? "" : "s",
 		    locs, locs == 1 ? "" : "s", moves[POLICY_PROVEN_RACE],
 		    moves[POLICY_PROVEN_RACE] == 1 ? "" : "s", moves[POLICY_SETUP_ONLY],
 		    policy_name(p), moves[p] ? "races found" : "clean");
+	if (notes)	/* the run-wide ones: evidence the tool could not get */
+		strbuf_addf(out, "; %d note%s", notes, notes == 1 ? "" : "s");
+	if (v->nr_not_analysed)
+		strbuf_addf(out, ", %d line%s not analysed", v->nr_not_analysed,
+			    v->nr_not_analysed == 1 ? "" : "s");
+	strbuf_addch(out, '\n');
 }

@@ -401,15 +401,36 @@ static void struct_body(struct ctx *c, const struct fix_job *job, struct strbuf 
 	strbuf_release(&sb);
 }
 
-static bool shrinks(struct ctx *c, const struct group *g)
+/*
+ * "Tighten struct layout" when the plan used the holes: a member moved
+ * into one, the struct ends up smaller than splitting in place would
+ * make it, or a split field went up into a hole before its run.
+ */
+static bool tightens(const struct plan *p)
+{
+	if (p->nr_tighten || p->after.size < p->naive_size)
+		return true;
+	for (int i = 0; i < p->nr; i++)
+		for (int l = 0; p->m[i].role == ROLE_SPLIT && l < p->s->nr_locations; l++) {
+			const struct bs_location *loc = &p->s->locations[l];
+
+			for (int f = 0; f < loc->nr_fields; f++)
+				if (loc->fields[f] == p->m[i].member &&
+				    p->m[i].bit_offset < loc->bit_begin / 8 * 8)
+					return true;
+		}
+	return false;
+}
+
+static bool group_tightens(struct ctx *c, const struct group *g)
 {
 	for (int j = 0; j < g->nr; j++) {
 		struct plan p = { 0 };
-		bool smaller = !plan_struct(&p, g->jobs[j]->s, g->jobs[j]->split, &c->o->fix.plan) &&
-			       p.after.size < p.before.size;
+		bool t = !plan_struct(&p, g->jobs[j]->s, g->jobs[j]->split, &c->o->fix.plan) &&
+			 tightens(&p);
 
 		plan_release(&p);
-		if (!smaller)
+		if (!t)
 			return false;
 	}
 	return true;
@@ -419,7 +440,7 @@ static char *subject(struct ctx *c, const struct group *g, const char *prefix)
 {
 	const char *base = strrchr(g->file, '/') ? strrchr(g->file, '/') + 1 : g->file;
 
-	if (shrinks(c, g))
+	if (group_tightens(c, g))
 		return xstrfmt("%sFix racy bitfields and tighten struct layout", prefix);
 	if (g->nr == 1)
 		return xstrfmt("%sFix racy bitfields in struct %s", prefix, g->jobs[0]->s->name);

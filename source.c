@@ -32,6 +32,10 @@ void source_setup(struct source_opts *o)
 
 		if (o->paths.v[i][0] == '/')
 			die("%s: give PATHs relative to the tree (%s)", o->paths.v[i], o->tree);
+		if (o->paths_in_build) {
+			free(full);
+			continue;
+		}
 		if (!realpath(full, real))
 			die("%s: %s (under %s)", o->paths.v[i], strerror(errno), o->tree);
 		if (strncmp(real, tree_real, n) || (real[n] && real[n] != '/' && n > 1))
@@ -116,7 +120,7 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 
 	for (int i = 0; i < o->paths.nr || (!i && !o->paths.nr); i++) {
 		const char *path = o->paths.nr ? o->paths.v[i] : ".";
-		char *src = xstrfmt("%s/%s", o->tree, path);
+		char *src = xstrfmt("%s/%s", o->paths_in_build ? o->build : o->tree, path);
 
 		if (ends_with(path, ".c")) {
 			char *obj = xstrfmt("%s/%.*s.o", o->build, (int)strlen(path) - 2, path);

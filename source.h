@@ -17,6 +17,11 @@ struct source_opts {
 	const char *build;
 	struct opt_list layouts;
 	struct opt_list paths;		/* as given, relative to tree */
+	/*
+	 * "layout --build" without --tree: the PATHs only pick objects, so
+	 * they are looked up in the build directory and no tree is needed.
+	 */
+	bool paths_in_build;
 };
 
 #define OPT_SOURCE(o)                                                          \
@@ -26,6 +31,23 @@ struct source_opts {
 	  "directory the objects were built in (a kernel's O=)" },             \
 	{ "layout", 0, OPT_LIST, &(o)->layouts, "INPUT",                       \
 	  "object, BTF or pahole dump to take layouts from (repeatable)" }
+
+/* -C, for every command that takes a layout. */
+#define OPT_STRUCTS(list)                                                      \
+	{ "struct", 'C', OPT_LIST, (list), "STRUCT",                           \
+	  "only this struct or union (repeatable)" }
+
+/*
+ * The facts pass's options (a struct facts_run_opts and an opt_list for
+ * --data), for every command that runs it.
+ */
+#define OPT_FACTS_RUN(ro, data)                                                \
+	{ "jobs", 'j', OPT_INT, &(ro)->jobs, "N",                              \
+	  "spatch processes (default: the online CPUs)" },                     \
+	{ "timeout", 0, OPT_INT, &(ro)->timeout, "SEC",                        \
+	  "give up on a file after SEC seconds (default 120)" },               \
+	{ "data", 0, OPT_LIST, (data), "FILE",                                 \
+	  "more lock or root vocabulary, as semantic-patches/locks-kernel.txt" }
 
 /*
  * Check the tree and paths exist (each PATH must be under the tree), then

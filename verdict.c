@@ -4,9 +4,9 @@
  * contexts that do not serialize, and which must move out under each
  * policy.  The reasoning follows the reference thread: a writer's phase
  * comes from which roots reach it over the call graph, its locks from what
- * it takes itself plus what every caller holds, and two fields race when
- * some pair of their run-time writers shares no lock that excludes the
- * other.
+ * it takes itself plus what the callers on each path from a root hold, and
+ * two fields race when some pair of their run-time writers (one per path
+ * lockset) shares no lock that excludes the other.
  */
 #include "verdict.h"
 
@@ -126,40 +126,125 @@ static void add_note(char ***v, int *nr, int *alloc, char *note)
 	(*v)[(*nr)++] = note;
 }
 
-static void writer_init(struct field_writer *w, const struct callgraph *g, const struct fact *x)
+static void writer_own_locks(struct field_writer *w, const struct cg_func *fn)
 {
-	int n = x->func ? callgraph_find(g, x->func) : -1;
+	const struct fact *x = w->write;
+
+	for (int i = 0; i < x->nr_locks; i++)
+		locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &x->locks[i], NULL);
+	for (int i = 0; fn && i < fn->own.nr; i++)
+		locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &fn->own.v[i], NULL);
+}
+
+static bool is_instance(const struct fact *x, const char *what)
+{
+	return x->instance && !strcmp(x->instance, what);
+}
+
+/* The writer of x on context c of function n: its phase, path and locks. */
+static void writer_context(struct field_writer *w, const struct callgraph *g,
+			   const struct fact *x, int n, int c)
+{
 	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
+	const struct cg_ctx *ctx = fn && c >= 0 ? &fn->ctx[c] : NULL;
 	struct strbuf why = STRBUF_INIT;
 
 	memset(w, 0, sizeof(*w));
 	w->write = x;
-	for (int i = 0; i < x->nr_locks; i++)
-		locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &x->locks[i], NULL);
-	if (fn) {
-		for (int i = 0; i < fn->own.nr; i++)
-			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &fn->own.v[i], NULL);
-		for (int i = 0; i < fn->entry.nr; i++)
-			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &fn->entry.v[i], NULL);
+	writer_own_locks(w, fn);
+	if (ctx) {
+		w->root = &g->f->v[ctx->root];
+		for (int i = 0; i < ctx->locks.nr; i++)
+			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &ctx->locks.v[i], NULL);
 	}
-
-	if (x->instance && !strcmp(x->instance, "iter")) {
+	if (is_instance(x, "iter")) {
 		w->phase = PHASE_RUNTIME;
 		strbuf_addf(&why, "writes a sibling through %s, which may be running",
 			    x->base ? x->base : "a list or array walk");
-	} else if (!fn || !fn->reach) {
+	} else if (is_instance(x, "closed")) {
+		w->phase = PHASE_TEARDOWN;
+		strbuf_addf(&why, "writes a sibling through %s only when no other member of "
+			    "its set is open (an open-count guard returns first)",
+			    x->base ? x->base : "a list or array walk");
+	} else if (!ctx) {
 		w->phase = PHASE_RUNTIME;
 		strbuf_addstr(&why, "no root reaches it");
-	} else if (fn->reach & REACH_RUNTIME) {
-		w->phase = PHASE_RUNTIME;
-		strbuf_addstr(&why, "from ");
-		callgraph_path(g, n, PHASE_RUNTIME, &why);
 	} else {
-		w->phase = fn->reach & REACH_SETUP ? PHASE_SETUP : PHASE_TEARDOWN;
+		w->phase = ctx->phase;
 		strbuf_addstr(&why, "from ");
-		callgraph_path(g, n, w->phase, &why);
+		callgraph_path(g, n, c, &why);
 	}
 	w->phase_why = strbuf_detach(&why);
+}
+
+static bool same_writer(const struct field_writer *a, const struct field_writer *b)
+{
+	return a->write == b->write && a->phase == b->phase &&
+	       locks_equal(a->locks, a->nr_locks, b->locks, b->nr_locks);
+}
+
+static void writer_release(struct field_writer *w)
+{
+	free(w->phase_why);
+	free(w->locks);
+}
+
+/* Is context c of fn one on which the write goes through a private parameter? */
+static bool private_on(const struct cg_func *fn, int c, int param)
+{
+	return param >= 0 && param < 32 && fn->ctx[c].priv & (1u << param);
+}
+
+/*
+ * The writers a write fact stands for: one per distinct (phase, locks) of
+ * the contexts that reach its function, run time only when some context
+ * is run time (setup and teardown writers never race), and none on a
+ * context where the write goes through a parameter that holds an object
+ * private to the call tree.  Returns how many contexts were private.
+ */
+static int add_writers(struct field_verdict *fv, const struct callgraph *g,
+		       const struct fact *x, int param)
+{
+	int n = x->func ? callgraph_find(g, x->file, x->func) : -1;
+	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
+	unsigned int reach = 0;
+	enum phase want;
+	int nr_private = 0;
+	bool any = false;
+
+	for (int c = 0; fn && c < fn->nr_ctx; c++) {
+		if (private_on(fn, c, param))
+			nr_private++;
+		else
+			reach |= 1u << fn->ctx[c].phase;
+	}
+	want = reach & REACH_RUNTIME ? PHASE_RUNTIME :
+	       reach & REACH_SETUP ? PHASE_SETUP : PHASE_TEARDOWN;
+	if (fn && fn->nr_ctx && nr_private == fn->nr_ctx)
+		return nr_private;
+	for (int c = fn && fn->nr_ctx ? 0 : -1; c < (fn ? fn->nr_ctx : 0); c++) {
+		struct field_writer w;
+		bool dup = false;
+
+		if (c >= 0 && (private_on(fn, c, param) || fn->ctx[c].phase != want ||
+			       (want != PHASE_RUNTIME && any)))
+			continue;
+		writer_context(&w, g, x, n, c);
+		for (int i = 0; i < fv->nr_writers && !dup; i++)
+			dup = same_writer(&fv->writers[i], &w);
+		if (dup) {
+			writer_release(&w);
+			continue;
+		}
+		ALLOC_GROW(fv->writers, fv->nr_writers + 1, fv->alloc_writers);
+		fv->writers[fv->nr_writers++] = w;
+		if (w.phase == PHASE_RUNTIME)
+			fv->runtime = true;
+		any = true;
+		if (c < 0)
+			break;
+	}
+	return nr_private;
 }
 
 /*
@@ -365,11 +450,13 @@ static char *field_serialized_by(const struct field_verdict *fv)
  * uncovered partners; prune when a maximal matching of what is left shows
  * the cover cannot beat the best one.  These graphs are small; a search
  * that runs past its budget falls back to a greedy cover and says so.
+ * A field marked forbid may not move: the tie-break below asks whether a
+ * cover of the minimum size exists under such constraints.
  */
 struct cover {
 	const struct race *races;
 	int nr_races, nr_fields;
-	bool *cur, *best, *matched;
+	bool *cur, *best, *matched, *forbid;
 	int best_size;
 	long budget;
 };
@@ -423,9 +510,11 @@ static void cover_search(struct cover *c, int size)
 	}
 	if (size + matching_bound(c) >= c->best_size)
 		return;
-	c->cur[pick] = true;
-	cover_search(c, size + 1);
-	c->cur[pick] = false;
+	if (!c->forbid[pick]) {
+		c->cur[pick] = true;
+		cover_search(c, size + 1);
+		c->cur[pick] = false;
+	}
 	/* pick stays: every partner it still races with moves */
 	partners = xmalloc(sizeof(int) * (size_t)c->nr_fields);
 
@@ -436,9 +525,12 @@ static void cover_search(struct cover *c, int size)
 		if (o >= 0 && !c->cur[o]) {
 			c->cur[o] = true;
 			partners[added++] = o;
+			if (c->forbid[o])
+				size = c->best_size;	/* the race would stay */
 		}
 	}
-	cover_search(c, size + added);
+	if (size < c->best_size)
+		cover_search(c, size + added);
 	while (added)
 		c->cur[partners[--added]] = false;
 	free(partners);
@@ -468,6 +560,116 @@ static void cover_greedy(struct cover *c)
 	}
 }
 
+/*
+ * Does a field have a run-time writer holding no exclusive lock (a root's
+ * own exclusion aside)?  Moving such a field is what the evidence
+ * demands most plainly: no lock anyone could add later would keep it.
+ */
+static bool field_unlocked(const struct field_verdict *fv)
+{
+	for (int w = 0; w < fv->nr_writers; w++) {
+		const struct field_writer *fw = &fv->writers[w];
+		bool locked = false;
+
+		if (fw->phase != PHASE_RUNTIME)
+			continue;
+		for (int l = 0; l < fw->nr_locks && !locked; l++)
+			locked = fw->locks[l].mode == LOCK_EXCLUSIVE &&
+				 (!fw->locks[l].how || strcmp(fw->locks[l].how, "root"));
+		if (!locked)
+			return true;
+	}
+	return false;
+}
+
+/* How many distinct roots the field's run-time writers are reached from. */
+static int field_roots(const struct field_verdict *fv)
+{
+	int n = 0;
+
+	for (int w = 0; w < fv->nr_writers; w++) {
+		const struct field_writer *fw = &fv->writers[w];
+		bool seen = false;
+
+		if (fw->phase != PHASE_RUNTIME || !fw->root)
+			continue;
+		for (int o = 0; o < w && !seen; o++)
+			seen = fv->writers[o].phase == PHASE_RUNTIME &&
+			       fv->writers[o].root == fw->root;
+		n += !seen;
+	}
+	return n;
+}
+
+struct preference {
+	int field;
+	bool unlocked;
+	int roots;
+};
+
+static int cmp_preference(const void *va, const void *vb)
+{
+	const struct preference *a = va, *b = vb;
+
+	if (a->unlocked != b->unlocked)
+		return a->unlocked ? -1 : 1;
+	if (a->roots != b->roots)
+		return a->roots > b->roots ? -1 : 1;
+	return a->field - b->field;
+}
+
+/* Is there a cover of at most size fields that moves every cur field and no forbid one? */
+static bool cover_exists(struct cover *c, const bool *in, int size)
+{
+	int forced = 0;
+
+	for (int f = 0; f < c->nr_fields; f++) {
+		c->cur[f] = in[f];
+		forced += in[f];
+	}
+	c->best_size = size + 1;
+	c->budget = 1000000;
+	cover_search(c, forced);
+	return c->budget >= 0 && c->best_size <= size;
+}
+
+/*
+ * Among the minimum covers, the one that moves the most preferred fields:
+ * those with an unlocked run-time writer, then those written from more
+ * run-time roots, then the first declared.  Fields are decided one at a
+ * time in that order, each moved if a minimum cover still exists with it,
+ * so adding evidence about one field does not flip the choice elsewhere.
+ */
+static void cover_prefer(struct cover *c, const struct location_verdict *lv, int size)
+{
+	struct preference *pref = xcalloc((size_t)lv->nr_fields, sizeof(*pref));
+	bool *in = xcalloc((size_t)lv->nr_fields, sizeof(bool));
+	bool *fallback = xmalloc(sizeof(bool) * (size_t)lv->nr_fields);
+
+	memcpy(fallback, c->best, sizeof(bool) * (size_t)lv->nr_fields);
+	for (int i = 0; i < lv->nr_fields; i++)
+		pref[i] = (struct preference){ i, field_unlocked(&lv->fields[i]),
+					       field_roots(&lv->fields[i]) };
+	qsort(pref, (size_t)lv->nr_fields, sizeof(*pref), cmp_preference);
+	for (int i = 0; i < lv->nr_fields; i++) {
+		int f = pref[i].field;
+
+		in[f] = true;
+		if (cover_exists(c, in, size))
+			continue;
+		if (c->budget < 0)
+			goto out;
+		in[f] = false;
+		c->forbid[f] = true;
+	}
+	memcpy(fallback, in, sizeof(bool) * (size_t)lv->nr_fields);
+out:
+	memcpy(c->best, fallback, sizeof(bool) * (size_t)lv->nr_fields);
+	free(fallback);
+	free(in);
+	free(pref);
+}
+
 static void location_cover(struct location_verdict *lv)
 {
 	struct cover c = {
@@ -478,16 +680,20 @@ static void location_cover(struct location_verdict *lv)
 	c.cur = xcalloc((size_t)lv->nr_fields, sizeof(bool));
 	c.best = xcalloc((size_t)lv->nr_fields, sizeof(bool));
 	c.matched = xcalloc((size_t)lv->nr_fields, sizeof(bool));
+	c.forbid = xcalloc((size_t)lv->nr_fields, sizeof(bool));
 	cover_search(&c, 0);
 	if (c.budget < 0) {
 		cover_greedy(&c);
 		lv->cover_not_minimal = true;
+	} else if (lv->nr_races) {
+		cover_prefer(&c, lv, c.best_size);
 	}
 	for (int i = 0; i < lv->nr_fields; i++)
 		lv->fields[i].moves[POLICY_PROVEN_RACE] = c.best[i];
 	free(c.cur);
 	free(c.best);
 	free(c.matched);
+	free(c.forbid);
 }
 
 static const char *field_name(const struct location_verdict *lv, const struct bs_struct *s, int i)
@@ -589,9 +795,15 @@ static char *field_why(const struct location_verdict *lv, const struct bs_struct
 	struct strbuf sb = STRBUF_INIT;
 	int *moved = xmalloc(sizeof(int) * (size_t)lv->nr_fields), nr_moved = 0;
 
-	if (fv->local_only) {
+	if (fv->local_only && !fv->nr_private) {
 		strbuf_addf(&sb, "%s is written only on local copies, which no other context "
 			    "sees", name);
+		goto out;
+	}
+	if (fv->local_only) {
+		strbuf_addf(&sb, "%s is written only on objects private to the writer's call "
+			    "tree (a stack object, or one allocated and not yet published), "
+			    "which no other context sees", name);
 		goto out;
 	}
 	if (!fv->nr_writers) {
@@ -627,6 +839,40 @@ out:
 	return strbuf_detach(&sb);
 }
 
+/* The parameter a write goes through, from its wparam fact, or -1. */
+static int write_param(const struct facts *f, const struct fact *x)
+{
+	for (int k = 0; k < f->nr; k++) {
+		const struct fact *p = &f->v[k];
+
+		if (p->kind == FACT_WPARAM && p->line == x->line && p->col == x->col &&
+		    !strcmp(p->file, x->file))
+			return p->arg;
+	}
+	return -1;
+}
+
+static bool is_header_file(const char *file)
+{
+	size_t n = strlen(file);
+
+	return n > 2 && !strcmp(file + n - 2, ".h");
+}
+
+/*
+ * A write in a header inline that no analysed function calls and no root
+ * names: the header is included, but what runs it is outside the PATHs.
+ */
+static bool unreached_inline(const struct callgraph *g, const struct fact *x)
+{
+	int n;
+
+	if (!is_header_file(x->file) || !x->func)
+		return false;
+	n = callgraph_find(g, x->file, x->func);
+	return n < 0 || (!g->fns[n].nr_in && !g->fns[n].nr_roots);
+}
+
 static void location_compute(struct location_verdict *lv, const struct bs_struct *s,
 			     const struct callgraph *g, const struct slice *sf)
 {
@@ -645,16 +891,24 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 
 			if (x->kind != FACT_WRITE || strcmp(x->field, name))
 				continue;
-			/* A stack copy nobody else sees is not a writer of the shared object. */
-			if (x->instance && !strcmp(x->instance, "local")) {
+			/*
+			 * A stack copy nobody else sees, or an object the writer
+			 * allocated and has not published, is not a writer of
+			 * the shared object.
+			 */
+			if (is_instance(x, "local")) {
 				nr_local[i]++;
 				continue;
 			}
-			ALLOC_GROW(fv->writers, fv->nr_writers + 1, fv->alloc_writers);
-			writer_init(&fv->writers[fv->nr_writers], g, x);
-			if (fv->writers[fv->nr_writers].phase == PHASE_RUNTIME)
-				fv->runtime = true;
-			fv->nr_writers++;
+			if (is_instance(x, "private")) {
+				fv->nr_private++;
+				continue;
+			}
+			if (unreached_inline(g, x)) {
+				fv->nr_out_of_scope++;
+				continue;
+			}
+			fv->nr_private += add_writers(fv, g, x, write_param(g->f, x));
 		}
 		fv->moves[POLICY_SETUP_ONLY] = fv->runtime;
 		fv->serialized_by = field_serialized_by(fv);
@@ -678,7 +932,8 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 	}
 	location_cover(lv);
 	for (int i = 0; i < lv->nr_fields; i++) {
-		lv->fields[i].local_only = !lv->fields[i].nr_writers && nr_local[i];
+		lv->fields[i].local_only = !lv->fields[i].nr_writers &&
+					   (nr_local[i] || lv->fields[i].nr_private);
 		lv->fields[i].why = field_why(lv, s, i);
 	}
 	free(nr_local);
@@ -815,6 +1070,7 @@ static void skip_notes(struct verdict *v, const struct facts *f)
 
 		if (x->kind != FACT_SKIP)
 			continue;
+		v->nr_not_analysed += !strcmp(x->why, "not analysed");
 		for (int j = 0; j < k && !seen; j++)
 			seen = f->v[j].kind == FACT_SKIP && same_skip(&f->v[j], x);
 		if (seen)
@@ -873,6 +1129,47 @@ static void run_notes(struct verdict *v, struct bs_layout *l, const struct facts
 				 skipped_structs == 1 ? "s" : ""));
 }
 
+static void struct_verdict_release(struct struct_verdict *sv);
+
+/*
+ * A struct none of whose bitfields has a writer of a shared instance:
+ * every write is to a stack object, to an object private to its writer's
+ * call tree, or in a header inline nothing analysed reaches.  It stays
+ * out of the verdict, and the reason is kept for the report.
+ */
+static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
+{
+	bool private = false, scope = false;
+
+	for (int l = 0; l < sv->nr_locs; l++) {
+		for (int i = 0; i < sv->locs[l].nr_fields; i++) {
+			const struct field_verdict *fv = &sv->locs[l].fields[i];
+
+			if (fv->nr_writers)
+				return false;
+			private |= fv->local_only;
+			scope |= fv->nr_out_of_scope > 0;
+		}
+	}
+	if (!private && !scope)
+		return false;
+	ALLOC_GROW(v->left_out, v->nr_left_out + 1, v->alloc_left_out);
+	v->left_out[v->nr_left_out++] = (struct left_out){
+		xstrdup(sv->s->name),
+		xstrdup(private && scope ?
+			"its instances are never shared: every bitfield write is to a stack "
+			"object, to an object its writer's call tree allocated and has not "
+			"published, or in a header inline no analysed function reaches" :
+			private ?
+			"its instances are never shared: every bitfield write is to a stack "
+			"object or to an object its writer's call tree allocated and has not "
+			"published" :
+			"its bitfields are written only in header inlines that no analysed "
+			"function reaches"),
+	};
+	return true;
+}
+
 int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *f)
 {
 	struct callgraph g = { 0 };
@@ -908,6 +1205,11 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 			sv->locs[sv->nr_locs].loc = &s->locations[k];
 			location_compute(&sv->locs[sv->nr_locs++], s, &g, &sf);
 		}
+		if (struct_left_out(v, sv)) {
+			struct_verdict_release(sv);
+			v->nr--;
+			continue;
+		}
 		struct_notes(sv, &sf);
 	}
 	run_notes(v, l, f, &idx, skipped_structs);
@@ -934,38 +1236,43 @@ bool verdict_has_race(const struct verdict *v, enum policy p)
 	return false;
 }
 
+static void struct_verdict_release(struct struct_verdict *sv)
+{
+	for (int l = 0; l < sv->nr_locs; l++) {
+		struct location_verdict *lv = &sv->locs[l];
+
+		for (int k = 0; k < lv->nr_fields; k++) {
+			struct field_verdict *fv = &lv->fields[k];
+
+			for (int w = 0; w < fv->nr_writers; w++)
+				writer_release(&fv->writers[w]);
+			free(fv->writers);
+			free(fv->why);
+			free(fv->serialized_by);
+			free(fv->data_race);
+		}
+		for (int r = 0; r < lv->nr_races; r++)
+			free(lv->races[r].why);
+		free(lv->fields);
+		free(lv->races);
+	}
+	for (int n = 0; n < sv->nr_notes; n++)
+		free(sv->notes[n]);
+	free(sv->notes);
+	free(sv->locs);
+	free(sv->file);
+}
+
 void verdict_release(struct verdict *v)
 {
-	for (int i = 0; i < v->nr; i++) {
-		struct struct_verdict *sv = &v->v[i];
-
-		for (int l = 0; l < sv->nr_locs; l++) {
-			struct location_verdict *lv = &sv->locs[l];
-
-			for (int k = 0; k < lv->nr_fields; k++) {
-				struct field_verdict *fv = &lv->fields[k];
-
-				for (int w = 0; w < fv->nr_writers; w++) {
-					free(fv->writers[w].phase_why);
-					free(fv->writers[w].locks);
-				}
-				free(fv->writers);
-				free(fv->why);
-				free(fv->serialized_by);
-				free(fv->data_race);
-			}
-			for (int r = 0; r < lv->nr_races; r++)
-				free(lv->races[r].why);
-			free(lv->fields);
-			free(lv->races);
-		}
-		for (int n = 0; n < sv->nr_notes; n++)
-			free(sv->notes[n]);
-		free(sv->notes);
-		free(sv->locs);
-		free(sv->file);
-	}
+	for (int i = 0; i < v->nr; i++)
+		struct_verdict_release(&v->v[i]);
 	free(v->v);
+	for (int i = 0; i < v->nr_left_out; i++) {
+		free(v->left_out[i].name);
+		free(v->left_out[i].why);
+	}
+	free(v->left_out);
 	for (int n = 0; n < v->nr_notes; n++)
 		free(v->notes[n]);
 	free(v->notes);

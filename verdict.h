@@ -37,10 +37,12 @@ const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime" */
 
 struct field_writer {
 	const struct fact *write;	/* the FACT_WRITE */
+	const struct fact *root;	/* where the path of its context starts, or NULL */
 	enum phase phase;
 	char *phase_why;		/* "from open_device: vfpci_open_device -> vfpci_enable" */
 	/*
-	 * Own locks plus those every caller holds.  id and how point into the
+	 * Own locks plus those the context's path holds: a write reached by
+	 * paths holding different locks is one writer per path.  id and how point into the
 	 * facts (or are string literals): they are not freed with the verdict.
 	 */
 	struct fact_lock *locks;
@@ -59,7 +61,9 @@ struct field_verdict {
 	struct field_writer *writers;
 	int nr_writers, alloc_writers;
 	bool runtime;			/* some writer runs at run time */
-	bool local_only;		/* no writer, but writes to local copies */
+	bool local_only;		/* no writer, but writes to local or private objects */
+	int nr_private;			/* writes (or contexts) on thread-private objects */
+	int nr_out_of_scope;		/* writes in header inlines nothing analysed reaches */
 	bool moves[NR_POLICIES];
 	char *why;			/* one sentence, in a maintainer's words */
 	/*
@@ -102,11 +106,20 @@ struct struct_verdict {
 	int nr_notes, alloc_notes;
 };
 
+/* A struct written in the analysed code whose instances are never shared. */
+struct left_out {
+	char *name;
+	char *why;
+};
+
 struct verdict {
 	struct struct_verdict *v;
 	int nr, alloc;
+	struct left_out *left_out;	/* in layout order */
+	int nr_left_out, alloc_left_out;
 	char **notes;			/* run-wide: unparsed files, unknown wrappers */
 	int nr_notes, alloc_notes;
+	int nr_not_analysed;		/* skip facts "not analysed": lines spatch gave up on */
 	char **owned;			/* lock ids the writers point to: "irq edge_irq" */
 	int nr_owned, alloc_owned;
 };

@@ -24,7 +24,8 @@
 # pool: running and draining both hold lock; stats_dirty (stat_lock) and
 #   reconfig (cfg_lock, read in worker) race with the rest: cover
 #   {stats_dirty, reconfig}.  verbose is written in main() before threads.
-# quiet: probe-only writes and writes on a local copy: nothing moves.
+# quiet: probe-only writes and writes on a local copy: nothing moves, and
+#   quiet_cfg, written only on a stack copy, is left out of the verdict.
 . "$(dirname "$0")/lib.sh"
 
 EXP="$TEST_DIRECTORY/expect/check"
@@ -91,11 +92,10 @@ test_expect_success 'quiet: probe-only and local-copy writes move nothing' '
 	cat >expect <<-\EOT &&
 	    proven-race moves nothing
 	    setup-only  moves nothing
-	    proven-race moves nothing
-	    setup-only  moves nothing
+	struct quiet_cfg left out: its instances are never shared: every bitfield write is to a stack object or to an object its writer'"'"'s call tree allocated and has not published
 	EOT
 	check negative/quiet.o quiet.facts >out &&
-	moves <out >actual &&
+	{ moves <out && grep "left out" out; } >actual &&
 	test_cmp expect actual &&
 	check negative/quiet.o quiet.facts --policy setup-only >/dev/null
 '

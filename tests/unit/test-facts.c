@@ -18,6 +18,34 @@ static const char sorted[] =
 	"struct\tv.h\t3\tfoo\n"
 	"skip\tw.c\t0\tnot analysed\tparse error\n";
 
+/* The thread-private facts: a private object and a forwarded parameter. */
+static const char passes[] =
+	"write\tp.c\t20\t2\top\tfoo\tbusy\targs\tprivate\t=\t1\ttyped\t-\n"
+	"pass\tp.c\t21\top\tfill\t0\tprivate\n"
+	"pass\tp.c\t31\tfill\tfill2\t1\targ=0\n"
+	"wparam\tp.c\t30\t2\tfill\t0\n";
+
+static void test_passes(void)
+{
+	struct facts f = { 0 };
+	struct strbuf out = STRBUF_INIT;
+
+	CHECK_INT(facts_parse(&f, passes, "p.tsv"), 0, "parse pass and wparam");
+	CHECK_STR(f.v[0].instance, "private", "instance private");
+	CHECK_INT(f.v[1].arg, 0, "pass index");
+	CHECK_INT(f.v[1].from_arg, -1, "pass from a private object");
+	CHECK_INT(f.v[2].from_arg, 0, "pass forwarding parameter 0");
+	CHECK_INT(f.v[3].col, 2, "wparam column");
+	CHECK_INT(f.v[3].arg, 0, "wparam index");
+	facts_print_tsv(&f, &out);
+	CHECK_STR(out.buf, passes, "print(parse(x)) == x for pass and wparam");
+	strbuf_release(&out);
+	facts_release(&f);
+	CHECK_INT(facts_parse(&f, "pass\tp.c\t1\ta\tb\t0\tshared\n", "bad.tsv"), -1,
+		  "pass FROM must be private or arg=K");
+	facts_release(&f);
+}
+
 static void test_roundtrip(void)
 {
 	struct facts f = { 0 };
@@ -131,6 +159,7 @@ static void test_errors(void)
 int main(void)
 {
 	test_roundtrip();
+	test_passes();
 	test_sort();
 	test_json();
 	test_errors();

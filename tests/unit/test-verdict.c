@@ -364,11 +364,20 @@ static void test_caller_lock(void)
 	CHECK(verdict_has_race(&v, POLICY_SETUP_ONLY), "caller lock: setup-only still moves");
 	verdict_release(&v);
 
+	/*
+	 * The timer's path holds no m: helper's write of a is two writers
+	 * now, one per lockset, and the timer's races with b.
+	 */
 	fr(&f, "op3", "runtime", "timer");
 	fc(&f, "op3", "helper", NULL);
 	verdict_compute(&v, &l, &f);
 	CHECK_INT(v.v[0].locs[0].nr_races, 1, "caller lock: one caller without m is a race");
-	CHECK_INT(field(&v, "a")->writers[0].nr_locks, 0, "caller lock: intersection is empty");
+	CHECK_INT(field(&v, "a")->nr_writers, 2, "caller lock: one writer per path lockset");
+	CHECK_STR(field(&v, "a")->writers[0].locks[0].id, "s.m", "caller lock: op1's path holds m");
+	CHECK_STR(field(&v, "a")->writers[1].phase_why, "from timer: op3 -> helper",
+		  "caller lock: the timer's path is named");
+	CHECK_STR(field(&v, "a")->writers[1].locks[0].how, "root",
+		  "caller lock: the timer's path holds only its own exclusion");
 	verdict_release(&v);
 	free_facts(&f);
 	free_layout(&l);
@@ -473,7 +482,11 @@ static void test_phases(void)
 	CHECK_STR(fv->writers[0].phase_why, "from ioctl: drv_ioctl -> shared_helper",
 		  "phases: the run-time path is the one named");
 	CHECK_OWNED_STR(race_pairs(&v), "a/c a/d c/d", "phases: three run-time fields race");
-	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "a c",
+	/*
+	 * Any two of the triangle are a minimum cover; a and d are written
+	 * from a root each, c from none, so a and d move (see test_stable_cover).
+	 */
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "a d",
 			"phases: a triangle needs two moves");
 	CHECK_STR(v.v[0].notes[0], "some writers are reached from no known root: they are "
 		  "counted as run time, and their callers' locks are unknown",
@@ -583,10 +596,282 @@ static void test_serial_roots(void)
 			"serial roots: the handler's own fields do not race");
 	CHECK_STR(field(&v, "b")->writers[0].locks[0].id, "irq drv_irq",
 		  "serial roots: the helper holds the handler's exclusion");
-	CHECK_INT(field(&v, "d")->writers[0].nr_locks, 0,
-		  "serial roots: a helper of two roots holds neither");
+	CHECK_INT(field(&v, "d")->nr_writers, 2,
+		  "serial roots: a helper of two roots is a writer on each path");
+	CHECK_STR(field(&v, "d")->writers[0].locks[0].id, "irq drv_irq",
+		  "serial roots: ... one holding the handler's exclusion");
+	CHECK_STR(field(&v, "d")->writers[1].locks[0].id, "work drv_work",
+		  "serial roots: ... the other the work item's");
 	CHECK(field(&v, "a")->serialized_by == NULL,
 	      "serial roots: a root's exclusion is no lock for the patch comment");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/* The fact last added, in another file than drv.c. */
+static void in_file(struct facts *f, const char *file)
+{
+	f->v[f->nr - 1].file = (char *)file;
+}
+
+static void ffunc(struct facts *f, const char *file, const char *func, bool is_static)
+{
+	struct fact *x = fact_new(f, FACT_FUNC, file, 1, func);
+
+	x->end_line = 2;
+	x->is_static = is_static;
+}
+
+static void fpass(struct facts *f, const char *caller, const char *callee, int arg,
+		  int from_arg)
+{
+	struct fact *x = fact_new(f, FACT_PASS, "drv.c", 1, caller);
+
+	x->callee = (char *)callee;
+	x->arg = arg;
+	x->from_arg = from_arg;
+}
+
+static void fwparam(struct facts *f, unsigned int line, const char *func, int arg)
+{
+	struct fact *x = fact_new(f, FACT_WPARAM, "drv.c", line, func);
+
+	x->arg = arg;
+}
+
+/*
+ * Locksets by path.  helper() writes a; ioctl reaches it holding m, and
+ * probe (setup) without any lock.  b is written at run time under m.  The
+ * intersection over both callers was empty, so a "raced" with b; on the
+ * only run-time path a holds m.  Then two run-time paths holding two
+ * different locks, m and n, and b written holding both: each path of a
+ * is serialized with b by its own lock.
+ */
+static void test_per_path(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", ab);
+	fr(&f, "drv_probe", "setup", "probe");
+	fr(&f, "drv_ioctl", "runtime", "ioctl");
+	fr(&f, "drv_write", "runtime", "write");
+	fc(&f, "drv_probe", "helper", NULL);
+	fc(&f, "drv_ioctl", "helper", "s.m:w@lexical");
+	fw(&f, 10, "helper", "s", "a", "self", NULL);
+	fw(&f, 20, "drv_write", "s", "b", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "per path: an unlocked setup caller erases nothing");
+	CHECK_INT(field(&v, "a")->nr_writers, 1, "per path: only the run-time path is a writer");
+	CHECK_STR(field(&v, "a")->writers[0].phase_why, "from ioctl: drv_ioctl -> helper",
+		  "per path: ... named by its path");
+	verdict_release(&v);
+	free_facts(&f);
+
+	fr(&f, "op1", "runtime", "ioctl");
+	fr(&f, "op2", "runtime", "read");
+	fr(&f, "op3", "runtime", "write");
+	fc(&f, "op1", "helper", "s.m:w@lexical");
+	fc(&f, "op2", "helper", "s.n:w@lexical");
+	fw(&f, 10, "helper", "s", "a", "self", NULL);
+	fw(&f, 20, "op3", "s", "b", "self", "s.m:w@lexical,s.n:w@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "per path: each path's own lock serializes");
+	CHECK_INT(field(&v, "a")->nr_writers, 2, "per path: one writer per path lockset");
+	verdict_release(&v);
+
+	/* A third path holding neither races, and the sentence names that path. */
+	fr(&f, "op4", "runtime", "mmap");
+	fc(&f, "op4", "helper", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 1, "per path: a path holding neither races");
+	CHECK_STR(v.v[0].locs[0].races[0].why,
+		  "a is written by helper (from mmap: op4 -> helper) holding no lock, and b by "
+		  "op3 (from write: op3) holding m and n: no common lock serializes them",
+		  "per path: the racing path and its locks are the ones said");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * Two static helper()s: a.c's writes a and is called under m; b.c's is
+ * called without a lock and writes nothing here.  Merged by name, a.c's
+ * helper would be entered without m from b.c and race with b.
+ */
+static void test_static_functions(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", ab);
+	ffunc(&f, "a.c", "helper", true);
+	ffunc(&f, "b.c", "helper", true);
+	fr(&f, "op1", "runtime", "ioctl");
+	in_file(&f, "a.c");
+	fr(&f, "op2", "runtime", "read");
+	in_file(&f, "b.c");
+	fc(&f, "op1", "helper", "s.m:w@lexical");
+	in_file(&f, "a.c");
+	fc(&f, "op2", "helper", NULL);
+	in_file(&f, "b.c");
+	fw(&f, 10, "helper", "s", "a", "self", NULL);
+	in_file(&f, "a.c");
+	fw(&f, 20, "op1", "s", "b", "self", "s.m:w@lexical");
+	in_file(&f, "a.c");
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "static: a.c's helper is entered only under m");
+	CHECK_INT(field(&v, "a")->nr_writers, 1, "static: one path reaches a.c's helper");
+	verdict_release(&v);
+
+	/* Without LINKAGE (an older facts file) they are one global function. */
+	f.v[0].is_static = f.v[1].is_static = false;
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 1, "static: global by default, merged by name");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * Thread-private objects.  ioctl allocates an argument block and passes
+ * it to fill() (argument 0), which passes it on to fill2() (argument 1);
+ * both write a through that parameter.  write() writes b with no lock.
+ * A direct write to a fresh object (INSTANCE private) is no writer
+ * either.  Then a path passing a shared object to fill() is a writer.
+ */
+static void test_private(void)
+{
+	static const char *const abc[] = { "a", "b", "c", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+	const struct field_verdict *fv;
+
+	one_location(&l, "s", abc);
+	fr(&f, "drv_ioctl", "runtime", "ioctl");
+	fr(&f, "drv_write", "runtime", "write");
+	fc(&f, "drv_ioctl", "fill", NULL);
+	fc(&f, "fill", "fill2", NULL);
+	fpass(&f, "drv_ioctl", "fill", 0, -1);
+	fpass(&f, "fill", "fill2", 1, 0);
+	fw(&f, 10, "fill", "s", "a", "self", NULL);
+	fwparam(&f, 10, "fill", 0);
+	fw(&f, 11, "fill2", "s", "a", "self", NULL);
+	fwparam(&f, 11, "fill2", 1);
+	fw(&f, 12, "drv_ioctl", "s", "c", "private", NULL);
+	fw(&f, 20, "drv_write", "s", "b", "self", NULL);
+	fw(&f, 21, "drv_write", "s", "c", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	fv = field(&v, "a");
+	CHECK_INT(fv->nr_writers, 0, "private: writes through a private parameter are no writers");
+	CHECK(fv->local_only, "private: ... the field is written on private objects only");
+	CHECK_STR(fv->why, "a is written only on objects private to the writer's call tree "
+		  "(a stack object, or one allocated and not yet published), which no other "
+		  "context sees", "private: and says so");
+	CHECK_INT(field(&v, "c")->nr_writers, 1, "private: a fresh object's write is no writer");
+	CHECK_OWNED_STR(race_pairs(&v), "b/c", "private: only the shared writers race");
+	verdict_release(&v);
+
+	fr(&f, "drv_read", "runtime", "read");
+	fc(&f, "drv_read", "fill", NULL);
+	verdict_compute(&v, &l, &f);
+	fv = field(&v, "a");
+	CHECK_INT(fv->nr_writers, 2, "private: a shared object passed in makes both writers");
+	CHECK_STR(fv->writers[1].phase_why, "from read: drv_read -> fill -> fill2",
+		  "private: ... on the path that passes it");
+	verdict_release(&v);
+	free_facts(&f);
+
+	/* Every write private or on the stack: the struct is left out, with why. */
+	fr(&f, "drv_ioctl", "runtime", "ioctl");
+	fw(&f, 10, "drv_ioctl", "s", "a", "private", NULL);
+	fw(&f, 11, "drv_ioctl", "s", "b", "local", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.nr, 0, "private: a struct never shared is not in the verdict");
+	CHECK_INT(v.nr_left_out, 1, "private: ... but in the list of those left out");
+	CHECK_STR(v.left_out[0].why, "its instances are never shared: every bitfield write is "
+		  "to a stack object or to an object its writer's call tree allocated and has "
+		  "not published", "private: ... with the reason");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * Scope: a header inline nothing analysed calls writes a; it is no
+ * writer.  A sibling written after an open-count guard (INSTANCE closed)
+ * is teardown, not run time.
+ */
+static void test_scope(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", ab);
+	fr(&f, "drv_ioctl", "runtime", "ioctl");
+	fr(&f, "drv_close", "teardown", "close_device");
+	fw(&f, 10, "wake_inline", "s", "a", "self", NULL);
+	in_file(&f, "include/pm.h");
+	fw(&f, 20, "drv_ioctl", "s", "b", "self", NULL);
+	fw(&f, 30, "drv_close", "s", "b", "closed", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "a")->nr_writers, 0, "scope: an unreached header inline is no writer");
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "scope: so nothing races");
+	CHECK_INT(field(&v, "b")->writers[1].phase, PHASE_TEARDOWN,
+		  "scope: a sibling of a closed set is teardown");
+	CHECK_STR(field(&v, "b")->writers[1].phase_why, "writes a sibling through dev only "
+		  "when no other member of its set is open (an open-count guard returns first)",
+		  "scope: ... and says why");
+	verdict_release(&v);
+
+	fc(&f, "drv_ioctl", "wake_inline", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(v.v[0].locs[0].nr_races, 1, "scope: an inline ioctl calls is a writer");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * A stable cover: p and q race only with each other, so either is a
+ * minimum cover.  p's writer holds m, q's no lock: q moves, though p is
+ * declared first and the search meets it first.  Then r and s, both
+ * unlocked: s is written from two run-time roots, r from one: s moves.
+ */
+static void test_stable_cover(void)
+{
+	static const char *const pq[] = { "p", "q", NULL };
+	static const char *const rs[] = { "r", "s", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", pq);
+	fr(&f, "op1", "runtime", "ioctl");
+	fr(&f, "op2", "runtime", "write");
+	fw(&f, 10, "op1", "s", "p", "self", "s.m:w@lexical");
+	fw(&f, 20, "op2", "s", "q", "self", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "q", "stable: the unlocked field moves");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+
+	one_location(&l, "s", rs);
+	fr(&f, "op1", "runtime", "ioctl");
+	fr(&f, "op2", "runtime", "write");
+	fr(&f, "op3", "runtime", "read");
+	fw(&f, 10, "op1", "s", "r", "self", NULL);
+	fw(&f, 20, "op2", "s", "s", "self", NULL);
+	fw(&f, 21, "op3", "s", "s", "self", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_OWNED_STR(movers(&v, POLICY_PROVEN_RACE), "s",
+			"stable: the field written from more roots moves");
 	verdict_release(&v);
 	free_facts(&f);
 	free_layout(&l);
@@ -610,5 +895,10 @@ int main(void)
 	test_cover_and_data_race();
 	test_dense();
 	test_serial_roots();
+	test_per_path();
+	test_static_functions();
+	test_private();
+	test_scope();
+	test_stable_cover();
 	return unit_done();
 }
