@@ -113,11 +113,22 @@ def is_cand_field(f):
 def is_acquire(f):
 	return action(f) in lockvocab.ACQUIRE
 
+# A lock that is an argument itself needs no other spelling: argument 0
+# (no ID, or "@0") or argument 1 ("@1").
+def arg_lock(f, n):
+	return LOCKS[f].tmpl in ((None, "@0") if n == 0 else ("@%d" % n,))
+
 def is_plain_acquire(f):
-	return is_acquire(f) and LOCKS[f].tmpl is None
+	return is_acquire(f) and arg_lock(f, 0)
 
 def is_plain_release(f):
-	return action(f) == "unlock" and LOCKS[f].tmpl is None
+	return action(f) == "unlock" and arg_lock(f, 0)
+
+def is_plain_acquire1(f):
+	return is_acquire(f) and arg_lock(f, 1)
+
+def is_plain_release1(f):
+	return action(f) == "unlock" and arg_lock(f, 1)
 
 def is_trylock(f):
 	return action(f) == "trylock"
@@ -291,7 +302,8 @@ def lock_str(name, pos, fn, how=None):
 # Other spellings of one lock, for the paths that must avoid it: wrappers
 # whose template names it (with the argument that makes it so) and the
 # entries of a fixed identity.  A bounded number of each: SLOTS.
-TEMPLATED = [e for e in LOCKS.values() if e.tmpl and not e.fixed()]
+TEMPLATED = [e for e in LOCKS.values()
+	     if e.tmpl and not e.fixed() and e.tmpl not in ("@0", "@1")]
 FIXED = [e for e in LOCKS.values() if e.fixed()]
 SLOTS = {"I": 4, "J": 2, "N": 6}
 
@@ -303,11 +315,13 @@ def spellings(name, pos, fn):
 	out = {"LEX": le}
 	for side, acts in (("A", lockvocab.ACQUIRE), ("R", ("unlock",))):
 		by = {"I": [], "J": [], "N": []}
-		for t in TEMPLATED:
+		# The lock call's own entry first, should the slots not suffice.
+		for t in sorted(TEMPLATED, key=lambda t: t.name != name):
 			arg = t.action in acts and le and lockvocab.template_args(t.tmpl, le)
 			if arg and arg[0] < 2:
 				by["IJ"[arg[0]]].append((t.name, arg[1]))
-		by["N"] = [(f.name, None) for f in FIXED if f.action in acts and f.tmpl == lid]
+		by["N"] = [(f.name, None) for f in sorted(FIXED, key=lambda f: f.name != name)
+			   if f.action in acts and f.tmpl == lid]
 		for k, n in SLOTS.items():
 			for i in range(n):
 				out[side + k + str(i)] = by[k][i] if i < len(by[k]) else (None, None)
@@ -675,13 +689,16 @@ position lsite.p;
 identifier cand.fn;
 expression spell.LEX, spell.AIE0, spell.AIE1, spell.AIE2, spell.AIE3, spell.AJE0, spell.AJE1, spell.RIE0, spell.RIE1, spell.RIE2, spell.RIE3, spell.RJE0, spell.RJE1;
 identifier spell.AI0, spell.AI1, spell.AI2, spell.AI3, spell.AJ0, spell.AJ1, spell.AN0, spell.AN1, spell.AN2, spell.AN3, spell.AN4, spell.AN5, spell.RI0, spell.RI1, spell.RI2, spell.RI3, spell.RJ0, spell.RJ1, spell.RN0, spell.RN1, spell.RN2, spell.RN3, spell.RN4, spell.RN5;
-expression V2, E, E2;
+expression V2, E, E1, E2;
 identifier lk2 : script:python() { is_plain_acquire(lk2) };
 identifier ul : script:python() { is_plain_release(ul) };
+identifier lk3 : script:python() { is_plain_acquire1(lk3) };
+identifier ul3 : script:python() { is_plain_release1(ul3) };
 @@
 fn(...) {
 (
  ... when != lk2(LEX, ...)
+     when != lk3(E2, LEX, ...)
      when != AI0(AIE0, ...)
      when != AI1(AIE1, ...)
      when != AI2(AIE2, ...)
@@ -698,6 +715,7 @@ fn(...) {
 |
  ...
  \( ul(LEX, ...)
+  \| ul3(E1, LEX, ...)
   \| RI0(RIE0, ...)
   \| RI1(RIE1, ...)
   \| RI2(RIE2, ...)
@@ -712,6 +730,7 @@ fn(...) {
   \| RN5(...)
  \)
  ... when != lk2(LEX, ...)
+     when != lk3(E2, LEX, ...)
      when != AI0(AIE0, ...)
      when != AI1(AIE1, ...)
      when != AI2(AIE2, ...)
