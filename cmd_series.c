@@ -9,7 +9,7 @@
 static const char series_usage[] =
 	"bitsplit series [--tree DIR] (--build DIR | --layout L...) "
 	"[--policy setup-only|proven-race] [-C STRUCT]... [-j N] [--timeout SEC] "
-	"[--data FILE]... [--cc] --out DIR PATH...";
+	"[--data FILE]... [--verify] [--cc] --out DIR PATH...";
 
 int cmd_series(int argc, const char **argv)
 {
@@ -22,6 +22,8 @@ int cmd_series(int argc, const char **argv)
 		  "setup-only or proven-race (default)" },
 		OPT_STRUCTS(&structs),
 		OPT_FACTS_RUN(&o.fix.run, &data),
+		{ "verify", 0, OPT_BOOL, &o.verify, NULL,
+		  "rebuild with the patches and check the layouts before writing the series" },
 		{ "cc", 0, OPT_BOOL, &o.cc, NULL, "Cc: lines from scripts/get_maintainer.pl" },
 		{ "out", 0, OPT_STRING, &o.out, "DIR", "where the series goes" },
 		OPT_END(),
@@ -33,6 +35,8 @@ int cmd_series(int argc, const char **argv)
 		usage_with_options(series_usage, opts, 2);
 	if (policy_parse(o.fix.policy_name, &o.fix.policy))
 		die("unknown policy '%s': expected setup-only or proven-race", o.fix.policy_name);
+	if (o.verify && !o.fix.src.build)
+		die("--verify needs --build DIR: the objects to rebuild");
 	source_setup(&o.fix.src);
 	o.fix.run.data = data.v;
 	if (source_load_layout(&o.fix.src, &layout) ||

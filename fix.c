@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "hazard.h"
+#include "lockset.h"
 #include "util.h"
+#include "writer_words.h"
 
 static struct fix_job *add_job(struct fix_jobs *jobs, const struct bs_struct *s)
 {
@@ -145,6 +147,93 @@ static void group_comments(struct plan *p)
 	}
 }
 
+#define UNLOCKED "no common lock"
+
+/*
+ * A lock every run-time writer holds exclusively, its type unknown
+ * ("?vdev->vdev.dev_set->lock", matched by its text): the verdict does
+ * not vouch for it, but the message names it, so the comment must not
+ * say there is none.
+ */
+static const char *text_lock(const struct field_verdict *fv)
+{
+	const struct field_writer *first = NULL;
+
+	for (int i = 0; i < fv->nr_writers && !first; i++)
+		if (fv->writers[i].phase == PHASE_RUNTIME)
+			first = &fv->writers[i];
+	for (int l = 0; first && l < first->nr_locks; l++) {
+		const struct fact_lock *cand = &first->locks[l];
+		bool all = cand->id[0] == '?' && cand->mode == LOCK_EXCLUSIVE;
+
+		for (int i = 0; all && i < fv->nr_writers; i++) {
+			const struct field_writer *w = &fv->writers[i];
+			const struct fact_lock *o;
+
+			if (w->phase != PHASE_RUNTIME)
+				continue;
+			o = lockset_find(w->locks, w->nr_locks, cand->id);
+			all = o && o->mode == LOCK_EXCLUSIVE;
+		}
+		if (all)
+			return lock_short_name(cand->id + 1);
+	}
+	return NULL;
+}
+
+/* The group comment of a split field: what serializes its run-time writers. */
+static char *split_comment(const struct field_verdict *fv)
+{
+	if (fv->serialized_by && !strcmp(fv->serialized_by, "runtime PM"))
+		return xstrdup("runtime PM callbacks only");
+	if (fv->serialized_by)
+		return xstrfmt("written under %s", fv->serialized_by);
+	if (text_lock(fv))
+		return xstrfmt("written under %s", text_lock(fv));
+	return xstrdup(UNLOCKED);
+}
+
+/*
+ * "no common lock: written by config-space writes and ioctls": the
+ * run-time contexts of the unserialized fields in p->m[begin, end).
+ */
+static char *unlocked_comment(const struct fix_job *job, const struct plan *p, int begin, int end)
+{
+	char **v = NULL;
+	int nr = 0, alloc = 0;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = begin; i < end; i++) {
+		const struct field_verdict *fv = field_of(job->sv, p->m[i].member);
+
+		for (int w = 0; fv && w < fv->nr_writers; w++) {
+			char *ctx;
+			bool seen = false;
+
+			if (fv->writers[w].phase != PHASE_RUNTIME)
+				continue;
+			ctx = writer_context(&fv->writers[w], true);
+			for (int k = 0; k < nr && !seen; k++)
+				seen = !strcmp(v[k], ctx);
+			if (seen) {
+				free(ctx);
+				continue;
+			}
+			ALLOC_GROW(v, nr + 1, alloc);
+			v[nr++] = ctx;
+		}
+	}
+	strbuf_addstr(&sb, UNLOCKED);
+	if (nr)
+		strbuf_addstr(&sb, ": written by ");
+	for (int k = 0; k < nr; k++) {
+		strbuf_addf(&sb, "%s%s", k == 0 ? "" : k == nr - 1 ? " and " : ", ", v[k]);
+		free(v[k]);
+	}
+	free(v);
+	return strbuf_detach(&sb);
+}
+
 void fix_comment(const struct fix_opts *o, const struct fix_job *job, struct plan *p)
 {
 	bool first_packed = true;
@@ -161,14 +250,28 @@ void fix_comment(const struct fix_opts *o, const struct fix_job *job, struct pla
 				"Flags only modified on setup/release - bitfield ok" :
 				"No two writers of these flags run concurrently - bitfield ok");
 		} else if (pm->role == ROLE_SPLIT && fv) {
-			pm->comment = fv->serialized_by ?
-				xstrfmt("written under %s", fv->serialized_by) :
-				xstrdup("written at run time, no common lock");
+			pm->comment = split_comment(fv);
 		}
 		if (pm->role != ROLE_PACKED && i && p->m[i - 1].role == ROLE_PACKED)
 			first_packed = true;	/* a second run gets its own */
 	}
 	group_comments(p);
+	/* each group of unserialized fields names the contexts of its own writers */
+	for (int i = 0; i < p->nr; ) {
+		int end = i;
+
+		while (end < p->nr && p->m[end].comment && !strcmp(p->m[end].comment, UNLOCKED))
+			end++;
+		if (end == i) {
+			i++;
+			continue;
+		}
+		for (int k = i; k < end; k++) {
+			free(p->m[k].comment);
+			p->m[k].comment = unlocked_comment(job, p, i, end);
+		}
+		i = end;
+	}
 }
 
 int fix_hazards(const struct fix_opts *o, const struct fix_job *job,

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "plan.h"
+#include "verify.h"
+#include "writer_words.h"
 #include "run_command.h"
 #include "util.h"
 
@@ -23,6 +25,7 @@ struct ctx {
 	char *prefix;		/* the tree's path inside its repository */
 	const char *env[4];	/* scratch object directory and index */
 	char *name, *email;
+	bool verified;		/* --verify passed: the sizes are pahole's */
 };
 
 /* One patch: the structs declared in one header. */
@@ -290,11 +293,6 @@ static void cc_lines(struct ctx *c, const char *file, struct strbuf *msg)
 	free(script);
 }
 
-static const char *field_name(const struct struct_verdict *sv, const struct field_verdict *fv)
-{
-	return sv->s->members[fv->member].name;
-}
-
 /* "a", "a and b", "a, b and c" */
 static void add_names(struct strbuf *sb, const char **names, int nr)
 {
@@ -302,123 +300,273 @@ static void add_names(struct strbuf *sb, const char **names, int nr)
 		strbuf_addf(sb, "%s%s", i == 0 ? "" : i == nr - 1 ? " and " : ", ", names[i]);
 }
 
-/* A field's reason without its leading "NAME is ", so fields can share it. */
-static const char *reason_of(const struct struct_verdict *sv, const struct field_verdict *fv)
+static void add_unique(const char ***v, int *nr, int *alloc, const char *s)
 {
-	const char *why = fv->why ? fv->why : "no reason recorded";
-	const char *name = sv->s->members[fv->member].name;
-	size_t n = strlen(name);
+	for (int i = 0; i < *nr; i++)
+		if (!strcmp((*v)[i], s))
+			return;
+	ALLOC_GROW(*v, *nr + 1, *alloc);
+	(*v)[(*nr)++] = s;
+}
 
-	if (!strncmp(why, name, n) && starts_with(why + n, " is "))
-		return why + n + 4;
-	return why;
+/* What groups a writer in a field's entry: its phase class and what it holds. */
+static char *writer_key(const struct field_writer *w)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (w->phase != PHASE_RUNTIME)
+		return xstrdup("S");
+	strbuf_addch(&sb, 'R');
+	writer_locks(w, &sb);
+	return strbuf_detach(&sb);
 }
 
 /*
- * One bullet per distinct reason, naming the fields it covers: several
- * fields often share one ("written only at setup or teardown ...").
+ * A field's writers, each function and context once: "vfpci_pm_entry()
+ * and __vfpci_pm_exit() (ioctls), under memory_lock"; writers holding
+ * different locks are separated by "; ".
  */
-static void add_reasons(struct strbuf *msg, const struct struct_verdict *sv,
-			const struct location_verdict *lv, enum policy pol, bool moving)
+static void writers_entry(const struct field_verdict *fv, bool runtime_only, struct strbuf *out)
 {
-	bool *done = xcalloc((size_t)lv->nr_fields + 1, sizeof(*done));
-	const char **names = xcalloc((size_t)lv->nr_fields + 1, sizeof(*names));
+	char **keys = xcalloc((size_t)fv->nr_writers + 1, sizeof(*keys));
+	char **ctxs = xcalloc((size_t)fv->nr_writers + 1, sizeof(*ctxs));
+	bool *done = xcalloc((size_t)fv->nr_writers + 1, sizeof(*done));
+	int groups = 0;
 
-	for (int f = 0; f < lv->nr_fields; f++) {
-		struct strbuf head = STRBUF_INIT;
-		const char *reason = reason_of(sv, &lv->fields[f]);
-		int nr = 0;
-
-		if (done[f] || lv->fields[f].moves[pol] != moving)
-			continue;
-		for (int k = f; k < lv->nr_fields; k++)
-			if (!done[k] && lv->fields[k].moves[pol] == moving &&
-			    !strcmp(reason_of(sv, &lv->fields[k]), reason)) {
-				done[k] = true;
-				names[nr++] = sv->s->members[lv->fields[k].member].name;
-			}
-		add_names(&head, names, nr);
-		strbuf_addf(&head, ": %s.", reason);
-		add_wrapped(msg, "-", head.buf, 2);
-		strbuf_release(&head);
+	for (int w = 0; w < fv->nr_writers; w++) {
+		keys[w] = writer_key(&fv->writers[w]);
+		ctxs[w] = writer_context(&fv->writers[w], false);
+		done[w] = runtime_only && fv->writers[w].phase != PHASE_RUNTIME;
 	}
-	free(names);
+	for (int w = 0; w < fv->nr_writers; w++) {
+		int nr_ctx = 0;
+
+		if (done[w])
+			continue;
+		if (groups++)
+			strbuf_addstr(out, "; ");
+		/* the writers with w's key, by context */
+		for (int k = w; k < fv->nr_writers; k++) {
+			const char **fns = NULL;
+			int nr_fns = 0, alloc = 0;
+			char *ctx;
+
+			if (done[k] || strcmp(keys[k], keys[w]))
+				continue;
+			for (int j = k; j < fv->nr_writers; j++)
+				if (!done[j] && !strcmp(keys[j], keys[w]) && !strcmp(ctxs[j], ctxs[k])) {
+					add_unique(&fns, &nr_fns, &alloc, writer_func(&fv->writers[j]));
+					if (j > k)
+						done[j] = true;
+				}
+			if (nr_ctx++)
+				strbuf_addstr(out, " and ");
+			for (int i = 0; i < nr_fns; i++)
+				strbuf_addf(out, "%s%s()", i == 0 ? "" : i == nr_fns - 1 ? " and " : ", ",
+					    fns[i]);
+			ctx = writer_context(&fv->writers[k], nr_fns > 1);
+			strbuf_addf(out, " (%s)", ctx);
+			free(ctx);
+			free(fns);
+			done[k] = k != w;
+		}
+		done[w] = true;
+		if (keys[w][1])
+			strbuf_addf(out, ", %s", keys[w] + 1);
+	}
+	for (int w = 0; w < fv->nr_writers; w++) {
+		free(keys[w]);
+		free(ctxs[w]);
+	}
+	free(keys);
+	free(ctxs);
 	free(done);
 }
 
-static void struct_body(struct ctx *c, const struct fix_job *job, struct strbuf *msg)
+struct entry {
+	char *fields;			/* "has_dyn_msix, extended_caps" */
+	char *text;
+};
+
+/*
+ * The "Bitfield justifications:" (moved false) or "Dedicated storage
+ * units:" (moved true) list: one bullet per distinct entry, naming every
+ * field it covers, in declaration order.
+ */
+static void field_list(struct strbuf *msg, const char *head, const struct group *g,
+		       enum policy pol, bool moved)
 {
-	const struct struct_verdict *sv = job->sv;
-	enum policy pol = c->o->fix.policy;
-	struct plan p = { 0 };
-	struct strbuf sb = STRBUF_INIT;
+	struct entry *v = NULL;
+	int nr = 0, alloc = 0;
 
-	for (int l = 0; sv && l < sv->nr_locs; l++) {
-		const struct location_verdict *lv = &sv->locs[l];
-		int moved = 0;
+	for (int j = 0; j < g->nr; j++) {
+		const struct struct_verdict *sv = g->jobs[j]->sv;
 
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "In struct %s, ", sv->s->name);
-		const char **names = xcalloc((size_t)lv->nr_fields + 1, sizeof(*names));
+		for (int l = 0; sv && l < sv->nr_locs; l++)
+			for (int f = 0; f < sv->locs[l].nr_fields; f++) {
+				const struct field_verdict *fv = &sv->locs[l].fields[f];
+				const char *name = sv->s->members[fv->member].name;
+				struct strbuf text = STRBUF_INIT;
+				struct entry *e = NULL;
 
-		for (int f = 0; f < lv->nr_fields; f++)
-			if (lv->fields[f].moves[pol])
-				names[moved++] = field_name(sv, &lv->fields[f]);
-		add_names(&sb, names, moved);
-		free(names);
-		if (!moved)
-			continue;
-		strbuf_addf(&sb, " %s a memory location with %d other bitfield%s and %s "
-			    "written at run time by writers that do not serialize against "
-			    "each other:", moved > 1 ? "share" : "shares", lv->nr_fields - moved,
-			    lv->nr_fields - moved == 1 ? "" : "s", moved > 1 ? "are" : "is");
-		strbuf_addch(msg, '\n');
-		add_wrapped(msg, "", sb.buf, 0);
-		strbuf_addch(msg, '\n');
-		add_reasons(msg, sv, lv, pol, true);
-		if (moved < lv->nr_fields) {
-			strbuf_addstr(msg, "\nGive each its own storage. The others stay packed:\n\n");
-			add_reasons(msg, sv, lv, pol, false);
-		}
+				if (fv->moves[pol] != moved)
+					continue;
+				if (fv->nr_writers)
+					writers_entry(fv, moved, &text);
+				else
+					strbuf_addstr(&text, fv->local_only ?
+						      "written only on local copies" :
+						      "no writer in the analysed code");
+				for (int i = 0; i < nr && !e; i++)
+					if (!strcmp(v[i].text, text.buf))
+						e = &v[i];
+				if (e) {
+					char *more = g->nr > 1 ?
+						xstrfmt("%s, %s.%s", e->fields, sv->s->name, name) :
+						xstrfmt("%s, %s", e->fields, name);
+
+					free(e->fields);
+					e->fields = more;
+					strbuf_release(&text);
+					continue;
+				}
+				ALLOC_GROW(v, nr + 1, alloc);
+				v[nr].fields = g->nr > 1 ? xstrfmt("%s.%s", sv->s->name, name) :
+							   xstrdup(name);
+				v[nr++].text = strbuf_detach(&text);
+			}
 	}
-	strbuf_reset(&sb);
-	if (!plan_struct(&p, job->s, job->split, &c->o->fix.plan)) {
-		strbuf_addch(msg, '\n');
-		if (p.after.size < p.before.size)
-			strbuf_addf(&sb, "struct %s shrinks from %u to %u bytes (pahole): the "
-				    "split fields fill holes and the layout is tightened.",
-				    job->s->name, p.before.size, p.after.size);
-		else if (p.after.size > p.before.size)
-			strbuf_addf(&sb, "struct %s grows from %u to %u bytes (pahole): no hole "
-				    "holds the split fields.", job->s->name, p.before.size,
-				    p.after.size);
-		else
-			strbuf_addf(&sb, "struct %s stays %u bytes (pahole): the split fields "
-				    "fit in holes.", job->s->name, p.before.size);
-		add_wrapped(msg, "", sb.buf, 0);
+	if (nr)
+		strbuf_addf(msg, "\n%s\n", head);
+	for (int i = 0; i < nr; i++) {
+		char *line = xstrfmt("%s: %s", v[i].fields, v[i].text);
+
+		add_wrapped(msg, "-", line, 2);
+		free(line);
+		free(v[i].fields);
+		free(v[i].text);
 	}
-	plan_release(&p);
-	strbuf_release(&sb);
+	free(v);
+}
+
+/* "bar_mmap_supported[]": the member the hole at index h of s follows. */
+static char *hole_after(const struct bs_struct *s, const struct bs_hole *h)
+{
+	int end = h->before < 0 ? s->nr_members : h->before;
+
+	for (int k = end - 1; k >= 0; k--)
+		if (s->members[k].depth == 0 && s->members[k].name)
+			return xstrfmt("%s%s", s->members[k].name, s->members[k].dims ? "[]" : "");
+	return xstrdup("the start");
+}
+
+/* Does moved member pm lie in hole h of the original layout (a byte hole of the struct itself)? */
+static bool fills(const struct bs_hole *h, const struct plan_member *pm)
+{
+	return (pm->role == ROLE_SPLIT || pm->role == ROLE_TIGHTEN) && h->parent < 0 &&
+	       h->bits >= 8 && pm->bit_offset >= h->bit_offset &&
+	       pm->bit_offset + pm->size * 8ULL <= h->bit_offset + h->bits;
 }
 
 /*
- * "Tighten struct layout" when the plan used the holes: a member moved
- * into one, the struct ends up smaller than splitting in place would
- * make it, or a split field went up into a hole before its run.
+ * One sentence on the layout: which moved members fill which of the old
+ * holes, then the size, verified by a rebuild or only planned.
+ */
+static void layout_sentence(struct ctx *c, const struct fix_job *job, struct strbuf *msg)
+{
+	const struct bs_struct *s = job->s;
+	struct plan p = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *clauses = NULL;
+	int nr_clauses = 0, alloc_clauses = 0;
+
+	if (plan_struct(&p, s, job->split, &c->o->fix.plan)) {
+		plan_release(&p);
+		return;
+	}
+	fix_comment(&c->o->fix, job, &p);	/* the order of the patch: groups together */
+	for (int h = 0; h < s->nr_holes; h++) {
+		const struct bs_hole *hole = &s->holes[h];
+		const char **names = NULL;
+		int nr = 0, alloc = 0;
+		bool all_tighten = true;
+		char *after;
+
+		for (int i = 0; i < p.nr; i++) {
+			const struct plan_member *pm = &p.m[i];
+
+			if (!fills(hole, pm))
+				continue;
+			all_tighten &= pm->role == ROLE_TIGHTEN;
+			ALLOC_GROW(names, nr + 1, alloc);
+			names[nr++] = s->members[pm->member].name;
+		}
+		if (!nr)
+			continue;
+		ALLOC_GROW(clauses, nr_clauses + 1, alloc_clauses);
+		clauses[nr_clauses] = (struct strbuf)STRBUF_INIT;
+		add_names(&clauses[nr_clauses], names, nr);
+		after = hole_after(s, hole);
+		strbuf_addf(&clauses[nr_clauses++], " %s the %u-byte hole after %s",
+			    all_tighten ? (nr > 1 ? "move up into" : "moves up into") :
+			    (nr > 1 ? "fill" : "fills"), hole->bits / 8, after);
+		free(after);
+		free(names);
+	}
+	/* "A fill X, B fill Y, and C fills Z: " */
+	for (int i = 0; i < nr_clauses; i++) {
+		if (i)
+			strbuf_addstr(&sb, i == nr_clauses - 1 ? ", and " : ", ");
+		strbuf_addstr(&sb, clauses[i].buf);
+		strbuf_release(&clauses[i]);
+	}
+	free(clauses);
+	if (nr_clauses)
+		strbuf_addstr(&sb, ": ");
+	if (p.after.size < p.before.size)
+		strbuf_addf(&sb, "struct %s shrinks from %u to %u bytes", s->name,
+			    p.before.size, p.after.size);
+	else if (p.after.size > p.before.size)
+		strbuf_addf(&sb, "struct %s grows from %u to %u bytes", s->name,
+			    p.before.size, p.after.size);
+	else
+		strbuf_addf(&sb, "struct %s stays %u bytes", s->name, p.before.size);
+	strbuf_addstr(&sb, c->verified ? " (verified with pahole on a rebuild)." :
+				     " (planned layout, not rebuilt).");
+	strbuf_addch(msg, '\n');
+	add_wrapped(msg, "", sb.buf, 0);
+	strbuf_release(&sb);
+	plan_release(&p);
+}
+
+static const char *const hazard =
+	"Bitfield updates are not atomic: a store to one bitfield is a read-modify-write "
+	"of the storage unit it shares with its neighbours, so bitfields that can be "
+	"updated concurrently must not share one.";
+
+static const char *const policy_sentence[NR_POLICIES] = {
+	[POLICY_SETUP_ONLY] =
+	"Keep bitfields only for flags written during setup or release (probe, open, "
+	"close), where nothing else runs; every flag written at run time gets its own "
+	"storage.",
+	[POLICY_PROVEN_RACE] =
+	"Give their own storage only to the flags with a run-time writer that nothing "
+	"serializes against a run-time writer of another flag in the same storage unit; "
+	"the others keep sharing it.",
+};
+
+/*
+ * "Tighten struct layout" when the plan used the holes: a moved member
+ * fills one, or the struct ends up smaller than splitting in place.
  */
 static bool tightens(const struct plan *p)
 {
-	if (p->nr_tighten || p->after.size < p->naive_size)
+	if (p->after.size < p->naive_size)
 		return true;
-	for (int i = 0; i < p->nr; i++)
-		for (int l = 0; p->m[i].role == ROLE_SPLIT && l < p->s->nr_locations; l++) {
-			const struct bs_location *loc = &p->s->locations[l];
-
-			for (int f = 0; f < loc->nr_fields; f++)
-				if (loc->fields[f] == p->m[i].member &&
-				    p->m[i].bit_offset < loc->bit_begin / 8 * 8)
-					return true;
-		}
+	for (int h = 0; h < p->s->nr_holes; h++)
+		for (int i = 0; i < p->nr; i++)
+			if (fills(&p->s->holes[h], &p->m[i]))
+				return true;
 	return false;
 }
 
@@ -449,18 +597,20 @@ static char *subject(struct ctx *c, const struct group *g, const char *prefix)
 
 static void message(struct ctx *c, const struct group *g, const char *subj, struct strbuf *msg)
 {
+	enum policy pol = c->o->fix.policy;
 	char *fixes = fixes_tag(c, g);
 
 	strbuf_addf(msg, "%s\n\n", subj);
-	add_wrapped(msg, "", "A store to a bitfield is a read-modify-write of the bytes "
-		    "that hold the whole run of adjacent bitfields, one C11 memory "
-		    "location. Two writers of different fields of one run that do not "
-		    "serialize against each other can lose one another's update.", 0);
+	add_wrapped(msg, "", hazard, 0);
+	strbuf_addch(msg, '\n');
+	add_wrapped(msg, "", policy_sentence[pol], 0);
+	field_list(msg, "Bitfield justifications:", g, pol, false);
+	field_list(msg, "Dedicated storage units:", g, pol, true);
 	for (int j = 0; j < g->nr; j++)
-		struct_body(c, g->jobs[j], msg);
+		layout_sentence(c, g->jobs[j], msg);
 	strbuf_addch(msg, '\n');
 	if (fixes)
-		strbuf_addf(msg, "%s\n", fixes);
+		strbuf_addf(msg, "%s\nCc: stable@vger.kernel.org\n", fixes);
 	if (c->o->cc)
 		cc_lines(c, g->file, msg);
 	strbuf_addf(msg, "Signed-off-by: %s <%s>\n", c->name, c->email);
@@ -519,6 +669,7 @@ static void write_patches(struct ctx *c, const struct fix_jobs *jobs)
 {
 	struct fix_opts *fo = &c->o->fix;
 	struct opt_list diffs = { 0 };
+	struct verify_opts vo = { c->tree, fo->src.build, false, fo->src.paths.v };
 	char *fixdir = xstrfmt("%s/fix", c->work);
 
 	if (mkdir_p(fixdir))
@@ -533,18 +684,43 @@ static void write_patches(struct ctx *c, const struct fix_jobs *jobs)
 	fclose(fo->report);
 	fo->report = NULL;
 	fo->out = NULL;
+	if (c->o->verify && diffs.nr) {
+		if (verify_patches(&vo, diffs.v, diffs.nr))
+			die("the patches did not verify: no series");
+		c->verified = true;
+	}
 	for (int i = 0; i < diffs.nr; i++)
 		free((char *)diffs.v[i]);
 	free(diffs.v);
 	free(fixdir);
 }
 
+/*
+ * The cover letter's prefix: what the patches' prefixes share, by path
+ * component ("vfio/pci: " and "vfio/mlx5: " give "vfio: "), else the
+ * first patch's.
+ */
 static char *common_prefix(char **prefixes, int nr)
 {
-	for (int i = 1; i < nr; i++)
-		if (strcmp(prefixes[i], prefixes[0]))
-			return xstrdup("");
-	return xstrdup(nr ? prefixes[0] : "");
+	size_t n = nr ? strcspn(prefixes[0], ":") : 0;
+
+	for (int i = 1; i < nr; i++) {
+		size_t k = 0;
+
+		while (k < n && prefixes[i][k] == prefixes[0][k])
+			k++;
+		if (k < n || (prefixes[i][k] != ':' && prefixes[i][k] != '/')) {
+			/* back to a whole component */
+			while (k && prefixes[0][k] != '/')
+				k--;
+			n = k;
+		}
+	}
+	if (!nr)
+		return xstrdup("");
+	if (!n)
+		return xstrdup(prefixes[0]);
+	return xstrfmt("%.*s: ", (int)n, prefixes[0]);
 }
 
 static void cover_letter(struct ctx *c, struct group *gs, int nr, char **prefixes)
@@ -557,12 +733,19 @@ static void cover_letter(struct ctx *c, struct group *gs, int nr, char **prefixe
 
 	for (int g = 0; g < nr; g++)
 		nstructs += gs[g].nr;
-	strbuf_addf(&sb, "%d struct%s %s bitfields that share a memory location and are "
-		    "written at run time by writers that do not serialize against each "
-		    "other (policy %s). Each patch gives the racing fields their own "
-		    "storage and says why the others may stay packed.", nstructs,
-		    nstructs == 1 ? "" : "s", nstructs == 1 ? "has" : "have",
-		    c->o->fix.policy_name);
+	if (c->o->fix.policy == POLICY_SETUP_ONLY)
+		strbuf_addf(&sb, "%d struct%s %s bitfields written at run time in a storage "
+			    "unit shared with other flags. Bitfields are kept only for flags "
+			    "written during setup or release; each patch gives every flag "
+			    "written at run time its own storage and lists the writer of each "
+			    "flag that stays packed.", nstructs, nstructs == 1 ? "" : "s",
+			    nstructs == 1 ? "packs" : "pack");
+	else
+		strbuf_addf(&sb, "%d struct%s %s bitfields into one storage unit whose "
+			    "run-time writers nothing serializes against each other. Each "
+			    "patch gives those flags their own storage and lists the writers "
+			    "that let the others stay packed.", nstructs, nstructs == 1 ? "" : "s",
+			    nstructs == 1 ? "packs" : "pack");
 	add_wrapped(&blurb, "", sb.buf, 0);
 	strbuf_addf(&blurb, "\n  %-24s %-28s %5s %6s  %s\n", "struct", "header", "moved",
 		    "packed", "size");
@@ -587,7 +770,9 @@ static void cover_letter(struct ctx *c, struct group *gs, int nr, char **prefixe
 				strbuf_addstr(&blurb, "-\n");
 			plan_release(&p);
 		}
-	strbuf_addstr(&blurb, "\nFound with bitsplit; each patch names the writers it relies on.\n");
+	strbuf_addf(&blurb, "\nSizes are %s.\n", c->verified ?
+		    "pahole's on objects rebuilt with the patches" :
+		    "the planned layouts' (not rebuilt)");
 
 	if (strbuf_read_file(&text, path) < 0)
 		die("%s: cannot read: %s", path, strerror(errno));
@@ -676,7 +861,7 @@ int series_write(struct series_opts *o)
 	struct fix_jobs jobs = { 0 };
 	struct group *gs = NULL;
 	int nr = 0, alloc = 0;
-	char **prefixes, *base, *head, *range, *list;
+	char **prefixes, *base, *head, *range, *list, *out_abs;
 	struct strbuf msg = STRBUF_INIT;
 
 	setup(&c);
@@ -720,10 +905,21 @@ int series_write(struct series_opts *o)
 		free(subj);
 	}
 	range = xstrfmt("%s..%s", base, head);
+	/* git runs in the tree: give it the work directory's parent, OUT, as a full path */
+	out_abs = xstrndup(c.work, strlen(c.work) - strlen("/.series"));
 	list = git_or_die(&c, "format-patch", "format-patch", "--cover-letter", "--no-signature",
-			  "-o", o->out, range, NULL);
+			  "-o", out_abs, range, NULL);
 	cover_letter(&c, gs, nr, prefixes);
-	printf("%s\n", list);
+	for (char *l = list; *l; ) {
+		char *nl = strchrnul(l, '\n'), *name = l;
+
+		for (char *p = l; p < nl; p++)
+			if (*p == '/')
+				name = p + 1;
+		printf("%s/%.*s\n", o->out, (int)(nl - name), name);
+		l = *nl ? nl + 1 : nl;
+	}
+	free(out_abs);
 
 	for (int g = 0; g < nr; g++) {
 		free(prefixes[g]);

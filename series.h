@@ -18,6 +18,7 @@ struct series_opts {
 	struct fix_opts fix;
 	const char *out;
 	bool cc;		/* Cc: from scripts/get_maintainer.pl */
+	bool verify;		/* rebuild with the patches first: sizes are pahole's */
 };
 
 /* Write OUT/0000-cover-letter.patch and the patches; 0, or dies. */

@@ -112,9 +112,13 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 	struct opt_list objs = { 0 };
 	int ret = 0;
 
-	for (int i = 0; i < o->layouts.nr; i++)
+	for (int i = 0; i < o->layouts.nr; i++) {
+		int first = l->nr_structs;
+
 		if (layout_load(l, o->layouts.v[i], NULL) < 0)
 			return -1;
+		drop_duplicates(l, first);
+	}
 	if (o->layouts.nr)
 		return 0;
 

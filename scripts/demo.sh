@@ -1,25 +1,27 @@
 #!/bin/sh
 # "make demo": build the samples, ask bitsplit which bitfields of the
 # vfio-like driver race, then write the patch and prove it with the
-# compiler.  Nothing under samples/ is modified.
+# compiler.  Nothing under samples/ is modified; everything the demo
+# writes stays in demo-out/ (ignored by git) for the user to open.
 cd "$(dirname "$0")/.." || exit 2
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/bitsplit-demo.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+out=demo-out
+rm -rf "$out" && mkdir "$out" || exit 2
 step() { printf '\n=== %s\n' "$*"; }
 
-step "make -C samples O=\$BUILD   (objects with DWARF, compile_commands.json)"
-make -s -C samples O="$tmp/build" >/dev/null || exit 2
+step "make -C samples O=$out/build   (objects with DWARF, compile_commands.json)"
+make -s -C samples O="$PWD/$out/build" >/dev/null || exit 2
 
-step "bitsplit facts --tree samples --build \$BUILD vfio >\$FACTS   (spatch, once)"
-./bitsplit facts --tree samples --build "$tmp/build" vfio >"$tmp/facts.tsv" || exit 2
+step "./bitsplit facts --tree samples --build $out/build vfio >$out/facts.tsv   (spatch, once)"
+./bitsplit facts --tree samples --build "$out/build" vfio >"$out/facts.tsv" || exit 2
 
-step "bitsplit check --tree samples --build \$BUILD --facts \$FACTS vfio"
-./bitsplit check --tree samples --build "$tmp/build" --facts "$tmp/facts.tsv" vfio
+step "./bitsplit check --tree samples --build $out/build --facts $out/facts.tsv vfio"
+./bitsplit check --tree samples --build "$out/build" --facts "$out/facts.tsv" vfio
 [ $? -le 1 ] || exit 2
 
-step "bitsplit fix --tree samples --build \$BUILD --facts \$FACTS --verify --out \$OUT vfio"
-./bitsplit fix --tree samples --build "$tmp/build" --facts "$tmp/facts.tsv" \
-	--verify --out "$tmp/out" vfio || exit 2
+step "./bitsplit fix --tree samples --build $out/build --facts $out/facts.tsv --verify --out $out/fix vfio"
+./bitsplit fix --tree samples --build "$out/build" --facts "$out/facts.tsv" \
+	--verify --out "$out/fix" vfio || exit 2
 
-step "the verified patch: \$OUT/vfpci_device.diff"
-cat "$tmp/out/vfpci_device.diff"
+step "the verified patch, kept in $out/fix/vfpci_device.diff"
+cat "$out/fix/vfpci_device.diff"
+printf '\nThe objects, facts and patch are in %s/ (rm -rf %s when done).\n' "$out" "$out"

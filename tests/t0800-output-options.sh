@@ -70,6 +70,34 @@ test_expect_success 'check: a line spatch could not parse is said once, and coun
 	test_cmp expect actual
 '
 
+test_expect_success 'check --layout twice: a header struct in both objects is one struct' '
+	mkdir -p b2 && printf "#include \"drv.h\"\nstruct drv_dev *other;\n" >tree/drv/other.c &&
+	(cd tree && gcc -g -c -o ../b2/other.o drv/other.c) &&
+	bitsplit check --tree tree --layout b/drv/drv.o --layout b2/other.o drv >out 2>/dev/null
+	test $? = 1 &&
+	grep "^struct" out >actual &&
+	cat >expect <<-\EOT &&
+	struct drv_dev (drv/drv.h:2), 12 bytes
+	struct core_dev (core/core.h:2), 8 bytes
+	EOT
+	test_cmp expect actual
+'
+
+test_expect_success 'fix: a lock known only by its text still heads its group' '
+	printf "write\tdrv/drv.c\t5\t2\tdrv_ioctl\tdrv_dev\topen\td\tself\t=\ttrue\ttyped\t?d->lock:w@lexical\n" >lock.facts &&
+	printf "write\tdrv/drv.c\t11\t2\tdrv_write\tdrv_dev\tdirty\td\tself\t=\ttrue\ttyped\t-\n" >>lock.facts &&
+	printf "root\tdrv/drv.c\t15\tdrv_ioctl\truntime\tioctl\n" >>lock.facts &&
+	printf "root\tdrv/drv.c\t15\tdrv_write\truntime\twrite\n" >>lock.facts &&
+	bitsplit fix --tree tree --build b -C drv_dev --policy setup-only --facts lock.facts \
+		--out lockfix drv >/dev/null &&
+	grep "^+.*/\*" lockfix/drv_dev.diff >actual &&
+	cat >expect <<-\EOT &&
+	+/* written under d->lock */
+	+/* no common lock: written by write file ops */
+	EOT
+	test_cmp expect actual
+'
+
 test_expect_success 'check -C keeps one struct' '
 	bitsplit check --tree tree --build b -C core_dev drv >out 2>/dev/null; test $? = 1 &&
 	grep "^struct" out >actual &&
