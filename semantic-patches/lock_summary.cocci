@@ -170,8 +170,9 @@ fn@p(...) { ... }
 
 @script:python@
 fn << fdef.fn;
+p << fdef.p;
 @@
-coccinelle.defs.append(fn)
+coccinelle.defs.append((p[0].file, fn))
 
 @must@
 // The lock calls every path through a function passes (the rule is not
@@ -343,12 +344,12 @@ WAIT = re.compile(r"\b(schedule\w*|io_schedule\w*|wait_event\w*|wait_for_complet
 		  r"prepare_to_wait\w*|msleep|usleep_range|cond_resched)\s*\(")
 WAKE = re.compile(r"\bwake_up\w*\s*\(")
 ZERO = ("0", "false", "NULL")
-claims = {}			# name -> (file, Entry)
+seeds = {}			# claims and macros: name -> (file, Entry)
 claimed = set(e.defid for e in LOCKS.values() if e.how == "claim" and e.action == "lock")
 releases = []
 for file, fn, first, last, x, fld, v, line in flat(all_sets):
 	p = PARAMS.get((file, fn), {}).get(x)
-	if fn in KEEP or fn in claims or not p or not p[2]:
+	if fn in KEEP or fn in seeds or not p or not p[2]:
 		continue
 	body = chr(10).join(lines_of(file)[first - 1:last])
 	lid = p[1] + "." + fld
@@ -363,27 +364,61 @@ for file, fn, first, last, x, fld, v, line in flat(all_sets):
 	locked = any(re.search(r"\b%s\s*\(" % re.escape(n), before)
 		     for n in LOCKS if LOCKS[n].action == "lock")
 	if tested and locked and WAIT.search(body):
-		claims[fn] = (file, entry(fn, "lock", "w", tmpl, "claim", lid))
+		seeds[fn] = (file, entry(fn, "lock", "w", tmpl, "claim", lid))
 		claimed.add(lid)
 for file, fn, tmpl, lid in releases:
-	if lid in claimed and fn not in claims:
-		claims[fn] = (file, entry(fn, "unlock", "w", tmpl, "claim", lid))
+	if lid in claimed and fn not in seeds:
+		seeds[fn] = (file, entry(fn, "unlock", "w", tmpl, "claim", lid))
 
 # Wrappers, to a fixed point: each pass starts from the vocabulary, the
-# claims and what the last pass learned, and learns everything again (a
-# function balanced by a newly learned wrapper is no release wrapper).
-INHERIT = ("claim", "assumed-claim")
+# claims, the macros and what the last pass learned, and learns everything
+# again (a function balanced by a newly learned wrapper is no release
+# wrapper).
 FLIP = {"trylock": "trylock0", "trylock0": "trylock"}
 OPS = flat(all_ops)
 learned = {}
 # What earlier runs learned about these files' functions is learned again.
-DEFS = set(flat(all_defs))
+# Function-like macros over one lock call are wrappers too: "#define
+# read_lock() pthread_mutex_lock(&read_mutex)", "#define dev_lock(d)
+# mutex_lock(&(d)->lock)".  (Coccinelle does not expand them, so their
+# uses are calls of the macro's name.)
+DEFINE = re.compile(r"^\s*#\s*define\s+(\w+)\(([\w\s,]*)\)\s+(.*?)\s*$")
+MACRO_CALL = re.compile(r"^(?:do\s*\{\s*)?\(?\s*(\w+)\s*\((.*)\)\s*\)?\s*;?\s*(?:\}\s*while\s*\(\s*0\s*\))?$")
+
+def macro_wrappers():
+	out = []
+	for file in sorted(set(f for f, fn in flat(all_defs))):
+		for line in lines_of(file):
+			m = DEFINE.match(line)
+			c = m and MACRO_CALL.match(m.group(3))
+			if not c or c.group(1) not in LOCKS or m.group(1) in KEEP:
+				continue
+			params = [x.strip() for x in m.group(2).split(",") if x.strip()]
+			e = LOCKS[c.group(1)]
+			args = lockvocab.call_args([c.group(1) + "(" + c.group(2) + ")"], 1, len(c.group(1)))
+			le = lockvocab.lock_expr(e, args)
+			if le is None:
+				tmpl = e.tmpl if e.fixed() else None
+			else:
+				le = "".join(le.split())
+				for i, x in enumerate(params):
+					le = re.sub(r"\(%s\)|\b%s\b" % (x, x), "@%d" % i, le)
+				tmpl = le if "@" in le else le.lstrip("&")
+			if tmpl and e.action != "assert":
+				out.append((m.group(1), (file, entry(m.group(1), e.action, e.mode, tmpl,
+					e.how if e.how in INHERIT else "wrapper", e.defid))))
+	return out
+
+DEFS = set(fn for f, fn in flat(all_defs))
 BASE = dict((n, e) for n, e in LOCKS.items() if not (e.how and n in DEFS))
+INHERIT = ("claim", "assumed-claim")
+for name, fe in macro_wrappers():
+	seeds.setdefault(name, fe)
 for rounds in range(10):
 	VOCAB = dict(BASE)
-	VOCAB.update((n, fe[1]) for n, fe in claims.items())
+	VOCAB.update((n, fe[1]) for n, fe in seeds.items())
 	VOCAB.update((n, fe[1]) for n, fe in learned.items())
-	now = dict(claims)
+	now = dict(seeds)
 	for kind, file, fn, first, last, callee, line, col in OPS:
 		e = VOCAB.get(callee)
 		if not e or fn in KEEP or fn in now or callee == fn:

@@ -18,4 +18,20 @@ struct lw_dev {
 	u16			cmd;
 };
 
+void schedule(void);
+struct lc_waitq { int waiters; };
+void wake_up(struct lc_waitq *q);
+
+/* An mmc-like host, claimed for a set of operations (claim.c). */
+struct lc_host {
+	spinlock_t		lock;
+	int			claimed;
+	struct lc_waitq		wq;
+	unsigned int		tuning:1;
+	unsigned int		retune_now:1;
+	unsigned int		powered:1;
+	unsigned int		bus_dead:1;
+	int			irq;
+};
+
 #endif
