@@ -79,6 +79,21 @@ def lines_of(path):
 		TEXT[path] = open(path, errors="replace").read().split(chr(10))
 	return TEXT[path]
 
+# A wrapper is short, and its lock calls do not pair up: the rule over
+# every path is not tried on longer or balanced functions (its cost grows
+# with the paths of a function).
+MAX_WRAPPER_LINES = 60
+ACQ_NAMES = set(n for n in LOCKS if LOCKS[n].action in ("lock", "trylock", "trylock0"))
+REL_NAMES = set(n for n in LOCKS if LOCKS[n].action == "unlock")
+
+def may_wrap(pos):
+	first, last = int(pos.current_element_line), int(pos.current_element_line_end)
+	if last - first > MAX_WRAPPER_LINES:
+		return False
+	names = [m.group(1) for l in lines_of(pos.file)[first - 1:last]
+		 for m in re.finditer(r"\b(\w+)\s*\(", l)]
+	return (sum(n in ACQ_NAMES for n in names) != sum(n in REL_NAMES for n in names))
+
 COND = re.compile(r"^(if|else|while|for|do|switch|case|default)\b")
 
 def unconditional(pos):
@@ -178,9 +193,10 @@ coccinelle.defs.append((p[0].file, fn))
 // The lock calls every path through a function passes (the rule is not
 // "exists") ...
 identifier fn, f : script:python() { is_lock(f) };
+position pf : script:python() { may_wrap(pf[0]) };
 position pl;
 @@
-fn(...) {
+fn@pf(...) {
  ...
  f@pl(...)
  ...
