@@ -53,13 +53,24 @@ demo: deps bitsplit
 bench: deps bitsplit
 	@scripts/bench.sh
 
-build/fuzz-layout: tests/fuzz/fuzz-layout.c $(LIB_SRCS) $(HDRS)
-	@mkdir -p $(dir $@)
-	clang $(BS_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -I. \
-		-o $@ $< $(filter-out cmd_%.c,$(LIB_SRCS))
+# libFuzzer targets, one per reader of outside input (tests/fuzz/fuzz-*.c)
+FUZZ_FLAGS   := -O1 -g -fno-sanitize-recover=all
+FUZZ_OBJS    := $(filter-out build/fuzz/cmd_%.o,$(LIB_SRCS:%.c=build/fuzz/%.o))
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,build/%,$(wildcard tests/fuzz/fuzz-*.c))
 
-fuzz: build/fuzz-layout
-	@scripts/fuzz.sh
+build/fuzz/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	clang $(BS_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+# kept: make would delete them as intermediates and rebuild them for every target
+.SECONDARY: $(FUZZ_OBJS)
+
+build/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ_OBJS) $(HDRS)
+	clang $(BS_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -I. \
+		-o $@ $< $(FUZZ_OBJS)
+
+fuzz: $(FUZZ_TARGETS)
+	@scripts/fuzz.sh $(FUZZ_TARGETS:build/fuzz-%=%)
 
 install: bitsplit
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bitsplit \

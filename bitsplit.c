@@ -3,8 +3,11 @@
  * bitsplit: find C bitfields that share a memory location and are written
  * from contexts that do not serialize, and write the patches that split them.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "builtin.h"
 #include "util.h"
@@ -44,9 +47,59 @@ static const struct cmd_struct *find_command(const char *name)
 	return NULL;
 }
 
+/*
+ * A report that did not reach stdout (a full disk, a closed pipe) is a
+ * failure, whichever way the command ended: checked at exit, as git does.
+ * stdout writes through stdout_write() so the reason of the first failed
+ * write is kept: stdio forgets it once its buffer is dropped.
+ */
+static int stdout_errno;
+
+static ssize_t stdout_write(void *cookie, const char *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t w = write(STDOUT_FILENO, buf + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (!stdout_errno)
+				stdout_errno = w < 0 ? errno : EIO;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return (ssize_t)n;
+}
+
+static void setup_stdout(void)
+{
+	cookie_io_functions_t io = { .write = stdout_write };
+	FILE *fp = fopencookie(NULL, "w", io);
+
+	if (!fp)
+		return;
+	setvbuf(fp, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, BUFSIZ);
+	stdout = fp;
+}
+
+static void check_stdout(void)
+{
+	if (!fflush(stdout) && !ferror(stdout) && !fclose(stdout) && !stdout_errno)
+		return;
+	error("write error on standard output: %s",
+	      strerror(stdout_errno ? stdout_errno : EIO));
+	_exit(2);
+}
+
 int main(int argc, const char **argv)
 {
 	const struct cmd_struct *cmd;
+
+	setup_stdout();
+	atexit(check_stdout);
 
 	if (argc < 2) {
 		usage(stderr);

@@ -11,6 +11,7 @@
 
 #include "builtin.h"
 #include "fix.h"
+#include "out_manifest.h"
 #include "plan.h"
 #include "source.h"
 #include "util.h"
@@ -51,6 +52,7 @@ int cmd_fix(int argc, const char **argv)
 		OPT_END(),
 	};
 	struct fix_jobs jobs = { 0 };
+	struct out_manifest written;
 	struct opt_list diffs = { 0 };
 	struct bs_layout layout = { 0 };
 	int ret = 0;
@@ -80,8 +82,8 @@ int cmd_fix(int argc, const char **argv)
 	o.plan.layout = &layout;
 	if (fix_jobs_collect(&o, &jobs))
 		return 2;
-	if (mkdir_p(o.out))
-		die("cannot create %s: %s", o.out, strerror(errno));
+	out_manifest_open(&written, o.out);
+	o.written = &written;
 	if (!jobs.nr)
 		printf("nothing to split under policy %s\n", o.policy_name);
 	for (int i = 0; i < jobs.nr; i++) {
@@ -98,6 +100,9 @@ int cmd_fix(int argc, const char **argv)
 		if (verify_patches(&vo, diffs.v, diffs.nr))
 			ret = 2;
 	}
+	/* the files of an earlier run go, unless this one failed */
+	if (out_manifest_close(&written, ret != 2))
+		ret = 2;
 	for (int i = 0; i < diffs.nr; i++)
 		free((char *)diffs.v[i]);
 	free(diffs.v);

@@ -20,7 +20,7 @@ static void merge_file(struct sweep_results *r, const char *path)
 
 	if (strbuf_read_file(&sb, path) < 0)
 		die("%s: cannot read: %s", path, strerror(errno));
-	if (sweep_results_parse(r, sb.buf, path))
+	if (sweep_results_parse(r, sb.buf, sb.len, path))
 		exit(2);
 	strbuf_release(&sb);
 }

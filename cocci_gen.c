@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "diff.h"
-#include "run_command.h"
+#include "spatch_tree.h"
 
 static bool is_bool(const char *t)
 {
@@ -66,37 +66,41 @@ void cocci_gen(const struct plan *p, struct strbuf *out)
 int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 	      struct strbuf *out)
 {
-	const char *tmp = tmp_dir();
+	struct spatch_tree *st = spatch_tree_open(tree);
+	/* spatch copies its result there with cp through a shell */
+	char *result = xstrfmt("%s/result.c", spatch_tree_tmp(st));
 	int ret = 0;
 
 	for (int i = 0; i < files->nr && !ret; i++) {
-		char *result = xstrfmt("%s/bitsplit-cocci.XXXXXX", tmp);
 		char *path = xstrfmt("%s/%s", tree, files->v[i]);
+		char *name = spatch_tree_name(st, files->v[i]);
 		struct strbuf before = STRBUF_INIT, after = STRBUF_INIT, log = STRBUF_INIT;
 		const char *argv[] = { "spatch", "--very-quiet", "--timeout", "120",
-				       "--sp-file", cocci, files->v[i], "-o", result, NULL };
-		struct child c = { argv, tree, &log, &log, NULL };
-		int fd = mkstemp(result);
+				       "--sp-file", cocci, name, "-o", result, NULL };
+		struct child c = { .argv = argv, .out = &log, .err = &log };
 
-		if (fd < 0) {
-			ret = error("cannot create a file in %s", tmp);
-		} else {
-			close(fd);
-			if (run_command(&c))
-				ret = error("spatch %s on %s failed:\n%s", cocci, files->v[i],
-					    log.buf ? log.buf : "");
-			else if (strbuf_read_file(&before, path) < 0 ||
-				 strbuf_read_file(&after, result) < 0)
-				ret = error("cannot read %s or spatch's result", path);
-			else if (after.len)
-				diff_unified(out, files->v[i], before.buf, after.buf);
-			unlink(result);
-		}
+		if (!name)
+			ret = -1;
+		else if (write_file_atomic(result, "", 0))
+			ret = -1;
+		else if (spatch_tree_run(st, &c))
+			ret = error("spatch %s on %s failed:\n%s", cocci, files->v[i],
+				    log.buf ? log.buf : "");
+		else if (strbuf_read_file(&before, path) < 0 ||
+			 strbuf_read_file(&after, result) < 0)
+			ret = error("cannot read %s or spatch's result", path);
+		else if (check_text(before.buf, before.len, path) ||
+			 check_text(after.buf, after.len, result))
+			ret = -1;
+		else if (after.len)
+			diff_unified(out, files->v[i], before.buf, after.buf);
 		strbuf_release(&before);
 		strbuf_release(&after);
 		strbuf_release(&log);
-		free(result);
+		free(name);
 		free(path);
 	}
+	free(result);
+	spatch_tree_close(st);
 	return ret;
 }

@@ -55,7 +55,9 @@ static char *string(struct reader *r)
 		char c = *r->p++;
 
 		if (c == '\\') {
-			c = *r->p++;
+			c = *r->p;
+			if (c)
+				r->p++;
 			if (c == 'n')
 				c = '\n';
 			else if (c == 't')
@@ -63,7 +65,9 @@ static char *string(struct reader *r)
 			else if (c == 'u') {
 				unsigned int u = 0;
 
-				if (sscanf(r->p, "%4x", &u) != 1 || u > 0x7f) {
+				/* four hex digits, and no NUL: a C string cannot hold one */
+				if (strspn(r->p, "0123456789abcdefABCDEF") < 4 ||
+				    sscanf(r->p, "%4x", &u) != 1 || !u || u > 0x7f) {
 					strbuf_release(&sb);
 					fail(r, "an ASCII \\u escape");
 					return NULL;
@@ -165,12 +169,16 @@ static int entry(struct reader *r, struct compile_entry *e)
 				return -1;
 			}
 		}
-		if (!strcmp(key, "directory"))
+		/* a key given twice: the last one counts */
+		if (!strcmp(key, "directory")) {
+			free(e->directory);
 			e->directory = val;
-		else if (!strcmp(key, "file"))
+		} else if (!strcmp(key, "file")) {
+			free(e->file);
 			e->file = val;
-		else if (!strcmp(key, "command") && val && !e->argv.nr)
+		} else if (!strcmp(key, "command") && val && !e->argv.nr) {
 			split_command(val, &e->argv);
+		}
 		if (val != e->directory && val != e->file)
 			free(val);
 		free(key);
@@ -182,16 +190,18 @@ static int entry(struct reader *r, struct compile_entry *e)
 	return 0;
 }
 
-int compile_db_load(struct compile_db *db, const char *path)
+int compile_db_parse(struct compile_db *db, const char *buf, size_t len,
+		     const char *name)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct reader r = { 0 };
+	char *copy;
 	int ret = 0;
 
-	if (strbuf_read_file(&sb, path) < 0)
-		return error("cannot read %s: %s", path, strerror(errno));
-	r.p = r.start = sb.buf;
-	r.name = path;
+	if (check_text(buf, len, name))
+		return -1;
+	copy = xstrndup(buf, len);
+	r.p = r.start = copy;
+	r.name = name;
 	if (!accept(&r, '['))
 		ret = fail(&r, "'[' to start the list of entries");
 	while (!ret && !accept(&r, ']')) {
@@ -201,6 +211,19 @@ int compile_db_load(struct compile_db *db, const char *path)
 		if (!ret && !accept(&r, ',') && (skip_ws(&r), *r.p != ']'))
 			ret = fail(&r, "',' or ']' after an entry");
 	}
+	free(copy);
+	return ret;
+}
+
+int compile_db_load(struct compile_db *db, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	if (strbuf_read_file(&sb, path) < 0)
+		ret = error("cannot read %s: %s", path, strerror(errno));
+	else
+		ret = compile_db_parse(db, sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -213,7 +236,8 @@ static void load_cmd_file(struct compile_db *db, const char *build, const char *
 	char *save = NULL;
 	bool in_deps = false;
 
-	if (strbuf_read_file(&sb, path) < 0 || !sb.buf)
+	/* a record kbuild did not write is no record: skipped, as an unreadable one */
+	if (strbuf_read_file(&sb, path) < 0 || check_text(sb.buf, sb.len, path))
 		goto out;
 	for (char *l = strtok_r(sb.buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
 		char *val = strstr(l, " := ");

@@ -2,6 +2,8 @@
 #ifndef BITSPLIT_COMPILE_DB_H
 #define BITSPLIT_COMPILE_DB_H
 
+#include <stddef.h>
+
 #include "parse_options.h"
 
 /*
@@ -25,6 +27,9 @@ struct compile_db {
 
 /* Parse path; "path:line: error: expected ..." and -1 on bad input. */
 int compile_db_load(struct compile_db *db, const char *path);
+/* The same on len bytes read from name. */
+int compile_db_parse(struct compile_db *db, const char *buf, size_t len,
+		     const char *name);
 /*
  * The kbuild records below BUILD/dir for each dir in dirs (NULL-terminated;
  * NULL: all of BUILD): "savedcmd_OBJ := COMMAND" ("cmd_" before 6.2) and

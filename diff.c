@@ -7,8 +7,11 @@
 #include "diff.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "parse_options.h"
 
 #define CONTEXT 3
 
@@ -188,4 +191,93 @@ void diff_unified(struct strbuf *out, const char *path, const char *old_text,
 	free(a.len);
 	free(b.line);
 	free(b.len);
+}
+
+/* Relative, and no component that is empty, "." or "..": inside the tree. */
+static bool tree_path(const char *p, size_t n)
+{
+	size_t start = 0;
+
+	if (!n || p[0] == '/')
+		return false;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && p[i] != '/')
+			continue;
+		if (i == start || (i - start == 1 && p[start] == '.') ||
+		    (i - start == 2 && p[start] == '.' && p[start + 1] == '.'))
+			return false;
+		start = i + 1;
+	}
+	return !memchr(p, '\0', n);
+}
+
+static int bad_path(const char *name, unsigned int line, const char *p, size_t n)
+{
+	fprintf(stderr, "%s:%u: error: expected a path inside the tree, got '%.*s'\n",
+		name, line, (int)n, p);
+	return -1;
+}
+
+/* "PREFIX" then a/PATH or b/PATH (or /dev/null), to the end of the line. */
+static int header_path(const char *l, size_t len, const char *prefix, const char *name,
+		       unsigned int line)
+{
+	const char *p = l + strlen(prefix);
+	size_t n = len - strlen(prefix);
+
+	/* git ends a name holding a space with a TAB */
+	if (memchr(p, '\t', n))
+		n = (size_t)((const char *)memchr(p, '\t', n) - p);
+	if (n == 9 && !strncmp(p, "/dev/null", 9))
+		return 0;
+	if (n < 2 || (strncmp(p, "a/", 2) && strncmp(p, "b/", 2)) || !tree_path(p + 2, n - 2))
+		return bad_path(name, line, p, n);
+	return 0;
+}
+
+int diff_paths(const char *diff, const char *name, struct opt_list *out)
+{
+	static const char *const header[] = { "--- ", "+++ " };
+	static const char *const moves[] = { "rename from ", "rename to ", "copy from ",
+					     "copy to " };
+	bool in_header = false;
+	unsigned int line = 0;
+	int ret = 0;
+
+	for (const char *l = diff; *l && !ret; ) {
+		const char *nl = strchrnul(l, '\n');
+		size_t len = (size_t)(nl - l);
+
+		line++;
+		if (starts_with(l, "diff --git ")) {
+			const char *a = l + 11;
+			size_t n = len - 11, k = n > 5 ? (n - 5) / 2 : 0;
+
+			in_header = true;
+			/* "a/P b/P": the same P twice, whatever spaces it holds */
+			if (!k || n % 2 == 0 || strncmp(a, "a/", 2) ||
+			    strncmp(a + 2 + k, " b/", 3) || strncmp(a + 2, a + 5 + k, k)) {
+				fprintf(stderr, "%s:%u: error: expected 'diff --git a/PATH b/PATH' "
+					"with one PATH\n", name, line);
+				ret = -1;
+			} else if (!tree_path(a + 2, k)) {
+				ret = bad_path(name, line, a + 2, k);
+			} else {
+				opt_list_append(out, xstrndup(a + 2, k));
+			}
+		} else if (starts_with(l, "@@")) {
+			in_header = false;
+		} else if (in_header) {
+			for (size_t i = 0; i < ARRAY_SIZE(header) && !ret; i++)
+				if (starts_with(l, header[i]))
+					ret = header_path(l, len, header[i], name, line);
+			for (size_t i = 0; i < ARRAY_SIZE(moves) && !ret; i++)
+				if (starts_with(l, moves[i]) &&
+				    !tree_path(l + strlen(moves[i]), len - strlen(moves[i])))
+					ret = bad_path(name, line, l + strlen(moves[i]),
+						       len - strlen(moves[i]));
+		}
+		l = *nl ? nl + 1 : nl;
+	}
+	return ret;
 }

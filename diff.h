@@ -13,4 +13,14 @@
 void diff_unified(struct strbuf *out, const char *path, const char *old_text,
 		  const char *new_text);
 
+/*
+ * The files a patch touches, from its "diff --git a/X b/X" lines, appended
+ * to out (allocated).  Every path in its headers (diff --git, ---, +++,
+ * rename and copy lines) must stay inside the tree: relative, with no
+ * empty, "." or ".." component.  Otherwise, or for a header it cannot
+ * read, an error "NAME:LINE: error: ..." and -1.
+ */
+struct opt_list;
+int diff_paths(const char *diff, const char *name, struct opt_list *out);
+
 #endif

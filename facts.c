@@ -25,6 +25,7 @@ static const char *const kind_names[] = {
 	[FACT_SKIP] = "skip",
 	[FACT_PASS] = "pass",
 	[FACT_WPARAM] = "wparam",
+	[FACT_DISPATCH] = "dispatch",
 };
 
 /* Columns after the kind, FILE and LINE included. */
@@ -32,7 +33,11 @@ static const int kind_columns[] = {
 	[FACT_WRITE] = 12, [FACT_CALL] = 5, [FACT_ROOT] = 5, [FACT_FUNC] = 4,
 	[FACT_FNLOCK] = 4, [FACT_GUARD] = 6, [FACT_STRUCT] = 3, [FACT_SKIP] = 4,
 	[FACT_PASS] = 6, [FACT_WPARAM] = 5,
+	[FACT_DISPATCH] = 4,
 };
+
+/* Trailing columns an older file may leave out: func's LINKAGE. */
+static const int kind_optional[ARRAY_SIZE(kind_names)] = { [FACT_FUNC] = 1 };
 
 static const char *const lock_hows[] = {
 	"lexical", "trylock", "guard", "scoped_guard", "lockdep", "must_hold",
@@ -47,12 +52,14 @@ const char *fact_kind_name(enum fact_kind k)
 struct parser {
 	const char *name;
 	unsigned int lineno;
+	bool lenient;		/* spatch's output: a bad line is dropped */
 };
 
 static int expected(struct parser *p, const char *what, const char *got)
 {
-	fprintf(stderr, "%s:%u: error: expected %s, got '%s'\n", p->name,
-		p->lineno, what, got);
+	fprintf(stderr, "%s:%u: %s: expected %s, got '%s'%s\n", p->name, p->lineno,
+		p->lenient ? "warning" : "error", what, got,
+		p->lenient ? "; fact dropped" : "");
 	return -1;
 }
 
@@ -73,9 +80,10 @@ static char *unescape(const char *s, size_t len)
 	return out;
 }
 
+/* "-" and an empty column are both "no value": the printer writes "-" for either. */
 static char *field_dup(const char *s)
 {
-	return strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
+	return *s && strcmp(s, "-") ? unescape(s, strlen(s)) : NULL;
 }
 
 static int parse_uint(struct parser *p, const char *s, const char *what,
@@ -235,6 +243,7 @@ static void fact_release(struct fact *f)
 static const char *const instances[] = { "self", "iter", "local", "private", "closed" };
 static const char *const typings[] = { "typed", "untyped" };
 static const char *const phases[] = { "setup", "teardown", "runtime" };
+static const char *const linkages[] = { "static", "global" };
 
 /* col[] holds the columns after the kind; col[0] is FILE. */
 static int parse_fact(struct parser *p, struct fact *f, char **col)
@@ -285,8 +294,21 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 			return expected(p, "FUNC in a func", "-");
 		if (parse_uint(p, col[3], "an END_LINE number", &f->end_line))
 			return -1;
-		if (f->end_line < f->line)
+		if (f->end_line < f->line && !p->lenient)
 			return expected(p, "END_LINE >= LINE", col[3]);
+		/* a function defined through a macro, or in an #included .c file */
+		if (f->end_line < f->line) {
+			fprintf(stderr, "%s:%u: warning: spatch ends %s at line %u, "
+				"before its start; taking its extent as unknown\n",
+				f->file, f->line, f->func, f->end_line);
+			f->end_line = f->line;
+		}
+		if (!col[4])
+			return 0;
+		if (parse_choice(p, col[4], "LINKAGE static or global",
+				 linkages, ARRAY_SIZE(linkages)))
+			return -1;
+		f->is_static = !strcmp(col[4], "static");
 		return 0;
 	case FACT_FNLOCK:
 		f->func = field_dup(col[2]);
@@ -331,13 +353,19 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		if (!f->func)
 			return expected(p, "FUNC in a wparam", "-");
 		return parse_index(p, col[4], &f->arg);
+	case FACT_DISPATCH:
+		f->func = field_dup(col[2]);
+		f->field = field_dup(col[3]);
+		if (!f->func || !f->field)
+			return expected(p, "FUNC and FIELD in a dispatch", "-");
+		return 0;
 	}
 	return 0;
 }
 
 static int parse_line(struct parser *p, struct facts *fs, char *line)
 {
-	char *col[16];
+	char *col[16] = { NULL };
 	int n = 0, k;
 	struct fact *f;
 
@@ -355,14 +383,16 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 			break;
 	if (k == (int)ARRAY_SIZE(kind_names))
 		return expected(p, "a fact kind (write, call, root, func, fnlock, "
-				"guard, struct, skip, pass, wparam)", col[0]);
-	if (n - 1 != kind_columns[k]) {
+				"guard, struct, skip, pass, wparam, dispatch)", col[0]);
+	if (n - 1 < kind_columns[k] || n - 1 > kind_columns[k] + kind_optional[k]) {
 		char got[32];
 
 		snprintf(got, sizeof(got), "%d", n - 1);
-		fprintf(stderr, "%s:%u: error: expected %d TAB-separated fields "
-			"after '%s', got %s\n", p->name, p->lineno,
-			kind_columns[k], kind_names[k], got);
+		fprintf(stderr, "%s:%u: %s: expected %d%s TAB-separated fields "
+			"after '%s', got %s%s\n", p->name, p->lineno,
+			p->lenient ? "warning" : "error", kind_columns[k],
+			kind_optional[k] ? " or more" : "", kind_names[k], got,
+			p->lenient ? "; fact dropped" : "");
 		return -1;
 	}
 	ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
@@ -377,11 +407,16 @@ static int parse_line(struct parser *p, struct facts *fs, char *line)
 	return 0;
 }
 
-int facts_parse(struct facts *f, const char *buf, const char *name)
+static int parse(struct facts *f, const char *buf, size_t len, const char *name,
+		 bool lenient)
 {
-	struct parser p = { name, 0 };
-	char *copy = xstrdup(buf), *s = copy, *nl;
-	int ret = 0;
+	struct parser p = { name, 0, lenient };
+	char *copy, *s, *nl;
+	int ret = 0, dropped = 0;
+
+	if (check_text(buf, len, name))
+		return -1;
+	copy = s = xstrndup(buf, len);
 
 	for (; *s; s = nl ? nl + 1 : s + strlen(s)) {
 		nl = strchr(s, '\n');
@@ -391,13 +426,30 @@ int facts_parse(struct facts *f, const char *buf, const char *name)
 		if (!*s || *s == '#')
 			continue;
 		ret = parse_line(&p, f, s);
-		if (ret)
+		if (ret && lenient)
+			dropped++;
+		else if (ret)
 			break;
 		if (!nl)
 			break;
 	}
 	free(copy);
-	return ret;
+	return lenient ? dropped : ret;
+}
+
+int facts_parse(struct facts *f, const char *buf, const char *name)
+{
+	return parse(f, buf, strlen(buf), name, false);
+}
+
+int facts_parse_buf(struct facts *f, const char *buf, size_t len, const char *name)
+{
+	return parse(f, buf, len, name, false);
+}
+
+int facts_parse_lenient(struct facts *f, const char *buf, const char *name)
+{
+	return parse(f, buf, strlen(buf), name, true);
 }
 
 static int cmp_str(const char *a, const char *b)
@@ -441,7 +493,7 @@ int facts_load_file(struct facts *f, const char *path)
 		strbuf_release(&sb);
 		return error("cannot read facts '%s': %s", path, strerror(errno));
 	}
-	ret = facts_parse(f, sb.buf, path);
+	ret = facts_parse_buf(f, sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -456,6 +508,10 @@ static void add_field(struct strbuf *out, const char *s, bool in_list)
 {
 	if (!s || !*s) {
 		strbuf_addch(out, '-');
+		return;
+	}
+	if (!strcmp(s, "-")) {
+		strbuf_addstr(out, "\\-");	/* a value "-", not the absent one */
 		return;
 	}
 	for (; *s; s++) {
@@ -528,6 +584,9 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 		case FACT_FUNC:
 			add(out, f->func);
 			strbuf_addf(out, "\t%u", f->end_line);
+			/* "global" is the default an older file leaves out. */
+			if (f->is_static)
+				strbuf_addstr(out, "\tstatic");
 			break;
 		case FACT_FNLOCK:
 			add(out, f->func);
@@ -559,6 +618,10 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			strbuf_addf(out, "\t%u", f->col);
 			add(out, f->func);
 			strbuf_addf(out, "\t%d", f->arg);
+			break;
+		case FACT_DISPATCH:
+			add(out, f->func);
+			add(out, f->field);
 			break;
 		}
 		strbuf_addch(out, '\n');
@@ -618,6 +681,7 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 		case FACT_FUNC:
 			json_string(&j, "func", f->func);
 			json_int(&j, "end_line", f->end_line);
+			json_string(&j, "linkage", f->is_static ? "static" : "global");
 			break;
 		case FACT_FNLOCK:
 			json_string(&j, "func", f->func);
@@ -649,6 +713,10 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_int(&j, "col", f->col);
 			json_string(&j, "func", f->func);
 			json_int(&j, "index", f->arg);
+			break;
+		case FACT_DISPATCH:
+			json_string(&j, "func", f->func);
+			json_string(&j, "field", f->field);
 			break;
 		}
 		json_end(&j);

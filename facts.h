@@ -3,6 +3,7 @@
 #define BITSPLIT_FACTS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct strbuf;
 
@@ -11,7 +12,8 @@ struct strbuf;
  * printed by "bitsplit facts --format tsv".  One fact per line, fields
  * separated by a TAB, "-" for an empty field, lists joined by ",".
  * Inside a field TAB, newline and backslash are written \t, \n and \\, and
- * a "," inside a list element as \, (a stored value may hold anything).
+ * a "," inside a list element as \, (a stored value may hold anything);
+ * a field that is "-" itself is written \-.  A NUL byte is an error.
  * Empty lines and lines starting with '#' are ignored.
  * The TSV text is the contract between the Coccinelle side and the C side;
  * the verdict tests feed hand-written TSV through facts_parse().
@@ -19,13 +21,14 @@ struct strbuf;
  *   write  FILE LINE COL FUNC STRUCT FIELD BASE INSTANCE OP VALUE TYPING LOCKS
  *   call   FILE LINE CALLER CALLEE LOCKS
  *   root   FILE LINE FUNC PHASE KIND
- *   func   FILE LINE FUNC END_LINE
+ *   func   FILE LINE FUNC END_LINE [LINKAGE]
  *   fnlock FILE LINE FUNC LOCK
  *   guard  FILE LINE STRUCT FIELD LOCK SOURCE
  *   struct FILE LINE STRUCT
  *   skip   FILE LINE WHAT REASON
  *   pass   FILE LINE CALLER CALLEE INDEX FROM
  *   wparam FILE LINE COL FUNC INDEX
+ *   dispatch FILE LINE FUNC FIELD
  *
  * LOCK is ID:MODE@HOW, e.g. "vfio_pci_core_device.memory_lock:w@lexical".
  *   ID    the lock member path "STRUCT.member" when the type is known, else
@@ -54,7 +57,14 @@ struct strbuf;
  * TYPING is typed (Coccinelle inferred the bitfield's type) or untyped
  *   (matched by name only: lower confidence).
  * PHASE is setup | teardown | runtime; KIND says why (the ops field name,
- *   __init, __exit, module_init, irq, work, timer, ...).
+ *   __init, __exit, module_init, irq, work, timer, ..., or address-taken:
+ *   the function's address goes somewhere the vocabulary does not name).
+ * LINKAGE is static (the function is seen only from its FILE: a call from
+ *   another file never binds to it) or global; printed only when static, and
+ *   absent means global.
+ * dispatch is a call X->FIELD(...) in FUNC of a file outside the PATHs (a
+ *   subsystem core) that the facts pass analysed: the functions stored in
+ *   FIELD get call edges from FUNC instead of root facts of KIND FIELD.
  * skip records evidence the tool could not get: a file spatch could not
  *   parse, a lock-like call it does not know, a write through a macro.
  */
@@ -70,6 +80,7 @@ enum fact_kind {
 	FACT_SKIP,
 	FACT_PASS,
 	FACT_WPARAM,
+	FACT_DISPATCH,
 };
 
 enum lock_mode { LOCK_EXCLUSIVE, LOCK_SHARED };
@@ -98,7 +109,7 @@ struct fact {
 	char *why;			/* root kind, skip what/reason, guard source */
 	char *reason;			/* skip */
 	unsigned int end_line;		/* func */
-	bool is_static;			/* func: LINKAGE static */
+	bool is_static;			/* func: LINKAGE static (keyed by file) */
 	int arg;			/* pass, wparam: the argument INDEX */
 	int from_arg;			/* pass: -1 for FROM private, else K of arg=K */
 	struct fact_lock *locks;	/* write, call, fnlock, guard */
@@ -112,6 +123,14 @@ struct facts {
 
 /* Parse TSV facts; errors say "name:line: error: expected ..." and return -1. */
 int facts_parse(struct facts *f, const char *buf, const char *name);
+/*
+ * The same for spatch's own output, which a run must survive: a bad line
+ * is a warning "name:line: warning: ..." and is dropped, a func that ends
+ * before it starts is kept as one line.  Returns how many were dropped.
+ */
+int facts_parse_lenient(struct facts *f, const char *buf, const char *name);
+/* The same on len bytes that need not end in a NUL and must hold none. */
+int facts_parse_buf(struct facts *f, const char *buf, size_t len, const char *name);
 /* Sort into the stable order "bitsplit facts" prints (kind, file, line, col). */
 /* facts_parse() on a saved facts file ("-" is stdin), as --facts takes it. */
 int facts_load_file(struct facts *f, const char *path);
@@ -148,9 +167,17 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
  * expected ..." and return -1.
  */
 int facts_check_vocabulary(const char *path);
-struct opt_list;
 /* Append the names a vocabulary file takes, releases or trylocks with (allocated). */
 int facts_vocabulary_locks(const char *path, struct opt_list *names);
+/* The same on len bytes read from path. */
+int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path);
+/*
+ * Append a roots vocabulary of "macro NAME INDEX FIELD PATTERN" lines
+ * learned from the #define lines of files (relative to tree): argument
+ * INDEX of NAME(), "%" in PATTERN replaced by it, is stored in .FIELD.
+ */
+struct opt_list;
+void facts_learn_macros(const char *tree, const struct opt_list *files, struct strbuf *out);
 /* Append "ID:MODE@HOW" as it appears in the TSV. */
 void fact_lock_format(const struct fact_lock *l, struct strbuf *out);
 /* Was l taken through what the lock summaries learned (wrapper=, claim=, assumed-claim=)? */

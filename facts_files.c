@@ -251,6 +251,8 @@ void defined_functions(const char *tree, const struct opt_list *files,
 
 		if (strbuf_read_file(&sb, path) < 0)
 			die("cannot read %s: %s", path, strerror(errno));
+		if (check_text(sb.buf, sb.len, path))
+			exit(2);
 		for (char *l = sb.buf, *nl; l && *l; l = nl + 1) {
 			regmatch_t m[3];
 			size_t len;

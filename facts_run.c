@@ -23,16 +23,18 @@
 #include "lock_summary.h"
 #include "run_command.h"
 #include "source.h"
+#include "spatch_tree.h"
 #include "util.h"
 
 static const char *const presets[] = {
 	"locks-kernel.txt", "locks-pthread.txt", "roots-kernel.txt",
-	"roots-pthread.txt",
+	"roots-pthread.txt", "objects-kernel.txt", "objects-pthread.txt",
 };
 
 struct candidate {
 	const char *name;
 	char *header;		/* relative to the tree, or NULL */
+	char *spatch_header;	/* header's name in the spatch_tree */
 	struct strbuf fields;	/* "a,b,c" */
 	bool named;		/* some analysed file names one of its fields */
 };
@@ -40,7 +42,9 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *macros, *out, *spatch_tmp;
+	struct spatch_tree *st;
+	struct opt_list names;	/* the files' names in st */
 };
 
 static void write_or_die(const char *path, const struct strbuf *sb)
@@ -49,11 +53,12 @@ static void write_or_die(const char *path, const struct strbuf *sb)
 		die("cannot write %s: %s", path, strerror(errno));
 }
 
-/* An analysed file spatch named in a message, or NULL. */
-static const char *file_in(const char *line, const struct opt_list *files)
+/* The analysed file spatch named (by its name in rf->st) in a message, or NULL. */
+static const char *file_in(const char *line, const struct run_files *rf,
+			   const struct opt_list *files)
 {
-	for (int i = 0; i < files->nr; i++)
-		if (strstr(line, files->v[i]))
+	for (int i = 0; i < rf->names.nr; i++)
+		if (strstr(line, rf->names.v[i]))
 			return files->v[i];
 	return NULL;
 }
@@ -65,21 +70,24 @@ static const char *file_in(const char *line, const struct opt_list *files)
  * file ran out of time: both mean writes there may be missing.  One
  * warning and one skip fact per line of a file.
  */
-static int collect_skips(const char *err, const struct opt_list *files,
-			 int timeout, bool warn, struct strbuf *tsv)
+static int collect_skips(const char *err, const struct run_files *rf,
+			 const struct opt_list *files, int timeout, bool warn,
+			 struct strbuf *tsv)
 {
 	struct strbuf seen = STRBUF_INIT;
 	char *copy = xstrdup(err), *save = NULL;
 	int nr = 0;
 
 	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		char file[PATH_MAX], *norm, *key;
+		char file[PATH_MAX], *real, *norm, *key;
 		unsigned int line = 0;
 		const char *f;
 
 		if (sscanf(l, " = File \"%4095[^\"]\", line %u", file, &line) == 2 ||
 		    sscanf(l, " = error in %4095[^;];", file) == 1) {
-			norm = path_normalize(file);
+			real = spatch_tree_real(rf->st, file);
+			norm = path_normalize(real);
+			free(real);
 			key = xstrfmt("\n%s:%u\n", norm, line);
 			if (!seen.buf || !strstr(seen.buf, key)) {
 				strbuf_addstr(&seen, key);
@@ -93,7 +101,7 @@ static int collect_skips(const char *err, const struct opt_list *files,
 			}
 			free(key);
 			free(norm);
-		} else if (strcasestr(l, "timeout") && (f = file_in(l, files))) {
+		} else if (strcasestr(l, "timeout") && (f = file_in(l, rf, files))) {
 			if (warn)
 				fprintf(stderr, "%s: warning: not analysed: spatch timed out "
 					"after %d s\n", f, timeout);
@@ -128,6 +136,7 @@ static void add_candidates(const struct source_opts *src, const struct bs_layout
 				c->name = s->name;
 				c->header = find_struct_header(src, s, files);
 				c->fields = (struct strbuf)STRBUF_INIT;
+				c->spatch_header = NULL;
 				c->named = false;
 			}
 			for (int m = 0; m < loc->nr_fields; m++) {
@@ -194,30 +203,53 @@ static int vocabulary(const struct facts_run_opts *o, struct strbuf *data,
 	return ret;
 }
 
-static void write_inputs(const struct source_opts *src, struct run_files *rf,
-			 const struct candidate *cands, int nr_cands,
-			 const struct opt_list *files)
+/* The names spatch is given; -1 when one cannot be made safe. */
+static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_cands,
+			const struct opt_list *files)
+{
+	for (int i = 0; i < files->nr; i++) {
+		char *name = spatch_tree_name(rf->st, files->v[i]);
+
+		if (!name)
+			return -1;
+		opt_list_append(&rf->names, name);
+	}
+	for (int i = 0; i < nr_cands; i++)
+		if (cands[i].header &&
+		    !(cands[i].spatch_header = spatch_tree_name(rf->st, cands[i].header)))
+			return -1;
+	return 0;
+}
+
+static int write_inputs(const struct source_opts *src, struct run_files *rf,
+			struct candidate *cands, int nr_cands,
+			const struct opt_list *files, const struct opt_list *all)
 {
 	struct opt_list headers = { 0 };
 	struct strbuf sb = STRBUF_INIT;
+	char *inc;
 
+	rf->st = spatch_tree_open(src->tree);
+	if (spatch_names(rf, cands, nr_cands, files))
+		return -1;
 	snprintf(rf->dir, sizeof(rf->dir), "%s/bitsplit-facts.XXXXXX", tmp_dir());
 	if (!mkdtemp(rf->dir))
 		die("cannot create a temporary directory %s: %s", rf->dir, strerror(errno));
 	rf->cands = xstrfmt("%s/candidates.tsv", rf->dir);
 	rf->groups = xstrfmt("%s/groups", rf->dir);
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
+	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
 	rf->out = xstrfmt("%s/facts.tsv", rf->dir);
-	rf->spatch_tmp = xstrfmt("%s/spatch", rf->dir);
+	rf->spatch_tmp = xstrfmt("%s/spatch", spatch_tree_tmp(rf->st));
 
 	for (int i = 0; i < nr_cands; i++)
 		strbuf_addf(&sb, "%s\t%s\t%s\n", cands[i].name,
-			    cands[i].header ? cands[i].header : "-", cands[i].fields.buf);
+			    cands[i].header ? cands[i].spatch_header : "-", cands[i].fields.buf);
 	write_or_die(rf->cands, &sb);
 	strbuf_reset(&sb);
 	/* One group per file: files of one group share bindings in spatch. */
-	for (int i = 0; i < files->nr; i++)
-		strbuf_addf(&sb, "%s\n\n", files->v[i]);
+	for (int i = 0; i < rf->names.nr; i++)
+		strbuf_addf(&sb, "%s\n\n", rf->names.v[i]);
 	write_or_die(rf->groups, &sb);
 	strbuf_reset(&sb);
 	/* Callees worth a lock analysis: defined in the files or their headers. */
@@ -225,25 +257,44 @@ static void write_inputs(const struct source_opts *src, struct run_files *rf,
 	defined_functions(src->tree, files, &sb);
 	defined_functions(src->tree, &headers, &sb);
 	write_or_die(rf->funcs, &sb);
+	strbuf_reset(&sb);
+	/*
+	 * Initializer macros, from the kernel's own headers when the tree is
+	 * a kernel, the PATHs' headers and the files themselves.
+	 */
+	inc = xstrfmt("%s/include/linux", src->tree);
+	if (is_dir(inc))
+		find_sources(src->tree, "include/linux", ".h", &headers);
+	free(inc);
+	for (int i = 0; i < all->nr; i++)
+		opt_list_append(&headers, xstrdup(all->v[i]));
+	facts_learn_macros(src->tree, &headers, &sb);
+	write_or_die(rf->macros, &sb);
 	for (int i = 0; i < headers.nr; i++)
 		free((char *)headers.v[i]);
 	free(headers.v);
 	strbuf_release(&sb);
+	return 0;
 }
 
 static void release_inputs(struct run_files *rf)
 {
-	remove_tree(rf->dir);
+	if (rf->cands)
+		remove_tree(rf->dir);
+	spatch_tree_close(rf->st);
+	for (int i = 0; i < rf->names.nr; i++)
+		free((char *)rf->names.v[i]);
+	free(rf->names.v);
 	free(rf->cands);
 	free(rf->groups);
 	free(rf->funcs);
+	free(rf->macros);
 	free(rf->out);
 	free(rf->spatch_tmp);
 }
 
 /* Run spatch once over every file; its stderr goes to err. */
-static int run_spatch(const struct source_opts *src, const struct facts_run_opts *o,
-		      const struct run_files *rf, const char *data,
+static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf, const char *data,
 		      const struct candidate *cands, int nr_cands, struct strbuf *err)
 {
 	struct opt_list argv = { 0 }, owned = { 0 };
@@ -269,7 +320,7 @@ static int run_spatch(const struct source_opts *src, const struct facts_run_opts
 		if (dup)
 			continue;
 		opt_list_append(&argv, "--include");
-		opt_list_append(&argv, cands[i].header);
+		opt_list_append(&argv, cands[i].spatch_header);
 	}
 	opt_list_append(&owned, xstrfmt("bitsplit_cands=%s", rf->cands));
 	opt_list_append(&owned, xstrfmt("bitsplit_funcs=%s", rf->funcs));
@@ -298,10 +349,9 @@ static int run_spatch(const struct source_opts *src, const struct facts_run_opts
 	opt_list_append(&argv, owned.v[owned.nr - 1]);
 
 	cmd.argv = argv.v;
-	cmd.dir = src->tree;
 	cmd.out = &out;
 	cmd.err = err;
-	rc = run_command(&cmd);
+	rc = spatch_tree_run(rf->st, &cmd);
 	if (rc)
 		error("spatch failed (exit %d):\n%s", rc, err->buf ? err->buf : "");
 	for (int i = 0; i < owned.nr; i++)
@@ -310,6 +360,17 @@ static int run_spatch(const struct source_opts *src, const struct facts_run_opts
 	free(argv.v);
 	strbuf_release(&out);
 	return rc ? -1 : 0;
+}
+
+/* The facts name the files as spatch was given them: back to the tree's names. */
+static void real_names(struct facts *f, const struct spatch_tree *st)
+{
+	for (int i = 0; i < f->nr; i++) {
+		char *real = spatch_tree_real(st, f->v[i].file);
+
+		free(f->v[i].file);
+		f->v[i].file = real;
+	}
 }
 
 static void summary(const struct facts *f, int nr_skips)
@@ -362,24 +423,29 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
 			files.nr, all.nr);
 	if (!ret && files.nr) {
-		write_inputs(src, &rf, cands, nr_cands, &files);
+		ret = write_inputs(src, &rf, cands, nr_cands, &files, &all);
 		/* The learned wrappers go between the presets and --data, which wins. */
-		ret = lock_summary(src, &all, data.buf, user.buf ? user.buf : "",
-				   rf.funcs, o, rf.dir, &learned);
+		if (!ret)
+			ret = lock_summary(rf.st, src->tree, &all, data.buf, user.buf ? user.buf : "",
+					   rf.funcs, o, rf.dir, &learned);
 		if (!ret) {
-			strbuf_addf(&data, ":%s", learned);
+			strbuf_addf(&data, ":%s:%s", learned, rf.macros);
 			if (user.len)
 				strbuf_addf(&data, ":%s", user.buf);
-			ret = run_spatch(src, o, &rf, data.buf, cands, nr_cands, &err);
+			ret = run_spatch(o, &rf, data.buf, cands, nr_cands, &err);
 		}
 		if (!ret && strbuf_read_file(&tsv, rf.out) < 0)
 			ret = error("spatch wrote no facts (%s: %s):\n%s", rf.out,
 				    strerror(errno), err.buf ? err.buf : "");
 		if (!ret) {
-			nr_skips = collect_skips(err.buf ? err.buf : "", &files,
+			nr_skips = collect_skips(err.buf ? err.buf : "", &rf, &files,
 						 o->timeout > 0 ? o->timeout : 120,
 						 !o->skips_in_report, &tsv);
-			ret = facts_parse(f, tsv.buf ? tsv.buf : "", "spatch output");
+			ret = check_text(tsv.buf, tsv.len, "spatch output");
+			if (!ret) {
+				facts_parse_lenient(f, tsv.buf ? tsv.buf : "", "spatch output");
+				real_names(f, rf.st);
+			}
 			if (!ret && !o->quiet)
 				summary(f, nr_skips);
 		}
@@ -389,6 +455,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 
 	for (int i = 0; i < nr_cands; i++) {
 		free(cands[i].header);
+		free(cands[i].spatch_header);
 		strbuf_release(&cands[i].fields);
 	}
 	free(cands);

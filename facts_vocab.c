@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse_options.h"
@@ -75,17 +76,18 @@ int facts_vocabulary_locks(const char *path, struct opt_list *names)
 	return 0;
 }
 
-int facts_check_vocabulary(const char *path)
+int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 {
 	static const char *const modes[] = { "w", "r" };
 	static const char *const phases[] = { "setup", "teardown", "runtime" };
-	struct strbuf sb = STRBUF_INIT;
 	unsigned int lineno = 0;
+	char *copy;
 	int ret = 0;
 
-	if (strbuf_read_file(&sb, path) < 0)
-		return error("%s: %s", path, strerror(errno));
-	for (char *l = sb.buf, *nl; !ret && l && *l; l = nl + 1) {
+	if (check_text(buf, len, path))
+		return -1;
+	copy = xstrndup(buf, len);
+	for (char *l = copy, *nl; !ret && *l; l = nl + 1) {
 		char *w[8] = { NULL }, *save = NULL;
 		const char *want = NULL;
 		int n = 0;
@@ -117,13 +119,24 @@ int facts_check_vocabulary(const char *path)
 			   !strcmp(w[0], "initcall") || !strcmp(w[0], "func")) {
 			if (n != 3 || !one_of(w[2], phases, ARRAY_SIZE(phases)))
 				want = "NAME PHASE, PHASE setup, teardown or runtime";
+		} else if (!strcmp(w[0], "macro")) {
+			if (n < 4 || n > 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
+			    (n == 5 && !strchr(w[4], '%')))
+				want = "NAME INDEX FIELD [PATTERN] after 'macro', PATTERN with a %";
+		} else if (!strcmp(w[0], "sync") || !strcmp(w[0], "ignore")) {
+			if (n != 2)
+				want = "a function NAME alone";
+		} else if (!strcmp(w[0], "alloc") || !strcmp(w[0], "fill")) {
+			if (n != 2)
+				want = "a function NAME after 'alloc' or 'fill'";
 		} else if (!strcmp(w[0], "arg")) {
 			if (n != 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
 			    !one_of(w[3], phases, ARRAY_SIZE(phases)))
 				want = "FUNC INDEX PHASE KIND after 'arg'";
 		} else {
 			want = "an action: lock, trylock, trylock0, unlock, assert, "
-			       "guard, type, op, arg, attr, initcall or func";
+			       "guard, type, op, arg, attr, initcall, func, macro, "
+			       "sync, ignore, alloc or fill";
 		}
 		if (want) {
 			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);
@@ -132,6 +145,19 @@ int facts_check_vocabulary(const char *path)
 		if (!nl)
 			break;
 	}
+	free(copy);
+	return ret;
+}
+
+int facts_check_vocabulary(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	if (strbuf_read_file(&sb, path) < 0)
+		ret = error("%s: %s", path, strerror(errno));
+	else
+		ret = facts_check_vocabulary_buf(sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts_files.h"
 #include "hazard.h"
 #include "lockset.h"
 #include "util.h"
@@ -291,6 +292,7 @@ void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_
 		const struct fact *f = &o->facts.v[k];
 		const struct plan_member *pm = NULL;
 		bool seen = false;
+		char *norm;
 
 		if (f->kind != FACT_WRITE || strcmp(f->struct_name, p->s->name))
 			continue;
@@ -298,9 +300,14 @@ void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_
 			if (p->m[i].role == ROLE_SPLIT &&
 			    !strcmp(p->s->members[p->m[i].member].name, f->field))
 				pm = &p->m[i];
+		/* the diff names it: tree-relative and normalized, never outside */
+		norm = path_normalize(f->file);
+		seen = norm[0] == '/' || !strcmp(norm, "..") || starts_with(norm, "../");
 		for (int i = 0; i < files->nr && !seen; i++)
-			seen = !strcmp(files->v[i], f->file);
+			seen = !strcmp(files->v[i], norm);
 		if (pm && !seen)
-			opt_list_append(files, xstrdup(f->file));
+			opt_list_append(files, norm);
+		else
+			free(norm);
 	}
 }

@@ -14,6 +14,8 @@
  * What "bitsplit fix" works from: the options, and per struct which
  * fields split and why (the verdict, or --split naming them).
  */
+struct out_manifest;
+
 struct fix_opts {
 	struct source_opts src;
 	const char *policy_name;
@@ -23,6 +25,7 @@ struct fix_opts {
 	const char *facts_file;
 	struct facts_run_opts run;	/* -j, --timeout, --data of the facts pass */
 	const char *out;
+	struct out_manifest *written;	/* what went into out, or NULL */
 	const struct bs_layout *layout;
 	struct facts facts;
 	struct verdict verdict;

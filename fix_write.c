@@ -12,7 +12,9 @@
 
 #include "cocci_gen.h"
 #include "diff.h"
+#include "facts_files.h"
 #include "fix.h"
+#include "out_manifest.h"
 #include "plan.h"
 #include "refuse.h"
 #include "struct_edit.h"
@@ -30,16 +32,24 @@ static bool has_struct(const char *tree, const char *rel, const char *name)
 	return found;
 }
 
-/* A path as the compiler or spatch printed it, relative to the tree. */
+/*
+ * A path as the compiler or spatch printed it ("drv/../inc/s.h"), as the
+ * diff must name it: relative to the tree, normalized; NULL outside it.
+ */
 static char *tree_relative(const char *tree, const char *path)
 {
 	char real_tree[PATH_MAX], real[PATH_MAX];
 	size_t n;
 
-	while (starts_with(path, "./"))
-		path += 2;
-	if (path[0] != '/')
-		return xstrdup(path);
+	if (path[0] != '/') {
+		char *norm = path_normalize(path);
+
+		if (!strcmp(norm, "..") || starts_with(norm, "../") || !*norm) {
+			free(norm);
+			return NULL;
+		}
+		return norm;
+	}
 	if (!realpath(tree, real_tree) || !realpath(path, real))
 		return NULL;
 	n = strlen(real_tree);
@@ -85,9 +95,13 @@ static int write_out(const struct fix_opts *o, const char *name, const char *ext
 		     const struct strbuf *sb)
 {
 	char *path = xstrfmt("%s/%s.%s", o->out, name, ext);
+	char *base = strrchr(path, '/') + 1;
 	int ret = 0;
 
-	if (write_file_atomic(path, sb->buf ? sb->buf : "", sb->len))
+	/* listed first: a run that dies after the write still names it */
+	if (o->written && out_manifest_add(o->written, base))
+		ret = -1;
+	else if (write_file_atomic(path, sb->buf ? sb->buf : "", sb->len))
 		ret = error("cannot write %s: %s", path, strerror(errno));
 	free(path);
 	return ret;
@@ -131,13 +145,19 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 	int ret = 1;
 
 	if (!header) {
-		error("struct %s: no declaration found under the PATHs in %s", s->name,
-		      o->src.tree);
-		return -1;
+		fprintf(o->report, "struct %s: refused: no declaration found under the "
+			"PATHs in %s\n", s->name, o->src.tree);
+		return 1;
 	}
 	path = xstrfmt("%s/%s", o->src.tree, header);
 	if (strbuf_read_file(&text, path) < 0) {
 		ret = error("cannot read %s: %s", path, strerror(errno));
+		goto out;
+	}
+	/* edited as a string: past a NUL the header would be cut off */
+	if (memchr(text.buf, '\0', text.len)) {
+		fprintf(o->report, "struct %s (%s): refused: %s holds a NUL byte\n", s->name,
+			header, header);
 		goto out;
 	}
 	why = refuse_struct(o->src.tree, header, text.buf, s, o->layout, &o->src.paths);
@@ -163,8 +183,9 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		goto out;
 	}
 	strbuf_reset(&sb);
-	if (struct_edit(text.buf, path, &p, &edited)) {
-		ret = -1;
+	if (struct_edit(text.buf, header, &p, &edited, &why)) {
+		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, why);
+		free(why);
 		goto out;
 	}
 	diff_unified(&sb, header, text.buf, edited.buf);

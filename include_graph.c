@@ -112,6 +112,8 @@ void include_graph_build(struct include_graph *g, const char *tree, char *const 
 		strbuf_reset(&sb);
 		if (strbuf_read_file(&sb, path) < 0)
 			die("%s: cannot read: %s", path, strerror(errno));
+		if (check_text(sb.buf, sb.len, path))
+			exit(2);
 		if (sb.len)
 			parse_includes(g, bases, i, sb.buf);
 		free(path);

@@ -100,6 +100,13 @@ int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
  * to pahole as -C; a struct that is not found is an error naming it.
  */
 int layout_load(struct bs_layout *l, const char *input, const char **structs);
+/*
+ * One of the objects of a build: one that holds no struct (an empty
+ * translation unit, an assembler file) is no source of layouts, not an
+ * error, and adds none.  (pahole says the same of an object built
+ * without -g: the caller judges the build as a whole.)
+ */
+int layout_load_object(struct bs_layout *l, const char *input);
 
 /*
  * Keep, of the structs from index first on, only those named in names

@@ -23,7 +23,7 @@
 #include "facts.h"
 #include "facts_files.h"
 #include "run_command.h"
-#include "source.h"
+#include "spatch_tree.h"
 #include "util.h"
 
 /* Enough for any chain of wrappers seen in practice; more is a bug to report. */
@@ -57,7 +57,7 @@ static size_t name_len(const char *l)
 	return strcspn(n, "\t");
 }
 
-static int run_round(const struct source_opts *src, const struct facts_run_opts *o,
+static int run_round(struct spatch_tree *st, const struct facts_run_opts *o,
 		     const char *data, const char *user, const char *funcs,
 		     const char *dir, int round,
 		     const struct opt_list *files, struct strbuf *out)
@@ -94,7 +94,7 @@ static int run_round(const struct source_opts *src, const struct facts_run_opts 
 	opt_list_append(&owned, xstrfmt("%d", o->timeout > 0 ? o->timeout : 120));
 	opt_list_append(&argv, owned.v[owned.nr - 1]);
 	opt_list_append(&argv, "--tmp-dir");
-	opt_list_append(&owned, xstrfmt("%s/spatch-summary", dir));
+	opt_list_append(&owned, xstrfmt("%s/spatch-summary", spatch_tree_tmp(st)));
 	opt_list_append(&argv, owned.v[owned.nr - 1]);
 	opt_list_append(&argv, "--sp-file");
 	opt_list_append(&owned, datadir_path("lock_summary.cocci"));
@@ -103,17 +103,21 @@ static int run_round(const struct source_opts *src, const struct facts_run_opts 
 	opt_list_append(&argv, "--file-groups");
 	opt_list_append(&owned, xstrfmt("%s/summary-%d.groups", dir, round));
 	opt_list_append(&argv, owned.v[owned.nr - 1]);
-	for (int i = 0; i < files->nr; i++)
-		strbuf_addf(&groups, "%s\n\n", files->v[i]);
+	for (int i = 0; i < files->nr; i++) {
+		char *name = spatch_tree_name(st, files->v[i]);
+
+		if (name)
+			strbuf_addf(&groups, "%s\n\n", name);
+		free(name);
+	}
 	if (write_file_atomic(owned.v[owned.nr - 1], groups.buf ? groups.buf : "",
 			      groups.len) < 0)
 		die("cannot write %s: %s", owned.v[owned.nr - 1], strerror(errno));
 
 	cmd.argv = argv.v;
-	cmd.dir = src->tree;
 	cmd.out = &sout;
 	cmd.err = &err;
-	rc = run_command(&cmd);
+	rc = spatch_tree_run(st, &cmd);
 	if (rc)
 		rc = error("spatch failed on the lock summaries (exit %d):\n%s", rc,
 			   err.buf ? err.buf : "");
@@ -131,8 +135,12 @@ static int run_round(const struct source_opts *src, const struct facts_run_opts 
 	return rc;
 }
 
-/* Replace the lines learned in the files of this round by what it learned. */
-static void merge_round(struct learned *all, const struct opt_list *files, char *buf)
+/*
+ * Replace the lines learned in the files of this round by what it learned,
+ * the FILE of each back to the tree's name.
+ */
+static void merge_round(const struct spatch_tree *st, struct learned *all,
+			const struct opt_list *files, char *buf)
 {
 	int n = 0;
 
@@ -147,8 +155,16 @@ static void merge_round(struct learned *all, const struct opt_list *files, char 
 		free(file);
 	}
 	all->lines.nr = n;
-	for (char *l = buf, *save = NULL, *line; (line = strtok_r(l, "\n", &save)); l = NULL)
-		opt_list_append(&all->lines, xstrdup(line));
+	for (char *l = buf, *save = NULL, *line; (line = strtok_r(l, "\n", &save)); l = NULL) {
+		char *tab = strchr(line, '\t'), *real;
+
+		if (!tab)
+			continue;
+		*tab = '\0';
+		real = spatch_tree_real(st, line);
+		opt_list_append(&all->lines, xstrfmt("%s\t%s", real, tab + 1));
+		free(real);
+	}
 	if (all->lines.nr)
 		qsort(all->lines.v, all->lines.nr, sizeof(*all->lines.v), cmp_strp);
 }
@@ -235,7 +251,7 @@ static int list_index(const struct opt_list *l, const char *s)
  * last ran (texts[v] is what the files of version v saw; version 0 never
  * ran, and saw nothing learned).
  */
-static void next_files(const struct source_opts *src, const struct opt_list *files,
+static void next_files(const char *tree, const struct opt_list *files,
 		       const int *version, char **texts, int now, struct opt_list *todo)
 {
 	for (int v = 0; v < now; v++) {
@@ -246,7 +262,7 @@ static void next_files(const struct source_opts *src, const struct opt_list *fil
 				opt_list_append(&these, files->v[i]);
 		changed_names(texts[v], texts[now], &words);
 		if (these.nr && words.nr)
-			prefilter_files(src->tree, &words, &these, todo, &named);
+			prefilter_files(tree, &words, &these, todo, &named);
 		free_list(&words);
 		free_list(&named);
 		free(words.v);
@@ -255,7 +271,7 @@ static void next_files(const struct source_opts *src, const struct opt_list *fil
 	}
 }
 
-int lock_summary(const struct source_opts *src, const struct opt_list *files,
+int lock_summary(struct spatch_tree *st, const char *tree, const struct opt_list *files,
 		 const char *presets, const char *user, const char *funcs,
 		 const struct facts_run_opts *o, const char *dir, char **learned_path)
 {
@@ -275,15 +291,15 @@ int lock_summary(const struct source_opts *src, const struct opt_list *files,
 	if (write_file_atomic(*learned_path, "", 0) < 0)
 		ret = error("cannot write %s: %s", *learned_path, strerror(errno));
 	if (!ret && words.nr)
-		prefilter_files(src->tree, &words, files, &todo, &named);
+		prefilter_files(tree, &words, files, &todo, &named);
 
 	while (!ret && todo.nr && round < MAX_ROUNDS) {
 		strbuf_reset(&out);
 		nr_files += todo.nr;
-		ret = run_round(src, o, data, user, funcs, dir, round++, &todo, &out);
+		ret = run_round(st, o, data, user, funcs, dir, round++, &todo, &out);
 		if (ret)
 			break;
-		merge_round(&all, &todo, out.buf ? out.buf : "");
+		merge_round(st, &all, &todo, out.buf ? out.buf : "");
 		vocabulary_text(&all, &text);
 		texts[round] = xstrdup(text.buf ? text.buf : "");
 		if (write_file_atomic(*learned_path, texts[round], text.len) < 0)
@@ -291,7 +307,7 @@ int lock_summary(const struct source_opts *src, const struct opt_list *files,
 		for (int i = 0; i < todo.nr; i++)
 			version[list_index(files, todo.v[i])] = round;
 		free_list(&todo);
-		next_files(src, files, version, texts, round, &todo);
+		next_files(tree, files, version, texts, round, &todo);
 	}
 	if (!ret && todo.nr)
 		warning("lock summaries still change after %d rounds; using the last",

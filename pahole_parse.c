@@ -4,7 +4,7 @@
  * layout model.  One pass, no regex, and no copy of a line: a line is a
  * [p, e) slice of the input, and strings and members go to the layout's
  * pool, so a 6 MB vmlinux dump costs no malloc per line or per member.
- * Embedded NUL bytes are just characters that match nothing.
+ * A NUL byte is an error: a name holding one would print cut short.
  *
  * Nesting is tracked by braces, not by tabs: pahole's indentation is
  * cosmetic and 1.24 -E even prints "}in;" without a space.
@@ -46,17 +46,39 @@ struct parser {
 static int perr(struct parser *ps, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+static int vperr(struct parser *ps, unsigned int line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s:%u: error: ", ps->name, line);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	return -1;
+}
+
 static int perr(struct parser *ps, const char *fmt, ...)
 {
 	va_list ap;
+	int ret;
 
-	fflush(stdout);
-	fprintf(stderr, "%s:%u: error: ", ps->name, ps->lineno);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ret = vperr(ps, ps->lineno, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	return -1;
+	return ret;
+}
+
+/* An error about an earlier line: a member judged once its struct ends. */
+static int perr_at(struct parser *ps, unsigned int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int perr_at(struct parser *ps, unsigned int line, const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = vperr(ps, line, fmt, ap);
+	va_end(ap);
+	return ret;
 }
 
 static bool is_space(char c)
@@ -248,6 +270,9 @@ static int parse_offsets(struct parser *ps, const char *p, const char *e,
 	p = skip_ws(p, e);
 	if (e - p != 2)
 		return perr(ps, "expected '*/' after the size");
+	if (m->bit_size > m->size * 8)
+		return perr(ps, "expected a bitfield of at most %u bits in its %u-byte type, "
+			    "got %u", m->size * 8, m->size, m->bit_size);
 	m->bit_offset = (unsigned long long)m->offset * 8 + m->unit_bit;
 	return 0;
 }
@@ -518,16 +543,48 @@ static void drop_pointee(struct parser *ps, int k, const char *p, const char *e)
 	m->is_nested = m->is_union = false;
 }
 
+static unsigned long long end_bit(const struct bs_member *m)
+{
+	return m->bit_offset + (m->bit_size ? m->bit_size : (unsigned long long)m->size * 8);
+}
+
+/*
+ * Every member lies inside what holds it: the struct, or the nested
+ * aggregate it belongs to.  A flexible array of structs ("} pairs[];",
+ * size 0) is the exception: pahole prints its element past the end.
+ */
+static int check_bounds(struct parser *ps, const struct bs_struct *s)
+{
+	for (int i = 0; i < s->nr_members; i++) {
+		const struct bs_member *m = &s->members[i];
+		const struct bs_member *up = m->parent >= 0 ? &s->members[m->parent] : NULL;
+		unsigned long long limit = up ? end_bit(up) : (unsigned long long)s->size * 8;
+
+		if (up && !up->size)
+			continue;
+		if (end_bit(m) > limit)
+			return perr_at(ps, m->dump_line, "expected member %s to end by bit "
+				       "%llu (the end of %s), got bit %llu",
+				       m->name ? m->name : "(anonymous)", limit,
+				       up ? up->name ? up->name : "its anonymous aggregate" :
+				       s->name, end_bit(m));
+	}
+	return 0;
+}
+
 static int finish_struct(struct parser *ps)
 {
 	struct bs_struct *s = ps->s;
 
 	if (!ps->size_seen && !s->is_union)
 		return perr(ps, "expected '/* size: N, ... */' before '};'");
+	if (ps->size_seen && check_bounds(ps, s))
+		return -1;
 	ps->scratch = s->members;
 	ps->scratch_alloc = s->alloc_members;
 	s->members = layout_alloc(ps->l, sizeof(*s->members) * (size_t)s->nr_members);
-	memcpy(s->members, ps->scratch, sizeof(*s->members) * (size_t)s->nr_members);
+	if (s->nr_members)
+		memcpy(s->members, ps->scratch, sizeof(*s->members) * (size_t)s->nr_members);
 	s->alloc_members = 0;	/* in the pool: not for ALLOC_GROW */
 	layout_compute(s);
 	ps->s = NULL;
@@ -689,7 +746,7 @@ int layout_parse_text(struct bs_layout *l, const char *buf, size_t len,
 {
 	struct parser ps = { .l = l, .name = name, .in_enum = -1, .tmp = STRBUF_INIT };
 	const char *p = buf, *end = buf + len;
-	int ret = 0;
+	int ret = check_text(buf, len, name);
 
 	while (p < end && !ret) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));

@@ -21,28 +21,110 @@
 
 enum input_kind { INPUT_DUMP, INPUT_ELF, INPUT_BTF };
 
-static int sniff(const char *input, enum input_kind *kind)
-{
-	unsigned char magic[4] = { 0 };
-	ssize_t n;
-	int fd;
+/*
+ * An input is opened and read once: a FIFO or "<(cat dump)" cannot be
+ * opened again, and a second open lost what the first one read.  A
+ * regular file is sniffed with pread() and, when it is a dump, mapped:
+ * the vmlinux one is 6 MB and copying it costs as much as parsing it.
+ * Anything else is read whole; pahole gets an ELF or BTF read that way
+ * from a temporary file, as it needs a name.
+ */
+struct input {
+	const char *path;		/* what pahole reads */
+	enum input_kind kind;
+	const char *data;		/* a dump's text */
+	size_t len;
+	void *map;
+	struct strbuf buf;
+	char *tmp_dir;			/* holds path when it is a copy */
+};
 
-	*kind = INPUT_DUMP;
-	if (!strcmp(input, "-"))
+static enum input_kind sniff(const unsigned char *magic, size_t n)
+{
+	if (n >= 4 && !memcmp(magic, "\177ELF", 4))
+		return INPUT_ELF;
+	if (n >= 2 && ((magic[0] == 0x9f && magic[1] == 0xeb) ||
+		       (magic[0] == 0xeb && magic[1] == 0x9f)))
+		return INPUT_BTF;
+	return INPUT_DUMP;
+}
+
+static int read_regular(struct input *in, int fd, size_t size)
+{
+	unsigned char magic[4];
+	ssize_t n = pread(fd, magic, sizeof(magic), 0);
+
+	if (n < 0)
+		return -1;
+	in->kind = sniff(magic, (size_t)n);
+	if (in->kind != INPUT_DUMP || !size)
 		return 0;
-	fd = open(input, O_RDONLY);
+	in->map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	if (in->map == MAP_FAILED) {
+		in->map = NULL;
+		return -1;
+	}
+	in->data = in->map;
+	in->len = size;
+	return 0;
+}
+
+static int read_stream(struct input *in, int fd)
+{
+	char *copy;
+	int ret;
+
+	if (strbuf_read_fd(&in->buf, fd) < 0)
+		return -1;
+	in->kind = sniff((const unsigned char *)in->buf.buf, in->buf.len);
+	in->data = in->buf.buf;
+	in->len = in->buf.len;
+	if (in->kind == INPUT_DUMP)
+		return 0;
+	in->tmp_dir = xstrfmt("%s/bitsplit-input.XXXXXX", tmp_dir());
+	if (!mkdtemp(in->tmp_dir)) {
+		free(in->tmp_dir);
+		in->tmp_dir = NULL;
+		return -1;
+	}
+	copy = xstrfmt("%s/input", in->tmp_dir);
+	ret = write_file_atomic(copy, in->buf.buf, in->buf.len);
+	in->path = copy;
+	return ret;
+}
+
+static int open_input(struct input *in, const char *input)
+{
+	int fd = strcmp(input, "-") ? open(input, O_RDONLY) : 0;
+	struct stat st;
+	int ret;
+
+	memset(in, 0, sizeof(*in));
+	in->path = input;
 	if (fd < 0)
 		return error("%s: cannot open: %s", input, strerror(errno));
-	n = read(fd, magic, sizeof(magic));
-	close(fd);
-	if (n < 0)
-		return error("%s: cannot read: %s", input, strerror(errno));
-	if (n == 4 && !memcmp(magic, "\177ELF", 4))
-		*kind = INPUT_ELF;
-	else if (n >= 2 && ((magic[0] == 0x9f && magic[1] == 0xeb) ||
-			    (magic[0] == 0xeb && magic[1] == 0x9f)))
-		*kind = INPUT_BTF;
-	return 0;
+	/* stdin may be a regular file read part-way: then it is a stream */
+	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && !lseek(fd, 0, SEEK_CUR))
+		ret = read_regular(in, fd, (size_t)st.st_size);
+	else
+		ret = read_stream(in, fd);
+	if (ret)
+		error("%s: cannot read: %s", input, strerror(errno));
+	if (fd)
+		close(fd);
+	return ret;
+}
+
+static void close_input(struct input *in, const char *input)
+{
+	if (in->map)
+		munmap(in->map, in->len);
+	strbuf_release(&in->buf);
+	if (in->tmp_dir)
+		remove_tree(in->tmp_dir);
+	free(in->tmp_dir);
+	if (in->path != input)
+		free((char *)in->path);
 }
 
 /* "BTF: idx: 114145, Unknown kind 17": 1.24 reading a newer kernel's BTF */
@@ -145,57 +227,28 @@ int layout_filter(struct bs_layout *l, int first, const char **names,
 	return 0;
 }
 
-/*
- * A saved dump is mapped, not read: the vmlinux one is 6 MB and copying
- * it costs as much as parsing it.  Pipes and stdin are read.
- */
-static int parse_dump(struct bs_layout *l, const char *input)
+/* empty_ok: an object without a struct adds none and is no error */
+static int load(struct bs_layout *l, const char *input, const char **structs,
+		bool empty_ok)
 {
-	const char *name = strcmp(input, "-") ? input : "<stdin>";
-	struct strbuf buf = STRBUF_INIT;
-	void *map = MAP_FAILED;
-	size_t size = 0;
-	struct stat st;
-	int ret;
-
-	if (strcmp(input, "-")) {
-		int fd = open(input, O_RDONLY);
-
-		if (fd < 0)
-			return error("%s: cannot open: %s", input, strerror(errno));
-		if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0) {
-			size = (size_t)st.st_size;
-			map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-		}
-		close(fd);
-	}
-	if (map != MAP_FAILED) {
-		ret = layout_parse_text(l, map, size, name);
-		munmap(map, size);
-		return ret;
-	}
-	if (strbuf_read_file(&buf, input) < 0)
-		ret = error("%s: cannot read: %s", input, strerror(errno));
-	else
-		ret = layout_parse_text(l, buf.buf ? buf.buf : "", buf.len, name);
-	strbuf_release(&buf);
-	return ret;
-}
-
-int layout_load(struct bs_layout *l, const char *input, const char **structs)
-{
+	const char *shown = strcmp(input, "-") ? input : "<stdin>";
 	struct strbuf buf = STRBUF_INIT;
 	char *complaint = NULL, *name;
 	enum input_kind kind;
+	struct input in;
 	int first = l->nr_structs, ret, rc = 0;
 
-	if (sniff(input, &kind) < 0)
+	if (open_input(&in, input)) {
+		close_input(&in, input);
 		return -1;
+	}
+	kind = in.kind;
 	if (kind == INPUT_DUMP) {
-		ret = parse_dump(l, input);
+		ret = layout_parse_text(l, in.data ? in.data : "", in.len, shown);
 	} else {
-		rc = run_pahole(input, kind, structs, &buf, &complaint);
+		rc = run_pahole(in.path, kind, structs, &buf, &complaint);
 		if (rc < 0) {
+			close_input(&in, input);
 			strbuf_release(&buf);
 			return -1;
 		}
@@ -207,11 +260,16 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 		if (ret && complaint)
 			error("%s: pahole (exit %d): %s", input, rc, complaint);
 	}
-	if (!ret && kind == INPUT_DUMP && l->nr_structs == first)
+	close_input(&in, input);
+	if (!ret && kind == INPUT_DUMP && l->nr_structs == first) {
 		ret = error("%s: expected a pahole dump, found no struct", input);
-	else if (!ret && l->nr_structs == first && !structs)
+	} else if (!ret && l->nr_structs == first && !structs && empty_ok) {
+		free(complaint);
+		return 0;
+	} else if (!ret && l->nr_structs == first && !structs) {
 		ret = error("%s: pahole printed no struct%s%s", input,
 			    complaint ? ": " : "", complaint ? complaint : "");
+	}
 	if (!ret)
 		ret = layout_filter(l, first, structs, input);
 	if (!ret && complaint)
@@ -226,4 +284,14 @@ int layout_load(struct bs_layout *l, const char *input, const char **structs)
 	if (ret)
 		l->nr_structs = first;
 	return ret;
+}
+
+int layout_load(struct bs_layout *l, const char *input, const char **structs)
+{
+	return load(l, input, structs, false);
+}
+
+int layout_load_object(struct bs_layout *l, const char *input)
+{
+	return load(l, input, NULL, true);
 }

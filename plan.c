@@ -9,6 +9,8 @@
  */
 #include "plan.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -639,6 +641,64 @@ void plan_write(const struct plan *p, const char *header, struct strbuf *out)
 			    p->m[i].bit_offset, p->m[i].bit_size,
 			    plan_role_name(p->m[i].role));
 	}
+}
+
+int plan_read(struct plan_file *pf, const char *buf, size_t len, const char *name)
+{
+	unsigned int line = 0;
+	char *copy;
+	int ret = 0;
+
+	if (check_text(buf, len, name))
+		return -1;
+	copy = xstrndup(buf, len);
+	for (char *l = copy, *next; !ret && *l; l = next) {
+		char m_name[256], role[16], header[PATH_MAX];
+		unsigned long long off;
+		unsigned int bits, size;
+
+		next = strchrnul(l, '\n');
+		if (*next)
+			*next++ = '\0';
+		line++;
+		if (!*l)
+			continue;
+		if (!pf->struct_name && sscanf(l, "struct\t%255[^\t]\t%u\t%4095[^\t]",
+					       m_name, &size, header) == 3) {
+			pf->struct_name = xstrdup(m_name);
+			pf->size = size;
+			pf->header = xstrdup(header);
+		} else if (pf->struct_name && sscanf(l, "member\t%255[^\t]\t%llu\t%u\t%15s",
+						     m_name, &off, &bits, role) == 4) {
+			ALLOC_GROW(pf->m, pf->nr + 1, pf->alloc);
+			pf->m[pf->nr].name = xstrdup(m_name);
+			pf->m[pf->nr].bit_offset = off;
+			pf->m[pf->nr].bit_size = bits;
+			pf->m[pf->nr].role = xstrdup(role);
+			pf->nr++;
+		} else {
+			fprintf(stderr, "%s:%u: error: expected \"%s\" line\n", name, line,
+				pf->struct_name ? "member NAME BIT_OFFSET BIT_SIZE ROLE" :
+				"struct NAME SIZE HEADER");
+			ret = -1;
+		}
+	}
+	free(copy);
+	if (!ret && !pf->struct_name)
+		ret = error("%s: expected a struct line", name);
+	return ret;
+}
+
+void plan_file_release(struct plan_file *pf)
+{
+	for (int i = 0; i < pf->nr; i++) {
+		free(pf->m[i].name);
+		free(pf->m[i].role);
+	}
+	free(pf->m);
+	free(pf->struct_name);
+	free(pf->header);
+	memset(pf, 0, sizeof(*pf));
 }
 
 const struct plan_member *plan_find(const struct plan *p, int m)

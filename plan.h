@@ -92,6 +92,28 @@ void plan_describe(const struct plan *p, struct strbuf *out);
 void plan_write(const struct plan *p, const char *header, struct strbuf *out);
 const char *plan_role_name(enum plan_role r);
 
+/* A .plan file read back, for "bitsplit verify". */
+struct plan_file_member {
+	char *name;			/* "-" for an anonymous member */
+	unsigned long long bit_offset;
+	unsigned int bit_size;
+	char *role;
+};
+
+struct plan_file {
+	char *struct_name, *header;
+	unsigned int size;
+	struct plan_file_member *m;
+	int nr, alloc;
+};
+
+/*
+ * Parse what plan_write() printed, from len bytes that need not end in a
+ * NUL; errors say "name:line: error: expected ..." and return -1.
+ */
+int plan_read(struct plan_file *pf, const char *buf, size_t len, const char *name);
+void plan_file_release(struct plan_file *pf);
+
 /* The plan member for bs_struct member index m, or NULL. */
 const struct plan_member *plan_find(const struct plan *p, int m);
 void plan_release(struct plan *p);

@@ -137,6 +137,12 @@ static char *scan_file(const char *tree, const char *rel, const char *name)
 		strbuf_release(&sb);
 		return NULL;
 	}
+	/* what lies past a NUL would not be scanned */
+	if (memchr(sb.buf, '\0', sb.len)) {
+		free(path);
+		strbuf_release(&sb);
+		return xstrfmt("%s holds a NUL byte", rel);
+	}
 	for (const char *p = sb.buf, *bol = sb.buf; *p && !why; p++) {
 		if (*p == '\n') {
 			line++;

@@ -68,6 +68,9 @@ int run_command(struct child *cmd)
 				cmd->dir, strerror(errno));
 			_exit(127);
 		}
+		for (const char **e = cmd->env; e && *e; e++)
+			if (putenv((char *)*e))
+				_exit(127);
 		execvp(cmd->argv[0], (char *const *)cmd->argv);
 		fprintf(stderr, "bitsplit: cannot run %s: %s\n", cmd->argv[0],
 			strerror(errno));

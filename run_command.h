@@ -8,7 +8,8 @@
  * Run argv[0] (looked up in PATH) with argv, never through a shell, so a
  * path with spaces or quotes is passed as one argument.  stdout and stderr
  * are captured into out/err when non-NULL (else inherited); dir, when
- * non-NULL, is the child's working directory.  Returns the exit status,
+ * non-NULL, is the child's working directory; env entries are added to
+ * (or replace in) the child's environment.  Returns the exit status,
  * 128+signal when killed, or -1 when it could not be started.
  */
 struct child {
@@ -17,6 +18,7 @@ struct child {
 	struct strbuf *out;
 	struct strbuf *err;
 	const char *stdin_path; /* NULL: /dev/null */
+	const char **env;	/* "NAME=VALUE" set in the child, or NULL */
 };
 
 int run_command(struct child *cmd);

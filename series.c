@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "out_manifest.h"
 #include "plan.h"
 #include "verify.h"
 #include "writer_words.h"
@@ -25,6 +26,7 @@ struct ctx {
 	char *prefix;		/* the tree's path inside its repository */
 	const char *env[4];	/* scratch object directory and index */
 	char *name, *email;
+	struct out_manifest written;	/* the patches in OUT */
 	bool verified;		/* --verify passed: the sizes are pahole's */
 };
 
@@ -663,25 +665,40 @@ static void add_to_group(struct group **gs, int *nr, int *alloc, const struct fi
 
 /*
  * Write each struct's patch into the work directory with the verdict
- * already computed; fix's account of each struct is not part of a series.
+ * already computed.  Fix's account of a struct that got its patch is not
+ * part of a series; of one that did not, it says why (on stderr).
+ * Returns how many got none.
  */
-static void write_patches(struct ctx *c, const struct fix_jobs *jobs)
+static int write_patches(struct ctx *c, const struct fix_jobs *jobs)
 {
 	struct fix_opts *fo = &c->o->fix;
 	struct opt_list diffs = { 0 };
 	struct verify_opts vo = { c->tree, fo->src.build, false, fo->src.paths.v };
 	char *fixdir = xstrfmt("%s/fix", c->work);
+	int refused = 0;
 
 	if (mkdir_p(fixdir))
 		die("cannot create %s: %s", fixdir, strerror(errno));
 	fo->out = fixdir;
-	fo->report = fopen("/dev/null", "w");
-	if (!fo->report)
-		die("cannot open /dev/null: %s", strerror(errno));
-	for (int i = 0; i < jobs->nr; i++)
-		if (fix_write_struct(fo, &jobs->v[i], &diffs) < 0)
+	for (int i = 0; i < jobs->nr; i++) {
+		char *account = NULL;
+		size_t len = 0;
+		int r;
+
+		fo->report = open_memstream(&account, &len);
+		if (!fo->report)
+			die("cannot keep the account of struct %s: %s", jobs->v[i].s->name,
+			    strerror(errno));
+		r = fix_write_struct(fo, &jobs->v[i], &diffs);
+		fclose(fo->report);
+		if (r < 0)
 			die("struct %s: cannot write its patch", jobs->v[i].s->name);
-	fclose(fo->report);
+		if (r) {
+			fputs(account, stderr);
+			refused++;
+		}
+		free(account);
+	}
 	fo->report = NULL;
 	fo->out = NULL;
 	if (c->o->verify && diffs.nr) {
@@ -693,6 +710,7 @@ static void write_patches(struct ctx *c, const struct fix_jobs *jobs)
 		free((char *)diffs.v[i]);
 	free(diffs.v);
 	free(fixdir);
+	return refused;
 }
 
 /*
@@ -817,8 +835,7 @@ static void setup(struct ctx *c)
 		    "Signed-off-by", c->tree);
 	objects = git_or_die(c, "rev-parse", "rev-parse", "--path-format=absolute",
 			     "--git-path", "objects", NULL);
-	if (mkdir(c->o->out, 0777) && errno != EEXIST)
-		die("%s: cannot create: %s", c->o->out, strerror(errno));
+	out_manifest_open(&c->written, c->o->out);
 	c->work = xstrfmt("%s/.series", c->o->out);
 	if (mkdir(c->work, 0777) && errno != EEXIST)
 		die("%s: cannot create: %s", c->work, strerror(errno));
@@ -839,8 +856,11 @@ static void setup(struct ctx *c)
 	free(objects);
 }
 
+/* A re-run replaces the patches: an earlier run's extra ones go. */
 static void cleanup(struct ctx *c)
 {
+	if (out_manifest_close(&c->written, true))
+		exit(2);
 	remove_tree(c->work);
 	for (int i = 0; i < 3; i++)
 		free((char *)c->env[i]);
@@ -860,7 +880,7 @@ int series_write(struct series_opts *o)
 	struct ctx c = { .o = o };
 	struct fix_jobs jobs = { 0 };
 	struct group *gs = NULL;
-	int nr = 0, alloc = 0;
+	int nr = 0, alloc = 0, refused;
 	char **prefixes, *base, *head, *range, *list, *out_abs;
 	struct strbuf msg = STRBUF_INIT;
 
@@ -872,7 +892,7 @@ int series_write(struct series_opts *o)
 		cleanup(&c);
 		return 0;
 	}
-	write_patches(&c, &jobs);
+	refused = write_patches(&c, &jobs);
 	for (int i = 0; i < jobs.nr; i++) {
 		char *diff = xstrfmt("%s/fix/%s.diff", c.work, jobs.v[i].s->name);
 
@@ -909,6 +929,15 @@ int series_write(struct series_opts *o)
 	out_abs = xstrndup(c.work, strlen(c.work) - strlen("/.series"));
 	list = git_or_die(&c, "format-patch", "format-patch", "--cover-letter", "--no-signature",
 			  "-o", out_abs, range, NULL);
+	for (char *p = list, *nl; p && *p; p = nl ? nl + 1 : NULL) {
+		char *name;
+
+		nl = strchr(p, '\n');
+		name = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		if (out_manifest_add(&c.written, strrchr(name, '/') ? strrchr(name, '/') + 1 : name))
+			exit(2);
+		free(name);
+	}
 	cover_letter(&c, gs, nr, prefixes);
 	for (char *l = list; *l; ) {
 		char *nl = strchrnul(l, '\n'), *name = l;
@@ -934,5 +963,5 @@ int series_write(struct series_opts *o)
 	strbuf_release(&msg);
 	fix_jobs_release(&o->fix, &jobs);
 	cleanup(&c);
-	return 0;
+	return refused ? 1 : 0;
 }

@@ -21,7 +21,11 @@ struct series_opts {
 	bool verify;		/* rebuild with the patches first: sizes are pahole's */
 };
 
-/* Write OUT/0000-cover-letter.patch and the patches; 0, or dies. */
+/*
+ * Write OUT/0000-cover-letter.patch and the patches: 0, or 1 when a
+ * struct got no patch (refused or withheld; the others are in the
+ * series); dies on error.
+ */
 int series_write(struct series_opts *o);
 
 #endif

@@ -153,10 +153,14 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 	for (int i = 0; !ret && i < objs.nr; i++) {
 		int first = l->nr_structs;
 
-		ret = layout_load(l, objs.v[i], NULL);
+		ret = layout_load_object(l, objs.v[i]);
 		if (!ret)
 			drop_duplicates(l, first);
 	}
+	if (!ret && objs.nr && !l->nr_structs)
+		warning("%s: none of the %d objects for the PATHs has a struct in its "
+			"debug information: built without -g (CONFIG_DEBUG_INFO)?",
+			o->build, objs.nr);
 	for (int i = 0; i < objs.nr; i++)
 		free((char *)objs.v[i]);
 	free(objs.v);

@@ -45,19 +45,25 @@ struct body {
 	struct declarator *d;
 	int nr_d, alloc_d;
 	int name_col;		/* where member names start, 0: unknown */
+	char *why;		/* why the text cannot be edited */
 };
 
-/* "file:line: error: ..." as a compiler says it; line is 0-based here. */
-static int __attribute__((format(printf, 3, 4)))
-text_error(const char *file, int line, const char *fmt, ...)
+/* "file:line: expected ..." as a compiler says it; line is 0-based, -1: none. */
+static int __attribute__((format(printf, 4, 5)))
+text_error(struct body *b, const char *file, int line, const char *fmt, ...)
 {
+	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
-	fprintf(stderr, "%s:%d: error: ", file, line + 1);
+	strbuf_addstr(&sb, file);
+	if (line >= 0)
+		strbuf_addf(&sb, ":%d", line + 1);
+	strbuf_addstr(&sb, ": ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	free(b->why);
+	b->why = strbuf_detach(&sb);
 	return -1;
 }
 
@@ -350,7 +356,7 @@ static int parse_body(struct body *b, const char *file, const char *name)
 		if (line_opens(&b->l.v[i], name))
 			b->open = i;
 	if (b->open < 0)
-		return error("%s: expected a declaration of struct %s", file, name);
+		return text_error(b, file, -1, "expected a declaration of struct %s", name);
 	b->close = -1;
 	for (int i = b->open + 1; i < b->l.nr; i++) {
 		const struct line *ln = &b->l.v[i];
@@ -368,7 +374,7 @@ static int parse_body(struct body *b, const char *file, const char *name)
 			continue;
 		}
 		if (*p == '#' && !in_comment)
-			return text_error(file, i, "expected a member, not a preprocessor "
+			return text_error(b, file, i, "expected a member, not a preprocessor "
 					  "line, inside struct %s", name);
 		if (comment_only(ln, was_comment)) {
 			int dd = 0;
@@ -393,7 +399,7 @@ static int parse_body(struct body *b, const char *file, const char *name)
 		}
 		if (semi < 0) {
 			strbuf_release(&text);
-			return text_error(file, start, "expected ';' to end the member");
+			return text_error(b, file, start, "expected ';' to end the member");
 		}
 		strbuf_add(&text, b->l.v[i].p, (size_t)semi - 1);
 		{
@@ -408,7 +414,7 @@ static int parse_body(struct body *b, const char *file, const char *name)
 		strbuf_release(&text);
 	}
 	if (b->close < 0)
-		return text_error(file, b->open, "expected '}' to end struct %s", name);
+		return text_error(b, file, b->open, "expected '}' to end struct %s", name);
 	if (pending >= 0)
 		add_entry(b, ENTRY_COMMENT, pending, pending, b->close - 1);
 	find_name_col(b);
@@ -429,11 +435,11 @@ static int match_members(struct body *b, const struct bs_struct *s, const char *
 		while (di < b->nr_d && !*b->d[di].name && !strcmp(b->d[di].width, "0"))
 			di++;
 		if (di >= b->nr_d)
-			return text_error(file, b->close, "expected member %s in struct %s",
+			return text_error(b, file, b->close, "expected member %s in struct %s",
 					  m->name ? m->name : "(anonymous)", s->name);
 		d = &b->d[di];
 		if (strcmp(d->name, m->name ? m->name : "")) {
-			return text_error(file, b->e[d->entry].decl,
+			return text_error(b, file, b->e[d->entry].decl,
 					  "expected member %s, found '%s'",
 					  m->name ? m->name : "(anonymous)", d->name);
 		}
@@ -587,7 +593,7 @@ static void emit_member(struct strbuf *out, struct body *b, const struct plan *p
 }
 
 int struct_edit(const char *text, const char *file, const struct plan *p,
-		struct strbuf *out)
+		struct strbuf *out, char **why)
 {
 	struct body b = { 0 };
 	const char *prev_comment = NULL;
@@ -604,7 +610,7 @@ int struct_edit(const char *text, const char *file, const struct plan *p,
 		if (pm->zero_width)
 			continue;	/* its line is loose text, emitted in place */
 		if (!d) {
-			text_error(file, b.open, "expected a declaration of %s",
+			text_error(&b, file, b.open, "expected a declaration of %s",
 				   p->s->members[pm->member].name);
 			goto out;
 		}
@@ -645,6 +651,7 @@ out:
 	free(b.d);
 	free(b.e);
 	free(b.l.v);
+	*why = b.why;
 	return ret;
 }
 

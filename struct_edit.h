@@ -27,10 +27,11 @@ char *struct_decl_text(const char *text, const char *name);
 /*
  * Rewrite the declaration of p->s in text (read from file) to p's order,
  * types and comments.  Returns 0 with the whole new file in out, or -1
- * after printing "file:line: error: ..." when the source does not match
- * the layout.
+ * with *why "file:line: expected ..." (allocated) when the text cannot be
+ * edited: it does not match the layout, or a preprocessor line inside
+ * the struct hides which members it covers.
  */
 int struct_edit(const char *text, const char *file, const struct plan *p,
-		struct strbuf *out);
+		struct strbuf *out, char **why);
 
 #endif

@@ -26,6 +26,7 @@
 #include "include_graph.h"
 #include "run_command.h"
 #include "source.h"
+#include "spatch_tree.h"
 #include "tree_files.h"
 
 #define RULE "racy_bitfields.cocci"
@@ -230,6 +231,7 @@ static char *keep_names(const char *list, const struct file_list *names)
 
 struct job {
 	const char *file;
+	char *name;	/* file's name in the spatch_tree */
 	char *fields;
 	char *cache;	/* cache file path */
 };
@@ -326,48 +328,74 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 	strbuf_release(&sb);
 }
 
-/* Run spatch on one file; its stdout (write records) becomes the cache. */
-static void analyse(const struct sweep_opts *o, const char *rule, const struct job *j)
-{
-	char *macros = datadir_path(MACROS);
-	char *fields = xstrfmt("fields=%s", j->fields);
-	const char *argv[] = {
-		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
-		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
-		j->file, NULL
-	};
-	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
-	struct child c = { .argv = argv, .dir = o->tree, .out = &out, .err = &err };
-	int rc = run_command(&c);
-
-	strbuf_addstr(&out, "");
-	strbuf_addstr(&err, "");
-	if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
-		char *nl;
-
-		strbuf_reset(&out);
-		nl = strchr(err.buf, '\n');
-		if (nl)
-			*nl = '\0';
-		for (char *t = err.buf; (t = strchr(t, '\t')); )
-			*t = ' ';
-		strbuf_addf(&out, "skip\t%s\tspatch exit %d%s%s\n", j->file, rc,
-			    *err.buf ? ": " : "", err.buf);
-	}
-	if (write_file_atomic(j->cache, out.buf, out.len))
-		exit(2);
-	strbuf_release(&out);
-	strbuf_release(&err);
-	free(fields);
-	free(macros);
-}
-
 static bool in_list(const char *list, const char *name, size_t n)
 {
 	for (const char *p = list; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
 		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
 			return true;
 	return false;
+}
+
+/*
+ * The write records of spatch's output that belong to job j, named by the
+ * file's own name again.
+ */
+static void split_output(const char *out, const struct job *j, struct strbuf *mine)
+{
+	size_t flen = strlen(j->name);
+
+	for (const char *l = out; *l; ) {
+		const char *nl = strchrnul(l, '\n'), *field = l;
+
+		for (int tab = 0; tab < 6 && field; tab++)
+			field = memchr(field, '\t', (size_t)(nl - field)), field = field ? field + 1 : NULL;
+		if (starts_with(l, "write\t") && !strncmp(l + 6, j->name, flen) &&
+		    l[6 + flen] == '\t' && field &&
+		    in_list(j->fields, field, strcspn(field, "\t\n"))) {
+			strbuf_addf(mine, "write\t%s", j->file);
+			strbuf_add(mine, l + 6 + flen, (size_t)(nl - l - 6 - flen));
+			strbuf_addch(mine, '\n');
+		}
+		l = *nl ? nl + 1 : nl;
+	}
+}
+
+/* Run spatch on one file; its stdout (write records) becomes the cache. */
+static void analyse(struct spatch_tree *st, const char *rule, const struct job *j)
+{
+	char *macros = datadir_path(MACROS);
+	char *fields = xstrfmt("fields=%s", j->fields);
+	const char *argv[] = {
+		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
+		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
+		j->name, NULL
+	};
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT, mine = STRBUF_INIT;
+	struct child c = { .argv = argv, .out = &out, .err = &err };
+	int rc = spatch_tree_run(st, &c);
+
+	strbuf_addstr(&out, "");
+	strbuf_addstr(&err, "");
+	if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
+		char *nl = strchr(err.buf, '\n');
+
+		if (nl)
+			*nl = '\0';
+		for (char *t = err.buf; (t = strchr(t, '\t')); )
+			*t = ' ';
+		strbuf_addf(&mine, "skip\t%s\tspatch exit %d%s%s\n", j->file, rc,
+			    *err.buf ? ": " : "", err.buf);
+	} else {
+		strbuf_addstr(&mine, "");
+		split_output(out.buf, j, &mine);
+	}
+	if (write_file_atomic(j->cache, mine.buf, mine.len))
+		exit(2);
+	strbuf_release(&mine);
+	strbuf_release(&out);
+	strbuf_release(&err);
+	free(fields);
+	free(macros);
 }
 
 /* The sorted union of the batch's field lists. */
@@ -394,31 +422,13 @@ static char *union_fields(const struct job *b, int n)
 	return strbuf_detach(&sb);
 }
 
-/* The write records of spatch's output that belong to job j. */
-static void split_output(const char *out, const struct job *j, struct strbuf *mine)
-{
-	size_t flen = strlen(j->file);
-
-	for (const char *l = out; *l; ) {
-		const char *nl = strchrnul(l, '\n'), *field = l;
-
-		for (int tab = 0; tab < 6 && field; tab++)
-			field = memchr(field, '\t', (size_t)(nl - field)), field = field ? field + 1 : NULL;
-		if (starts_with(l, "write\t") && !strncmp(l + 6, j->file, flen) &&
-		    l[6 + flen] == '\t' && field &&
-		    in_list(j->fields, field, strcspn(field, "\t\n")))
-			strbuf_add(mine, l, (size_t)(nl - l) + 1);
-		l = *nl ? nl + 1 : nl;
-	}
-}
-
 /*
  * One spatch for a batch of files, each its own file group so no state
  * crosses files; the output is split into each file's cache.  A batch
  * spatch fails on is rerun a file at a time, so a bad file costs only
  * itself.
  */
-static void analyse_batch(const struct sweep_opts *o, const char *rule, const char *groups,
+static void analyse_batch(struct spatch_tree *st, const char *rule, const char *groups,
 			  const struct job *b, int n)
 {
 	char *fields = union_fields(b, n), *macros = datadir_path(MACROS);
@@ -428,20 +438,20 @@ static void analyse_batch(const struct sweep_opts *o, const char *rule, const ch
 		"--file-groups", groups, NULL
 	};
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT, list = STRBUF_INIT;
-	struct child c = { .argv = argv, .dir = o->tree, .out = &out, .err = &err };
+	struct child c = { .argv = argv, .out = &out, .err = &err };
 	int rc;
 
 	for (int i = 0; i < n; i++)
-		strbuf_addf(&list, "%s\n\n", b[i].file);
+		strbuf_addf(&list, "%s\n\n", b[i].name);
 	if (write_file_atomic(groups, list.buf, list.len))
 		exit(2);
-	rc = run_command(&c);
+	rc = spatch_tree_run(st, &c);
 	strbuf_addstr(&out, "");
 	strbuf_addstr(&err, "");
 	unlink(groups);
 	for (int i = 0; i < n; i++) {
 		if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
-			analyse(o, rule, &b[i]);
+			analyse(st, rule, &b[i]);
 			continue;
 		}
 		strbuf_reset(&list);
@@ -476,9 +486,10 @@ static void progress(const struct sweep_opts *o, int done, int total, time_t sta
  * Fork the workers; worker w takes every jobs-th batch from w.  Each writes
  * a byte to the pipe per finished file, so the parent can show progress.
  */
-static void run_jobs(const struct sweep_opts *o, const char *abs_out, const struct job *todo,
+static void run_jobs(const struct sweep_opts *o, const char *abs_out, struct job *todo,
 		     int nr)
 {
+	struct spatch_tree *st = spatch_tree_open(o->tree);
 	char *rule = datadir_path(RULE);
 	int njobs = o->jobs < 1 ? 1 : o->jobs, fds[2], done = 0, status, failed = 0;
 	pid_t *pids = xcalloc((size_t)njobs, sizeof(*pids));
@@ -487,6 +498,10 @@ static void run_jobs(const struct sweep_opts *o, const char *abs_out, const stru
 
 	if (access(rule, R_OK))
 		die("%s: cannot read: %s", rule, strerror(errno));
+	/* before the fork: a name may add links to the mirror */
+	for (int i = 0; i < nr; i++)
+		if (!(todo[i].name = spatch_tree_name(st, todo[i].file)))
+			die("%s: cannot give it to spatch", todo[i].file);
 	if (pipe(fds))
 		die("pipe: %s", strerror(errno));
 	fflush(NULL);
@@ -501,7 +516,7 @@ static void run_jobs(const struct sweep_opts *o, const char *abs_out, const stru
 			for (int i = w * BATCH; i < nr; i += njobs * BATCH) {
 				int n = nr - i < BATCH ? nr - i : BATCH;
 
-				analyse_batch(o, rule, groups, &todo[i], n);
+				analyse_batch(st, rule, groups, &todo[i], n);
 				for (int k = 0; k < n; k++)
 					if (write(fds[1], "", 1) != 1)
 						_exit(2);
@@ -520,6 +535,9 @@ static void run_jobs(const struct sweep_opts *o, const char *abs_out, const stru
 				die("waitpid: %s", strerror(errno));
 		failed |= !WIFEXITED(status) || WEXITSTATUS(status);
 	}
+	spatch_tree_close(st);
+	for (int i = 0; i < nr; i++)
+		free(todo[i].name);
 	if (failed)
 		die("a sweep worker failed; rerun with --resume to finish");
 	free(pids);
@@ -637,6 +655,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		r->candidates++;
 		ALLOC_GROW(jobs, nr_jobs + 1, alloc_jobs);
 		jobs[nr_jobs].file = files.v[i];
+		jobs[nr_jobs].name = NULL;
 		jobs[nr_jobs].fields = fields;
 		jobs[nr_jobs].cache = cache_path(o->out, rule_hash, files.v[i], hashes[i], fields);
 		if (!access(jobs[nr_jobs].cache, R_OK)) {
@@ -655,7 +674,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		strbuf_reset(&sb);
 		if (strbuf_read_file(&sb, jobs[i].cache) < 0)
 			die("%s: cannot read: %s", jobs[i].cache, strerror(errno));
-		if (sweep_results_parse(r, sb.buf, jobs[i].cache))
+		if (sweep_results_parse(r, sb.buf, sb.len, jobs[i].cache))
 			exit(2);
 	}
 	r->failed = r->nr_skips;

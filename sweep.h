@@ -69,7 +69,8 @@ struct sweep_opts {
 void sweep_run(const struct sweep_opts *o, struct sweep_results *r);
 
 /* Parse results TSV (appending); errors say "name:line: error: expected ...". */
-int sweep_results_parse(struct sweep_results *r, const char *buf, const char *name);
+int sweep_results_parse(struct sweep_results *r, const char *buf, size_t len,
+			const char *name);
 void sweep_results_print(const struct sweep_results *r, int shard, struct strbuf *out);
 /* The ranked summary; returns how many structs have racy fields. */
 int sweep_summary(const struct sweep_results *r, struct strbuf *out);

@@ -124,7 +124,8 @@ static int stat_line(struct sweep_results *r, char **col, const char *name, int 
 	return 0;
 }
 
-int sweep_results_parse(struct sweep_results *r, const char *buf, const char *name)
+int sweep_results_parse(struct sweep_results *r, const char *buf, size_t len,
+			const char *name)
 {
 	static const struct {
 		const char *kind;
@@ -136,9 +137,12 @@ int sweep_results_parse(struct sweep_results *r, const char *buf, const char *na
 		{ "loc", 5, loc_line },
 		{ "write", 8, write_line },
 	};
-	char *copy = xstrdup(buf), *line, *next;
+	char *copy, *line, *next;
 	int ln = 0, ret = 0;
 
+	if (check_text(buf, len, name))
+		return -1;
+	copy = xstrndup(buf, len);
 	for (line = copy; *line && !ret; line = next) {
 		char *col[MAX_COLS];
 		int n, k;
@@ -151,10 +155,12 @@ int sweep_results_parse(struct sweep_results *r, const char *buf, const char *na
 			continue;
 		n = split_tab(line, col);
 		if (!strcmp(col[0], "skip")) {
-			if (n != 3 || !*col[1])
+			if (n != 3 || !*col[1]) {
 				ret = error("%s:%d: expected 'skip FILE REASON'", name, ln);
+				continue;
+			}
 			ALLOC_GROW(r->skips, r->nr_skips + 1, r->alloc_skips);
-			r->skips[r->nr_skips++] = xstrfmt("%s\t%s", col[1], n > 2 ? col[2] : "");
+			r->skips[r->nr_skips++] = xstrfmt("%s\t%s", col[1], col[2]);
 			continue;
 		}
 		for (k = 0; k < (int)ARRAY_SIZE(kinds); k++)

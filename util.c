@@ -82,7 +82,8 @@ char *xstrndup(const char *s, size_t n)
 {
 	char *p = xmalloc(n + 1);
 
-	memcpy(p, s, n);
+	if (n)		/* s may be the NULL of an empty strbuf */
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }
@@ -100,9 +101,14 @@ char *xstrfmt(const char *fmt, ...)
 
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
+	bool fresh = !sb->buf;
+
 	if (sb->len + extra + 1 < sb->len)
 		die("strbuf size overflow");
 	ALLOC_GROW(sb->buf, sb->len + extra + 1, sb->alloc);
+	/* a buffer is a string from its first allocation on, even when empty */
+	if (fresh)
+		sb->buf[0] = '\0';
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
@@ -175,32 +181,50 @@ char *strbuf_detach(struct strbuf *sb)
 	return p;
 }
 
-int strbuf_read_file(struct strbuf *sb, const char *path)
+int strbuf_read_fd(struct strbuf *sb, int fd)
 {
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
 	char tmp[65536];
 	ssize_t n;
 
-	if (fd < 0)
-		return -1;
 	while ((n = read(fd, tmp, sizeof(tmp))) != 0) {
-		if (n < 0) {
-			int e = errno;
-
-			if (e == EINTR)
-				continue;
-			if (fd)
-				close(fd);
-			errno = e;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
 			return -1;
-		}
 		strbuf_add(sb, tmp, (size_t)n);
 	}
-	if (fd)
-		close(fd);
 	strbuf_grow(sb, 0);
 	sb->buf[sb->len] = '\0';	/* an empty file too */
 	return 0;
+}
+
+int strbuf_read_file(struct strbuf *sb, const char *path)
+{
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
+	int ret, e;
+
+	if (fd < 0)
+		return -1;
+	ret = strbuf_read_fd(sb, fd);
+	e = errno;
+	if (fd)
+		close(fd);
+	errno = e;
+	return ret;
+}
+
+int check_text(const char *buf, size_t len, const char *name)
+{
+	const char *nul = len ? memchr(buf, '\0', len) : NULL;
+	unsigned int line = 1;
+
+	if (!nul)
+		return 0;
+	for (const char *p = buf; p < nul; p++)
+		line += *p == '\n';
+	fflush(stdout);
+	fprintf(stderr, "%s:%u: error: unexpected NUL byte\n", name, line);
+	return -1;
 }
 
 bool starts_with(const char *s, const char *prefix)

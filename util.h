@@ -51,8 +51,20 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void strbuf_reset(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
 char *strbuf_detach(struct strbuf *sb);
-/* Read a whole file (or stdin for "-"); returns -1 with errno set on failure. */
+/*
+ * Read a whole file (or stdin for "-"); returns -1 with errno set on
+ * failure.  On success sb->buf is a NUL-terminated string, "" for an
+ * empty file, but the data may hold NUL bytes of its own: see check_text().
+ */
 int strbuf_read_file(struct strbuf *sb, const char *path);
+/* The same from an open descriptor, to its end; fd stays open. */
+int strbuf_read_fd(struct strbuf *sb, int fd);
+/*
+ * Text input has no NUL byte: every string function would stop at it and
+ * silently drop the rest.  Returns 0, or -1 after printing
+ * "NAME:LINE: error: unexpected NUL byte".  buf need not be terminated.
+ */
+int check_text(const char *buf, size_t len, const char *name);
 
 bool starts_with(const char *s, const char *prefix);
 bool ends_with(const char *s, const char *suffix);

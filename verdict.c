@@ -986,7 +986,34 @@ static void guard_notes(struct struct_verdict *sv, const struct slice *sf)
 	}
 }
 
-static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
+/* One note for the writes no analysed function reaches: "drv.h:12, 30". */
+static void scope_note(struct struct_verdict *sv, const struct slice *sf,
+		       const struct callgraph *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *file = NULL;
+
+	for (int k = 0; k < sf->nr; k++) {
+		const struct fact *x = sf->v[k];
+
+		if (x->kind != FACT_WRITE || !unreached_inline(g, x))
+			continue;
+		if (file && !strcmp(file, x->file)) {
+			strbuf_addf(&sb, ", %u", x->line);
+			continue;
+		}
+		strbuf_addf(&sb, "%s%s:%u", file ? ", " : "", x->file, x->line);
+		file = x->file;
+	}
+	if (sb.len)
+		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+			 xstrfmt("not counted: the writes at %s are in header inlines that "
+				 "no analysed function calls", sb.buf));
+	strbuf_release(&sb);
+}
+
+static void struct_notes(struct struct_verdict *sv, const struct slice *sf,
+			 const struct callgraph *g)
 {
 	int untyped = 0;
 	bool lifecycle = false, unreached = false;
@@ -1020,6 +1047,7 @@ static void struct_notes(struct struct_verdict *sv, const struct slice *sf)
 		}
 	}
 	guard_notes(sv, sf);
+	scope_note(sv, sf, g);
 	if (untyped)
 		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
 			 xstrfmt("%d write%s matched by field name only (untyped): the "
@@ -1210,7 +1238,7 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 			v->nr--;
 			continue;
 		}
-		struct_notes(sv, &sf);
+		struct_notes(sv, &sf, &g);
 	}
 	run_notes(v, l, f, &idx, skipped_structs);
 	/* The writers' locks point at the roots' exclusion ids: keep them. */

@@ -11,84 +11,31 @@
 #include <unistd.h>
 
 #include "compile_db.h"
+#include "diff.h"
 #include "layout.h"
+#include "plan.h"
 #include "run_command.h"
+#include "tree_apply.h"
 #include "util.h"
 
-struct planned {
-	char *name;
-	unsigned long long bit_offset;
-	unsigned int bit_size;
-	char *role;
-};
-
-struct expect {
-	char *struct_name, *header;
-	unsigned int size;
-	struct planned *m;
-	int nr, alloc;
-};
-
-static void expect_release(struct expect *e)
-{
-	for (int i = 0; i < e->nr; i++) {
-		free(e->m[i].name);
-		free(e->m[i].role);
-	}
-	free(e->m);
-	free(e->struct_name);
-	free(e->header);
-	memset(e, 0, sizeof(*e));
-}
-
 /* Read STRUCT.plan, as plan_write() prints it. */
-static int read_plan(const char *path, struct expect *e)
+static int read_plan(const char *path, struct plan_file *pf)
 {
 	struct strbuf sb = STRBUF_INIT;
-	unsigned int line = 0;
-	char *save = NULL;
+	int ret;
 
-	if (strbuf_read_file(&sb, path) < 0) {
-		strbuf_release(&sb);
-		return error("cannot read the plan %s: %s", path, strerror(errno));
-	}
-	for (char *l = strtok_r(sb.buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		char name[256], role[16], header[PATH_MAX];
-		unsigned long long off;
-		unsigned int bits, size;
-
-		line++;
-		if (!e->struct_name && sscanf(l, "struct\t%255[^\t]\t%u\t%4095[^\t]",
-					      name, &size, header) == 3) {
-			e->struct_name = xstrdup(name);
-			e->size = size;
-			e->header = xstrdup(header);
-		} else if (e->struct_name && sscanf(l, "member\t%255[^\t]\t%llu\t%u\t%15s",
-						    name, &off, &bits, role) == 4) {
-			ALLOC_GROW(e->m, e->nr + 1, e->alloc);
-			e->m[e->nr].name = xstrdup(name);
-			e->m[e->nr].bit_offset = off;
-			e->m[e->nr].bit_size = bits;
-			e->m[e->nr].role = xstrdup(role);
-			e->nr++;
-		} else {
-			fprintf(stderr, "%s:%u: error: expected \"%s\" line\n", path, line,
-				e->struct_name ? "member NAME BIT_OFFSET BIT_SIZE ROLE" :
-				"struct NAME SIZE HEADER");
-			strbuf_release(&sb);
-			return -1;
-		}
-	}
+	if (strbuf_read_file(&sb, path) < 0)
+		ret = error("cannot read the plan %s: %s", path, strerror(errno));
+	else
+		ret = plan_read(pf, sb.buf, sb.len, path);
 	strbuf_release(&sb);
-	if (!e->struct_name)
-		return error("%s: expected a struct line", path);
-	return 0;
+	return ret;
 }
 
 static int run(const char **argv, const char *dir, struct strbuf *log)
 {
 	struct strbuf out = STRBUF_INIT;
-	struct child c = { argv, dir, &out, &out, NULL };
+	struct child c = { .argv = argv, .dir = dir, .out = &out, .err = &out };
 	int rc = run_command(&c);
 
 	if (rc) {
@@ -99,18 +46,6 @@ static int run(const char **argv, const char *dir, struct strbuf *log)
 	}
 	strbuf_release(&out);
 	return rc;
-}
-
-/* The files a patch touches, from its "diff --git a/X b/X" lines. */
-static void patched_files(const char *diff, struct opt_list *out)
-{
-	for (const char *p = diff; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		const char *b;
-
-		if (!starts_with(p, "diff --git a/") || !(b = strstr(p, " b/")))
-			continue;
-		opt_list_append(out, xstrndup(p + 13, (size_t)(b - p - 13)));
-	}
 }
 
 static char *map_path(const char *arg, const char *from, const char *to)
@@ -259,7 +194,7 @@ static int replay(const struct scratch *sc, const struct compile_entry *e,
 	return ret;
 }
 
-static const struct planned *planned_of(const struct expect *e, const char *name)
+static const struct plan_file_member *planned_of(const struct plan_file *e, const char *name)
 {
 	for (int i = 0; i < e->nr; i++)
 		if (!strcmp(e->m[i].name, name))
@@ -268,13 +203,13 @@ static const struct planned *planned_of(const struct expect *e, const char *name
 }
 
 /* Compare the rebuilt layout with the plan; say what was proven. */
-static int compare(const struct expect *e, const struct bs_struct *s, const char *obj)
+static int compare(const struct plan_file *e, const struct bs_struct *s, const char *obj)
 {
 	int k = 0, split = 0, ret = 0;
 
 	for (int i = 0; i < s->nr_members; i++) {
 		const struct bs_member *m = &s->members[i];
-		const struct planned *p;
+		const struct plan_file_member *p;
 
 		if (m->depth || m->is_zero_width)
 			continue;
@@ -303,7 +238,7 @@ static int compare(const struct expect *e, const struct bs_struct *s, const char
 
 		for (int f = 0; loc->nr_fields > 1 && f < loc->nr_fields; f++) {
 			const struct bs_member *m = &s->members[loc->fields[f]];
-			const struct planned *p = m->name ? planned_of(e, m->name) : NULL;
+			const struct plan_file_member *p = m->name ? planned_of(e, m->name) : NULL;
 
 			if (!p || (strcmp(p->role, "packed") && strcmp(p->role, "stay")))
 				ret = error("verify %s: %s shares a memory location the plan "
@@ -325,7 +260,7 @@ static int compare(const struct expect *e, const struct bs_struct *s, const char
  * .o.cmd files) until one holds the struct, and compare it with the plan.
  */
 static int rebuild_and_compare(const struct scratch *sc, const struct verify_opts *o,
-			       const struct opt_list *files, const struct expect *e,
+			       const struct opt_list *files, const struct plan_file *e,
 			       struct strbuf *log)
 {
 	char *db_path = xstrfmt("%s/compile_commands.json", sc->build_real);
@@ -483,12 +418,11 @@ static void drop_scratch(struct scratch *sc)
  * "git apply" from the top of dir.  Inside a git work tree git takes
  * paths from the top of the repository, so run there with --directory.
  */
-static int git_apply(const char *dir, const char **diffs, int nr, bool check,
-		     struct strbuf *log)
+static int git_apply(const char *dir, const char **diffs, int nr, struct strbuf *log)
 {
 	const char *top_argv[] = { "git", "-C", dir, "rev-parse", "--show-prefix", NULL };
 	struct strbuf prefix = STRBUF_INIT, err = STRBUF_INIT;
-	struct child c = { top_argv, NULL, &prefix, &err, NULL };
+	struct child c = { .argv = top_argv, .out = &prefix, .err = &err };
 	struct opt_list argv = { 0 };
 	char *directory = NULL, *top = NULL;
 	int rc;
@@ -507,8 +441,6 @@ static int git_apply(const char *dir, const char **diffs, int nr, bool check,
 	}
 	opt_list_append(&argv, "git");
 	opt_list_append(&argv, "apply");
-	if (check)
-		opt_list_append(&argv, "--check");
 	if (directory)
 		opt_list_append(&argv, directory);
 	for (int i = 0; i < nr; i++) {
@@ -534,7 +466,7 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 	struct strbuf diff = STRBUF_INIT, log = STRBUF_INIT;
 	struct opt_list files = { 0 };
 	struct scratch sc = { 0 };
-	struct expect e = { 0 };
+	struct plan_file e = { 0 };
 	int ret = -1;
 
 	if (!plan_path) {
@@ -547,7 +479,9 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 		error("cannot read %s: %s", diff_path, strerror(errno));
 		goto out;
 	}
-	patched_files(diff.buf, &files);
+	if (check_text(diff.buf, diff.len, diff_path) ||
+	    diff_paths(diff.buf, diff_path, &files))
+		goto out;
 	if (!files.nr) {
 		error("%s: expected a patch (no 'diff --git' line)", diff_path);
 		goto out;
@@ -555,7 +489,7 @@ static int verify_one(const struct verify_opts *o, const char *diff_path)
 	printf("verify %s: struct %s\n", diff_path, e.struct_name);
 	if (setup_scratch(&sc, o, &files))
 		goto out;
-	if (git_apply(sc.tree, &diff_path, 1, false, &log)) {
+	if (git_apply(sc.tree, &diff_path, 1, &log)) {
 		error("%s does not apply:\n%s", diff_path, log.buf);
 		goto out;
 	}
@@ -566,16 +500,66 @@ out:
 	for (int i = 0; i < files.nr; i++)
 		free((char *)files.v[i]);
 	free(files.v);
-	expect_release(&e);
+	plan_file_release(&e);
 	strbuf_release(&diff);
 	strbuf_release(&log);
 	free(plan_path);
 	return ret;
 }
 
+/*
+ * Apply all the diffs in one scratch copy (nothing applies if one does
+ * not), then move the patched files into the tree all or nothing.
+ */
+static int apply_patches(const struct verify_opts *o, const char **diffs, int nr)
+{
+	struct opt_list files = { 0 };
+	struct strbuf *texts = NULL, log = STRBUF_INIT, diff = STRBUF_INIT;
+	struct scratch sc = { 0 };
+	int ret = 0;
+
+	for (int i = 0; i < nr && !ret; i++) {
+		strbuf_reset(&diff);
+		if (strbuf_read_file(&diff, diffs[i]) < 0)
+			ret = error("cannot read %s: %s", diffs[i], strerror(errno));
+		else
+			ret = diff_paths(diff.buf, diffs[i], &files);
+	}
+	/* two diffs may touch one file: one copy, one text */
+	for (int i = 0; i < files.nr; i++)
+		for (int k = i + 1; k < files.nr; k++)
+			if (!strcmp(files.v[i], files.v[k])) {
+				free((char *)files.v[k]);
+				files.v[k--] = files.v[--files.nr];
+			}
+	if (!ret)
+		ret = setup_scratch(&sc, o, &files);
+	if (!ret && git_apply(sc.tree, diffs, nr, &log))
+		ret = error("the patches do not apply together:\n%s", log.buf);
+	texts = xcalloc((size_t)files.nr + 1, sizeof(*texts));
+	for (int i = 0; i < files.nr && !ret; i++) {
+		char *path = xstrfmt("%s/%s", sc.tree, files.v[i]);
+
+		if (strbuf_read_file(&texts[i], path) < 0)
+			ret = error("cannot read the patched %s: %s", path, strerror(errno));
+		free(path);
+	}
+	if (!ret)
+		ret = tree_apply(o->tree, &files, texts);
+	drop_scratch(&sc);
+	for (int i = 0; i < files.nr; i++) {
+		free((char *)files.v[i]);
+		strbuf_release(&texts[i]);
+	}
+	free(files.v);
+	free(texts);
+	strbuf_release(&log);
+	strbuf_release(&diff);
+	return ret;
+}
+
 int verify_patches(const struct verify_opts *o, const char **diffs, int nr)
 {
-	struct strbuf log = STRBUF_INIT;
 	int ret = 0;
 
 	if (!o->build)
@@ -584,13 +568,10 @@ int verify_patches(const struct verify_opts *o, const char **diffs, int nr)
 		if (verify_one(o, diffs[i]))
 			ret = -1;
 	if (!ret && o->apply) {
-		if (git_apply(o->tree, diffs, nr, true, &log) ||
-		    git_apply(o->tree, diffs, nr, false, &log))
-			ret = error("git apply in %s failed, nothing applied:\n%s", o->tree,
-				    log.buf);
+		if (apply_patches(o, diffs, nr))
+			ret = error("nothing applied to %s", o->tree);
 		else
 			printf("applied %d patch%s to %s\n", nr, nr == 1 ? "" : "es", o->tree);
 	}
-	strbuf_release(&log);
 	return ret;
 }

@@ -5,16 +5,13 @@
 # bitfields fix the tarball already carries (so vfio-pci and mlx5 look as
 # they did when the reference thread was written), and write DIR/vfio.dump,
 # a pahole dump of those two structs.  Exit 77 when the tarball is absent.
-TARBALL=${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+. "$(dirname "$0")/linux-source.sh"
 dir=$1
-[ -r "$TARBALL" ] || exit 77
+[ -r "$LINUX_TARBALL" ] || exit 77
 set -e
 mkdir -p "$dir"
+linux_extract "$dir/linux" drivers/vfio include/linux/vfio_pci_core.h include/linux/vfio.h
 cd "$dir"
-tar -xJf "$TARBALL" linux-source-6.12/drivers/vfio \
-	linux-source-6.12/include/linux/vfio_pci_core.h \
-	linux-source-6.12/include/linux/vfio.h
-mv linux-source-6.12 linux
 sed -i -E 's/^(\tbool\t+(virq_disabled|bardirty|needs_reset|pm_intx_masked|pm_runtime_engaged|sriov_active));/\1:1;/' \
 	linux/include/linux/vfio_pci_core.h
 sed -i -E 's/^(\tu8 (mdev_detach|log_active|deferred_reset));/\1:1;/' \

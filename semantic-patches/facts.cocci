@@ -43,8 +43,16 @@ coccinelle.loops = []		# (file, (line, col), (line, col)) of for loops
 coccinelle.funcs = []		# (file, line, func, end)
 coccinelle.fnlocks = []		# (file, line, func, lock)
 coccinelle.roots = []		# (file, line, func, phase, kind)
-coccinelle.ops = []		# (field, func): fn stored in an ops field
+coccinelle.ops = []		# (field, func, file, line): fn stored in an ops field
+coccinelle.addrs = []		# (key, func, file, line, in_func): a function named as a value
+coccinelle.cbargs = []		# (key, callee, caller, call key): fn handed to callee()
+coccinelle.dispatch = []	# (file, line, func, field) of X->field(...) outside the PATHs
 coccinelle.unknown = []		# (file, line, func, callee)
+coccinelle.allocw = []		# (key, x): write to x, reached from x = alloc()
+coccinelle.pubw = []	# (key, x): ... and from a publication of x
+coccinelle.passes = []		# (file, line, caller, callee, index, from)
+coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
+coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
 
 CANDS = {}			# struct -> (header, set of fields)
 FIELDS = set()
@@ -56,6 +64,12 @@ ROOT_ARGS = {}			# function -> [(index, phase, kind)]
 ROOT_ATTRS = {}			# attribute -> phase
 INITCALLS = {}			# initcall macro -> phase
 ROOT_FUNCS = {}			# function name -> phase
+INIT_MACROS = {}		# macro -> [(index, field, pattern)]: arg index lands in .field
+IGNORE = set()			# a function handed to these is not thereby a root
+SYNC = set()			# these call the function handed to them before returning
+ALLOCS = set()			# functions returning a fresh object nobody else sees
+FILLS = set()			# functions that fill an object without publishing it
+PARAMS = {}			# (file, func, name) -> parameter index
 OUT = out
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
 BS, TAB, NL = chr(92), chr(9), chr(10)
@@ -103,6 +117,18 @@ for path in data.split(":"):
 			INITCALLS[f[1]] = f[2]
 		elif f[0] == "func":
 			ROOT_FUNCS[f[1]] = f[2]
+		elif f[0] == "macro":
+			m = (int(f[2]), f[3], f[4] if len(f) > 4 else "%")
+			if m not in INIT_MACROS.setdefault(f[1], []):
+				INIT_MACROS[f[1]].append(m)
+		elif f[0] == "ignore":
+			IGNORE.add(f[1])
+		elif f[0] == "sync":
+			SYNC.add(f[1])
+		elif f[0] == "alloc":
+			ALLOCS.add(f[1])
+		elif f[0] == "fill":
+			FILLS.add(f[1])
 
 def action(name):
 	return LOCKS[name].action if name in LOCKS else None
@@ -145,6 +171,17 @@ def is_guard(f):
 def is_argroot(f):
 	return f in ROOT_ARGS
 
+def is_alloc(f):
+	return f in ALLOCS
+
+def is_ours(f):
+	return f in OURS
+
+def publishes(f):
+	"""Handing an object to f may share it: f is outside the file set and
+	not a known filler or lock call."""
+	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
+
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
 LOCKED_FNS = set()		# (file, func) that take a lock or a guard
 SITES = set()			# keys of sites in those functions
@@ -174,7 +211,60 @@ def is_callee(f):
 	# name we do not know is evidence.
 	if f in LOCKS:
 		return f in OURS and LOCKS[f].how is not None
-	return f in OURS or LOCKISH.search(f) is not None
+	return f in OURS or f in SYNC or LOCKISH.search(f) is not None
+
+INIT_MACRO_USE = re.compile(r"\b(%s)\s*\(" % "|".join(
+	re.escape(m) for m in sorted(INIT_MACROS, key=len, reverse=True))) if INIT_MACROS else None
+# Handing a function to these registers nothing new: the initcalls are
+# roots of their own, EXPORT_SYMBOL() only links it.
+NOT_A_HANDOFF = re.compile(r"^(EXPORT_SYMBOL\w*|%s)$" % "|".join(
+	[re.escape(n) for n in sorted(IGNORE | set(INITCALLS))] or ["$^"]))
+
+def call_args(src, i):
+	"""The argument texts of the call whose '(' ends just before src[i]."""
+	args, depth, start = [], 0, i
+	for j in range(i, min(len(src), i + 4000)):
+		c = src[j]
+		if c in "([{":
+			depth += 1
+		elif c in ")]}":
+			if depth == 0:
+				args.append((start, src[start:j]))
+				return args
+			depth -= 1
+		elif c == "," and depth == 0:
+			args.append((start, src[start:j]))
+			start = j + 1
+	return args
+
+def init_macro_ops(path):
+	"""Functions an initializer macro of the vocabulary stores in a field."""
+	if INIT_MACRO_USE is None:
+		return
+	src = NL.join(lines_of(path))
+	for m in INIT_MACRO_USE.finditer(src):
+		args = call_args(src, m.end())
+		for idx, field, pat in INIT_MACROS[m.group(1)]:
+			if idx < len(args):
+				start, a = args[idx]
+				if re.match(r"^\s*\w+\s*$", a):
+					at = start + len(a) - len(a.lstrip())
+					coccinelle.ops.append((field, pat.replace("%", a.strip()),
+							       path, src.count(NL, 0, at) + 1))
+
+def handed_to_nothing(pos):
+	"""Named as an argument of EXPORT_SYMBOL(), module_init(), ... on its line."""
+	l = lines_of(pos.file)[int(pos.line) - 1][:int(pos.column)]
+	depth = 0
+	for i in range(len(l) - 1, -1, -1):
+		if l[i] == ")":
+			depth += 1
+		elif l[i] == "(":
+			if depth == 0:
+				m = re.search(r"(\w+)\s*$", l[:i])
+				return m is not None and NOT_A_HANDOFF.match(m.group(1)) is not None
+			depth -= 1
+	return False
 
 TEXT = {}
 
@@ -364,6 +454,24 @@ p << vparam.p;
 @@
 add_var(p[0], x, S, True)
 
+@pidx@
+// Parameter indices: a write through a parameter, or a parameter passed
+// on, is private when the caller's argument is.
+identifier fn, x;
+type S;
+parameter list[n] ps;
+position p;
+@@
+fn(ps, S x@p, ...) { ... }
+
+@script:python@
+x << pidx.x;
+n << pidx.n;
+p << pidx.p;
+fn << pidx.fn;
+@@
+PARAMS[(p[0].file, fn, x)] = int(n)
+
 @vlocal@
 identifier x;
 type S;
@@ -399,7 +507,9 @@ p << fdef.p;
 pos = p[0]
 ls = lines_of(pos.file)
 first, last = int(pos.current_element_line), int(pos.current_element_line_end)
-coccinelle.funcs.append((pos.file, first, fn, last))
+decl = NL.join(ls[first - 1:int(pos.line) - 1] + [ls[int(pos.line) - 1][:int(pos.column)]])
+coccinelle.funcs.append((pos.file, first, fn, last,
+			 "static" if re.search(r"\bstatic\b", decl) else "global"))
 if fn in ROOT_FUNCS:
 	coccinelle.roots.append((pos.file, first, fn, ROOT_FUNCS[fn], fn))
 if TAKES_LOCK.search(NL.join(ls[first - 1:last])):
@@ -418,6 +528,7 @@ for m in re.finditer(r"__must_hold\s*\((.*?)\)\s*(?=\{|$|__)", " ".join(sig)):
 		"%s:w@must_hold" % esc(lock_id(m.group(1), pos.file, fn), True)))
 if ("initcalls", pos.file) not in TEXT:
 	TEXT[("initcalls", pos.file)] = True
+	init_macro_ops(pos.file)
 	for i, l in enumerate(ls):
 		m = re.match(r"^\s*(\w+)\s*\(\s*(\w+)\s*\)\s*;", l)
 		if m and m.group(1) in INITCALLS:
@@ -461,13 +572,10 @@ if pos.current_element == "something_else":
 
 @site@
 // Every place whose held locks matter: candidate writes (matched by
-// name here, typed below), uses of writer macros, direct calls, and
-// calls through an ops field.
+// name here, typed below) and uses of writer macros ...
 expression X, V;
 identifier fld : script:python() { is_cand_field(fld) };
 identifier mac : script:python() { is_writer_macro(mac) };
-identifier callee : script:python() { is_callee(callee) };
-identifier ofld;
 assignment operator aop;
 position p, pb;
 @@
@@ -493,12 +601,6 @@ position p, pb;
  --@p X@pb.fld
 |
  mac@p(...)
-|
- X@pb->ofld@p(...)
-|
- X@pb.ofld@p(...)
-|
- callee@p(...)
 )
 
 @script:python@
@@ -506,8 +608,6 @@ p << site.p;
 pb << site.pb = [];
 fld << site.fld = "";
 mac << site.mac = "";
-callee << site.callee = "";
-ofld << site.ofld = "";
 aop << site.aop = "";
 @@
 pos = p[0]
@@ -516,8 +616,7 @@ if fn != "something_else":
 	k = key(pos)
 	if (pos.file, fn) in LOCKED_FNS:
 		SITES.add(k)
-	if fld or mac:
-		WRITES.add(k)
+	WRITES.add(k)
 	if fld:
 		b = pb[0]
 		base = text(b)
@@ -528,17 +627,49 @@ if fn != "something_else":
 		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
 			fn, fld, base, aop.strip() or text(pos),
 			text(pos) if aop else "-", local))
-	elif mac:
+		if (pos.file, fn, base) in PARAMS:
+			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
+						   PARAMS[(pos.file, fn, base)]))
+	else:
 		f, op, val = WRITER_MACROS[mac]
 		use = re.match(r"\w+\s*\([^()]*\)",
 			       lines_of(pos.file)[int(pos.line) - 1][int(pos.column):])
 		coccinelle.sites.append((k, "macro", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, f, use.group(0) if use else mac,
 			op, val, False))
-	elif ofld:
+
+@csite@
+// ... direct calls, and calls through an ops field: a rule of their own,
+// for a disjunction with the writes above matches one of them per
+// statement and loses the call in "x->f = g(x)".
+expression X;
+identifier callee : script:python() { is_callee(callee) };
+identifier ofld;
+position p, pb;
+@@
+(
+ X@pb->ofld@p(...)
+|
+ X@pb.ofld@p(...)
+|
+ callee@p(...)
+)
+
+@script:python@
+p << csite.p;
+callee << csite.callee = "";
+ofld << csite.ofld = "";
+@@
+pos = p[0]
+fn = pos.current_element
+if fn != "something_else":
+	k = key(pos)
+	if (pos.file, fn) in LOCKED_FNS:
+		SITES.add(k)
+	if ofld:
 		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, ofld, None, None, None, False))
-	elif callee:
+	else:
 		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, callee, None, None, None, False))
 		if callee not in LOCKS and LOCKISH.search(callee):
@@ -657,6 +788,149 @@ for@pf (E1; E2; E3) S
 pf << loop.pf;
 @@
 coccinelle.loops.append(loop_extent(pf[0]))
+
+@palloc exists@
+// Thread-private objects: a write to an object this function allocated ...
+identifier x;
+identifier alloc : script:python() { is_alloc(alloc) };
+position wsite.p;
+expression V2, E;
+type T;
+@@
+(
+ x = alloc(...);
+|
+ T x = alloc(...);
+)
+ ... when != x = E
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@script:python@
+p << wsite.p;
+x << palloc.x;
+@@
+coccinelle.allocw.append((key(p[0]), x))
+
+@ppub exists@
+// ... unless some path reaches it after the object was handed out:
+// stored anywhere, or passed to a function that may share it.
+identifier palloc.x;
+position wsite.p;
+identifier f : script:python() { publishes(f) };
+identifier fld;
+expression V2, E, E2;
+position q;
+@@
+(
+ f@q(..., <+... x ...+>, ...)
+|
+ E@q = x
+|
+ E@q = &x->fld
+)
+ ... when != x = E2
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@script:python@
+p << wsite.p;
+x << palloc.x;
+q << ppub.q;
+@@
+coccinelle.pubw.append((key(p[0]), x))
+
+@fpass exists@
+// A fresh object passed to a function of the file set before it is
+// published: that callee writes a private object through its parameter.
+identifier x;
+identifier alloc : script:python() { is_alloc(alloc) };
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+expression E;
+position pc;
+type T;
+@@
+(
+ x = alloc(...);
+|
+ T x = alloc(...);
+)
+ ... when != x = E
+ g@pc(Es, x, ...)
+
+@script:python@
+pc << fpass.pc;
+g << fpass.g;
+n << fpass.n;
+@@
+pos = pc[0]
+coccinelle.passes.append((pos.file, int(pos.line), pos.current_element, g, int(n),
+			  "private"))
+
+@fpub exists@
+identifier fpass.x;
+position fpass.pc;
+identifier f : script:python() { publishes(f) };
+identifier g, fld;
+expression E, E2;
+position q;
+@@
+(
+ f@q(..., <+... x ...+>, ...)
+|
+ E@q = x
+|
+ E@q = &x->fld
+)
+ ... when != x = E2
+ g@pc(...)
+
+@script:python@
+pc << fpass.pc;
+q << fpub.q;
+@@
+coccinelle.pubcalls.append((pc[0].file, int(pc[0].line)))
+
+@sstack@
+// The address of a stack object passed to the file set ...
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+identifier y;
+position pc;
+@@
+g@pc(Es, &y, ...)
+
+@script:python@
+pc << sstack.pc;
+g << sstack.g;
+n << sstack.n;
+y << sstack.y;
+@@
+pos = pc[0]
+fn = pos.current_element
+v = VARS.get((pos.file, fn, y))
+if v is not None and not v[1] and not v[2]:
+	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n), "private"))
+
+@sfwd@
+// ... or a parameter passed on, private when the caller's argument is.
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+identifier y;
+position pc;
+@@
+g@pc(Es, y, ...)
+
+@script:python@
+pc << sfwd.pc;
+g << sfwd.g;
+n << sfwd.n;
+y << sfwd.y;
+@@
+pos = pc[0]
+fn = pos.current_element
+if (pos.file, fn, y) in PARAMS:
+	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n),
+				  "arg=%d" % PARAMS[(pos.file, fn, y)]))
 
 @cand exists@
 // Lexical locks: a lock call reaches the site on some path ...
@@ -901,6 +1175,55 @@ p << argroot.p;
 for idx, phase, kind in ROOT_ARGS[f]:
 	if idx == int(n):
 		coccinelle.roots.append((p[0].file, int(p[0].line), fn, phase, kind))
+		coccinelle.cbargs.append((key(p[0]), f, None, None))
+
+@addr@
+// Every other place a function of the file set is named as a value: its
+// address is taken, so something may call it at any time.
+identifier fn : script:python() { is_ours(fn) };
+position p;
+@@
+fn@p
+
+@script:python@
+fn << addr.fn;
+p << addr.p;
+@@
+pos = p[0]
+line = lines_of(pos.file)[int(pos.line) - 1]
+before, after = line[:int(pos.column)], line[int(pos.column_end):]
+m = re.search(r"(?:\.|->)\s*(\w+)\s*=\s*&?\s*$", before)
+lv = re.search(r"\b(\w+)\s*=\s*&?\s*$", before)
+if re.match(r"\s*\(", after):
+	pass		# a call, which csite sees
+elif m:
+	# "[0 ... N] = { .readfn = f }" and the like, which opsinit misses.
+	coccinelle.ops.append((m.group(1), fn, pos.file, int(pos.line)))
+elif lv and (pos.file, pos.current_element, lv.group(1)) in VARS:
+	# A local function pointer: called by the function that sets it.
+	coccinelle.cbargs.append((key(pos), fn, pos.current_element, key(pos)))
+	coccinelle.addrs.append((key(pos), fn, pos.file, int(pos.line)))
+elif not handed_to_nothing(pos):
+	coccinelle.addrs.append((key(pos), fn, pos.file, int(pos.line)))
+
+@cbarg@
+// A function handed to a function: a call edge when the callee is ours or
+// calls it before returning (SYNC), with the locks held at the call.
+identifier f : script:python() { is_ours(f) or f in SYNC };
+identifier fn : script:python() { is_ours(fn) };
+expression list Es;
+position p, pc;
+@@
+f@pc(Es, fn@p, ...)
+
+@script:python@
+f << cbarg.f;
+p << cbarg.p;
+pc << cbarg.pc;
+@@
+q = pc[0]
+if q.current_element != "something_else":
+	coccinelle.cbargs.append((key(p[0]), f, q.current_element, key(q)))
 
 @finalize:python@
 all_sites << merge.sites;
@@ -916,6 +1239,14 @@ all_fnlocks << merge.fnlocks;
 all_roots << merge.roots;
 all_ops << merge.ops;
 all_unknown << merge.unknown;
+all_addrs << merge.addrs;
+all_cbargs << merge.cbargs;
+all_dispatch << merge.dispatch;
+all_allocw << merge.allocw;
+all_pubw << merge.pubw;
+all_passes << merge.passes;
+all_pubcalls << merge.pubcalls;
+all_wparams << merge.wparams;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -942,6 +1273,10 @@ def in_loop(k):
 	return any(f == k[0] and b <= (k[1], k[2]) <= e for f, b, e in loops)
 funcs = flat(all_funcs)
 defined = set(f[2] for f in funcs)
+# An ops field whose dispatch site was analysed gets call edges from it
+# (the icall sites there) instead of roots.
+dispatch = flat(all_dispatch)
+dispatched = set(d[3] for d in dispatch)
 fnlocks = flat(all_fnlocks)
 fnheld = {}
 for file, line, fn, l in fnlocks:
@@ -963,8 +1298,78 @@ def locks_at(k, file, fn):
 		by.setdefault(l.rsplit(":", 1)[0], l)
 	return ",".join(sorted(by.values())) or "-"
 
+fresh = flat(all_allocw) - flat(all_pubw)
+pubcalls = flat(all_pubcalls)
+
+# Passes: private objects first, then the parameters that forward them,
+# to a fixed point; only those are printed, and the writes through them.
+passes = [p for p in flat(all_passes)
+	  if p[5] != "private" or (p[0], p[1]) not in pubcalls]
+private_params = set()
+printed_passes = set()
+changed = True
+while changed:
+	changed = False
+	for file, line, fn, g, n, frm in passes:
+		if frm != "private" and (fn, int(frm[4:])) not in private_params:
+			continue
+		if (file, line, fn, g, n, frm) in printed_passes:
+			continue
+		printed_passes.add((file, line, fn, g, n, frm))
+		if (g, n) not in private_params:
+			private_params.add((g, n))
+			changed = True
+
+# Open-count guards: "if (open_count(set) > 1) return ...;" at the top
+# level of a function, or "if (!pred(set)) return;" where pred returns
+# false behind such a test, dominates the walk of the set after it.
+COUNT = re.compile(r"(open|user)\w*(count|cnt)|\bnr_(open|users)\b|\busers\b")
+TOP_IF = re.compile(r"^\tif\s*\((.*)\)\s*(return\b[^;]*;)?\s*$")
+fn_extent = {}
+for file, first, fn, last, _ in funcs:
+	fn_extent.setdefault(fn, (file, first, last))
+
+def top_guards(file, first, upto):
+	ls = lines_of(file)
+	for i in range(first, min(upto, len(ls))):
+		m = TOP_IF.match(ls[i])
+		if not m:
+			continue
+		ret = m.group(2) or (ls[i + 1].strip() if i + 1 < len(ls) else "")
+		if ret.startswith("return"):
+			yield i + 1, m.group(1), ret
+
+def count_test(cond):
+	return COUNT.search(cond) is not None and re.search(r">|!=", cond) is not None
+
+def closed_predicate(g):
+	if g not in fn_extent:
+		return False
+	file, first, last = fn_extent[g]
+	return any(count_test(c) and re.match(r"return\s*(false|0)\s*;", r)
+		   for l, c, r in top_guards(file, first, last))
+
+def closed_guard(file, fn, line):
+	for f, first, name, last, _ in funcs:
+		if f != file or name != fn or not first <= line <= last:
+			continue
+		for l, c, r in top_guards(file, first, line):
+			m = re.match(r"^!\s*(\w+)\s*\(", c.strip())
+			if count_test(c) or (m and closed_predicate(m.group(1))):
+				return True
+	return False
+
 lines = set()
 writers = set()
+for file, line, fn, g, n, frm in printed_passes:
+	lines.add(row("pass", esc(file), line, esc(fn), g, n, frm))
+for file, line, col, fn, n in flat(all_wparams):
+	if (fn, n) in private_params:
+		lines.add(row("wparam", esc(file), line, col, esc(fn), n))
+calls_at = set()
+for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+	if kind == "call":
+		calls_at.add(k)
 for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 	locks = locks_at(k, file, fn)
 	if kind in ("write", "macro"):
@@ -979,9 +1384,11 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 		base = "".join(b.split()) if kind == "write" else b
 		cursors = iters.get(k, set())
 		if base in cursors or ("[" in base and in_loop(k)):
-			inst = "iter"
+			inst = "closed" if closed_guard(file, fn, line) else "iter"
 		elif local:
 			inst = "local"
+		elif (k, base) in fresh:
+			inst = "private"
 		for s in known:
 			lines.add(row("write", esc(file), line, col, esc(fn), s, a,
 				      esc(b), inst, esc(c), esc(d),
@@ -993,15 +1400,43 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 		for callee in sorted(byfield.get(a, ())):
 			if callee in defined:
 				lines.add(row("call", esc(file), line, esc(fn), callee, locks))
-for file, line, fn, end in funcs:
-	lines.add(row("func", esc(file), line, fn, end))
+for file, line, fn, end, linkage in funcs:
+	if linkage == "static":
+		lines.add(row("func", esc(file), line, fn, end, linkage))
+	else:
+		lines.add(row("func", esc(file), line, fn, end))
 for file, line, fn, l in fnlocks:
 	lines.add(row("fnlock", esc(file), line, fn, l))
 for file, line, fn, phase, kind in flat(all_roots):
 	lines.add(row("root", esc(file), line, fn, phase, kind))
+# A function stored in a field runs when the field is called: a root of
+# the field's phase, run time for a field the vocabulary does not know.
+# A field the vocabulary does not know, called in the file set itself, is
+# the file set's own dispatch table: its call sites are the edges.
+called = set(s[6] for s in flat(all_sites) if s[1] == "icall")
 for fld, fn, file, line in ops:
-	if fld in ROOT_OPS and fn in defined:
-		lines.add(row("root", esc(file), line, fn, ROOT_OPS[fld], fld))
+	if fld not in ROOT_OPS and fld in called:
+		continue
+	if fn in defined and fld not in dispatched:
+		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, "runtime"), fld))
+for file, line, fn, fld in dispatch:
+	lines.add(row("dispatch", esc(file), line, fn, fld))
+stored = set((fn, file, line) for fld, fn, file, line in ops)
+handed = {}
+for k, f, caller, ck in flat(all_cbargs):
+	handed.setdefault(k, []).append((f, caller, ck))
+for k, fn, file, line in flat(all_addrs):
+	if fn not in defined or k in calls_at or (fn, file, line) in stored:
+		continue
+	hs = handed.get(k, [])
+	if any(caller is None for f, caller, ck in hs):
+		continue	# a root of the vocabulary's arg rules already
+	edges = [(f, caller, ck) for f, caller, ck in hs
+		 if f in defined or f in SYNC or ck == k]
+	for f, caller, ck in edges:
+		lines.add(row("call", esc(file), ck[1], esc(caller), fn, locks_at(ck, file, caller)))
+	if not edges:
+		lines.add(row("root", esc(file), line, fn, "runtime", "address-taken"))
 for file, line, fn, callee in flat(all_unknown):
 	if (file, fn) in writers:
 		lines.add(row("skip", esc(file), line, "unknown lock-like call", callee))

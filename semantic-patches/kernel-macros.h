@@ -27,3 +27,15 @@
 #define list_for_each_entry_rcu(pos, head, member, args...) for (;;)
 #define hlist_for_each_entry(pos, head, member) for (;;)
 #define hlist_for_each_entry_safe(pos, n, head, member) for (;;)
+/*
+ * Initializer macros written one after the other with no comma between
+ * them do not parse as calls; expanded, they are designators again.
+ */
+#define SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) .suspend = suspend_fn, .resume = resume_fn,
+#define SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) .suspend = suspend_fn, .resume = resume_fn,
+#define SET_LATE_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) .suspend_late = suspend_fn, .resume_early = resume_fn,
+#define LATE_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) .suspend_late = suspend_fn, .resume_early = resume_fn,
+#define SET_NOIRQ_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) .suspend_noirq = suspend_fn, .resume_noirq = resume_fn,
+#define NOIRQ_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) .suspend_noirq = suspend_fn, .resume_noirq = resume_fn,
+#define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn) .runtime_suspend = suspend_fn, .runtime_resume = resume_fn, .runtime_idle = idle_fn,
+#define RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn) .runtime_suspend = suspend_fn, .runtime_resume = resume_fn, .runtime_idle = idle_fn,

@@ -26,7 +26,8 @@ say() { printf '%s\n' "$*"; }
 
 test_expect_success() {
 	test_count=$((test_count + 1))
-	if (eval "$2") >"$TRASH/.out" 2>&1; then
+	# fd 9: the log, for test_expect_code behind a command's redirections
+	if (eval "$2") >"$TRASH/.out" 2>&1 9>&2; then
 		test_passed=$((test_passed + 1))
 		say "ok $test_count - $1"
 	else
@@ -36,18 +37,17 @@ test_expect_success() {
 	fi
 }
 
-test_expect_failure_code() {	# desc code commands
-	test_count=$((test_count + 1))
-	(eval "$3") >"$TRASH/.out" 2>&1
-	rc=$?
-	if [ "$rc" = "$2" ]; then
-		test_passed=$((test_passed + 1))
-		say "ok $test_count - $1"
-	else
-		test_failed=$((test_failed + 1))
-		say "not ok $test_count - $1 (exit $rc, expected $2)"
-		sed 's/^/#   /' "$TRASH/.out"
-	fi
+# test_expect_code CODE COMMAND...: run one command and require its exit
+# status to be CODE, as git's test-lib does; the assertions about its
+# output follow with &&, so a failing one fails the test whatever CODE is.
+test_expect_code() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	[ "$got" = "$want" ] && return 0
+	echo "test_expect_code: '$*' exited with $got, expected $want" >&9
+	return 1
 }
 
 test_skip() {	# desc reason
@@ -63,20 +63,7 @@ test_done() {
 	[ "$test_failed" = 0 ]
 }
 
-# Debian's linux-source-6.12, for the tests that run on real kernel code.
-LINUX_TARBALL="${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}"
-
-# linux_extract DIR PART...: extract the named top-level parts of the
-# kernel tarball into DIR.  Fails when the tarball is absent, so a test can
-# skip visibly.
-linux_extract() {
-	dir=$1
-	shift
-	[ -r "$LINUX_TARBALL" ] || return 1
-	mkdir -p "$dir" || return 1
-	for part in "$@"; do
-		set -- "$@" "linux-source-6.12/$part"
-		shift
-	done
-	tar -xJf "$LINUX_TARBALL" -C "$dir" --strip-components=1 "$@"
-}
+# Debian's linux-source-6.12, for the tests that run on real kernel code:
+# linux_tree and linux_extract DIR PART... (fail when the tarball is
+# absent, so a test can skip visibly).
+. "$ROOT/scripts/linux-source.sh"

@@ -72,13 +72,13 @@ test_expect_success 'mlx5: one byte written under state_mutex and under reset_lo
 	test_cmp expect actual
 '
 
-test_expect_success 'vfio-pci: config writes hold nothing, the reset walk is over siblings' '
+test_expect_success 'vfio-pci: config writes hold nothing, the reset walk is over siblings none of which is open' '
 	grep -e "virq_disabled" -e "	cur	" facts | grep "^write" | cut -f 2,3,5,7,9,13 >actual &&
 	cat >expect <<-\EOT &&
 	drivers/vfio/pci/vfio_pci_config.c	641	vfio_basic_config_write	virq_disabled	self	-
 	drivers/vfio/pci/vfio_pci_config.c	644	vfio_basic_config_write	virq_disabled	self	-
 	drivers/vfio/pci/vfio_pci_core.c	644	vfio_pci_core_disable	virq_disabled	self	?vdev->vdev.dev_set->lock:w@lockdep
-	drivers/vfio/pci/vfio_pci_core.c	2598	vfio_pci_dev_set_try_reset	needs_reset	iter	-
+	drivers/vfio/pci/vfio_pci_core.c	2598	vfio_pci_dev_set_try_reset	needs_reset	closed	-
 	EOT
 	test_cmp expect actual
 '

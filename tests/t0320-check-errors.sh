@@ -12,42 +12,31 @@ run_check() {
 	bitsplit check --tree "$SAMPLES" --layout "$TRASH/obj/vfio/vfpci_core.o" "$@"
 }
 
-test_expect_failure_code 'a malformed facts line names file and line' 2 '
+test_expect_success 'a malformed facts line names file and line' '
 	printf "write\tvfio/vfpci_core.c\tx\n" >bad.facts &&
-	run_check --facts bad.facts 2>err
-	status=$?
-	grep -q "^bad.facts:1: error: expected " err || exit 9
-	exit $status
+	test_expect_code 2 run_check --facts bad.facts 2>err &&
+	grep -q "^bad.facts:1: error: expected " err
 '
 
-test_expect_failure_code 'an unknown lock HOW is refused' 2 '
+test_expect_success 'an unknown lock HOW is refused' '
 	sed "s/@trylock/@maybe/" "$EXP/vfio.facts" >bad.facts &&
-	run_check --facts bad.facts 2>err
-	status=$?
-	grep -q "^bad.facts:16: error: expected a lock HOW" err || exit 9
-	exit $status
+	test_expect_code 2 run_check --facts bad.facts 2>err &&
+	grep -q "^bad.facts:16: error: expected a lock HOW" err
 '
 
-test_expect_failure_code 'a missing facts file' 2 '
-	run_check --facts no-such.facts 2>err
-	status=$?
-	grep -q "^bitsplit: error: cannot read facts .no-such.facts.: No such file" err ||
-		exit 9
-	exit $status
+test_expect_success 'a missing facts file' '
+	test_expect_code 2 run_check --facts no-such.facts 2>err &&
+	grep -q "^bitsplit: error: cannot read facts .no-such.facts.: No such file" err
 '
 
-test_expect_failure_code 'an unknown policy' 2 '
-	run_check --facts "$EXP/vfio.facts" --policy strict 2>err
-	status=$?
-	grep -q "^bitsplit: error: unknown policy .strict." err || exit 9
-	exit $status
+test_expect_success 'an unknown policy' '
+	test_expect_code 2 run_check --facts "$EXP/vfio.facts" --policy strict 2>err &&
+	grep -q "^bitsplit: error: unknown policy .strict." err
 '
 
-test_expect_failure_code 'an unknown format' 2 '
-	run_check --facts "$EXP/vfio.facts" --format xml 2>err
-	status=$?
-	grep -q "^bitsplit: error: unknown format .xml." err || exit 9
-	exit $status
+test_expect_success 'an unknown format' '
+	test_expect_code 2 run_check --facts "$EXP/vfio.facts" --format xml 2>err &&
+	grep -q "^bitsplit: error: unknown format .xml." err
 '
 
 test_expect_success 'facts for a struct with no layout are said, not hidden' '

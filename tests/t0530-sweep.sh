@@ -11,11 +11,10 @@ test_expect_success 'setup a tree' '
 	cp "$TEST_DIRECTORY/expect/t0510/dev.h" "$TEST_DIRECTORY/expect/t0510/dev.c" tree/dev/
 '
 
-test_expect_failure_code 'sweep ranks the racy locations and exits 1' 1 '
-	bitsplit sweep --tree tree --jobs 2 --out out . >actual 2>err
-	rc=$?
+test_expect_success 'sweep ranks the racy locations and exits 1' '
+	test_expect_code 1 bitsplit sweep --tree tree --jobs 2 --out out . >actual 2>err &&
 	test_cmp "$EXP/summary" actual && test_cmp actual out/summary.txt &&
-	test_cmp /dev/null err && exit $rc
+	test_cmp /dev/null err
 '
 
 test_expect_success 'the results hold the locations and every write' '
@@ -25,27 +24,24 @@ test_expect_success 'the results hold the locations and every write' '
 	echo 19 >expect && test_cmp expect count
 '
 
-test_expect_failure_code 'a second sweep into the same --out needs --resume' 2 '
-	bitsplit sweep --tree tree --out out . 2>err
-	rc=$?
+test_expect_success 'a second sweep into the same --out needs --resume' '
+	test_expect_code 2 bitsplit sweep --tree tree --out out . 2>err &&
 	echo "bitsplit: error: out: holds a sweep already; pass --resume to continue it, or remove it" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_failure_code '--resume takes every file from the cache' 1 '
-	bitsplit sweep --tree tree --resume --out out . >actual
-	rc=$?
+test_expect_success '--resume takes every file from the cache' '
+	test_expect_code 1 bitsplit sweep --tree tree --resume --out out . >actual &&
 	sed "1s/2 parsed, 0 from cache/0 parsed, 2 from cache/" "$EXP/summary" >expect &&
-	test_cmp expect actual && exit $rc
+	test_cmp expect actual
 '
 
-test_expect_failure_code '--resume redoes only the files a killed sweep did not finish' 1 '
+test_expect_success '--resume redoes only the files a killed sweep did not finish' '
 	ls out/cache/*.tsv >cached &&
 	rm "$(head -n 1 cached)" &&
-	bitsplit sweep --tree tree --resume --out out . >actual
-	rc=$?
+	test_expect_code 1 bitsplit sweep --tree tree --resume --out out . >actual &&
 	sed "1s/2 parsed, 0 from cache/1 parsed, 1 from cache/" "$EXP/summary" >expect &&
-	test_cmp expect actual && exit $rc
+	test_cmp expect actual
 '
 
 test_expect_success 'a changed file is parsed again' '
@@ -56,7 +52,7 @@ test_expect_success 'a changed file is parsed again' '
 	test_cmp expect first
 '
 
-test_expect_failure_code 'two shards merged give the unsharded summary' 1 '
+test_expect_success 'two shards merged give the unsharded summary' '
 	bitsplit sweep --tree tree --shard 1/2 --out s1 . >out1 &&
 	bitsplit sweep --tree tree --shard 2/2 --out s2 . >out2 &&
 	cat >expect <<-\EOT &&
@@ -64,45 +60,39 @@ test_expect_failure_code 'two shards merged give the unsharded summary' 1 '
 	join the shards with: bitsplit merge --out DIR RESULTS...
 	EOT
 	test_cmp expect out1 &&
-	bitsplit merge --out all s1 s2/results-2-of-2.tsv >actual
-	rc=$?
-	test_cmp "$EXP/summary" actual && test_cmp actual all/summary.txt && exit $rc
+	test_expect_code 1 bitsplit merge --out all s1 s2/results-2-of-2.tsv >actual &&
+	test_cmp "$EXP/summary" actual && test_cmp actual all/summary.txt
 '
 
-test_expect_failure_code 'merge refuses a missing shard' 2 '
-	bitsplit merge --out all s2 2>err
-	rc=$?
+test_expect_success 'merge refuses a missing shard' '
+	test_expect_code 2 bitsplit merge --out all s2 2>err &&
 	echo "bitsplit: error: shard 1/2 is missing: run '\''bitsplit sweep --shard 1/2'\'' and give its results" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_failure_code 'merge refuses a shard given twice' 2 '
-	bitsplit merge --out all s1 s1/results-1-of-2.tsv 2>err
-	rc=$?
+test_expect_success 'merge refuses a shard given twice' '
+	test_expect_code 2 bitsplit merge --out all s1 s1/results-1-of-2.tsv 2>err &&
 	echo "bitsplit: error: s1/results-1-of-2.tsv:2: shard 1/2 is given twice" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_failure_code 'merge names the line of a bad record' 2 '
+test_expect_success 'merge names the line of a bad record' '
 	printf "shard\t1\t1\nwrite\tx.c\tten\t1\tf\ts\tfld\truntime\n" >bad.tsv &&
-	bitsplit merge --out all bad.tsv 2>err
-	rc=$?
+	test_expect_code 2 bitsplit merge --out all bad.tsv 2>err &&
 	echo "bitsplit: error: bad.tsv:2: expected '\''write FILE LINE COL FUNC STRUCT FIELD setup|runtime'\''" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_failure_code '--shard must be I/N with 1 <= I <= N' 2 '
-	bitsplit sweep --tree tree --shard 3/2 --out s3 . 2>err
-	rc=$?
+test_expect_success '--shard must be I/N with 1 <= I <= N' '
+	test_expect_code 2 bitsplit sweep --tree tree --shard 3/2 --out s3 . 2>err &&
 	echo "bitsplit: error: --shard: expected I/N with 1 <= I <= N, got '\''3/2'\''" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_failure_code 'a path outside the tree is an error' 2 '
-	bitsplit sweep --tree tree --out s4 /etc 2>err
-	rc=$?
+test_expect_success 'a path outside the tree is an error' '
+	test_expect_code 2 bitsplit sweep --tree tree --out s4 /etc 2>err &&
 	echo "bitsplit: error: /etc: expected a path relative to the tree tree" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
 test_expect_success 'progress goes to stderr when it is a terminal' '
@@ -115,10 +105,9 @@ test_expect_success 'progress goes to stderr when it is a terminal' '
 	test_cmp expect actual
 '
 
-test_expect_failure_code '--build takes the locations from the objects' 1 '
-	make -s -C tree -f "$SAMPLES/Makefile" O="$TRASH/obj" >/dev/null 2>&1 &&
-	bitsplit sweep --tree tree --build "$TRASH/obj" --out b vfio >actual
-	rc=$?
+test_expect_success '--build takes the locations from the objects' '
+	make -s -C tree -f "$SAMPLES/Makefile" O="$TRASH/obj" "$TRASH/obj/vfio/vfpci_core.o" &&
+	test_expect_code 1 bitsplit sweep --tree tree --build "$TRASH/obj" --out b vfio >actual &&
 	{
 		echo "sweep: 2 files, 1 can write a field of a shared location: 1 parsed, 0 from cache, 0 failed" &&
 		echo "memory locations: 1 with two or more fields, from the build'\''s objects" &&
@@ -126,14 +115,13 @@ test_expect_failure_code '--build takes the locations from the objects' 1 '
 		echo &&
 		sed -n "5,11p" "$EXP/summary" | sed "s/vfpci_core.h:54/vfpci_core.h:41/"
 	} >expect &&
-	test_cmp expect actual && exit $rc
+	test_cmp expect actual
 '
 
-test_expect_failure_code 'a path that does not exist is an error' 2 '
-	bitsplit sweep --tree tree --out s5 nope 2>err
-	rc=$?
+test_expect_success 'a path that does not exist is an error' '
+	test_expect_code 2 bitsplit sweep --tree tree --out s5 nope 2>err &&
 	echo "bitsplit: error: tree/nope: No such file or directory" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
 test_done

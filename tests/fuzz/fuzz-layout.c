@@ -1,23 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
-/*
- * libFuzzer target: any bytes through the pahole parser, the model and
- * both printers.  Bad input must end in an error, never in a crash, a
- * leak or undefined behaviour.  Run by "make fuzz" (scripts/fuzz.sh).
- */
-#include <stddef.h>
-#include <stdint.h>
-
+/* The pahole parser, the model and both printers. */
+#include "fuzz.h"
 #include "layout.h"
 #include "util.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct bs_layout l = { 0 };
 	struct strbuf out = STRBUF_INIT;
+	char *buf = fuzz_copy(data, size);
 
-	if (!layout_parse_text(&l, (const char *)data, size, "fuzz")) {
+	if (!layout_parse_text(&l, buf, size, "fuzz")) {
 		for (int i = 0; i < l.nr_structs; i++)
 			layout_location_of(&l.structs[i], 0);
 		layout_print_text(&out, &l);
@@ -25,5 +18,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	layout_release(&l);
 	strbuf_release(&out);
+	free(buf);
 	return 0;
 }

@@ -13,10 +13,12 @@ static const char sorted[] =
 	"call\tv.c\t30\tfoo_ioctl\tfoo_set\truntime_pm:r@lexical\n"
 	"root\tv.c\t40\tfoo_open\tsetup\topen_device\n"
 	"func\tv.c\t10\tfoo_set\t14\n"
+	"func\tv.c\t20\tfoo_get\t24\tstatic\n"
 	"fnlock\tv.c\t10\tfoo_set\tfoo.lock:w@must_hold\n"
 	"guard\tv.h\t5\tfoo\t-\tfoo.lock:w@annotation\tprotects busy\n"
 	"struct\tv.h\t3\tfoo\n"
-	"skip\tw.c\t0\tnot analysed\tparse error\n";
+	"skip\tw.c\t0\tnot analysed\tparse error\n"
+	"dispatch\tcore.c\t7\tcore_ioctl\tioctl\n";
 
 /* The thread-private facts: a private object and a forwarded parameter. */
 static const char passes[] =
@@ -52,7 +54,7 @@ static void test_roundtrip(void)
 	struct strbuf out = STRBUF_INIT;
 
 	CHECK_INT(facts_parse(&f, sorted, "rt.tsv"), 0, "parse every kind");
-	CHECK_INT(f.nr, 9, "nine facts");
+	CHECK_INT(f.nr, 11, "eleven facts");
 	CHECK_STR(f.v[0].value, "a\tb\\c", "value unescaped");
 	CHECK_INT(f.v[0].nr_locks, 2, "two locks");
 	CHECK_STR(f.v[0].locks[1].id, "?g(a,b)", "comma in lock id unescaped");
@@ -62,9 +64,13 @@ static void test_roundtrip(void)
 	CHECK(!f.v[1].typed, "untyped");
 	CHECK_STR(f.v[1].instance, "local", "instance");
 	CHECK_INT(f.v[4].end_line, 14, "func end line");
-	CHECK(!f.v[6].field, "guard without a field");
-	CHECK_STR(f.v[6].why, "protects busy", "guard source");
-	CHECK_STR(f.v[8].reason, "parse error", "skip reason");
+	CHECK(!f.v[4].is_static, "no LINKAGE is global");
+	CHECK(f.v[5].is_static, "LINKAGE static");
+	CHECK(!f.v[7].field, "guard without a field");
+	CHECK_STR(f.v[7].why, "protects busy", "guard source");
+	CHECK_STR(f.v[9].reason, "parse error", "skip reason");
+	CHECK_STR(f.v[10].func, "core_ioctl", "dispatch function");
+	CHECK_STR(f.v[10].field, "ioctl", "dispatch field");
 	facts_print_tsv(&f, &out);
 	CHECK_STR(out.buf, sorted, "print(parse(x)) == x");
 	strbuf_release(&out);
@@ -140,6 +146,10 @@ static void test_errors(void)
 		"write\ta.c\t1\t1\tf\t-\tx\tp\tself\t=\t1\ttyped\t-\n",
 		"root\ta.c\t1\tf\tlater\topen\n",
 		"func\ta.c\t9\tf\t3\n",
+		"func\ta.c\t9\tf\t12\tlocal\n",
+		"func\ta.c\t9\tf\t12\tstatic\tx\n",
+		"dispatch\ta.c\t9\tf\n",
+		"dispatch\ta.c\t9\t-\tioctl\n",
 		"fnlock\ta.c\t9\tf\t-\n",
 		"skip\t-\t0\tx\ty\n",
 	};
@@ -156,8 +166,75 @@ static void test_errors(void)
 	}
 }
 
+/*
+ * spatch's own output is read leniently: a func it ends before its start
+ * (defined through a macro) is kept as one line, any other bad line is
+ * dropped, and the run goes on with the good ones.
+ */
+static void test_lenient(void)
+{
+	static const char in[] =
+		"func\tp.c\t176\tquirk\t84\n"
+		"root\tp.c\t1\tf\tlater\topen\n"
+		"struct\tp.h\t3\tfoo\n";
+	struct facts f = { 0 };
+
+	CHECK_INT(facts_parse(&f, in, "strict.tsv"), -1, "strict: an error");
+	facts_release(&f);
+	f = (struct facts){ 0 };
+	CHECK_INT(facts_parse_lenient(&f, in, "spatch output"), 1, "lenient: one dropped");
+	CHECK_INT(f.nr, 2, "the func and the struct kept");
+	CHECK_STR(f.v[0].func, "quirk", "the func");
+	CHECK_INT(f.v[0].end_line, 176, "its extent is its first line");
+	CHECK_STR(f.v[1].struct_name, "foo", "the fact after the bad one");
+	facts_release(&f);
+}
+
+/* Bytes with no NUL after them; a NUL inside them is an error, not an end. */
+static void test_bytes(void)
+{
+	static const char two[] = "struct\tv.h\t3\tfoo\nstruct\tv.h\t9\tbar\n";
+	static const char nul[] = "struct\tv.h\t3\tfoo\n\0struct\tv.h\t9\tbar\n";
+	struct facts f = { 0 };
+	char *exact = xmalloc(sizeof(two) - 1);
+
+	memcpy(exact, two, sizeof(two) - 1);
+	CHECK_INT(facts_parse_buf(&f, exact, sizeof(two) - 1, "exact"), 0,
+		  "facts in an exact-size buffer");
+	CHECK_INT(f.nr, 2, "both read");
+	facts_release(&f);
+	free(exact);
+	CHECK_INT(facts_parse_buf(&f, nul, sizeof(nul) - 1, "nul"), -1,
+		  "a NUL is an error, not the end of the facts");
+	facts_release(&f);
+	CHECK_INT(facts_parse_buf(&f, NULL, 0, "empty"), 0, "no bytes: no facts");
+	CHECK_INT(f.nr, 0, "none");
+	facts_release(&f);
+}
+
+/* A value that is "-" is not the absent value "-": it prints escaped. */
+static void test_dash(void)
+{
+	static const char in[] = "write\tv.c\t1\t1\tf\tfoo\tbusy\tf\tself\t=\t\\-\ttyped\t-\n";
+	struct facts f = { 0 }, again = { 0 };
+	struct strbuf out = STRBUF_INIT;
+
+	CHECK_INT(facts_parse(&f, in, "dash"), 0, "a write whose VALUE is an escaped -");
+	CHECK_STR(f.v[0].value, "-", "reads as -");
+	facts_print_tsv(&f, &out);
+	CHECK_STR(out.buf, in, "and prints as it was read");
+	CHECK_INT(facts_parse(&again, out.buf, "again"), 0, "which reads again");
+	CHECK_STR(again.v[0].value, "-", "to the same value");
+	facts_release(&f);
+	facts_release(&again);
+	strbuf_release(&out);
+}
+
 int main(void)
 {
+	test_lenient();
+	test_bytes();
+	test_dash();
 	test_roundtrip();
 	test_passes();
 	test_sort();

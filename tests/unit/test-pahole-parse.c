@@ -3,6 +3,8 @@
  * The pahole text parser, one construct at a time, on text shaped like
  * dwarves 1.24 output (and the variants newer releases print).
  */
+#include <stdlib.h>
+
 #include "layout.h"
 #include "unit.h"
 #include "util.h"
@@ -357,8 +359,61 @@ static void test_errors(void)
 	}
 }
 
+/* The text comes as bytes that need not end in a NUL and must hold none. */
+static void test_bytes(void)
+{
+	static const char dump[] = "struct x {\n\tint a;\t/* 0 4 */\n\n"
+				   "\t/* size: 4, cachelines: 1, members: 1 */\n};\n";
+	static const char nul[] = "struct x {\n\tin\0t a;\t/* 0 4 */\n\n"
+				  "\t/* size: 4, cachelines: 1, members: 1 */\n};\n";
+	static const char empty[] = "struct x {\n\t/* size: 0, cachelines: 0, members: 0 */\n};\n";
+	struct bs_layout l = { 0 };
+	char *exact = xmalloc(sizeof(dump) - 1);
+
+	memcpy(exact, dump, sizeof(dump) - 1);
+	CHECK_INT(layout_parse_text(&l, exact, sizeof(dump) - 1, "exact"), 0,
+		  "a dump in an exact-size buffer");
+	CHECK(l.nr_structs == 1 && !strcmp(l.structs[0].members[0].type, "int"),
+	      "its member reads whole");
+	layout_release(&l);
+	free(exact);
+	memset(&l, 0, sizeof(l));
+	CHECK_INT(layout_parse_text(&l, nul, sizeof(nul) - 1, "nul"), -1,
+		  "a NUL in a type name is an error, not 'in'");
+	CHECK_INT(l.nr_structs, 0, "and no struct is kept");
+	layout_release(&l);
+	memset(&l, 0, sizeof(l));
+	CHECK_INT(parse(&l, empty), 0, "a struct with no member");
+	CHECK_INT(l.nr_structs == 1 ? l.structs[0].nr_members : -1, 0, "has none");
+	layout_release(&l);
+}
+
+/* What no compiler lays out: refused, at the member's line. */
+static void test_bounds(void)
+{
+	static const char *const bad[] = {
+		"struct x {\n\tunsigned char a:9;\t/* 0: 0 1 */\n"
+		"\t/* size: 4, cachelines: 1, members: 1 */\n};\n",
+		"struct x {\n\tint a;\t/* 0 4 */\n\tint b;\t/* 4 4 */\n"
+		"\t/* size: 6, cachelines: 1, members: 2 */\n};\n",
+		"struct x {\n\tstruct {\n\t\tint c;\t/* 0 4 */\n\t\tint d;\t/* 4 4 */\n"
+		"\t} in;\t/* 0 4 */\n\t/* size: 8, cachelines: 1, members: 1 */\n};\n",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct bs_layout l = { 0 };
+		char desc[64];
+
+		snprintf(desc, sizeof(desc), "out-of-bounds dump %zu is an error", i);
+		CHECK(parse(&l, bad[i]) == -1 && l.nr_structs == 0, desc);
+		layout_release(&l);
+	}
+}
+
 int main(void)
 {
+	test_bytes();
+	test_bounds();
 	test_plain();
 	test_hex();
 	test_nested();

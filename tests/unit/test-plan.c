@@ -191,8 +191,36 @@ static void check_refuse(void)
 	release(&s);
 }
 
+/* What plan_write() prints reads back; the rest is refused at its line. */
+static void check_read(void)
+{
+	static const char text[] = "struct\tfoo\t8\tfoo.h\n\nmember\ta\t0\t1\tpacked\n"
+				   "member\t-\t32\t0\tstay";
+	static const char nul[] = "struct\tfoo\t8\tfoo.h\nmem\0ber\ta\t0\t1\tpacked\n";
+	struct plan_file pf = { 0 };
+	char *exact = xmalloc(sizeof(text) - 1);
+
+	memcpy(exact, text, sizeof(text) - 1);
+	CHECK_INT(plan_read(&pf, exact, sizeof(text) - 1, "foo.plan"), 0,
+		  "a plan in an exact-size buffer, blank line and no final newline");
+	CHECK(pf.struct_name && !strcmp(pf.struct_name, "foo") && pf.size == 8 &&
+	      !strcmp(pf.header, "foo.h"), "its struct line");
+	CHECK(pf.nr == 2 && pf.m[0].bit_size == 1 && !strcmp(pf.m[1].name, "-") &&
+	      pf.m[1].bit_offset == 32 && !strcmp(pf.m[1].role, "stay"), "its members");
+	plan_file_release(&pf);
+	free(exact);
+	CHECK_INT(plan_read(&pf, nul, sizeof(nul) - 1, "nul.plan"), -1, "a NUL is an error");
+	plan_file_release(&pf);
+	CHECK_INT(plan_read(&pf, "member\ta\t0\t1\tstay\n", 18, "m.plan"), -1,
+		  "a member before the struct line is an error");
+	plan_file_release(&pf);
+	CHECK_INT(plan_read(&pf, "", 0, "empty.plan"), -1, "so is a plan with no struct");
+	plan_file_release(&pf);
+}
+
 int main(void)
 {
+	check_read();
 	check_vfpci();
 	check_grow();
 	check_refuse();

@@ -42,6 +42,7 @@ static void check_demo(void)
 	struct plan_opts o = { PLAN_TYPE_DECLARED, true, NULL };
 	bool split[ARRAY_SIZE(demo)] = { false, false, false, true };
 	struct strbuf out = STRBUF_INIT;
+	char *why = NULL;
 
 	CHECK_INT(struct_find(demo_h, "demo"), 4, "struct_find finds the opening line");
 	CHECK_INT(struct_find(demo_h, "dem"), 0, "and not a prefix of the name");
@@ -52,7 +53,7 @@ static void check_demo(void)
 	p.m[2].comment = xstrdup("Only written during setup/release - bitfield ok");
 	p.m[3].comment = xstrdup("Only written during setup/release - bitfield ok");
 	p.m[5].comment = xstrdup("written without a common lock");
-	CHECK_INT(struct_edit(demo_h, "demo.h", &p, &out), 0, "demo edits");
+	CHECK_INT(struct_edit(demo_h, "demo.h", &p, &out, &why), 0, "demo edits");
 	CHECK_STR(out.buf,
 		  "/* a header */\n"
 		  "struct other { int x; };\n"
@@ -83,7 +84,7 @@ static void check_demo(void)
 	 */
 	o.type = PLAN_TYPE_BOOL;
 	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "demo plans with --type bool");
-	CHECK_INT(struct_edit(demo_h, "demo.h", &p, &out), 0, "demo edits with bool");
+	CHECK_INT(struct_edit(demo_h, "demo.h", &p, &out, &why), 0, "demo edits with bool");
 	CHECK(strstr(out.buf, "\topen:1;\n\tbool\t\t\tbusy;\n\tint\t\t\tcount;\n") != NULL,
 	      "the bool is aligned like its neighbours");
 	plan_release(&p);
@@ -114,10 +115,11 @@ static void check_in_place(void)
 	struct plan_opts o = { PLAN_TYPE_DECLARED, true, NULL };
 	bool split[ARRAY_SIZE(flags)] = { false, false, true, false };
 	struct strbuf out = STRBUF_INIT;
+	char *why = NULL;
 
 	build(&s, "flags", 8, flags, ARRAY_SIZE(flags));
 	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "flags plans");
-	CHECK_INT(struct_edit(flags_h, "flags.h", &p, &out), 0, "flags edits");
+	CHECK_INT(struct_edit(flags_h, "flags.h", &p, &out, &why), 0, "flags edits");
 	CHECK_STR(out.buf,
 		  "struct flags {\n"
 		  "\tint\t\t\tx;\n"
@@ -133,8 +135,11 @@ static void check_in_place(void)
 	free(s.members[2].name);
 	s.members[2].name = xstrdup("renamed");
 	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "renamed plans");
-	CHECK_INT(struct_edit(flags_h, "flags.h", &p, &out), -1,
+	CHECK_INT(struct_edit(flags_h, "flags.h", &p, &out, &why), -1,
 		  "a member the text does not declare is an error");
+	CHECK_STR(why, "flags.h:4: expected member renamed, found 'b'",
+		  "which says where and why");
+	free(why);
 	plan_release(&p);
 	strbuf_release(&out);
 	release(&s);
@@ -168,11 +173,12 @@ static void check_tighten(void)
 	struct plan_opts o = { PLAN_TYPE_DECLARED, true, NULL };
 	bool split[ARRAY_SIZE(tight)] = { false, false, true, false, false };
 	struct strbuf out = STRBUF_INIT;
+	char *why = NULL;
 
 	build(&s, "tight", 24, tight, ARRAY_SIZE(tight));
 	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "tight plans");
 	CHECK_INT(p.after.size, 16, "tighten shrinks 24 to 16");
-	CHECK_INT(struct_edit(tight_h, "tight.h", &p, &out), 0, "tight edits");
+	CHECK_INT(struct_edit(tight_h, "tight.h", &p, &out, &why), 0, "tight edits");
 	CHECK_STR(out.buf,
 		  "struct tight {\n"
 		  "\tchar   a;\n"

@@ -9,7 +9,7 @@
 int main(void)
 {
 	char templ[] = "/tmp/bitsplit-test-util.XXXXXX";
-	char *root = mkdtemp(templ), *deep, *file;
+	char *root = mkdtemp(templ), *deep, *file, *file_empty;
 	const char *names[] = { "b", "a", "c" };
 	struct strbuf sb = STRBUF_INIT;
 
@@ -23,6 +23,20 @@ int main(void)
 	CHECK(!is_dir(file), "a file is not a directory");
 	CHECK_INT(strbuf_read_file(&sb, file), 0, "the file reads back");
 	CHECK_STR(sb.buf, "hi\n", "with its contents");
+	CHECK_INT(write_file_atomic(file, "", 0), 0, "an empty file");
+	strbuf_release(&sb);
+	CHECK_INT(strbuf_read_file(&sb, file), 0, "the empty file reads");
+	CHECK(sb.buf && sb.len == 0 && sb.buf[0] == '\0', "as an empty string");
+	strbuf_release(&sb);
+	strbuf_grow(&sb, 10);
+	CHECK(sb.buf[0] == '\0', "a fresh strbuf_grow() leaves a string");
+	strbuf_release(&sb);
+	CHECK_INT(check_text("a\nb\n", 4, "t"), 0, "text without NUL is text");
+	CHECK_INT(check_text("a\nb\0c", 5, "t"), -1, "a NUL is not text");
+	CHECK_INT(check_text(NULL, 0, "t"), 0, "nothing is text");
+	file_empty = xstrndup(sb.buf, sb.len);
+	CHECK_STR(file_empty, "", "xstrndup of an empty strbuf");
+	free(file_empty);
 	CHECK_INT(remove_tree(root), 0, "remove_tree removes a populated tree");
 	CHECK(access(root, F_OK) != 0, "nothing is left");
 	CHECK_INT(remove_tree(root), 0, "removing a missing tree is not an error");

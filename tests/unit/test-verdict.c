@@ -697,6 +697,36 @@ static void test_per_path(void)
 }
 
 /*
+ * Bounded: twenty ioctls each call helper() holding m and a lock of their
+ * own.  Past CG_MAX_CONTEXTS the contexts fold into their intersection,
+ * which still holds m: at most that many writers, and still no race with
+ * b, written under m.
+ */
+static void test_context_cap(void)
+{
+	static char names[20][16], locks[20][40];
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", ab);
+	for (int i = 0; i < 20; i++) {
+		snprintf(names[i], sizeof(names[i]), "op%d", i);
+		snprintf(locks[i], sizeof(locks[i]), "s.m:w@lexical,s.l%d:w@lexical", i);
+		fr(&f, names[i], "runtime", "ioctl");
+		fc(&f, names[i], "helper", locks[i]);
+	}
+	fw(&f, 10, "helper", "s", "a", "self", NULL);
+	fw(&f, 20, "op0", "s", "b", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	CHECK(field(&v, "a")->nr_writers <= 16, "cap: the contexts of helper are bounded");
+	CHECK_INT(v.v[0].locs[0].nr_races, 0, "cap: folding keeps the common lock");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
  * Two static helper()s: a.c's writes a and is called under m; b.c's is
  * called without a lock and writes nothing here.  Merged by name, a.c's
  * helper would be entered without m from b.c and race with b.
@@ -896,6 +926,7 @@ int main(void)
 	test_dense();
 	test_serial_roots();
 	test_per_path();
+	test_context_cap();
 	test_static_functions();
 	test_private();
 	test_scope();
