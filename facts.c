@@ -100,6 +100,44 @@ static int parse_uint(struct parser *p, const char *s, const char *what,
 	return 0;
 }
 
+/* A HOW the lock summaries learned: wrapper=FUNC, claim=FUNC, assumed-claim=FUNC[/FUNC]. */
+static bool learned_how(const char *s, size_t len)
+{
+	static const char *const kinds[] = { "wrapper=", "claim=", "assumed-claim=" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+		size_t k = strlen(kinds[i]);
+
+		if (len > k && !strncmp(s, kinds[i], k))
+			return true;
+	}
+	return false;
+}
+
+bool fact_lock_learned(const struct fact_lock *l)
+{
+	return l->how && learned_how(l->how, strlen(l->how));
+}
+
+void fact_lock_learned_words(const struct fact_lock *l, struct strbuf *out)
+{
+	const char *eq = strchr(l->how, '='), *slash;
+	size_t kind;
+
+	kind = eq - l->how;
+	if (!strncmp(l->how, "wrapper", kind)) {
+		strbuf_addf(out, "wrapper %s()", eq + 1);
+	} else if (!strncmp(l->how, "claim", kind)) {
+		strbuf_addf(out, "claim-style %s()", eq + 1);
+	} else {
+		slash = strchr(eq + 1, '/');
+		strbuf_addf(out, "assumed claim-style by name: %.*s()", slash ?
+			    (int)(slash - eq - 1) : (int)strlen(eq + 1), eq + 1);
+		if (slash)
+			strbuf_addf(out, "/%s()", slash + 1);
+	}
+}
+
 /* One "ID:MODE@HOW" of len bytes. */
 static int parse_lock(struct parser *p, const char *s, size_t len,
 		      struct fact_lock *l)
@@ -123,16 +161,18 @@ static int parse_lock(struct parser *p, const char *s, size_t len,
 		if (strlen(lock_hows[i]) == len - (at + 1 - s) &&
 		    !strncmp(at + 1, lock_hows[i], len - (at + 1 - s)))
 			break;
-	if (i == ARRAY_SIZE(lock_hows)) {
+	if (i == ARRAY_SIZE(lock_hows) && !learned_how(at + 1, len - (at + 1 - s))) {
 		expected(p, "a lock HOW (lexical, trylock, guard, scoped_guard, "
-			 "lockdep, must_hold, caller, annotation)", text);
+			 "lockdep, must_hold, caller, annotation, wrapper=FUNC, "
+			 "claim=FUNC, assumed-claim=FUNC/RELEASE)", text);
 		free(text);
 		return -1;
 	}
 	free(text);
 	l->id = unescape(s, at - 2 - s);
 	l->mode = at[-1] == 'w' ? LOCK_EXCLUSIVE : LOCK_SHARED;
-	l->how = xstrdup(lock_hows[i]);
+	l->how = i < ARRAY_SIZE(lock_hows) ? xstrdup(lock_hows[i])
+					   : unescape(at + 1, len - (at + 1 - s));
 	return 0;
 }
 

@@ -36,7 +36,11 @@ struct strbuf;
  *   MODE  w (exclusive: mutex, spin, down_write, write_lock) or
  *         r (shared: down_read, read_lock; two readers do not serialize)
  *   HOW   lexical | trylock | guard | scoped_guard | lockdep | must_hold |
- *         caller | annotation
+ *         caller | annotation, or how a learned lock was taken:
+ *         wrapper=FUNC (a lock, release or trylock wrapper the lock
+ *         summaries learned), claim=FUNC (a claim-style primitive, by its
+ *         shape or its vocabulary entry), assumed-claim=FUNC/RELEASE (a
+ *         claim assumed from a pair of names alone)
  * INSTANCE is self (the function's own object), iter (an object reached by
  *   walking a list or array: a sibling that may be running), local (a
  *   stack copy nobody else sees), private (an object this function
@@ -163,6 +167,9 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
  * expected ..." and return -1.
  */
 int facts_check_vocabulary(const char *path);
+struct opt_list;
+/* Append the names a vocabulary file takes, releases or trylocks with (allocated). */
+int facts_vocabulary_locks(const char *path, struct opt_list *names);
 /* The same on len bytes read from path. */
 int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path);
 /*
@@ -170,9 +177,12 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path);
  * learned from the #define lines of files (relative to tree): argument
  * INDEX of NAME(), "%" in PATTERN replaced by it, is stored in .FIELD.
  */
-struct opt_list;
 void facts_learn_macros(const char *tree, const struct opt_list *files, struct strbuf *out);
 /* Append "ID:MODE@HOW" as it appears in the TSV. */
 void fact_lock_format(const struct fact_lock *l, struct strbuf *out);
+/* Was l taken through what the lock summaries learned (wrapper=, claim=, assumed-claim=)? */
+bool fact_lock_learned(const struct fact_lock *l);
+/* How, for such a lock: "wrapper F()", "claim-style F()", "assumed claim-style by name: F()/G()". */
+void fact_lock_learned_words(const struct fact_lock *l, struct strbuf *out);
 
 #endif

@@ -20,6 +20,7 @@
 #include "datadir.h"
 #include "facts_files.h"
 #include "layout.h"
+#include "lock_summary.h"
 #include "run_command.h"
 #include "source.h"
 #include "spatch_tree.h"
@@ -174,8 +175,9 @@ static void mark_named(struct candidate *cands, int nr, const struct opt_list *n
 	}
 }
 
-/* The presets, then the --data files, each checked; "A:B:C" for spatch. */
-static int vocabulary(const struct facts_run_opts *o, struct strbuf *data)
+/* The presets and the --data files, each checked; "A:B:C" for spatch. */
+static int vocabulary(const struct facts_run_opts *o, struct strbuf *data,
+		      struct strbuf *user)
 {
 	int ret = 0;
 
@@ -196,7 +198,7 @@ static int vocabulary(const struct facts_run_opts *o, struct strbuf *data)
 			die("%s: a vocabulary path may not contain ':'", abs);
 		if (facts_check_vocabulary(o->data[i]) < 0)
 			ret = -1;
-		strbuf_addf(data, ":%s", abs);
+		strbuf_addf(user, "%s%s", user->len ? ":" : "", abs);
 	}
 	return ret;
 }
@@ -329,7 +331,8 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 	opt_list_append(&owned, xstrfmt("bitsplit_data=%s", data));
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
 	opt_list_append(&owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
-	for (int i = owned.nr - 5; i < owned.nr; i++) {
+	opt_list_append(&owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
+	for (int i = owned.nr - 6; i < owned.nr; i++) {
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
@@ -392,9 +395,10 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	      const struct facts_run_opts *o, struct facts *f)
 {
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
-	struct strbuf data = STRBUF_INIT, err = STRBUF_INIT, tsv = STRBUF_INIT;
-	struct strbuf dispatch = STRBUF_INIT;
+	struct strbuf data = STRBUF_INIT, user = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf tsv = STRBUF_INIT, dispatch = STRBUF_INIT;
 	struct opt_list cores = { 0 };
+	char *learned = NULL;
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
 	const char **names;
@@ -419,7 +423,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 		prefilter_files(src->tree, &fields, &all, &files, &named);
 	mark_named(cands, nr_cands, &named);
 
-	ret = vocabulary(o, &data);
+	ret = vocabulary(o, &data, &user);
 	if (!ret && !o->quiet)
 		fprintf(stderr, "bitsplit facts: %d candidate struct%s, %d of %d files "
 			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
@@ -433,9 +437,16 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			opt_list_append(&files, cores.v[i]);
 		}
 		ret = write_inputs(src, &rf, cands, nr_cands, &files, &all, &dispatch);
-		strbuf_addf(&data, ":%s", rf.macros);
+		/* The learned wrappers go between the presets and --data, which wins. */
 		if (!ret)
+			ret = lock_summary(rf.st, src->tree, &all, data.buf, user.buf ? user.buf : "",
+					   rf.funcs, o, rf.dir, &learned);
+		if (!ret) {
+			strbuf_addf(&data, ":%s:%s", learned, rf.macros);
+			if (user.len)
+				strbuf_addf(&data, ":%s", user.buf);
 			ret = run_spatch(o, &rf, data.buf, cands, nr_cands, &err);
+		}
 		if (!ret && strbuf_read_file(&tsv, rf.out) < 0)
 			ret = error("spatch wrote no facts (%s: %s):\n%s", rf.out,
 				    strerror(errno), err.buf ? err.buf : "");
@@ -474,6 +485,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	free(files.v);
 	free(fields.v);
 	strbuf_release(&data);
+	strbuf_release(&user);
+	free(learned);
 	strbuf_release(&err);
 	strbuf_release(&tsv);
 	strbuf_release(&dispatch);

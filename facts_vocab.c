@@ -7,11 +7,13 @@
  */
 #include "facts.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse_options.h"
 #include "util.h"
 
 static bool one_of(const char *s, const char *const *set, size_t n)
@@ -20,6 +22,58 @@ static bool one_of(const char *s, const char *const *set, size_t n)
 		if (!strcmp(s, set[i]))
 			return true;
 	return false;
+}
+
+static bool is_lock_action(const char *w)
+{
+	static const char *const actions[] = {
+		"lock", "trylock", "trylock0", "unlock", "assert",
+	};
+
+	return one_of(w, actions, ARRAY_SIZE(actions));
+}
+
+/*
+ * What follows NAME MODE: an ID (a fixed identity, or a template with @N
+ * for argument N), then how=wrapper|claim|assumed-claim, id=LOCKID and
+ * pair=RELEASE (see locks-kernel.txt).  NULL when good, else what was expected.
+ */
+static const char *lock_options(char **w, int n)
+{
+	static const char *const hows[] = { "wrapper", "claim", "assumed-claim" };
+
+	for (int i = 0; i < n; i++) {
+		const char *at = strchr(w[i], '@');
+
+		if (starts_with(w[i], "how=")) {
+			if (!one_of(w[i] + 4, hows, ARRAY_SIZE(hows)))
+				return "how=wrapper, how=claim or how=assumed-claim";
+		} else if (starts_with(w[i], "id=") || starts_with(w[i], "pair=")) {
+			if (!strchr(w[i], '=')[1])
+				return "a name after id= or pair=";
+		} else if (i) {
+			return "how=, id= or pair= after the ID";
+		} else if (at && (!isdigit((unsigned char)at[1]) || strchr(at + 1, '@'))) {
+			return "one @N (argument N) in a template ID";
+		}
+	}
+	return NULL;
+}
+
+int facts_vocabulary_locks(const char *path, struct opt_list *names)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (strbuf_read_file(&sb, path) < 0)
+		return error("%s: %s", path, strerror(errno));
+	for (char *l = sb.buf, *save = NULL, *line; (line = strtok_r(l, "\n", &save)); l = NULL) {
+		char *s2 = NULL, *act = strtok_r(line, " \t", &s2), *name = strtok_r(NULL, " \t", &s2);
+
+		if (act && name && is_lock_action(act) && strcmp(act, "assert"))
+			opt_list_append(names, xstrdup(name));
+	}
+	strbuf_release(&sb);
+	return 0;
 }
 
 int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
@@ -34,7 +88,7 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 		return -1;
 	copy = xstrndup(buf, len);
 	for (char *l = copy, *nl; !ret && *l; l = nl + 1) {
-		char *w[6] = { NULL }, *save = NULL;
+		char *w[8] = { NULL }, *save = NULL;
 		const char *want = NULL;
 		int n = 0;
 
@@ -42,7 +96,7 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 		if (nl)
 			*nl = '\0';
 		lineno++;
-		for (char *t = strtok_r(l, " \t", &save); t && n < 6;
+		for (char *t = strtok_r(l, " \t", &save); t && n < 8;
 		     t = strtok_r(NULL, " \t", &save))
 			w[n++] = t;
 		if (!n || w[0][0] == '#') {
@@ -50,11 +104,11 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 				break;
 			continue;
 		}
-		if (!strcmp(w[0], "lock") || !strcmp(w[0], "trylock") ||
-		    !strcmp(w[0], "trylock0") || !strcmp(w[0], "unlock") ||
-		    !strcmp(w[0], "assert")) {
-			if (n < 3 || n > 4 || !one_of(w[2], modes, ARRAY_SIZE(modes)))
+		if (is_lock_action(w[0])) {
+			if (n < 3 || !one_of(w[2], modes, ARRAY_SIZE(modes)))
 				want = "NAME MODE [ID] after the action, MODE w or r";
+			else
+				want = lock_options(w + 3, n - 3);
 		} else if (!strcmp(w[0], "guard")) {
 			if (n != 3 || !one_of(w[2], modes, ARRAY_SIZE(modes)))
 				want = "CLASS MODE after 'guard', MODE w or r";

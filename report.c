@@ -6,18 +6,24 @@
 
 void lock_words(const struct fact_lock *l, struct strbuf *out)
 {
-	if (l->how && !strcmp(l->how, "pm"))
+	if (l->how && !strcmp(l->how, "pm")) {
 		strbuf_addstr(out, "runtime PM exclusively (a runtime PM callback)");
-	else if (l->how && !strcmp(l->how, "root"))
+		return;
+	}
+	if (l->how && !strcmp(l->how, "root")) {
 		strbuf_addf(out, "the %s, which runs on one CPU at a time", l->id);
-	else if (!strcmp(l->id, RUNTIME_PM_LOCK))
-		strbuf_addf(out, "a runtime-PM reference (%s)", lock_how_words(l));
+		return;
+	}
+	if (!strcmp(l->id, RUNTIME_PM_LOCK))
+		strbuf_addstr(out, "a runtime-PM reference (");
 	else
-		strbuf_addf(out, "%s%s (%s)", lock_short_name(l->id),
-			    l->mode == LOCK_SHARED ? " for reading" : "", lock_how_words(l));
+		strbuf_addf(out, "%s%s (", lock_short_name(l->id),
+			    l->mode == LOCK_SHARED ? " for reading" : "");
+	lock_how_words(l, out);
+	strbuf_addch(out, ')');
 }
 
-const char *lock_how_words(const struct fact_lock *l)
+void lock_how_words(const struct fact_lock *l, struct strbuf *out)
 {
 	static const struct { const char *how, *words; } words[] = {
 		{ "lexical", "taken here" },
@@ -29,13 +35,21 @@ const char *lock_how_words(const struct fact_lock *l)
 		{ "caller", "held by a caller on this path" },
 		{ "annotation", "annotation" },
 	};
-
-	if (!l->how)
-		return "unknown";
+	if (!l->how) {
+		strbuf_addstr(out, "unknown");
+		return;
+	}
+	if (fact_lock_learned(l)) {
+		strbuf_addstr(out, "via ");
+		fact_lock_learned_words(l, out);
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
-		if (!strcmp(l->how, words[i].how))
-			return words[i].words;
-	return l->how;
+		if (!strcmp(l->how, words[i].how)) {
+			strbuf_addstr(out, words[i].words);
+			return;
+		}
+	strbuf_addstr(out, l->how);
 }
 
 const char *finding_field(const struct finding *f)

@@ -42,8 +42,8 @@ void for_each_finding(const struct verdict *v, enum policy p,
 char *finding_message(const struct finding *f, enum policy p);
 const char *finding_field(const struct finding *f);
 const struct field_writer *first_runtime_writer(const struct field_verdict *fv);
-/* "trylock succeeded", "held by every caller", ... */
-const char *lock_how_words(const struct fact_lock *l);
+/* "trylock succeeded", "held by every caller", "via wrapper f()", ... */
+void lock_how_words(const struct fact_lock *l, struct strbuf *out);
 /* "memory_lock (trylock succeeded)", "runtime-PM reference (taken here)" */
 void lock_words(const struct fact_lock *l, struct strbuf *out);
 

@@ -194,6 +194,7 @@ int strbuf_read_fd(struct strbuf *sb, int fd)
 		strbuf_add(sb, tmp, (size_t)n);
 	}
 	strbuf_grow(sb, 0);
+	sb->buf[sb->len] = '\0';	/* an empty file too */
 	return 0;
 }
 

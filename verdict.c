@@ -247,7 +247,10 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	return nr_private;
 }
 
-/* A lock as a sentence says it: "memory_lock", "cfg_lock for reading", "a runtime-PM reference". */
+/*
+ * A lock as a sentence says it: "memory_lock", "cfg_lock for reading", "a
+ * runtime-PM reference", "memory_lock via wrapper f()".
+ */
 static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
 {
 	if (!strcmp(l->id, RUNTIME_PM_LOCK))
@@ -258,6 +261,10 @@ static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
 	else
 		strbuf_addf(sb, "%s%s", lock_short_name(l->id),
 			    l->mode == LOCK_SHARED ? " for reading" : "");
+	if (strcmp(l->id, RUNTIME_PM_LOCK) && fact_lock_learned(l)) {
+		strbuf_addstr(sb, " via ");
+		fact_lock_learned_words(l, sb);
+	}
 }
 
 /*

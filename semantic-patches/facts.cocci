@@ -5,12 +5,15 @@
 ///
 ///   spatch --macro-file kernel-macros.h --include HEADER... -D bitsplit_cands=F
 ///          -D bitsplit_funcs=F
-///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT --jobs N
+///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT
+///          -D bitsplit_lib=DIR --jobs N
 ///          --timeout S --file-groups G --sp-file facts.cocci
 ///
 /// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines, bitsplit_funcs
 /// the names of the functions the file set defines;
-/// bitsplit_data the lock and root vocabularies (locks-*.txt, roots-*.txt);
+/// bitsplit_data the lock and root vocabularies (locks-*.txt, roots-*.txt,
+/// and the wrappers lock_summary.cocci learned); bitsplit_lib the directory
+/// of lockvocab.py, which reads the lock lines;
 /// finalize writes the facts TSV (see facts.h) to bitsplit_out.
 // Requires: 1.1.1
 // Confidence: Moderate
@@ -22,15 +25,21 @@ data << virtual.bitsplit_data;
 out << virtual.bitsplit_out;
 funcs_path << virtual.bitsplit_funcs;
 dispatch_path << virtual.bitsplit_dispatch;
+lib << virtual.bitsplit_lib;
 @@
 import os
 import re
+import sys
+sys.dont_write_bytecode = True	# never write into the data directory
+sys.path.insert(0, lib)
+import lockvocab
 
 coccinelle.sites = []		# (key, kind, file, line, col, func, a, b, c, d, local)
 coccinelle.typed = []		# keys of writes Coccinelle typed as bitfields
 coccinelle.owner = []		# (key, struct) struct of the written member
 coccinelle.held = []		# (key, lock)
 coccinelle.notheld = []		# (key, lock id) trylock failure paths
+coccinelle.tried = []		# (key, lock) held through a trylock
 coccinelle.iters = []		# keys written through a loop cursor
 coccinelle.loops = []		# (file, (line, col), (line, col)) of for loops
 coccinelle.funcs = []		# (file, line, func, end)
@@ -50,7 +59,7 @@ coccinelle.wparams = []		# (file, line, col, func, index) of writes through a pa
 
 CANDS = {}			# struct -> (header, set of fields)
 FIELDS = set()
-LOCKS = {}			# name -> (action, mode, fixed id or None)
+LOCKS = {}			# name -> lockvocab.Entry
 GUARDS = {}			# guard class -> mode
 LOCK_TYPES = set()
 ROOT_OPS = {}			# field -> phase
@@ -106,8 +115,8 @@ for path in data.split(":"):
 		f = line.split()
 		if not f or f[0].startswith("#"):
 			continue
-		if f[0] in ("lock", "trylock", "trylock0", "unlock", "assert"):
-			LOCKS[f[1]] = (f[0], f[2], f[3] if len(f) > 3 else None)
+		if f[0] in lockvocab.ACTIONS:
+			LOCKS[f[1]] = lockvocab.parse(f)
 		elif f[0] == "guard":
 			GUARDS[f[1]] = f[2]
 		elif f[0] == "type":
@@ -136,16 +145,30 @@ for path in data.split(":"):
 			FILLS.add(f[1])
 
 def action(name):
-	return LOCKS.get(name, (None,))[0]
+	return LOCKS[name].action if name in LOCKS else None
 
 def is_cand_field(f):
 	return f in FIELDS
 
 def is_acquire(f):
-	return action(f) in ("lock", "trylock", "trylock0")
+	return action(f) in lockvocab.ACQUIRE
 
-def is_release(f):
-	return action(f) == "unlock"
+# A lock that is an argument itself needs no other spelling: argument 0
+# (no ID, or "@0") or argument 1 ("@1").
+def arg_lock(f, n):
+	return LOCKS[f].tmpl in ((None, "@0") if n == 0 else ("@%d" % n,))
+
+def is_plain_acquire(f):
+	return is_acquire(f) and arg_lock(f, 0)
+
+def is_plain_release(f):
+	return action(f) == "unlock" and arg_lock(f, 0)
+
+def is_plain_acquire1(f):
+	return is_acquire(f) and arg_lock(f, 1)
+
+def is_plain_release1(f):
+	return action(f) == "unlock" and arg_lock(f, 1)
 
 def is_trylock(f):
 	return action(f) == "trylock"
@@ -191,15 +214,18 @@ def is_writer_macro(m):
 	return m in WRITER_MACROS
 
 TAKES_LOCK = re.compile(r"\b(%s)\s*\(" % "|".join(
-	[re.escape(n) for n in LOCKS if LOCKS[n][0] in ("lock", "trylock", "trylock0")]
+	[re.escape(n) for n in LOCKS if is_acquire(n)]
 	+ ["guard", "scoped_guard"]))
 
 LOCKISH = re.compile(r"(^|_)(try)?(un)?lock(_|$)|(^|_)(down|up)_(read|write)")
 
 def is_callee(f):
 	# Only our own functions can reach a writer; lock calls are the
-	# vocabulary, not edges; a lock-like name we do not know is evidence.
-	return f not in LOCKS and (f in OURS or f in SYNC or LOCKISH.search(f) is not None)
+	# vocabulary, not edges, but a learned wrapper is both; a lock-like
+	# name we do not know is evidence.
+	if f in LOCKS:
+		return f in OURS and LOCKS[f].how is not None
+	return f in OURS or f in SYNC or LOCKISH.search(f) is not None
 
 INIT_MACRO_USE = re.compile(r"\b(%s)\s*\(" % "|".join(
 	re.escape(m) for m in sorted(INIT_MACROS, key=len, reverse=True))) if INIT_MACROS else None
@@ -356,10 +382,72 @@ def lock_id(expr, file, fn):
 		return e
 	return "?" + e
 
-def lock_str(name, expr, file, fn, how):
-	act, mode, fixed = LOCKS[name]
-	lid = fixed or lock_id(expr, file, fn)
-	return "%s:%s@%s" % (esc(lid, True), mode, how)
+def call_lock(name, pos):
+	"""The vocabulary entry of the lock call at pos and its lock expression
+	(None for a fixed identity)."""
+	e = LOCKS[name]
+	args = lockvocab.call_args(lines_of(pos.file), int(pos.line), int(pos.column_end))
+	return e, lockvocab.lock_expr(e, args)
+
+def held_id(e, le, file, fn):
+	if le is None:
+		return e.tmpl if e.fixed() else "?" + e.name
+	lid = lock_id(le, file, fn)
+	# A wrapper knows the type of its parameter where the caller may not.
+	if e.defid and (lid.startswith("?") or "." not in lid):
+		return e.defid
+	return lid
+
+def lock_str(name, pos, fn, how=None):
+	e, le = call_lock(name, pos)
+	return "%s:%s@%s" % (esc(held_id(e, le, pos.file, fn), True), e.mode,
+			     how or lockvocab.how_of(e))
+
+# Other spellings of one lock, for the paths that must avoid it: wrappers
+# whose template names it (with the argument that makes it so) and the
+# entries of a fixed identity.  A bounded number of each: SLOTS.
+TEMPLATED = [e for e in LOCKS.values()
+	     if e.tmpl and not e.fixed() and e.tmpl not in ("@0", "@1")]
+FIXED = [e for e in LOCKS.values() if e.fixed()]
+SLOTS = {"I": 4, "J": 2, "N": 6}
+
+def spellings(name, pos, fn):
+	e, le = call_lock(name, pos)
+	lid = held_id(e, le, pos.file, fn)
+	if le is None and re.match(r"^\w+$", lid):
+		le = "&" + lid
+	out = {"LEX": le}
+	for side, acts in (("A", lockvocab.ACQUIRE), ("R", ("unlock",))):
+		by = {"I": [], "J": [], "N": []}
+		# The lock call's own entry first, should the slots not suffice.
+		for t in sorted(TEMPLATED, key=lambda t: t.name != name):
+			arg = t.action in acts and le and lockvocab.template_args(t.tmpl, le)
+			if arg and arg[0] < 2:
+				by["IJ"[arg[0]]].append((t.name, arg[1]))
+		by["N"] = [(f.name, None) for f in sorted(FIXED, key=lambda f: f.name != name)
+			   if f.action in acts and f.tmpl == lid]
+		for k, n in SLOTS.items():
+			for i in range(n):
+				out[side + k + str(i)] = by[k][i] if i < len(by[k]) else (None, None)
+	return out
+
+NONE = "__bitsplit_none"
+
+def make_slots(name, pos, fn):
+	sp = spellings(name, pos, fn)
+	def expr(s):
+		try:
+			return cocci.make_expr(s or NONE)
+		except Exception:
+			return cocci.make_expr(NONE)
+	coccinelle.LEX = expr(sp["LEX"])
+	for side in "AR":
+		for k, n in SLOTS.items():
+			for i in range(n):
+				ident, arg = sp[side + k + str(i)]
+				setattr(coccinelle, side + k + str(i), cocci.make_ident(ident or NONE))
+				if k != "N":
+					setattr(coccinelle, side + k + "E" + str(i), expr(arg))
 
 def guard_str(cls, expr, file, fn, how):
 	return "%s:%s@%s" % (esc(lock_id(expr, file, fn), True), GUARDS[cls], how)
@@ -604,7 +692,7 @@ if fn != "something_else":
 	else:
 		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, callee, None, None, None, False))
-		if LOCKISH.search(callee):
+		if callee not in LOCKS and LOCKISH.search(callee):
 			coccinelle.unknown.append((pos.file, int(pos.line), fn, callee))
 
 @wsite@
@@ -866,34 +954,89 @@ if (pos.file, fn, y) in PARAMS:
 
 @cand exists@
 // Lexical locks: a lock call reaches the site on some path ...
-position lsite.p;
-expression L, V2;
+position lsite.p, pl;
+expression V2;
 identifier fn : script:python(p) { in_fn(fn, p) };
 identifier lk : script:python() { is_acquire(lk) };
 @@
 fn(...) { ... when any
- lk(L, ...)
+ lk@pl(...)
  ... when any
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
  ... when any
 }
 
+@script:python spell@
+lk << cand.lk;
+pl << cand.pl;
+fn << cand.fn;
+LEX; AI0; AI1; AI2; AI3; AJ0; AJ1; AN0; AN1; AN2; AN3; AN4; AN5; AIE0; AIE1; AIE2; AIE3; AJE0; AJE1;
+RI0; RI1; RI2; RI3; RJ0; RJ1; RN0; RN1; RN2; RN3; RN4; RN5; RIE0; RIE1; RIE2; RIE3; RJE0; RJE1;
+@@
+make_slots(lk, pl[0], fn)
+
 @unprot exists@
-// ... and no path reaches it without the lock or after its release.
+// ... and no path reaches the site without the lock or after its release,
+// the lock spelt as its expression, a wrapper over it or its fixed identity
+// (the spellings spell made).
 position lsite.p;
-expression cand.L, V2;
 identifier cand.fn;
-identifier lk2 : script:python() { is_acquire(lk2) };
-identifier ul : script:python() { is_release(ul) };
+expression spell.LEX, spell.AIE0, spell.AIE1, spell.AIE2, spell.AIE3, spell.AJE0, spell.AJE1, spell.RIE0, spell.RIE1, spell.RIE2, spell.RIE3, spell.RJE0, spell.RJE1;
+identifier spell.AI0, spell.AI1, spell.AI2, spell.AI3, spell.AJ0, spell.AJ1, spell.AN0, spell.AN1, spell.AN2, spell.AN3, spell.AN4, spell.AN5, spell.RI0, spell.RI1, spell.RI2, spell.RI3, spell.RJ0, spell.RJ1, spell.RN0, spell.RN1, spell.RN2, spell.RN3, spell.RN4, spell.RN5;
+expression V2, E, E1, E2;
+identifier lk2 : script:python() { is_plain_acquire(lk2) };
+identifier ul : script:python() { is_plain_release(ul) };
+identifier lk3 : script:python() { is_plain_acquire1(lk3) };
+identifier ul3 : script:python() { is_plain_release1(ul3) };
 @@
 fn(...) {
 (
- ... when != lk2(L, ...)
+ ... when != lk2(LEX, ...)
+     when != lk3(E2, LEX, ...)
+     when != AI0(AIE0, ...)
+     when != AI1(AIE1, ...)
+     when != AI2(AIE2, ...)
+     when != AI3(AIE3, ...)
+     when != AJ0(E2, AJE0, ...)
+     when != AJ1(E2, AJE1, ...)
+     when != AN0(...)
+     when != AN1(...)
+     when != AN2(...)
+     when != AN3(...)
+     when != AN4(...)
+     when != AN5(...)
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 |
  ...
- ul(L, ...)
- ... when != lk2(L, ...)
+ \( ul(LEX, ...)
+  \| ul3(E1, LEX, ...)
+  \| RI0(RIE0, ...)
+  \| RI1(RIE1, ...)
+  \| RI2(RIE2, ...)
+  \| RI3(RIE3, ...)
+  \| RJ0(E, RJE0, ...)
+  \| RJ1(E, RJE1, ...)
+  \| RN0(...)
+  \| RN1(...)
+  \| RN2(...)
+  \| RN3(...)
+  \| RN4(...)
+  \| RN5(...)
+ \)
+ ... when != lk2(LEX, ...)
+     when != lk3(E2, LEX, ...)
+     when != AI0(AIE0, ...)
+     when != AI1(AIE1, ...)
+     when != AI2(AIE2, ...)
+     when != AI3(AIE3, ...)
+     when != AJ0(E2, AJE0, ...)
+     when != AJ1(E2, AJE1, ...)
+     when != AN0(...)
+     when != AN1(...)
+     when != AN2(...)
+     when != AN3(...)
+     when != AN4(...)
+     when != AN5(...)
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 )
  ... when any
@@ -901,40 +1044,46 @@ fn(...) {
 
 @script:python depends on !unprot@
 p << lsite.p;
-L << cand.L;
 lk << cand.lk;
+pl << cand.pl;
 fn << cand.fn;
 @@
-how = "trylock" if action(lk) in ("trylock", "trylock0") else "lexical"
-coccinelle.held.append((key(p[0]), lock_str(lk, L, p[0].file, fn, how)))
+l = lock_str(lk, pl[0], fn)
+coccinelle.held.append((key(p[0]), l))
+if action(lk) in ("trylock", "trylock0"):
+	coccinelle.tried.append((key(p[0]), l))
 
 @tlfail@
 // The failure branch of a trylock holds nothing.
-position lsite.p;
-expression L, V2;
+position lsite.p, pt;
+expression V2;
 identifier tl : script:python() { is_trylock(tl) };
 identifier tl0 : script:python() { is_trylock0(tl0) };
 statement S;
 @@
 (
- if (!tl(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+ if (!tl@pt(...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (!tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+ if (!tl@pt(...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+ if (tl@pt(...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+ if (tl0@pt(...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...) != 0) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+ if (tl0@pt(...) != 0) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 |
- if (tl0(L, ...) == 0) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+ if (tl0@pt(...) == 0) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 )
 
 @script:python@
 p << lsite.p;
-L << tlfail.L;
+pt << tlfail.pt;
+tl << tlfail.tl = "";
+tl0 << tlfail.tl0 = "";
 @@
-coccinelle.notheld.append((key(p[0]), lock_id(L, p[0].file, p[0].current_element)))
+pos = p[0]
+e, le = call_lock(tl or tl0, pt[0])
+coccinelle.notheld.append((key(pos), held_id(e, le, pos.file, pos.current_element)))
 
 @grd exists@
 // guard(class)(&l): held from there to the end of the scope, taken here
@@ -990,11 +1139,10 @@ fn(...) { ... when any
 @script:python@
 fn << lda.fn;
 la << lda.la;
-L << lda.L;
 p << lda.p;
 @@
 coccinelle.fnlocks.append((p[0].file, int(p[0].line), fn,
-			   lock_str(la, L, p[0].file, fn, "lockdep")))
+			   lock_str(la, p[0], fn, "lockdep")))
 
 @opsinit@
 // Phase roots and ops edges: functions stored in ops fields ...
@@ -1105,6 +1253,7 @@ all_typed << merge.typed;
 all_owner << merge.owner;
 all_held << merge.held;
 all_notheld << merge.notheld;
+all_tried << merge.tried;
 all_iters << merge.iters;
 all_loops << merge.loops;
 all_funcs << merge.funcs;
@@ -1135,6 +1284,9 @@ for k, l in flat(all_held):
 notheld = {}
 for k, l in flat(all_notheld):
 	notheld.setdefault(k, set()).add(l)
+tried = {}
+for k, l in flat(all_tried):
+	tried.setdefault(k, set()).add(l)
 iters = {}
 for k, y in flat(all_iters):
 	iters.setdefault(k, set()).add(y)
@@ -1170,8 +1322,13 @@ def locks_at(k, file, fn):
 	ls = set(held.get(k, ())) | fnheld.get((file, fn), set())
 	dropped = notheld.get(k, set())
 	ls = [l for l in ls if l.rsplit(":", 1)[0] not in dropped
-	      or not l.endswith("@trylock")]
-	return ",".join(sorted(ls)) or "-"
+	      or l not in tried.get(k, ())]
+	# One lock taken two ways (a lock call and a wrapper) is one lock: the
+	# plainest way names it.
+	by = {}
+	for l in sorted(ls, key=lambda l: (l.rsplit("@", 1)[1] not in ("lexical", "trylock"), l)):
+		by.setdefault(l.rsplit(":", 1)[0], l)
+	return ",".join(sorted(by.values())) or "-"
 
 fresh = flat(all_allocw) - flat(all_pubw)
 pubcalls = flat(all_pubcalls)

@@ -1,0 +1,1382 @@
+// SPDX-License-Identifier: GPL-2.0
+/// Facts for bitsplit: every write to a candidate bitfield, the locks held
+/// there, the call graph with the locks held at each call, phase roots and
+/// lock annotations.  Run by "bitsplit facts", one spatch run per file set:
+///
+///   spatch --macro-file kernel-macros.h --include HEADER... -D bitsplit_cands=F
+///          -D bitsplit_funcs=F
+///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT --jobs N
+///          --timeout S --file-groups G --sp-file facts.cocci
+///
+/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines, bitsplit_funcs
+/// the names of the functions the file set defines;
+/// bitsplit_data the lock and root vocabularies (locks-*.txt, roots-*.txt);
+/// finalize writes the facts TSV (see facts.h) to bitsplit_out.
+// Requires: 1.1.1
+// Confidence: Moderate
+// Options: --macro-file kernel-macros.h
+
+@initialize:python@
+cands << virtual.bitsplit_cands;
+data << virtual.bitsplit_data;
+out << virtual.bitsplit_out;
+funcs_path << virtual.bitsplit_funcs;
+dispatch_path << virtual.bitsplit_dispatch;
+@@
+import os
+import re
+
+coccinelle.sites = []		# (key, kind, file, line, col, func, a, b, c, d, local)
+coccinelle.typed = []		# keys of writes Coccinelle typed as bitfields
+coccinelle.owner = []		# (key, struct) struct of the written member
+coccinelle.held = []		# (key, lock)
+coccinelle.notheld = []		# (key, lock id) trylock failure paths
+coccinelle.iters = []		# keys written through a loop cursor
+coccinelle.loops = []		# (file, (line, col), (line, col)) of for loops
+coccinelle.funcs = []		# (file, line, func, end)
+coccinelle.fnlocks = []		# (file, line, func, lock)
+coccinelle.roots = []		# (file, line, func, phase, kind)
+coccinelle.ops = []		# (field, func, file, line): fn stored in an ops field
+coccinelle.addrs = []		# (key, func, file, line, in_func): a function named as a value
+coccinelle.cbargs = []		# (key, callee, caller, call key): fn handed to callee()
+coccinelle.dispatch = []	# (file, line, func, field) of X->field(...) outside the PATHs
+coccinelle.opstype = []		# (field, func, file, line, struct) of "struct S x = { .field = func }"
+coccinelle.unknown = []		# (file, line, func, callee)
+coccinelle.allocw = []		# (key, x): write to x, reached from x = alloc()
+coccinelle.pubw = []	# (key, x): ... and from a publication of x
+coccinelle.passes = []		# (file, line, caller, callee, index, from)
+coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
+coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
+
+CANDS = {}			# struct -> (header, set of fields)
+FIELDS = set()
+LOCKS = {}			# name -> (action, mode, fixed id or None)
+GUARDS = {}			# guard class -> mode
+LOCK_TYPES = set()
+ROOT_OPS = {}			# field -> phase
+ROOT_ARGS = {}			# function -> [(index, phase, kind)]
+ROOT_ATTRS = {}			# attribute -> phase
+INITCALLS = {}			# initcall macro -> phase
+ROOT_FUNCS = {}			# function name -> phase
+INIT_MACROS = {}		# macro -> [(index, field, pattern)]: arg index lands in .field
+IGNORE = set()			# a function handed to these is not thereby a root
+SYNC = set()			# these call the function handed to them before returning
+ALLOCS = set()			# functions returning a fresh object nobody else sees
+FILLS = set()			# functions that fill an object without publishing it
+PARAMS = {}			# (file, func, name) -> parameter index
+OUT = out
+# Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
+BS, TAB, NL = chr(92), chr(9), chr(10)
+
+def esc(s, in_list=False):
+	"""A TSV field as facts.h defines it."""
+	if s is None or s == "":
+		return "-"
+	s = s.replace(BS, BS + BS).replace(TAB, BS + "t").replace(NL, BS + "n")
+	return s.replace(",", BS + ",") if in_list else s
+
+# C comments, spelled without their delimiters, which would end the script.
+SL = chr(47)
+C_COMMENT = re.compile(SL + r"\*\s*(.*?)\s*\*" + SL + "|" + SL + SL + r"\s*(.*)$")
+
+def row(*cols):
+	return TAB.join(str(c) for c in cols)
+
+for line in open(cands):
+	f = line.rstrip(NL).split(TAB)
+	if len(f) == 3:
+		CANDS[f[0]] = (f[1], set(f[2].split(",")))
+		FIELDS.update(f[2].split(","))
+
+OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
+
+# Files outside the PATHs analysed for their dispatch sites:
+# file -> field -> the ops structs the PATHs initialize with that field.
+DISPATCH = {}
+for line in open(dispatch_path):
+	f = line.rstrip(NL).split(TAB)
+	if len(f) == 3:
+		DISPATCH.setdefault(f[0], {}).setdefault(f[1], set()).add(f[2])
+
+def norm(path):
+	return os.path.normpath(path)
+
+for path in data.split(":"):
+	for line in open(path):
+		f = line.split()
+		if not f or f[0].startswith("#"):
+			continue
+		if f[0] in ("lock", "trylock", "trylock0", "unlock", "assert"):
+			LOCKS[f[1]] = (f[0], f[2], f[3] if len(f) > 3 else None)
+		elif f[0] == "guard":
+			GUARDS[f[1]] = f[2]
+		elif f[0] == "type":
+			LOCK_TYPES.add(" ".join(f[1:]))
+		elif f[0] == "op":
+			ROOT_OPS[f[1]] = f[2]
+		elif f[0] == "arg":
+			ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), f[3], f[4]))
+		elif f[0] == "attr":
+			ROOT_ATTRS[f[1]] = f[2]
+		elif f[0] == "initcall":
+			INITCALLS[f[1]] = f[2]
+		elif f[0] == "func":
+			ROOT_FUNCS[f[1]] = f[2]
+		elif f[0] == "macro":
+			m = (int(f[2]), f[3], f[4] if len(f) > 4 else "%")
+			if m not in INIT_MACROS.setdefault(f[1], []):
+				INIT_MACROS[f[1]].append(m)
+		elif f[0] == "ignore":
+			IGNORE.add(f[1])
+		elif f[0] == "sync":
+			SYNC.add(f[1])
+		elif f[0] == "alloc":
+			ALLOCS.add(f[1])
+		elif f[0] == "fill":
+			FILLS.add(f[1])
+
+def action(name):
+	return LOCKS.get(name, (None,))[0]
+
+def is_cand_field(f):
+	return f in FIELDS
+
+def is_acquire(f):
+	return action(f) in ("lock", "trylock", "trylock0")
+
+def is_release(f):
+	return action(f) == "unlock"
+
+def is_trylock(f):
+	return action(f) == "trylock"
+
+def is_trylock0(f):
+	return action(f) == "trylock0"
+
+def is_assert(f):
+	return action(f) == "assert"
+
+def is_guard(f):
+	return f in GUARDS
+
+def is_argroot(f):
+	return f in ROOT_ARGS
+
+def is_alloc(f):
+	return f in ALLOCS
+
+def is_ours(f):
+	return f in OURS
+
+def publishes(f):
+	"""Handing an object to f may share it: f is outside the file set and
+	not a known filler or lock call."""
+	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
+
+WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
+LOCKED_FNS = set()		# (file, func) that take a lock or a guard
+SITES = set()			# keys of sites in those functions
+WRITES = set()			# keys of write sites
+
+def in_fn(fn, p):
+	return p[0].current_element == fn
+
+def locked_site(p):
+	return key(p[0]) in SITES
+
+def write_site(p):
+	return key(p[0]) in WRITES
+
+def is_writer_macro(m):
+	return m in WRITER_MACROS
+
+TAKES_LOCK = re.compile(r"\b(%s)\s*\(" % "|".join(
+	[re.escape(n) for n in LOCKS if LOCKS[n][0] in ("lock", "trylock", "trylock0")]
+	+ ["guard", "scoped_guard"]))
+
+LOCKISH = re.compile(r"(^|_)(try)?(un)?lock(_|$)|(^|_)(down|up)_(read|write)")
+
+def is_callee(f):
+	# Only our own functions can reach a writer; lock calls are the
+	# vocabulary, not edges; a lock-like name we do not know is evidence.
+	return f not in LOCKS and (f in OURS or f in SYNC or LOCKISH.search(f) is not None)
+
+INIT_MACRO_USE = re.compile(r"\b(%s)\s*\(" % "|".join(
+	re.escape(m) for m in sorted(INIT_MACROS, key=len, reverse=True))) if INIT_MACROS else None
+# Handing a function to these registers nothing new: the initcalls are
+# roots of their own, EXPORT_SYMBOL() only links it.
+NOT_A_HANDOFF = re.compile(r"^(EXPORT_SYMBOL\w*|%s)$" % "|".join(
+	[re.escape(n) for n in sorted(IGNORE | set(INITCALLS))] or ["$^"]))
+
+def call_args(src, i):
+	"""The argument texts of the call whose '(' ends just before src[i]."""
+	args, depth, start = [], 0, i
+	for j in range(i, min(len(src), i + 4000)):
+		c = src[j]
+		if c in "([{":
+			depth += 1
+		elif c in ")]}":
+			if depth == 0:
+				args.append((start, src[start:j]))
+				return args
+			depth -= 1
+		elif c == "," and depth == 0:
+			args.append((start, src[start:j]))
+			start = j + 1
+	return args
+
+def init_macro_ops(path):
+	"""Functions an initializer macro of the vocabulary stores in a field."""
+	if INIT_MACRO_USE is None:
+		return
+	src = NL.join(lines_of(path))
+	for m in INIT_MACRO_USE.finditer(src):
+		args = call_args(src, m.end())
+		for idx, field, pat in INIT_MACROS[m.group(1)]:
+			if idx < len(args):
+				start, a = args[idx]
+				if re.match(r"^\s*\w+\s*$", a):
+					at = start + len(a) - len(a.lstrip())
+					coccinelle.ops.append((field, pat.replace("%", a.strip()),
+							       path, src.count(NL, 0, at) + 1))
+
+def handed_to_nothing(pos):
+	"""Named as an argument of EXPORT_SYMBOL(), module_init(), ... on its line."""
+	l = lines_of(pos.file)[int(pos.line) - 1][:int(pos.column)]
+	depth = 0
+	for i in range(len(l) - 1, -1, -1):
+		if l[i] == ")":
+			depth += 1
+		elif l[i] == "(":
+			if depth == 0:
+				m = re.search(r"(\w+)\s*$", l[:i])
+				return m is not None and NOT_A_HANDOFF.match(m.group(1)) is not None
+			depth -= 1
+	return False
+
+TEXT = {}
+
+def lines_of(path):
+	if path not in TEXT:
+		try:
+			TEXT[path] = open(path, errors="replace").read().split(NL)
+		except OSError:
+			TEXT[path] = []
+	return TEXT[path]
+
+def text(pos):
+	"""The source text a position covers, blanks squeezed."""
+	ls = lines_of(pos.file)
+	l0, l1 = int(pos.line) - 1, int(pos.line_end) - 1
+	c0, c1 = int(pos.column), int(pos.column_end)
+	# The position of a[i] covers a alone: take in the subscripts.
+	while c1 < len(ls[l1]) and ls[l1][c1] == "[":
+		depth = 0
+		for c in range(c1, len(ls[l1])):
+			depth += {"[": 1, "]": -1}.get(ls[l1][c], 0)
+			if depth == 0:
+				c1 = c + 1
+				break
+		else:
+			break
+	if l0 == l1:
+		s = ls[l0][c0:c1]
+	else:
+		s = NL.join([ls[l0][c0:]] + ls[l0 + 1:l1] + [ls[l1][:c1]])
+	return " ".join(s.split())
+
+def loop_extent(pos):
+	"""From the for keyword to the end of its body, in the text."""
+	ls = lines_of(pos.file)
+	line, col = int(pos.line) - 1, int(pos.column)
+	depth, state = 0, "head"
+	while line < len(ls):
+		l = ls[line]
+		while col < len(l):
+			c = l[col]
+			if c in "({":
+				depth += 1
+			elif c in ")}":
+				depth -= 1
+				if depth == 0 and (state == "body" or c == "}"):
+					return (pos.file, (int(pos.line), int(pos.column)), (line + 1, col))
+				if depth == 0:
+					state = "after"
+			elif c == ";" and depth == 0 and state in ("after", "stmt"):
+				return (pos.file, (int(pos.line), int(pos.column)), (line + 1, col))
+			elif not c.isspace() and depth == 0 and state == "after" and c != "{":
+				state = "stmt"
+			if c == "{" and depth == 1 and state == "after":
+				state = "body"
+			col += 1
+		line, col = line + 1, 0
+	return (pos.file, (int(pos.line), int(pos.column)), (len(ls), 0))
+
+def key(pos):
+	return (pos.file, int(pos.line), int(pos.column))
+
+# Variable types per function, for lock identities and local copies:
+# (file, func or None, name) -> (struct, is_pointer, is_static)
+VARS = {}
+
+def base_type(t):
+	t = t.replace("const ", "").replace("volatile ", "").strip()
+	ptr = t.endswith("*")
+	t = t.rstrip("* ").strip()
+	if t.startswith("struct "):
+		t = t[len("struct "):].strip()
+	return t, ptr
+
+def add_var(pos, name, ty, is_param):
+	fn = pos.current_element
+	scope = None if fn == "something_else" else fn
+	st, ptr = base_type(ty)
+	static = False
+	if not is_param:
+		line = lines_of(pos.file)[int(pos.line) - 1]
+		static = re.search(r"\bstatic\b", line[:int(pos.column)]) is not None
+	VARS[(pos.file, scope, name)] = (st, ptr, static)
+
+def var(file, fn, name):
+	return VARS.get((file, fn, name)) or VARS.get((file, None, name))
+
+MEMBER = re.compile(r"^\(?(\w+)\)?(->|\.)(\w+(?:\.\w+)*)$")
+
+def lock_id(expr, file, fn):
+	"""&vdev->memory_lock -> vfpci_device.memory_lock, else ?expr."""
+	e = "".join(expr.split())
+	if e.startswith("&"):
+		e = e[1:]
+	m = MEMBER.match(e)
+	if m:
+		v = var(file, fn, m.group(1))
+		if v and v[1] == (m.group(2) == "->"):
+			return v[0] + "." + m.group(3)
+	elif re.match(r"^\w+$", e):
+		return e
+	return "?" + e
+
+def lock_str(name, expr, file, fn, how):
+	act, mode, fixed = LOCKS[name]
+	lid = fixed or lock_id(expr, file, fn)
+	return "%s:%s@%s" % (esc(lid, True), mode, how)
+
+def guard_str(cls, expr, file, fn, how):
+	return "%s:%s@%s" % (esc(lock_id(expr, file, fn), True), GUARDS[cls], how)
+
+@vparam@
+// Types of parameters and locals, so that lock expressions and written
+// bases can be named by their struct.
+identifier fn, x;
+type S;
+position p;
+@@
+fn(..., S x@p, ...) { ... }
+
+@script:python@
+x << vparam.x;
+S << vparam.S;
+p << vparam.p;
+@@
+add_var(p[0], x, S, True)
+
+@pidx@
+// Parameter indices: a write through a parameter, or a parameter passed
+// on, is private when the caller's argument is.
+identifier fn, x;
+type S;
+parameter list[n] ps;
+position p;
+@@
+fn(ps, S x@p, ...) { ... }
+
+@script:python@
+x << pidx.x;
+n << pidx.n;
+p << pidx.p;
+fn << pidx.fn;
+@@
+PARAMS[(p[0].file, fn, x)] = int(n)
+
+@vlocal@
+identifier x;
+type S;
+expression E;
+position p;
+@@
+(
+ S x@p;
+|
+ S x@p = E;
+)
+
+@script:python@
+x << vlocal.x;
+S << vlocal.S;
+p << vlocal.p;
+@@
+add_var(p[0], x, S, False)
+
+@fdef@
+// Function extents, __init/__exit, __must_hold (defined away for the
+// parser, so read from the text between the name and the body) and
+// the initcalls of the file.
+identifier fn;
+position p;
+@@
+fn@p(...) { ... }
+
+@script:python@
+fn << fdef.fn;
+p << fdef.p;
+@@
+pos = p[0]
+ls = lines_of(pos.file)
+first, last = int(pos.current_element_line), int(pos.current_element_line_end)
+decl = NL.join(ls[first - 1:int(pos.line) - 1] + [ls[int(pos.line) - 1][:int(pos.column)]])
+coccinelle.funcs.append((pos.file, first, fn, last,
+			 "static" if re.search(r"\bstatic\b", decl) else "global"))
+if fn in ROOT_FUNCS:
+	coccinelle.roots.append((pos.file, first, fn, ROOT_FUNCS[fn], fn))
+if TAKES_LOCK.search(NL.join(ls[first - 1:last])):
+	LOCKED_FNS.add((pos.file, fn))
+head = " ".join(ls[max(first - 2, 0):first])
+for attr, phase in ROOT_ATTRS.items():
+	if re.search(r"\b%s\b" % re.escape(attr), head):
+		coccinelle.roots.append((pos.file, first, fn, phase, attr))
+sig = []
+for l in ls[first - 1:last]:
+	sig.append(l)
+	if "{" in l:
+		break
+for m in re.finditer(r"__must_hold\s*\((.*?)\)\s*(?=\{|$|__)", " ".join(sig)):
+	coccinelle.fnlocks.append((pos.file, first, fn,
+		"%s:w@must_hold" % esc(lock_id(m.group(1), pos.file, fn), True)))
+if ("initcalls", pos.file) not in TEXT:
+	TEXT[("initcalls", pos.file)] = True
+	init_macro_ops(pos.file)
+	for i, l in enumerate(ls):
+		m = re.match(r"^\s*(\w+)\s*\(\s*(\w+)\s*\)\s*;", l)
+		if m and m.group(1) in INITCALLS:
+			coccinelle.roots.append((pos.file, i + 1, m.group(2),
+						 INITCALLS[m.group(1)], m.group(1)))
+
+@mw@
+// Writes inside a #define: remember the macro, its uses are the writes.
+expression X, V;
+identifier fld : script:python() { is_cand_field(fld) };
+assignment operator aop;
+position p;
+@@
+(
+ X->fld aop V@p
+|
+ X.fld aop V@p
+|
+ X->fld ++@p
+|
+ X->fld --@p
+|
+ ++@p X->fld
+|
+ --@p X->fld
+)
+
+@script:python@
+fld << mw.fld;
+p << mw.p;
+aop << mw.aop = "";
+@@
+pos = p[0]
+if pos.current_element == "something_else":
+	for l in reversed(lines_of(pos.file)[:int(pos.line)]):
+		m = re.match(r"^\s*#\s*define\s+(\w+)", l)
+		if m:
+			WRITER_MACROS[m.group(1)] = (fld, aop.strip() or text(pos),
+						     text(pos) if aop else "-")
+			break
+
+@site@
+// Every place whose held locks matter: candidate writes (matched by
+// name here, typed below) and uses of writer macros ...
+expression X, V;
+identifier fld : script:python() { is_cand_field(fld) };
+identifier mac : script:python() { is_writer_macro(mac) };
+assignment operator aop;
+position p, pb;
+@@
+(
+ X@pb->fld aop V@p
+|
+ X@pb.fld aop V@p
+|
+ X@pb->fld ++@p
+|
+ X@pb->fld --@p
+|
+ ++@p X@pb->fld
+|
+ --@p X@pb->fld
+|
+ X@pb.fld ++@p
+|
+ X@pb.fld --@p
+|
+ ++@p X@pb.fld
+|
+ --@p X@pb.fld
+|
+ mac@p(...)
+)
+
+@script:python@
+p << site.p;
+pb << site.pb = [];
+fld << site.fld = "";
+mac << site.mac = "";
+aop << site.aop = "";
+@@
+pos = p[0]
+fn = pos.current_element
+if fn != "something_else":
+	k = key(pos)
+	if (pos.file, fn) in LOCKED_FNS:
+		SITES.add(k)
+	WRITES.add(k)
+	if fld:
+		b = pb[0]
+		base = text(b)
+		v = VARS.get((pos.file, fn, base))
+		local = v is not None and not v[1] and not v[2]
+		# The write starts at its base, or at a prefix ++/--.
+		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
+		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
+			fn, fld, base, aop.strip() or text(pos),
+			text(pos) if aop else "-", local))
+		if (pos.file, fn, base) in PARAMS:
+			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
+						   PARAMS[(pos.file, fn, base)]))
+	else:
+		f, op, val = WRITER_MACROS[mac]
+		use = re.match(r"\w+\s*\([^()]*\)",
+			       lines_of(pos.file)[int(pos.line) - 1][int(pos.column):])
+		coccinelle.sites.append((k, "macro", pos.file, int(pos.line),
+			int(pos.column) + 1, fn, f, use.group(0) if use else mac,
+			op, val, False))
+
+@csite@
+// ... direct calls, and calls through an ops field: a rule of their own,
+// for a disjunction with the writes above matches one of them per
+// statement and loses the call in "x->f = g(x)".
+expression X;
+identifier callee : script:python() { is_callee(callee) };
+identifier ofld;
+position p, pb;
+@@
+(
+ X@pb->ofld@p(...)
+|
+ X@pb.ofld@p(...)
+|
+ callee@p(...)
+)
+
+@script:python@
+p << csite.p;
+callee << csite.callee = "";
+ofld << csite.ofld = "";
+@@
+pos = p[0]
+fn = pos.current_element
+if fn != "something_else":
+	k = key(pos)
+	if (pos.file, fn) in LOCKED_FNS:
+		SITES.add(k)
+	if ofld:
+		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),
+			int(pos.column) + 1, fn, ofld, None, None, None, False))
+		# Only a run-time field: a setup or teardown field keeps the phase
+		# the vocabulary gives it, which a partial view of the core (its
+		# open path runs through files we do not analyse) would lose.
+		if ofld in DISPATCH.get(norm(pos.file), ()) and \
+		   ROOT_OPS.get(ofld, "runtime") == "runtime":
+			coccinelle.dispatch.append((pos.file, int(pos.line), fn, ofld))
+	else:
+		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
+			int(pos.column) + 1, fn, callee, None, None, None, False))
+		if LOCKISH.search(callee):
+			coccinelle.unknown.append((pos.file, int(pos.line), fn, callee))
+
+@wsite@
+// The write sites alone, so that the rules about writes are not tried
+// at every call ...
+position p : script:python() { write_site(p) };
+expression V2;
+@@
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@lsite@
+// ... and the sites in functions that take a lock, so that the lock
+// rules are not tried where no lock can be held: most of the cost.
+position p : script:python() { locked_site(p) };
+expression V2;
+@@
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@ty@
+// The typing of Coccinelle itself: the written expression is a bitfield ...
+position wsite.p;
+type T;
+T:b E;
+expression V;
+assignment operator aop;
+@@
+(
+ E aop V@p
+|
+ E ++@p
+|
+ E --@p
+|
+ ++@p E
+|
+ --@p E
+)
+
+@script:python@
+p << wsite.p;
+@@
+coccinelle.typed.append(key(p[0]))
+
+@own@
+// ... of a member of this struct.
+position wsite.p;
+type S;
+S *Y;
+S Z;
+identifier fld;
+expression V;
+assignment operator aop;
+@@
+(
+ Y->fld aop V@p
+|
+ Y->fld ++@p
+|
+ Y->fld --@p
+|
+ ++@p Y->fld
+|
+ --@p Y->fld
+|
+ Z.fld aop V@p
+|
+ Z.fld ++@p
+|
+ Z.fld --@p
+|
+ ++@p Z.fld
+|
+ --@p Z.fld
+)
+
+@script:python@
+p << wsite.p;
+S << own.S;
+@@
+# An anonymous nested struct has no name of its own: its members are the
+# enclosing struct's in the layout, so the field name decides.
+coccinelle.owner.append((key(p[0]), "" if "{" in S else base_type(S)[0]))
+
+@iter@
+// Written through a loop cursor: a sibling object, not the own one of the caller.
+position wsite.p;
+iterator I =~ "for_each";
+expression Y, V2;
+@@
+(
+ I(Y, ...) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ I(Y, ...) \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \);
+)
+
+@script:python@
+p << wsite.p;
+Y << iter.Y;
+@@
+coccinelle.iters.append((key(p[0]), "".join(Y.split())))
+
+@loop@
+// Loops, for array walks: an element of an array written in a loop is a
+// sibling too.  (A for pattern with a body wildcard also matched code
+// outside any loop; the extent is taken from the text instead.)
+expression E1, E2, E3;
+statement S;
+position pf;
+@@
+for@pf (E1; E2; E3) S
+
+@script:python@
+pf << loop.pf;
+@@
+coccinelle.loops.append(loop_extent(pf[0]))
+
+@palloc exists@
+// Thread-private objects: a write to an object this function allocated ...
+identifier x;
+identifier alloc : script:python() { is_alloc(alloc) };
+position wsite.p;
+expression V2, E;
+type T;
+@@
+(
+ x = alloc(...);
+|
+ T x = alloc(...);
+)
+ ... when != x = E
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@script:python@
+p << wsite.p;
+x << palloc.x;
+@@
+coccinelle.allocw.append((key(p[0]), x))
+
+@ppub exists@
+// ... unless some path reaches it after the object was handed out:
+// stored anywhere, or passed to a function that may share it.
+identifier palloc.x;
+position wsite.p;
+identifier f : script:python() { publishes(f) };
+identifier fld;
+expression V2, E, E2;
+position q;
+@@
+(
+ f@q(..., <+... x ...+>, ...)
+|
+ E@q = x
+|
+ E@q = &x->fld
+)
+ ... when != x = E2
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
+@script:python@
+p << wsite.p;
+x << palloc.x;
+q << ppub.q;
+@@
+coccinelle.pubw.append((key(p[0]), x))
+
+@fpass exists@
+// A fresh object passed to a function of the file set before it is
+// published: that callee writes a private object through its parameter.
+identifier x;
+identifier alloc : script:python() { is_alloc(alloc) };
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+expression E;
+position pc;
+type T;
+@@
+(
+ x = alloc(...);
+|
+ T x = alloc(...);
+)
+ ... when != x = E
+ g@pc(Es, x, ...)
+
+@script:python@
+pc << fpass.pc;
+g << fpass.g;
+n << fpass.n;
+@@
+pos = pc[0]
+coccinelle.passes.append((pos.file, int(pos.line), pos.current_element, g, int(n),
+			  "private"))
+
+@fpub exists@
+identifier fpass.x;
+position fpass.pc;
+identifier f : script:python() { publishes(f) };
+identifier g, fld;
+expression E, E2;
+position q;
+@@
+(
+ f@q(..., <+... x ...+>, ...)
+|
+ E@q = x
+|
+ E@q = &x->fld
+)
+ ... when != x = E2
+ g@pc(...)
+
+@script:python@
+pc << fpass.pc;
+q << fpub.q;
+@@
+coccinelle.pubcalls.append((pc[0].file, int(pc[0].line)))
+
+@sstack@
+// The address of a stack object passed to the file set ...
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+identifier y;
+position pc;
+@@
+g@pc(Es, &y, ...)
+
+@script:python@
+pc << sstack.pc;
+g << sstack.g;
+n << sstack.n;
+y << sstack.y;
+@@
+pos = pc[0]
+fn = pos.current_element
+v = VARS.get((pos.file, fn, y))
+if v is not None and not v[1] and not v[2]:
+	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n), "private"))
+
+@sfwd@
+// ... or a parameter passed on, private when the caller's argument is.
+identifier g : script:python() { is_ours(g) };
+expression list[n] Es;
+identifier y;
+position pc;
+@@
+g@pc(Es, y, ...)
+
+@script:python@
+pc << sfwd.pc;
+g << sfwd.g;
+n << sfwd.n;
+y << sfwd.y;
+@@
+pos = pc[0]
+fn = pos.current_element
+if (pos.file, fn, y) in PARAMS:
+	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n),
+				  "arg=%d" % PARAMS[(pos.file, fn, y)]))
+
+@cand exists@
+// Lexical locks: a lock call reaches the site on some path ...
+position lsite.p;
+expression L, V2;
+identifier fn : script:python(p) { in_fn(fn, p) };
+identifier lk : script:python() { is_acquire(lk) };
+@@
+fn(...) { ... when any
+ lk(L, ...)
+ ... when any
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+ ... when any
+}
+
+@unprot exists@
+// ... and no path reaches it without the lock or after its release.
+position lsite.p;
+expression cand.L, V2;
+identifier cand.fn;
+identifier lk2 : script:python() { is_acquire(lk2) };
+identifier ul : script:python() { is_release(ul) };
+@@
+fn(...) {
+(
+ ... when != lk2(L, ...)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+|
+ ...
+ ul(L, ...)
+ ... when != lk2(L, ...)
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+)
+ ... when any
+}
+
+@script:python depends on !unprot@
+p << lsite.p;
+L << cand.L;
+lk << cand.lk;
+fn << cand.fn;
+@@
+how = "trylock" if action(lk) in ("trylock", "trylock0") else "lexical"
+coccinelle.held.append((key(p[0]), lock_str(lk, L, p[0].file, fn, how)))
+
+@tlfail@
+// The failure branch of a trylock holds nothing.
+position lsite.p;
+expression L, V2;
+identifier tl : script:python() { is_trylock(tl) };
+identifier tl0 : script:python() { is_trylock0(tl0) };
+statement S;
+@@
+(
+ if (!tl(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (!tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl(L, ...)) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl0(L, ...)) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl0(L, ...) != 0) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+|
+ if (tl0(L, ...) == 0) S else { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+)
+
+@script:python@
+p << lsite.p;
+L << tlfail.L;
+@@
+coccinelle.notheld.append((key(p[0]), lock_id(L, p[0].file, p[0].current_element)))
+
+@grd exists@
+// guard(class)(&l): held from there to the end of the scope, taken here
+// as the end of the function.
+position lsite.p;
+identifier fn : script:python(p) { in_fn(fn, p) };
+identifier cls : script:python() { is_guard(cls) };
+expression L, V2;
+@@
+fn(...) { ... when any
+ guard(cls)(L);
+ ... when any
+ \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+ ... when any
+}
+
+@script:python@
+p << lsite.p;
+cls << grd.cls;
+L << grd.L;
+fn << grd.fn;
+@@
+coccinelle.held.append((key(p[0]), guard_str(cls, L, p[0].file, fn, "guard")))
+
+@sgd@
+position lsite.p;
+iterator name scoped_guard;
+identifier cls : script:python() { is_guard(cls) };
+expression L, V2;
+@@
+scoped_guard(cls, L) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+
+@script:python@
+p << lsite.p;
+cls << sgd.cls;
+L << sgd.L;
+@@
+pos = p[0]
+coccinelle.held.append((key(pos), guard_str(cls, L, pos.file,
+				pos.current_element, "scoped_guard")))
+
+@lda@
+// lockdep_assert_held(l) anywhere: the function runs with l held.
+identifier fn, la : script:python() { is_assert(la) };
+expression L;
+position p;
+@@
+fn(...) { ... when any
+ la@p(L);
+ ... when any
+}
+
+@script:python@
+fn << lda.fn;
+la << lda.la;
+L << lda.L;
+p << lda.p;
+@@
+coccinelle.fnlocks.append((p[0].file, int(p[0].line), fn,
+			   lock_str(la, L, p[0].file, fn, "lockdep")))
+
+@opsinit@
+// Phase roots and ops edges: functions stored in ops fields ...
+identifier fld, fn, x;
+type T;
+position p;
+@@
+T x = { ..., .fld = fn@p, ... };
+
+@script:python@
+fld << opsinit.fld;
+fn << opsinit.fn;
+p << opsinit.p;
+T << opsinit.T;
+@@
+coccinelle.ops.append((fld, fn, p[0].file, int(p[0].line)))
+coccinelle.opstype.append((fld, fn, p[0].file, int(p[0].line), base_type(T)[0]))
+
+@opsset@
+identifier fld, fn;
+expression X;
+position p;
+@@
+(
+ X->fld = fn@p
+|
+ X.fld = fn@p
+)
+
+@script:python@
+fld << opsset.fld;
+fn << opsset.fn;
+p << opsset.p;
+@@
+coccinelle.ops.append((fld, fn, p[0].file, int(p[0].line)))
+
+@argroot@
+// ... and functions handed to request_irq(), INIT_WORK(), ...
+identifier f : script:python() { is_argroot(f) };
+expression list[n] Es;
+identifier fn;
+position p;
+@@
+f(Es, fn@p, ...)
+
+@script:python@
+f << argroot.f;
+n << argroot.n;
+fn << argroot.fn;
+p << argroot.p;
+@@
+for idx, phase, kind in ROOT_ARGS[f]:
+	if idx == int(n):
+		coccinelle.roots.append((p[0].file, int(p[0].line), fn, phase, kind))
+		coccinelle.cbargs.append((key(p[0]), f, None, None))
+
+@addr@
+// Every other place a function of the file set is named as a value: its
+// address is taken, so something may call it at any time.
+identifier fn : script:python() { is_ours(fn) };
+position p;
+@@
+fn@p
+
+@script:python@
+fn << addr.fn;
+p << addr.p;
+@@
+pos = p[0]
+line = lines_of(pos.file)[int(pos.line) - 1]
+before, after = line[:int(pos.column)], line[int(pos.column_end):]
+m = re.search(r"(?:\.|->)\s*(\w+)\s*=\s*&?\s*$", before)
+lv = re.search(r"\b(\w+)\s*=\s*&?\s*$", before)
+if re.match(r"\s*\(", after):
+	pass		# a call, which csite sees
+elif m:
+	# "[0 ... N] = { .readfn = f }" and the like, which opsinit misses.
+	coccinelle.ops.append((m.group(1), fn, pos.file, int(pos.line)))
+elif lv and (pos.file, pos.current_element, lv.group(1)) in VARS:
+	# A local function pointer: called by the function that sets it.
+	coccinelle.cbargs.append((key(pos), fn, pos.current_element, key(pos)))
+	coccinelle.addrs.append((key(pos), fn, pos.file, int(pos.line)))
+elif not handed_to_nothing(pos):
+	coccinelle.addrs.append((key(pos), fn, pos.file, int(pos.line)))
+
+@cbarg@
+// A function handed to a function: a call edge when the callee is ours or
+// calls it before returning (SYNC), with the locks held at the call.
+identifier f : script:python() { is_ours(f) or f in SYNC };
+identifier fn : script:python() { is_ours(fn) };
+expression list Es;
+position p, pc;
+@@
+f@pc(Es, fn@p, ...)
+
+@script:python@
+f << cbarg.f;
+p << cbarg.p;
+pc << cbarg.pc;
+@@
+q = pc[0]
+if q.current_element != "something_else":
+	coccinelle.cbargs.append((key(p[0]), f, q.current_element, key(q)))
+
+@finalize:python@
+all_sites << merge.sites;
+all_typed << merge.typed;
+all_owner << merge.owner;
+all_held << merge.held;
+all_notheld << merge.notheld;
+all_iters << merge.iters;
+all_loops << merge.loops;
+all_funcs << merge.funcs;
+all_fnlocks << merge.fnlocks;
+all_roots << merge.roots;
+all_ops << merge.ops;
+all_unknown << merge.unknown;
+all_addrs << merge.addrs;
+all_cbargs << merge.cbargs;
+all_dispatch << merge.dispatch;
+all_allocw << merge.allocw;
+all_pubw << merge.pubw;
+all_passes << merge.passes;
+all_pubcalls << merge.pubcalls;
+all_wparams << merge.wparams;
+all_opstype << merge.opstype;
+@@
+def flat(x):
+	return set(e for part in x for e in part)
+
+typed = flat(all_typed)
+owner = {}
+for k, s in flat(all_owner):
+	owner.setdefault(k, set()).add(s)
+held = {}
+for k, l in flat(all_held):
+	held.setdefault(k, set()).add(l)
+notheld = {}
+for k, l in flat(all_notheld):
+	notheld.setdefault(k, set()).add(l)
+iters = {}
+for k, y in flat(all_iters):
+	iters.setdefault(k, set()).add(y)
+loops = flat(all_loops)
+
+def in_loop(k):
+	return any(f == k[0] and b <= (k[1], k[2]) <= e for f, b, e in loops)
+funcs = flat(all_funcs)
+defined = set(f[2] for f in funcs)
+dispatch = flat(all_dispatch)
+fnlocks = flat(all_fnlocks)
+fnheld = {}
+for file, line, fn, l in fnlocks:
+	fnheld.setdefault((file, fn), set()).add(l)
+ops = flat(all_ops)
+byfield = {}
+for fld, fn, file, line in ops:
+	byfield.setdefault(fld, set()).add(fn)
+opstype = {}
+bytyped = {}			# (struct, field) -> functions
+for fld, fn, file, line, st in flat(all_opstype):
+	opstype[(fld, fn, file, line)] = st
+	bytyped.setdefault((st, fld), set()).add(fn)
+
+def icallees(file, fld):
+	"""What X->fld() may call: in a core file, only the ops it dispatches."""
+	types = DISPATCH.get(norm(file), {}).get(fld)
+	if norm(file) not in DISPATCH:
+		return byfield.get(fld, ())
+	return set(fn for st in types or () for fn in bytyped.get((st, fld), ()))
+
+def locks_at(k, file, fn):
+	ls = set(held.get(k, ())) | fnheld.get((file, fn), set())
+	dropped = notheld.get(k, set())
+	ls = [l for l in ls if l.rsplit(":", 1)[0] not in dropped
+	      or not l.endswith("@trylock")]
+	return ",".join(sorted(ls)) or "-"
+
+fresh = flat(all_allocw) - flat(all_pubw)
+pubcalls = flat(all_pubcalls)
+
+# Passes: private objects first, then the parameters that forward them,
+# to a fixed point; only those are printed, and the writes through them.
+passes = [p for p in flat(all_passes)
+	  if p[5] != "private" or (p[0], p[1]) not in pubcalls]
+private_params = set()
+printed_passes = set()
+changed = True
+while changed:
+	changed = False
+	for file, line, fn, g, n, frm in passes:
+		if frm != "private" and (fn, int(frm[4:])) not in private_params:
+			continue
+		if (file, line, fn, g, n, frm) in printed_passes:
+			continue
+		printed_passes.add((file, line, fn, g, n, frm))
+		if (g, n) not in private_params:
+			private_params.add((g, n))
+			changed = True
+
+# Open-count guards: "if (open_count(set) > 1) return ...;" at the top
+# level of a function, or "if (!pred(set)) return;" where pred returns
+# false behind such a test, dominates the walk of the set after it.
+COUNT = re.compile(r"(open|user)\w*(count|cnt)|\bnr_(open|users)\b|\busers\b")
+TOP_IF = re.compile(r"^\tif\s*\((.*)\)\s*(return\b[^;]*;)?\s*$")
+fn_extent = {}
+for file, first, fn, last, _ in funcs:
+	fn_extent.setdefault(fn, (file, first, last))
+
+def top_guards(file, first, upto):
+	ls = lines_of(file)
+	for i in range(first, min(upto, len(ls))):
+		m = TOP_IF.match(ls[i])
+		if not m:
+			continue
+		ret = m.group(2) or (ls[i + 1].strip() if i + 1 < len(ls) else "")
+		if ret.startswith("return"):
+			yield i + 1, m.group(1), ret
+
+def count_test(cond):
+	return COUNT.search(cond) is not None and re.search(r">|!=", cond) is not None
+
+def closed_predicate(g):
+	if g not in fn_extent:
+		return False
+	file, first, last = fn_extent[g]
+	return any(count_test(c) and re.match(r"return\s*(false|0)\s*;", r)
+		   for l, c, r in top_guards(file, first, last))
+
+def closed_guard(file, fn, line):
+	for f, first, name, last, _ in funcs:
+		if f != file or name != fn or not first <= line <= last:
+			continue
+		for l, c, r in top_guards(file, first, line):
+			m = re.match(r"^!\s*(\w+)\s*\(", c.strip())
+			if count_test(c) or (m and closed_predicate(m.group(1))):
+				return True
+	return False
+
+lines = set()
+writers = set()
+for file, line, fn, g, n, frm in printed_passes:
+	lines.add(row("pass", esc(file), line, esc(fn), g, n, frm))
+for file, line, col, fn, n in flat(all_wparams):
+	if (fn, n) in private_params:
+		lines.add(row("wparam", esc(file), line, col, esc(fn), n))
+calls_at = set()
+for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+	if kind == "call":
+		calls_at.add(k)
+for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+	locks = locks_at(k, file, fn)
+	if kind in ("write", "macro"):
+		if norm(file) in DISPATCH:
+			continue	# outside the PATHs: read for its calls alone
+		structs = owner.get(k, set())
+		known = [s for s in structs if s in CANDS and a in CANDS[s][1]]
+		if structs and not known and "" not in structs:
+			continue	# typed, and not a candidate: a name collision
+		is_typed = kind == "write" and k in typed and bool(structs)
+		if not known:
+			known = sorted(s for s in CANDS if a in CANDS[s][1])
+		inst = "self"
+		base = "".join(b.split()) if kind == "write" else b
+		cursors = iters.get(k, set())
+		if base in cursors or ("[" in base and in_loop(k)):
+			inst = "closed" if closed_guard(file, fn, line) else "iter"
+		elif local:
+			inst = "local"
+		elif (k, base) in fresh:
+			inst = "private"
+		for s in known:
+			lines.add(row("write", esc(file), line, col, esc(fn), s, a,
+				      esc(b), inst, esc(c), esc(d),
+				      "typed" if is_typed else "untyped", locks))
+		writers.add((file, fn))
+	elif kind == "call" and a in defined:
+		lines.add(row("call", esc(file), line, esc(fn), a, locks))
+	elif kind == "icall":
+		for callee in sorted(icallees(file, a)):
+			if callee in defined:
+				lines.add(row("call", esc(file), line, esc(fn), callee, locks))
+for file, line, fn, end, linkage in funcs:
+	if linkage == "static":
+		lines.add(row("func", esc(file), line, fn, end, linkage))
+	else:
+		lines.add(row("func", esc(file), line, fn, end))
+for file, line, fn, l in fnlocks:
+	lines.add(row("fnlock", esc(file), line, fn, l))
+for file, line, fn, phase, kind in flat(all_roots):
+	lines.add(row("root", esc(file), line, fn, phase, kind))
+# A function stored in a field runs when the field is called: a root of
+# the field's phase, run time for a field the vocabulary does not know.
+# A field the vocabulary does not know, called in the file set itself, is
+# the file set's own dispatch table: its call sites are the edges.
+called = set(s[6] for s in flat(all_sites) if s[1] == "icall" and norm(s[2]) not in DISPATCH)
+
+# An ops field whose dispatch site in the core was analysed gets call
+# edges from there (the icall sites) instead of roots, if some root
+# reaches the dispatching function: else the core's own entry is in a file
+# we did not read, and the root stays.
+def reached():
+	out = {}
+	for l in lines:
+		c = l.split(TAB)
+		if c[0] == "call":
+			out.setdefault(c[3], set()).add(c[4])
+	seen = set(r[2] for r in flat(all_roots))
+	seen |= set(fn for fld, fn, file, line in ops if fn in defined)
+	todo = list(seen)
+	while todo:
+		for callee in out.get(todo.pop(), ()):
+			if callee not in seen:
+				seen.add(callee)
+				todo.append(callee)
+	return seen
+live = reached()
+dispatch = [d for d in dispatch if d[2] in live]
+dispatched = set((st, d[3]) for d in dispatch for st in DISPATCH[norm(d[0])][d[3]])
+for fld, fn, file, line in ops:
+	if fld not in ROOT_OPS and fld in called:
+		continue
+	if fn in defined and (opstype.get((fld, fn, file, line)), fld) not in dispatched:
+		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, "runtime"), fld))
+for file, line, fn, fld in dispatch:
+	lines.add(row("dispatch", esc(file), line, fn, fld))
+stored = set((fn, file, line) for fld, fn, file, line in ops)
+handed = {}
+for k, f, caller, ck in flat(all_cbargs):
+	handed.setdefault(k, []).append((f, caller, ck))
+for k, fn, file, line in flat(all_addrs):
+	if fn not in defined or k in calls_at or (fn, file, line) in stored:
+		continue
+	hs = handed.get(k, [])
+	if any(caller is None for f, caller, ck in hs):
+		continue	# a root of the vocabulary's arg rules already
+	edges = [(f, caller, ck) for f, caller, ck in hs
+		 if f in defined or f in SYNC or ck == k]
+	for f, caller, ck in edges:
+		lines.add(row("call", esc(file), ck[1], esc(caller), fn, locks_at(ck, file, caller)))
+	if not edges:
+		lines.add(row("root", esc(file), line, fn, "runtime", "address-taken"))
+for file, line, fn, callee in flat(all_unknown):
+	if (file, fn) in writers:
+		lines.add(row("skip", esc(file), line, "unknown lock-like call", callee))
+
+# Struct definitions and their lock annotations, from the text of the
+# defining header: __guarded_by() breaks the parse of the struct, and a
+# comment on a lock member is not in the AST at all.
+for s in sorted(CANDS):
+	hdr = CANDS[s][0]
+	ls = lines_of(hdr)
+	start = None
+	for i, l in enumerate(ls):
+		if re.match(r"^\s*(typedef\s+)?struct\s+%s\s*\{" % re.escape(s), l):
+			start = i
+			break
+	if start is None:
+		continue
+	lines.add(row("struct", esc(hdr), start + 1, s))
+	depth = 0
+	for i in range(start, len(ls)):
+		l = ls[i]
+		code = C_COMMENT.sub("", l)
+		if depth == 1 and i > start:
+			g = re.search(r"(\w+)\s*(?::\s*\d+\s*)?__guarded_by\s*\((.*?)\)\s*;", code)
+			if g:
+				lk = "".join(g.group(2).split()).lstrip("&")
+				lines.add(row("guard", esc(hdr), i + 1, s, g.group(1),
+					      esc(s + "." + lk, True) + ":w@annotation",
+					      esc("__guarded_by(%s)" % g.group(2).strip())))
+			m = re.match(r"^\s*(.*?)\s*\b(\w+)\s*;", code)
+			c = C_COMMENT.search(l)
+			if m and c and " ".join(m.group(1).split()) in LOCK_TYPES:
+				lines.add(row("guard", esc(hdr), i + 1, s, "-",
+					      esc(s + "." + m.group(2), True) + ":w@annotation",
+					      esc(c.group(1) or c.group(2))))
+		depth += code.count("{") - code.count("}")
+		if depth <= 0 and i > start:
+			break
+
+with open(OUT, "w") as fp:
+	for l in sorted(lines):
+		fp.write(l + NL)
+

@@ -1,0 +1,2 @@
+/* No candidate field here, and it does not even parse: never read. */
+int noise(int x) { return x +; }
