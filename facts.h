@@ -167,6 +167,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
  * expected ..." and return -1.
  */
 int facts_check_vocabulary(const char *path);
+struct opt_list;
 /* Append the names a vocabulary file takes, releases or trylocks with (allocated). */
 int facts_vocabulary_locks(const char *path, struct opt_list *names);
 /* The same on len bytes read from path. */
