@@ -47,7 +47,7 @@ test_expect_success 'verify' '
 
 test_expect_success 'sweep and merge' '
 	full sweep --tree tree --out sw vfio &&
-	full merge --out all sw
+	full merge --tree tree --out all sw
 '
 
 test_expect_success 'series' '

@@ -103,7 +103,7 @@ test_expect_success 'check -C keeps one struct' '
 	echo "struct core_dev (core/core.h:2), 8 bytes" >expect && test_cmp expect actual
 '
 
-test_expect_success 'check -C ... --data: a vocabulary file names the unlock wrapper' '
+test_expect_success 'check -C ... --data: a vocabulary file naming the learned unlock wrapper agrees' '
 	printf "unlock\tmlx5vf_state_mutex_unlock\tw\n" >wrap.txt &&
 	bitsplit check --tree "$SAMPLES" --build obj -C mlx5vf_device mlx5 vfio >without 2>/dev/null
 	test $? = 1 &&
@@ -112,7 +112,7 @@ test_expect_success 'check -C ... --data: a vocabulary file names the unlock wra
 	test $? = 1 &&
 	grep "^struct" with >actual &&
 	echo "struct mlx5vf_device (mlx5/mlx5vf.h:14), 40 bytes" >expect && test_cmp expect actual &&
-	grep "unknown lock-like call: mlx5vf_state_mutex_unlock" without &&
+	! grep "unknown lock-like" without &&
 	! grep "unknown lock-like" with &&
 	tail -n 1 with >actual &&
 	echo "1 struct, 1 shared location: proven-race moves 1 field, setup-only moves 3 (policy proven-race: races found)" >expect &&
