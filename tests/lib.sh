@@ -18,7 +18,7 @@ test_count=0
 test_passed=0
 test_failed=0
 test_skipped=0
-TRASH="$(mktemp -d "${TMPDIR:-/tmp}/bitsplit-test.XXXXXX")"
+TRASH="$(mktemp -d "${TMPDIR:-/tmp}/bitsplit-test.XXXXXX")" || exit 1
 trap 'rm -rf "$TRASH"' EXIT
 cd "$TRASH" || exit 1
 

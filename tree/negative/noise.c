@@ -1,2 +1,0 @@
-/* No candidate field here, and it does not even parse: never read. */
-int noise(int x) { return x +; }
