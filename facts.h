@@ -153,6 +153,15 @@ struct facts_run_opts {
 	bool skips_in_report;	/* the caller's report lists the skips: no warning each */
 };
 
+struct opt_list;
+/*
+ * Append spatch's --jobs, --chunksize 1 and --timeout for o to argv (the
+ * strings it allocates go to owned): the facts pass and the lock summary
+ * pass run spatch alike.
+ */
+void facts_spatch_jobs(const struct facts_run_opts *o, struct opt_list *argv,
+		       struct opt_list *owned);
+
 /*
  * Run semantic-patches/facts.cocci over the .c files of src (the tree and
  * its PATHs) that name a field of a multi-field memory location in l, and

@@ -297,6 +297,20 @@ static void release_inputs(struct run_files *rf)
 	free(rf->spatch_tmp);
 }
 
+void facts_spatch_jobs(const struct facts_run_opts *o, struct opt_list *argv,
+		       struct opt_list *owned)
+{
+	opt_list_append(argv, "--jobs");
+	opt_list_append(owned, xstrfmt("%d", o->jobs > 0 ? o->jobs :
+				       (int)sysconf(_SC_NPROCESSORS_ONLN)));
+	opt_list_append(argv, owned->v[owned->nr - 1]);
+	opt_list_append(argv, "--chunksize");
+	opt_list_append(argv, "1");
+	opt_list_append(argv, "--timeout");
+	opt_list_append(owned, xstrfmt("%d", o->timeout > 0 ? o->timeout : 120));
+	opt_list_append(argv, owned->v[owned->nr - 1]);
+}
+
 /* Run spatch once over every file; its stderr goes to err. */
 static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf, const char *data,
 		      const struct candidate *cands, int nr_cands, struct strbuf *err)
@@ -336,15 +350,7 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
-	opt_list_append(&argv, "--jobs");
-	opt_list_append(&owned, xstrfmt("%d", o->jobs > 0 ? o->jobs :
-					(int)sysconf(_SC_NPROCESSORS_ONLN)));
-	opt_list_append(&argv, owned.v[owned.nr - 1]);
-	opt_list_append(&argv, "--chunksize");
-	opt_list_append(&argv, "1");
-	opt_list_append(&argv, "--timeout");
-	opt_list_append(&owned, xstrfmt("%d", o->timeout > 0 ? o->timeout : 120));
-	opt_list_append(&argv, owned.v[owned.nr - 1]);
+	facts_spatch_jobs(o, &argv, &owned);
 	opt_list_append(&argv, "--tmp-dir");
 	opt_list_append(&argv, rf->spatch_tmp);
 	opt_list_append(&argv, "--file-groups");

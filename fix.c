@@ -165,17 +165,9 @@ static const char *text_lock(const struct field_verdict *fv)
 			first = &fv->writers[i];
 	for (int l = 0; first && l < first->nr_locks; l++) {
 		const struct fact_lock *cand = &first->locks[l];
-		bool all = cand->id[0] == '?' && cand->mode == LOCK_EXCLUSIVE;
+		bool all = cand->id[0] == '?' && cand->mode == LOCK_EXCLUSIVE &&
+			   runtime_writers_hold(fv, cand->id);
 
-		for (int i = 0; all && i < fv->nr_writers; i++) {
-			const struct field_writer *w = &fv->writers[i];
-			const struct fact_lock *o;
-
-			if (w->phase != PHASE_RUNTIME)
-				continue;
-			o = lockset_find(w->locks, w->nr_locks, cand->id);
-			all = o && o->mode == LOCK_EXCLUSIVE;
-		}
 		if (all)
 			return lock_short_name(cand->id + 1);
 	}

@@ -84,15 +84,7 @@ static int run_round(struct spatch_tree *st, const struct facts_run_opts *o,
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
-	opt_list_append(&argv, "--jobs");
-	opt_list_append(&owned, xstrfmt("%d", o->jobs > 0 ? o->jobs :
-					(int)sysconf(_SC_NPROCESSORS_ONLN)));
-	opt_list_append(&argv, owned.v[owned.nr - 1]);
-	opt_list_append(&argv, "--chunksize");
-	opt_list_append(&argv, "1");
-	opt_list_append(&argv, "--timeout");
-	opt_list_append(&owned, xstrfmt("%d", o->timeout > 0 ? o->timeout : 120));
-	opt_list_append(&argv, owned.v[owned.nr - 1]);
+	facts_spatch_jobs(o, &argv, &owned);
 	opt_list_append(&argv, "--tmp-dir");
 	opt_list_append(&owned, xstrfmt("%s/spatch-summary", spatch_tree_tmp(st)));
 	opt_list_append(&argv, owned.v[owned.nr - 1]);

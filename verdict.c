@@ -409,6 +409,21 @@ static char *field_data_race(const char *name, const struct field_verdict *fv)
  * comment; "runtime PM" when the only such lock is runtime PM's (writers
  * that are all runtime PM callbacks).
  */
+bool runtime_writers_hold(const struct field_verdict *fv, const char *id)
+{
+	for (int i = 0; i < fv->nr_writers; i++) {
+		const struct field_writer *w = &fv->writers[i];
+		const struct fact_lock *o;
+
+		if (w->phase != PHASE_RUNTIME)
+			continue;
+		o = lockset_find(w->locks, w->nr_locks, id);
+		if (!o || o->mode != LOCK_EXCLUSIVE)
+			return false;
+	}
+	return true;
+}
+
 static char *field_serialized_by(const struct field_verdict *fv)
 {
 	const struct field_writer *first = NULL;
@@ -425,17 +440,8 @@ static char *field_serialized_by(const struct field_verdict *fv)
 	for (int l = 0; l < first->nr_locks; l++) {
 		const struct fact_lock *cand = &first->locks[l];
 		bool all = cand->mode == LOCK_EXCLUSIVE && cand->id[0] != '?' &&
-			   strcmp(cand->how, "root");
+			   strcmp(cand->how, "root") && runtime_writers_hold(fv, cand->id);
 
-		for (int i = 0; all && i < fv->nr_writers; i++) {
-			const struct field_writer *w = &fv->writers[i];
-			const struct fact_lock *o;
-
-			if (w->phase != PHASE_RUNTIME)
-				continue;
-			o = lockset_find(w->locks, w->nr_locks, cand->id);
-			all = o && o->mode == LOCK_EXCLUSIVE;
-		}
 		if (all && !strcmp(cand->id, RUNTIME_PM_LOCK))
 			pm = true;
 		else if (all)

@@ -56,6 +56,10 @@ const char *lock_short_name(const char *id);
 /* Does some lock held by both writers exclude the other (not two readers)? */
 bool writers_serialized(const struct field_writer *a, const struct field_writer *b);
 
+struct field_verdict;
+/* Does every run-time writer of fv hold lock id exclusively? */
+bool runtime_writers_hold(const struct field_verdict *fv, const char *id);
+
 struct field_verdict {
 	int member;			/* index into bs_struct.members */
 	struct field_writer *writers;
