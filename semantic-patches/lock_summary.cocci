@@ -301,7 +301,9 @@ all_pcalls << merge.pcalls;
 all_defs << merge.defs;
 @@
 def flat(x):
-	return sorted(set(e for part in x for e in part))
+	# Sorted for a stable fixed point; a column may be None (no struct).
+	return sorted(set(e for part in x for e in part),
+		      key=lambda e: tuple((0, 0) if v is None else (1, v) for v in e))
 
 PARAMS = {}
 for file, fn, x, n, st, ptr in flat(all_params):
