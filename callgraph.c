@@ -142,7 +142,7 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 			a = callgraph_find(g, x->file, x->func);
 			if (a < 0)
 				a = graph_intern(g, NULL, x->func);
-			b = resolve_call(g, x->file, x->callee);
+			b = resolve_call(g, x->callee_file ? x->callee_file : x->file, x->callee);
 			fn = &g->fns[a];
 			ALLOC_GROW(fn->out, fn->nr_out + 1, fn->alloc_out);
 			fn->out[fn->nr_out++] = (struct cg_edge){ .fact = i, .callee = b };
