@@ -208,6 +208,7 @@ def publishes(f):
 	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
+CALL_MACROS = {}		# function-like macro -> functions of the file set it calls
 LOCKED_FNS = set()		# (file, func) that take a lock or a guard
 SITES = set()			# keys of sites in those functions
 WRITES = set()			# keys of write sites
@@ -236,7 +237,21 @@ def is_callee(f):
 	# name we do not know is evidence.
 	if f in LOCKS:
 		return f in OURS and LOCKS[f].how is not None
-	return f in OURS or f in SYNC or LOCKISH.search(f) is not None
+	return f in OURS or f in SYNC or f in CALL_MACROS or LOCKISH.search(f) is not None
+
+def in_file_set(f):
+	return f in OURS
+
+def macro_of(file, line):
+	"""The function-like macro whose #define holds line, or None."""
+	ls = lines_of(file)
+	for i in range(line - 1, -1, -1):
+		m = re.match(r"^\s*#\s*define\s+(\w+)\(", ls[i])
+		if m:
+			return m.group(1)
+		if i < line - 1 and not ls[i].rstrip().endswith(chr(92)):
+			return None
+	return None
 
 INIT_MACRO_USE = re.compile(r"\b(%s)\s*\(" % "|".join(
 	re.escape(m) for m in sorted(INIT_MACROS, key=len, reverse=True))) if INIT_MACROS else None
@@ -688,6 +703,24 @@ if fn != "something_else":
 			int(pos.column) + 1, fn, f, use.group(0) if use else mac,
 			op, val, False))
 
+@mcall@
+// Calls inside a function-like macro: a use of the macro calls them
+// (SET_SIZE(e, n) expanding to set_size(e, n)).
+identifier mg : script:python() { in_file_set(mg) };
+position p;
+@@
+mg@p(...)
+
+@script:python@
+mg << mcall.mg;
+p << mcall.p;
+@@
+pos = p[0]
+if pos.current_element == "something_else":
+	mac = macro_of(pos.file, int(pos.line))
+	if mac and mac != mg:
+		CALL_MACROS.setdefault(mac, set()).add(mg)
+
 @csite@
 // ... direct calls, and calls through an ops field: a rule of their own,
 // for a disjunction with the writes above matches one of them per
@@ -728,6 +761,10 @@ if fn != "something_else":
 		if ofld in DISPATCH.get(norm(pos.file), ()) and \
 		   ROOT_OPS.get(ofld, "runtime") == "runtime":
 			coccinelle.dispatch.append((pos.file, int(pos.line), fn, ofld))
+	elif callee in CALL_MACROS and callee not in OURS:
+		for g in sorted(CALL_MACROS[callee]):
+			coccinelle.sites.append((k, "call", pos.file, int(pos.line),
+				int(pos.column) + 1, fn, g, None, None, None, False))
 	else:
 		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, callee, None, None, None, False))
