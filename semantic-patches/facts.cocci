@@ -107,6 +107,8 @@ C_COMMENT = re.compile(SL + r"\*\s*(.*?)\s*\*" + SL + "|" + SL + SL + r"\s*(.*)$
 def row(*cols):
 	return TAB.join(str(c) for c in cols)
 
+MEMBERS = {}			# (struct, member) -> (kind, type), from the layout
+
 # >>> facts only: inputs
 for line in open(cands):
 	f = line.rstrip(NL).split(TAB)
@@ -116,7 +118,6 @@ for line in open(cands):
 
 OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
 
-MEMBERS = {}			# (struct, member) -> (kind, type), from the layout
 for line in open(members_path):
 	f = line.rstrip(NL).split(TAB)
 	if len(f) == 4:
