@@ -352,6 +352,42 @@ static void graph_contexts(struct callgraph *g)
 	free(queue);
 }
 
+/* Deeper chains of forwarding callers than this are not followed. */
+#define MAX_FORWARD_DEPTH 8
+
+static bool param_private(const struct callgraph *g, int n, int param, int depth)
+{
+	bool any = false;
+
+	if (param < 0 || param >= 32 || g->fns[n].nr_ctx || !g->fns[n].nr_in ||
+	    depth > MAX_FORWARD_DEPTH)
+		return false;
+	for (int m = 0; m < g->nr; m++) {
+		for (int e = 0; e < g->fns[m].nr_out; e++) {
+			const struct cg_edge *edge = &g->fns[m].out[e];
+			bool priv = edge->priv & (1u << param);
+
+			if (edge->callee != n)
+				continue;
+			for (int i = 0; !priv && i < edge->nr_forward; i++) {
+				const struct fact *p = &g->f->v[edge->forward[i]];
+
+				priv = p->arg == param && m != n &&
+				       param_private(g, m, p->from_arg, depth + 1);
+			}
+			if (!priv)
+				return false;
+			any = true;
+		}
+	}
+	return any;
+}
+
+bool callgraph_param_private(const struct callgraph *g, int n, int param)
+{
+	return n >= 0 && param_private(g, n, param, 0);
+}
+
 void callgraph_release(struct callgraph *g)
 {
 	for (int i = 0; i < g->nr; i++) {
