@@ -11,8 +11,11 @@ dir=$1
 set -e
 mkdir -p "$dir"
 linux_extract "$dir/linux" drivers/vfio include/linux/vfio_pci_core.h include/linux/vfio.h
-linux_vfio_put_back "$dir/linux"
 cd "$dir"
+sed -i -E 's/^(\tbool\t+(virq_disabled|bardirty|needs_reset|pm_intx_masked|pm_runtime_engaged|sriov_active));/\1:1;/' \
+	linux/include/linux/vfio_pci_core.h
+sed -i -E 's/^(\tu8 (mdev_detach|log_active|deferred_reset));/\1:1;/' \
+	linux/drivers/vfio/pci/mlx5/cmd.h
 # A stand-in with the same runs of bitfields: every other member becomes
 # an int, which ends a run just as the real member does.
 {

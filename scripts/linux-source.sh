@@ -39,15 +39,3 @@ linux_extract() {
 			cp -a "$ls_src/$ls_part" "$ls_dir/$(dirname "$ls_part")/" || return 1
 	done
 }
-
-# linux_vfio_put_back DIR: in the kernel tree DIR, put back the packed
-# bitfields of vfio-pci's and mlx5's racy-bitfields fix, which the 6.12
-# tarball already carries, so both structs look as they did when the
-# reference thread was written.  sed -i replaces each file, so a tree of
-# hard links to the cached extract leaves the extract alone.
-linux_vfio_put_back() {
-	sed -i -E 's/^(\tbool\t+(virq_disabled|bardirty|needs_reset|pm_intx_masked|pm_runtime_engaged|sriov_active));/\1:1;/' \
-		"$1/include/linux/vfio_pci_core.h" &&
-	sed -i -E 's/^(\tu8 (mdev_detach|log_active|deferred_reset));/\1:1;/' \
-		"$1/drivers/vfio/pci/mlx5/cmd.h"
-}
