@@ -9,7 +9,8 @@
  *            behind a ":0", holds it at no cost;
  *   bitops   the moving fields' run-time writers run in three or more
  *            contexts and hold no lock in common, or the struct is one of
- *            many instances and the split grows it by a cacheline;
+ *            many instances and the split grows it by a cacheline where
+ *            the bitops do not;
  *   split    otherwise.
  */
 #include "remedy.h"
@@ -184,8 +185,9 @@ static void regroup_groups(const struct fix_opts *o, const struct fix_job *job,
 			}
 		}
 		if (after < 0) {
+			/* what stays: no group's, or an earlier group's that stays in place */
 			for (int i = 0; loc[m0] && i < loc[m0]->nr_fields; i++)
-				if (!job->split[loc[m0]->fields[i]])
+				if (!rg->group[loc[m0]->fields[i]])
 					after = loc[m0]->fields[i];
 			for (int h = 0; h < g; h++)
 				if (loc[first[h]] == loc[m0] && rg->zero[h])
@@ -346,7 +348,8 @@ int remedy_choose(const struct fix_opts *o, const struct fix_job *job,
 		strbuf_addf(&why, "%d contexts write the flags (%s) and hold no lock in common",
 			    nr_ctx, ctx.buf);
 	} else if (c->applies[REMEDY_BITOPS] && c->applies[REMEDY_SPLIT] && many &&
-		   plans[REMEDY_SPLIT].after.cachelines > plans[REMEDY_SPLIT].before.cachelines) {
+		   plans[REMEDY_SPLIT].after.cachelines > plans[REMEDY_SPLIT].before.cachelines &&
+		   plans[REMEDY_BITOPS].after.cachelines <= plans[REMEDY_BITOPS].before.cachelines) {
 		c->chosen = REMEDY_BITOPS;
 		strbuf_addf(&why, "struct %s is one of many (%s) and the split would take it "
 			    "from %u to %u cachelines", s->name, many,
