@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "plan.h"
 #include "run_command.h"
+#include "struct_edit.h"
 #include "tree_apply.h"
 #include "tree_files.h"
 #include "util.h"
@@ -203,8 +204,65 @@ static const struct plan_file_member *planned_of(const struct plan_file *e, cons
 	return NULL;
 }
 
+/*
+ * Is there a ":0" line between the declarations of bitfields a and b in
+ * struct name of text?  DWARF has no ":0": where one starts a unit that
+ * the bits before it fill exactly, the layout is the same without it,
+ * and only the source can tell.
+ */
+/* The declaration of bitfield name ("name:1", "name : 3") in text from from on, or NULL. */
+static const char *bitfield_decl(const char *from, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = strstr(from, name); p; p = strstr(p + 1, name)) {
+		const char *q = p + n;
+
+		if ((p > from && is_ident_char(p[-1])) || is_ident_char(*q))
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == ':')
+			return p;
+	}
+	return NULL;
+}
+
+/* A ":0;" in text from p up to end (spaces allowed around the 0)? */
+static bool has_zero_width(const char *p, const char *end)
+{
+	for (; p < end; p++) {
+		const char *q = p + 1;
+
+		if (*p != ':')
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q++ != '0')
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == ';' && q < end)
+			return true;
+	}
+	return false;
+}
+
+static bool zero_width_between(const char *text, const char *name, const char *a,
+			       const char *b)
+{
+	char *decl = text ? struct_decl_text(text, name) : NULL;
+	const char *pa = decl ? bitfield_decl(decl, a) : NULL;
+	const char *pb = pa ? bitfield_decl(pa, b) : NULL;
+	bool found = pb && has_zero_width(pa, pb);
+
+	free(decl);
+	return found;
+}
+
 /* Compare the rebuilt layout with the plan; say what was proven. */
-static int compare(const struct plan_file *e, const struct bs_struct *s, const char *obj)
+static int compare(const struct plan_file *e, const struct bs_struct *s, const char *obj,
+		   const char *header_text)
 {
 	int k = 0, split = 0, regroup = 0, ret = 0;
 
@@ -245,10 +303,20 @@ static int compare(const struct plan_file *e, const struct bs_struct *s, const c
 
 		for (int f = 0; loc->nr_fields > 1 && f < loc->nr_fields; f++) {
 			const struct bs_member *m = &s->members[loc->fields[f]];
+			const struct bs_member *prev = f ? &s->members[loc->fields[f - 1]] : NULL;
 			const struct plan_file_member *p = m->name ? planned_of(e, m->name) : NULL;
 			bool ok = p && (!strcmp(p->role, "packed") || !strcmp(p->role, "stay") ||
 					(p->loc >= 0 && !strcmp(p->role, "regroup")));
 
+			if (ok && p->loc >= 0 && want >= 0 && p->loc != want && prev &&
+			    m->bit_offset % (m->size * 8ULL) == 0 &&
+			    prev->bit_offset + prev->bit_size == m->bit_offset &&
+			    zero_width_between(header_text, s->name, prev->name, m->name)) {
+				printf("  %s: the :0 before %s starts a unit the bits before it fill, "
+				       "which DWARF does not show: it is in the patched source\n",
+				       s->name, m->name);
+				want = p->loc;
+			}
 			if (ok && p->loc >= 0) {
 				if (want == -2)
 					want = p->loc;
@@ -372,8 +440,15 @@ static int rebuild_and_compare(const struct scratch *sc, const struct verify_opt
 		    (s = layout_find(&l, e->struct_name))) {
 			char *obj = map_path(objs.v[objs.nr - 1], sc->build, "");
 
+			char *hpath = xstrfmt("%s/%s", sc->tree, e->header);
+			struct strbuf htext = STRBUF_INIT;
+
 			found = 1;
-			ret = compare(e, s, obj ? obj + 1 : objs.v[objs.nr - 1]);
+			if (strbuf_read_file(&htext, hpath) < 0)
+				strbuf_reset(&htext);
+			ret = compare(e, s, obj ? obj + 1 : objs.v[objs.nr - 1], htext.buf);
+			strbuf_release(&htext);
+			free(hpath);
 			free(obj);
 		}
 		layout_release(&l);
