@@ -42,7 +42,7 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *macros, *dispatch, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *macros, *dispatch, *members, *out, *spatch_tmp;
 	struct spatch_tree *st;
 	struct opt_list names;	/* the files' names in st */
 };
@@ -221,8 +221,50 @@ static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_ca
 	return 0;
 }
 
-static int write_inputs(const struct source_opts *src, struct run_files *rf,
-			struct candidate *cands, int nr_cands,
+/*
+ * What the layout knows about every struct's members, for a write whose
+ * base spatch could not type: "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE", KIND
+ * s (a named struct or union, or a pointer to one: TYPE), a (an anonymous
+ * aggregate, whose members the layout gives to STRUCT itself) or o
+ * (anything else).  facts.cocci follows a base such as "dmab->dev" through
+ * it to the struct really written.
+ */
+static void member_types(const struct bs_layout *l, struct strbuf *sb)
+{
+	for (int i = 0; i < l->nr_structs; i++) {
+		const struct bs_struct *s = &l->structs[i];
+
+		for (int k = 0; s->name && k < s->nr_members; k++) {
+			const struct bs_member *m = &s->members[k];
+			const char *t = m->type ? m->type : "";
+			size_t n;
+
+			if (!m->name)
+				continue;
+			if (starts_with(t, "const "))
+				t += 6;
+			if (starts_with(t, "volatile "))
+				t += 9;
+			if (m->is_nested) {
+				strbuf_addf(sb, "%s\t%s\ta\t-\n", s->name, m->name);
+				continue;
+			}
+			if (!m->dims && (starts_with(t, "struct ") || starts_with(t, "union "))) {
+				t = strchr(t, ' ') + 1;
+				n = strcspn(t, " *");
+				if (n && !t[n + strspn(t + n, " *")]) {
+					strbuf_addf(sb, "%s\t%s\ts\t%.*s\n", s->name, m->name,
+						    (int)n, t);
+					continue;
+				}
+			}
+			strbuf_addf(sb, "%s\t%s\to\t-\n", s->name, m->name);
+		}
+	}
+}
+
+static int write_inputs(const struct source_opts *src, const struct bs_layout *l,
+			struct run_files *rf, struct candidate *cands, int nr_cands,
 			const struct opt_list *files, const struct opt_list *all,
 			const struct strbuf *dispatch)
 {
@@ -241,6 +283,7 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
 	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
 	rf->dispatch = xstrfmt("%s/dispatch.tsv", rf->dir);
+	rf->members = xstrfmt("%s/members.tsv", rf->dir);
 	rf->out = xstrfmt("%s/facts.tsv", rf->dir);
 	rf->spatch_tmp = xstrfmt("%s/spatch", spatch_tree_tmp(rf->st));
 
@@ -249,6 +292,9 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 			    cands[i].header ? cands[i].spatch_header : "-", cands[i].fields.buf);
 	write_or_die(rf->cands, &sb);
 	write_or_die(rf->dispatch, dispatch);
+	strbuf_reset(&sb);
+	member_types(l, &sb);
+	write_or_die(rf->members, &sb);
 	strbuf_reset(&sb);
 	/* One group per file: files of one group share bindings in spatch. */
 	for (int i = 0; i < rf->names.nr; i++)
@@ -293,6 +339,7 @@ static void release_inputs(struct run_files *rf)
 	free(rf->funcs);
 	free(rf->macros);
 	free(rf->dispatch);
+	free(rf->members);
 	free(rf->out);
 	free(rf->spatch_tmp);
 }
@@ -346,7 +393,8 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
 	opt_list_append(&owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
 	opt_list_append(&owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
-	for (int i = owned.nr - 6; i < owned.nr; i++) {
+	opt_list_append(&owned, xstrfmt("bitsplit_members=%s", rf->members));
+	for (int i = owned.nr - 7; i < owned.nr; i++) {
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
@@ -381,6 +429,11 @@ static void real_names(struct facts *f, const struct spatch_tree *st)
 
 		free(f->v[i].file);
 		f->v[i].file = real;
+		if (f->v[i].callee_file) {
+			real = spatch_tree_real(st, f->v[i].callee_file);
+			free(f->v[i].callee_file);
+			f->v[i].callee_file = real;
+		}
 	}
 }
 
@@ -403,7 +456,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
 	struct strbuf data = STRBUF_INIT, user = STRBUF_INIT, err = STRBUF_INIT;
 	struct strbuf tsv = STRBUF_INIT, dispatch = STRBUF_INIT;
-	struct opt_list cores = { 0 };
+	struct opt_list cores = { 0 }, summarized = { 0 };
 	char *learned = NULL;
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
@@ -442,11 +495,19 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 					"of the PATHs' ops\n", cores.v[i]);
 			opt_list_append(&files, cores.v[i]);
 		}
-		ret = write_inputs(src, &rf, cands, nr_cands, &files, &all, &dispatch);
-		/* The learned wrappers go between the presets and --data, which wins. */
+		ret = write_inputs(src, l, &rf, cands, nr_cands, &files, &all, &dispatch);
+		/*
+		 * The learned wrappers go between the presets and --data, which
+		 * wins.  The cores' wrappers count: what a core holds around a
+		 * dispatch site is often taken through one.
+		 */
+		for (int i = 0; i < all.nr; i++)
+			opt_list_append(&summarized, all.v[i]);
+		for (int i = 0; i < cores.nr; i++)
+			opt_list_append(&summarized, cores.v[i]);
 		if (!ret)
-			ret = lock_summary(rf.st, src->tree, &all, data.buf, user.buf ? user.buf : "",
-					   rf.funcs, o, rf.dir, &learned);
+			ret = lock_summary(rf.st, src->tree, &summarized, data.buf,
+					   user.buf ? user.buf : "", rf.funcs, o, rf.dir, &learned);
 		if (!ret) {
 			strbuf_addf(&data, ":%s:%s", learned, rf.macros);
 			if (user.len)
@@ -497,5 +558,6 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	strbuf_release(&tsv);
 	strbuf_release(&dispatch);
 	free(cores.v);
+	free(summarized.v);
 	return ret;
 }
