@@ -239,8 +239,18 @@ def split_locks(s):
 	locks = set()
 	for l in out:
 		lid, _, mh = l.rpartition(":")
-		locks.add((lid, mh.split("@")[0]))
+		locks.add((same_path(lid), mh.split("@")[0]))
 	return frozenset(locks)
+
+
+UNTYPED = re.compile(r"^[?]\(?\w+\)?(->|[.])")
+
+
+def same_path(lid):
+	"""A lock facts.cocci could not name by its struct (?vdev->set->lock:
+	the path goes through a pointer it has no type for) by its path alone,
+	so ?device->set->lock in another function is the same lock."""
+	return UNTYPED.sub(lambda m: "?*" + m.group(1), lid)
 
 
 def serialized(a, b):

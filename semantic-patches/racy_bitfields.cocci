@@ -405,8 +405,15 @@ def _module_racy():
 		locks = set()
 		for l in out:
 			lid, _, mh = l.rpartition(":")
-			locks.add((lid, mh.split("@")[0]))
+			locks.add((same_path(lid), mh.split("@")[0]))
 		return frozenset(locks)
+
+
+	UNTYPED = re.compile(r"^[?]\(?\w+\)?(->|[.])")
+
+
+	def same_path(lid):
+		return UNTYPED.sub(lambda m: "?*" + m.group(1), lid)
 
 
 	def serialized(a, b):

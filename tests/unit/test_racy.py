@@ -148,6 +148,14 @@ class Races(unittest.TestCase):
 		]
 		self.assertEqual(len(racy.races(rows, self.CANDS)), 2)
 
+	def test_untyped_lock_is_its_member_path(self):
+		rows = write("dev.c", "a", "b", "f1", "f2", "?vdev->set->lock:w@lockdep",
+			     "?device->set->lock:w@lexical")
+		self.assertEqual(racy.races(rows, self.CANDS), {})
+		rows = write("dev.c", "a", "b", "f1", "f2", "?vdev->set->lock:w@lockdep",
+			     "?device->other->lock:w@lexical")
+		self.assertEqual(len(racy.races(rows, self.CANDS)), 2)
+
 	def test_escaped_lock(self):
 		self.assertEqual(racy.split_locks("a\\,b:w@lexical,c:r@guard"),
 				 frozenset({("a,b", "w"), ("c", "r")}))
