@@ -31,4 +31,4 @@ y=$(run yardstick scripts/coccinelle/misc/boolconv.cocci) || exit 2
 r=$(run racy scripts/coccinelle/misc/racy_bitfields.cocci) || exit 2
 set -- $y $r
 echo "coccicheck M=$DIR: boolconv.cocci $2 CPU s ($3 s wall), racy_bitfields.cocci $6 CPU s" \
-     "($7 s wall, $8 warnings): $(awk -v a="$6" -v b="$2" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')x the yardstick"
+     "($7 s wall, $8 warnings): $(awk -v a="$6" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x the yardstick"
