@@ -23,14 +23,18 @@
 //# no lock both hold; stores into local copies and objects not yet shared
 //# do not count.
 //#
-//# Not seen: lock wrappers the kernel defines outside the lock vocabulary
-//# this rule carries, callers outside the files given (M= decides), a
-//# function that races with itself on two CPUs, and structs declared in
-//# headers included only through other <...> headers.  "bitsplit check"
-//# learns the wrappers, reads the layout the compiler chose from the
-//# objects' DWARF and proves each race with the paths that make it.  In
-//# patch mode the racy fields lose their width in place ("bool x:1;"
-//# becomes "bool x;"): check that no writer relies on the truncation.
+//# Not seen: lock wrappers outside the lock vocabulary this rule carries
+//# (the driver's own, which "bitsplit check" learns), callers and roots
+//# outside the files given (M= decides what is joined), a function that
+//# races with itself on two CPUs, structs declared in headers included
+//# only through other <...> headers, and what the preprocessor hides from
+//# spatch without a macro file.  A lock reached through a pointer the rule
+//# cannot type (p->set->lock) is known by its member path alone.
+//# "bitsplit check" reads the layout the compiler chose from the objects'
+//# DWARF, learns the wrappers and proves each race with the paths that
+//# make it.  In patch mode the racy fields lose their width in place
+//# ("bool x:1;" becomes "bool x;"): check that no writer relies on the
+//# truncation to the old width.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The bitsplit authors.
