@@ -433,7 +433,7 @@ def diff(path, lines, changed, new_path):
 	"""A file's diff as spatch prints it."""
 	if not changed:
 		return []
-	return (["diff -u -p %s %s" % (path[0], new_path), "--- " + path[0], "+++ " + new_path]
+	return (["diff -u -p %s %s" % (path, new_path), "--- " + path, "+++ " + new_path]
 		+ hunks(lines, changed))
 
 
@@ -455,7 +455,7 @@ def patch(found, cands, lines_of):
 	out = []
 	for hdr in sorted(by):
 		name = os.path.normpath(hdr)
-		out += diff(("a/" + name, ), lines_of(hdr), by[hdr], "b/" + name)
+		out += diff("a/" + name, lines_of(hdr), by[hdr], "b/" + name)
 	return out
 
 
@@ -471,5 +471,5 @@ def context(found, cands, lines_of):
 			by.setdefault(w.file, {})[w.line] = None
 	out = []
 	for path in sorted(by):
-		out += diff((path, ), lines_of(path), by[path], "/tmp/nothing/" + path.lstrip("./"))
+		out += diff(path, lines_of(path), by[path], "/tmp/nothing/" + os.path.normpath(path))
 	return out

@@ -585,7 +585,7 @@ def _module_racy():
 		"""A file's diff as spatch prints it."""
 		if not changed:
 			return []
-		return (["diff -u -p %s %s" % (path[0], new_path), "--- " + path[0], "+++ " + new_path]
+		return (["diff -u -p %s %s" % (path, new_path), "--- " + path, "+++ " + new_path]
 			+ hunks(lines, changed))
 
 
@@ -605,7 +605,7 @@ def _module_racy():
 		out = []
 		for hdr in sorted(by):
 			name = os.path.normpath(hdr)
-			out += diff(("a/" + name, ), lines_of(hdr), by[hdr], "b/" + name)
+			out += diff("a/" + name, lines_of(hdr), by[hdr], "b/" + name)
 		return out
 
 
@@ -621,7 +621,7 @@ def _module_racy():
 				by.setdefault(w.file, {})[w.line] = None
 		out = []
 		for path in sorted(by):
-			out += diff((path, ), lines_of(path), by[path], "/tmp/nothing/" + path.lstrip("./"))
+			out += diff(path, lines_of(path), by[path], "/tmp/nothing/" + os.path.normpath(path))
 		return out
 	return locals()
 racy = types.SimpleNamespace(**_module_racy())
