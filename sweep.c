@@ -87,27 +87,89 @@ static int find_file(const struct file_list *files, const char *path)
 	return hit ? (int)(hit - files->v) : -1;
 }
 
-/*
- * The sorted, unique field names of the locations declared in the files
- * that file i sees through its includes: the only fields it can name.
- */
-static void visible_names(const struct include_graph *g, const struct sweep_results *r,
-			  const int *loc_file, int i, struct file_list *names)
-{
-	bool *seen = xcalloc((size_t)g->nr + 1, sizeof(*seen));
+/* A field name of a location; the index of all of them is sorted by name. */
+struct name_loc {
+	const char *name;
+	int loc;
+};
 
-	names->nr = 0;
-	include_graph_reach(g, i, seen);
-	for (int l = 0; l < r->nr_locs; l++) {
-		if (loc_file[l] >= 0 && !seen[loc_file[l]])
-			continue;	/* a location not placed in the tree is seen by all */
+static int cmp_name_loc(const void *a, const void *b)
+{
+	return strcmp(((const struct name_loc *)a)->name, ((const struct name_loc *)b)->name);
+}
+
+static struct name_loc *index_names(const struct sweep_results *r, int *nr)
+{
+	struct name_loc *idx = NULL;
+	int alloc = 0;
+
+	*nr = 0;
+	for (int l = 0; l < r->nr_locs; l++)
 		for (int k = 0; k < r->locs[l].nr_fields; k++) {
-			ALLOC_GROW(names->v, names->nr + 1, names->alloc);
-			names->v[names->nr++] = r->locs[l].fields[k];
+			ALLOC_GROW(idx, *nr + 1, alloc);
+			idx[(*nr)++] = (struct name_loc){ r->locs[l].fields[k], l };
 		}
+	if (*nr)
+		qsort(idx, (size_t)*nr, sizeof(*idx), cmp_name_loc);
+	return idx;
+}
+
+/*
+ * What file i can see: the locations declared in the files its includes
+ * reach (walked the first time a store asks), and those not placed in the
+ * tree, which every file sees.
+ */
+struct view {
+	const struct include_graph *g;
+	const int *loc_file;
+	int file;
+	bool *seen;	/* [g->nr] */
+	bool reached;
+};
+
+static bool sees(struct view *v, int loc)
+{
+	if (v->loc_file[loc] < 0)
+		return true;
+	if (!v->reached) {
+		memset(v->seen, 0, (size_t)v->g->nr * sizeof(*v->seen));
+		include_graph_reach(v->g, v->file, v->seen);
+		v->reached = true;
 	}
-	sort_unique(names);
-	free(seen);
+	return v->seen[v->loc_file[loc]];
+}
+
+/* strcmp of the NUL-terminated a with b[0, n) */
+static int cmp_prefix(const char *a, const char *b, size_t n)
+{
+	int c = strncmp(a, b, n);
+
+	return c ? c : a[n] ? 1 : 0;
+}
+
+/* The first entry of idx named b[0, n), or -1. */
+static int find_name(const struct name_loc *idx, int nr, const char *b, size_t n)
+{
+	int lo = 0, hi = nr;
+
+	while (lo < hi) {	/* the first entry not below the name */
+		int mid = lo + (hi - lo) / 2;
+
+		if (cmp_prefix(idx[mid].name, b, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nr && !cmp_prefix(idx[lo].name, b, n) ? lo : -1;
+}
+
+/* The entry from idx[k] on, of the same name, of a location v sees, or NULL. */
+static const struct name_loc *visible(const struct name_loc *idx, int nr, int k, struct view *v)
+{
+	for (int i = k; i < nr && !strcmp(idx[i].name, idx[k].name); i++)
+		if (sees(v, idx[i].loc))
+			return &idx[i];
+	return NULL;
 }
 
 /*
@@ -135,15 +197,20 @@ static bool is_store(const char *buf, const char *p, const char *after)
 	return false;
 }
 
-/* The candidate names this file can store to, comma-separated, or NULL. */
-static char *prefilter(const char *buf, const struct file_list *names)
+/*
+ * The names of the fields of visible locations this file stores to,
+ * sorted and comma-separated, or NULL.
+ */
+static char *prefilter(const char *buf, const struct name_loc *idx, int nr_idx, struct view *v)
 {
 	struct file_list hit = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	for (const char *p = buf; (p = strpbrk(p, ".-")); p++) {
-		const char *b = p + (*p == '-' ? 2 : 1), *e = b;
-		char *name, **found;
+		const char *b = p + (*p == '-' ? 2 : 1), *e = b, *at = p;
+		const struct name_loc *found;
+		bool dup = false;
+		int k;
 
 		if (*p == '-' && p[1] != '>')
 			continue;
@@ -151,20 +218,16 @@ static char *prefilter(const char *buf, const struct file_list *names)
 			continue;
 		while (is_ident_char((unsigned char)*e))
 			e++;
-		name = xstrndup(b, (size_t)(e - b));
-		found = bsearch(&name, names->v, (size_t)names->nr, sizeof(*names->v), cmp_strp);
-		if (found && is_store(buf, p, e)) {
-			bool dup = false;
-
-			for (int i = 0; i < hit.nr && !dup; i++)
-				dup = hit.v[i] == *found;
-			if (!dup) {
-				ALLOC_GROW(hit.v, hit.nr + 1, hit.alloc);
-				hit.v[hit.nr++] = *found;
-			}
-		}
-		free(name);
 		p = e - 1;
+		k = find_name(idx, nr_idx, b, (size_t)(e - b));
+		if (k < 0 || !is_store(buf, at, e) || !(found = visible(idx, nr_idx, k, v)))
+			continue;
+		for (int i = 0; i < hit.nr && !dup; i++)
+			dup = !strcmp(hit.v[i], found->name);
+		if (!dup) {
+			ALLOC_GROW(hit.v, hit.nr + 1, hit.alloc);
+			hit.v[hit.nr++] = (char *)found->name;
+		}
 	}
 	if (hit.nr)
 		qsort(hit.v, (size_t)hit.nr, sizeof(*hit.v), cmp_strp);
@@ -666,7 +729,9 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	char *cache_dir, *results, *abs_out;
 	unsigned long long data;
 	struct include_graph graph;
-	int *loc_file;
+	int *loc_file, nr_idx;
+	struct name_loc *idx;
+	struct view view;
 	char **stored;
 	unsigned long long *hashes;
 	int lock;
@@ -716,14 +781,20 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 
 	stored = xcalloc((size_t)files.nr + 1, sizeof(*stored));
 	hashes = xcalloc((size_t)files.nr + 1, sizeof(*hashes));
+	idx = index_names(r, &nr_idx);
+	view = (struct view){ .g = &graph, .loc_file = loc_file,
+			      .seen = xcalloc((size_t)files.nr + 1, sizeof(*view.seen)) };
 	/* headers too: their static inline functions are writers */
 	for (int i = 0; i < files.nr; i++) {
 		r->files += nth_c++ % o->nr_shards == o->shard - 1;
 		read_tree_file(o->tree, files.v[i], &sb);
 		hashes[i] = fnv1a(FNV_INIT, sb.buf, sb.len);
-		visible_names(&graph, r, loc_file, i, &names);
-		stored[i] = names.nr ? prefilter(sb.buf, &names) : NULL;
+		view.file = i;
+		view.reached = false;
+		stored[i] = prefilter(sb.buf, idx, nr_idx, &view);
 	}
+	free(view.seen);
+	free(idx);
 	live_names(r, stored, files.nr, &names);
 
 	for (int i = 0; i < files.nr; i++) {
