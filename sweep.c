@@ -303,6 +303,40 @@ struct job {
 };
 
 /*
+ * The named fields of one location of the layout model, as the sweep
+ * lists them; false (and nothing kept) when fewer than two are named.
+ */
+static bool sweep_loc_of(const struct bs_struct *bs, const struct bs_location *loc,
+			 struct sweep_loc *sl)
+{
+	memset(sl, 0, sizeof(*sl));
+	for (int f = 0; f < loc->nr_fields; f++) {
+		const char *name = bs->members[loc->fields[f]].name;
+
+		if (!name)
+			continue;
+		sl->fields = xrealloc(sl->fields, sizeof(*sl->fields) * (size_t)(sl->nr_fields + 1));
+		sl->fields[sl->nr_fields++] = xstrdup(name);
+	}
+	if (sl->nr_fields > 1) {
+		sl->line = bs->decl_line;
+		sl->struct_name = xstrdup(bs->name);
+		return true;
+	}
+	for (int f = 0; f < sl->nr_fields; f++)
+		free(sl->fields[f]);
+	free(sl->fields);
+	return false;
+}
+
+static void add_loc(struct sweep_results *r, struct sweep_loc *sl, const char *file)
+{
+	sl->file = xstrdup(file);
+	ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
+	r->locs[r->nr_locs++] = *sl;
+}
+
+/*
  * Locations from the objects of a build, through pahole: the compiler's
  * own layout, so a field whose width is a macro or an #ifdef branch that
  * was not built is right.  A struct is placed in the tree by its DWARF
@@ -328,76 +362,34 @@ static void build_locations(const struct sweep_opts *o, const struct file_list *
 		char *file = NULL;
 
 		for (int k = 0; k < bs->nr_locations; k++) {
-			const struct bs_location *loc = &bs->locations[k];
-			struct sweep_loc sl = { 0 };
+			struct sweep_loc sl;
 			bool seen = false;
 
-			for (int f = 0; f < loc->nr_fields; f++) {
-				const char *name = bs->members[loc->fields[f]].name;
-
-				if (!name)
-					continue;
-				sl.fields = xrealloc(sl.fields, sizeof(*sl.fields) *
-						     (size_t)(sl.nr_fields + 1));
-				sl.fields[sl.nr_fields++] = xstrdup(name);
-			}
-			if (!file && sl.nr_fields > 1)
+			if (!sweep_loc_of(bs, &bs->locations[k], &sl))
+				continue;
+			if (!file)
 				file = find_struct_header(&src, bs, &fl);
-			sl.file = xstrdup(file ? file : "?");
-			sl.line = bs->decl_line;
-			sl.struct_name = xstrdup(bs->name);
+			if (!file)
+				file = xstrdup("?");
 			/* every object that includes a header has its structs */
 			for (int j = 0; j < r->nr_locs && !seen; j++)
 				seen = !strcmp(r->locs[j].struct_name, sl.struct_name) &&
-				       !strcmp(r->locs[j].file, sl.file) &&
+				       !strcmp(r->locs[j].file, file) &&
 				       !strcmp(r->locs[j].fields[0], sl.fields[0]);
-			if (sl.nr_fields < 2 || seen) {
+			if (seen) {
 				for (int f = 0; f < sl.nr_fields; f++)
 					free(sl.fields[f]);
 				free(sl.fields);
-				free(sl.file);
 				free(sl.struct_name);
 				continue;
 			}
-			ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
-			r->locs[r->nr_locs++] = sl;
+			add_loc(r, &sl, file);
 		}
 		free(file);
 	}
 	layout_release(&l);
 	free(src.paths.v);
 	free(fl.v);
-}
-
-/* The multi-field locations of a layout model, as the sweep lists them. */
-static void add_locations(struct sweep_results *r, const struct bs_struct *bs,
-			  const char *file)
-{
-	for (int k = 0; k < bs->nr_locations; k++) {
-		const struct bs_location *loc = &bs->locations[k];
-		struct sweep_loc sl = { 0 };
-
-		for (int f = 0; f < loc->nr_fields; f++) {
-			const char *name = bs->members[loc->fields[f]].name;
-
-			if (!name)
-				continue;
-			sl.fields = xrealloc(sl.fields, sizeof(*sl.fields) *
-					     (size_t)(sl.nr_fields + 1));
-			sl.fields[sl.nr_fields++] = xstrdup(name);
-		}
-		if (sl.nr_fields < 2) {
-			for (int f = 0; f < sl.nr_fields; f++)
-				free(sl.fields[f]);
-			free(sl.fields);
-			continue;
-		}
-		sl.file = xstrdup(file);
-		sl.line = bs->decl_line;
-		sl.struct_name = xstrdup(bs->name);
-		ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
-		r->locs[r->nr_locs++] = sl;
-	}
 }
 
 /* Without a build the layout model reads the declarations. */
@@ -414,7 +406,12 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 	}
 	layout_from_decls(&l, &d);
 	for (int i = 0; i < l.nr_structs; i++)
-		add_locations(r, &l.structs[i], l.structs[i].decl_file);
+		for (int k = 0; k < l.structs[i].nr_locations; k++) {
+			struct sweep_loc sl;
+
+			if (sweep_loc_of(&l.structs[i], &l.structs[i].locations[k], &sl))
+				add_loc(r, &sl, l.structs[i].decl_file);
+		}
 	layout_release(&l);
 	decl_scan_release(&d);
 	strbuf_release(&sb);
