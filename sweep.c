@@ -115,17 +115,155 @@ static struct name_loc *index_names(const struct sweep_results *r, int *nr)
 }
 
 /*
+ * Which structs hold a member of another's type: a file that names the
+ * outer struct can store to the inner one's fields through it
+ * (dev->nl->a names only struct rk_dev).  One level is followed.
+ */
+struct container {
+	char *inner, *outer;
+};
+
+struct containers {
+	struct container *v;
+	int nr, alloc;
+};
+
+static int cmp_container(const void *a, const void *b)
+{
+	return strcmp(((const struct container *)a)->inner, ((const struct container *)b)->inner);
+}
+
+/* type: "struct foo *", "const struct foo", "foo_t" */
+static void add_container(struct containers *c, const char *type, const char *outer)
+{
+	static const char *const skip[] = { "const ", "volatile ", "struct ", "union " };
+	size_t n;
+
+	for (size_t k = 0; k < ARRAY_SIZE(skip); k++)
+		if (starts_with(type, skip[k])) {
+			type += strlen(skip[k]);
+			k = -1;
+		}
+	for (n = 0; is_ident_char((unsigned char)type[n]); n++)
+		;
+	if (!n || (strlen(outer) == n && !strncmp(type, outer, n)))
+		return;
+	ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+	c->v[c->nr++] = (struct container){ xstrndup(type, n), xstrdup(outer) };
+}
+
+/* Keep the pairs whose inner struct has a location; sort them by it. */
+static void keep_containers(struct containers *c, const struct sweep_results *r)
+{
+	struct file_list names = { 0 };
+	int n = 0;
+
+	for (int l = 0; l < r->nr_locs; l++) {
+		ALLOC_GROW(names.v, names.nr + 1, names.alloc);
+		names.v[names.nr++] = r->locs[l].struct_name;
+	}
+	sort_unique(&names);
+	for (int i = 0; i < c->nr; i++) {
+		if (bsearch(&c->v[i].inner, names.v, (size_t)names.nr, sizeof(*names.v), cmp_strp)) {
+			c->v[n++] = c->v[i];
+			continue;
+		}
+		free(c->v[i].inner);
+		free(c->v[i].outer);
+	}
+	c->nr = n;
+	if (n)
+		qsort(c->v, (size_t)n, sizeof(*c->v), cmp_container);
+	free(names.v);
+}
+
+static void release_containers(struct containers *c)
+{
+	for (int i = 0; i < c->nr; i++) {
+		free(c->v[i].inner);
+		free(c->v[i].outer);
+	}
+	free(c->v);
+}
+
+/*
  * What file i can see: the locations declared in the files its includes
  * reach (walked the first time a store asks), and those not placed in the
  * tree, which every file sees.
  */
 struct view {
 	const struct include_graph *g;
+	const struct sweep_results *r;
 	const int *loc_file;
 	int file;
 	bool *seen;	/* [g->nr] */
 	bool reached;
+	const struct containers *c;
+	const char *buf;	/* the file's text */
+	char *text;		/* a copy of buf that words point into */
+	struct file_list words;	/* its identifiers, sorted, once a store asks */
+	bool tokenized;
 };
+
+/*
+ * Does the file name struct s (struct s *p, a cast, container_of, or the
+ * declaration itself), or a struct with a member of its type?  A store to a field of s is typed by something the
+ * file says; one through members of other structs (a->b.flag) only is
+ * the price of not parsing here: check on that directory finds it.
+ */
+static bool names_struct(struct view *v, const char *s)
+{
+	struct container key, *hit;
+
+	if (!v->tokenized) {
+		/* the identifiers of a copy of the text, each ended by a NUL */
+		char *p = v->text = xstrdup(v->buf);
+
+		v->words.nr = 0;
+		while (*p) {
+			char *e = p;
+
+			if (!isalpha((unsigned char)*p) && *p != '_') {
+				while (is_ident_char((unsigned char)*p))
+					p++;	/* the rest of a number */
+				p += *p != '\0';
+				continue;
+			}
+			while (is_ident_char((unsigned char)*e))
+				e++;
+			ALLOC_GROW(v->words.v, v->words.nr + 1, v->words.alloc);
+			v->words.v[v->words.nr++] = p;
+			p = e + (*e != '\0');
+			*e = '\0';
+		}
+		sort_unique(&v->words);
+		v->tokenized = true;
+	}
+	if (bsearch(&s, v->words.v, (size_t)v->words.nr, sizeof(*v->words.v), cmp_strp))
+		return true;
+	key.inner = (char *)s;
+	hit = bsearch(&key, v->c->v, (size_t)v->c->nr, sizeof(*v->c->v), cmp_container);
+	if (!hit)
+		return false;
+	while (hit > v->c->v && !strcmp(hit[-1].inner, s))
+		hit--;
+	for (; hit < v->c->v + v->c->nr && !strcmp(hit->inner, s); hit++)
+		if (bsearch(&hit->outer, v->words.v, (size_t)v->words.nr, sizeof(*v->words.v),
+			    cmp_strp))
+			return true;
+	return false;
+}
+
+/* Forget the last file's words. */
+static void view_reset(struct view *v, int file, const char *buf)
+{
+	free(v->text);
+	v->text = NULL;
+	v->words.nr = 0;
+	v->file = file;
+	v->buf = buf;
+	v->reached = v->tokenized = false;
+}
 
 static bool sees(struct view *v, int loc)
 {
@@ -167,7 +305,7 @@ static int find_name(const struct name_loc *idx, int nr, const char *b, size_t n
 static const struct name_loc *visible(const struct name_loc *idx, int nr, int k, struct view *v)
 {
 	for (int i = k; i < nr && !strcmp(idx[i].name, idx[k].name); i++)
-		if (sees(v, idx[i].loc))
+		if (sees(v, idx[i].loc) && names_struct(v, v->r->locs[idx[i].loc].struct_name))
 			return &idx[i];
 	return NULL;
 }
@@ -343,7 +481,7 @@ static void add_loc(struct sweep_results *r, struct sweep_loc *sl, const char *f
  * decl_file; one that cannot be is visible to every file.
  */
 static void build_locations(const struct sweep_opts *o, const struct file_list *files,
-			    struct sweep_results *r)
+			    struct sweep_results *r, struct containers *c)
 {
 	struct source_opts src = { .tree = o->tree, .build = o->build };
 	struct opt_list fl = { 0 };
@@ -361,6 +499,9 @@ static void build_locations(const struct sweep_opts *o, const struct file_list *
 		const struct bs_struct *bs = &l.structs[i];
 		char *file = NULL;
 
+		for (int k = 0; k < bs->nr_members; k++)
+			if (bs->members[k].type)
+				add_container(c, bs->members[k].type, bs->name);
 		for (int k = 0; k < bs->nr_locations; k++) {
 			struct sweep_loc sl;
 			bool seen = false;
@@ -394,7 +535,7 @@ static void build_locations(const struct sweep_opts *o, const struct file_list *
 
 /* Without a build the layout model reads the declarations. */
 static void scan_declarations(const char *tree, const struct file_list *files,
-			      struct sweep_results *r)
+			      struct sweep_results *r, struct containers *c)
 {
 	struct decl_scan d = { 0 };
 	struct bs_layout l = { 0 };
@@ -404,6 +545,10 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 		read_tree_file(tree, files->v[i], &sb);
 		decl_scan_buf(&d, sb.buf, sb.len, files->v[i]);
 	}
+	for (int i = 0; i < d.nr; i++)
+		for (int k = 0; k < d.v[i].nr_members; k++)
+			if (d.v[i].members[k].type)
+				add_container(c, d.v[i].members[k].type, d.v[i].name);
 	layout_from_decls(&l, &d);
 	for (int i = 0; i < l.nr_structs; i++)
 		for (int k = 0; k < l.structs[i].nr_locations; k++) {
@@ -728,6 +873,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	struct include_graph graph;
 	int *loc_file, nr_idx;
 	struct name_loc *idx;
+	struct containers cont = { 0 };
 	struct view view;
 	char **stored;
 	unsigned long long *hashes;
@@ -768,9 +914,10 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_strp);
 	r->nr_shards = o->nr_shards;
 	if (o->build)
-		build_locations(o, &files, r);
+		build_locations(o, &files, r, &cont);
 	else
-		scan_declarations(o->tree, &files, r);
+		scan_declarations(o->tree, &files, r, &cont);
+	keep_containers(&cont, r);
 	include_graph_build(&graph, o->tree, files.v, files.nr);
 	loc_file = xcalloc((size_t)r->nr_locs + 1, sizeof(*loc_file));
 	for (int l = 0; l < r->nr_locs; l++)
@@ -779,18 +926,20 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	stored = xcalloc((size_t)files.nr + 1, sizeof(*stored));
 	hashes = xcalloc((size_t)files.nr + 1, sizeof(*hashes));
 	idx = index_names(r, &nr_idx);
-	view = (struct view){ .g = &graph, .loc_file = loc_file,
+	view = (struct view){ .g = &graph, .r = r, .c = &cont, .loc_file = loc_file,
 			      .seen = xcalloc((size_t)files.nr + 1, sizeof(*view.seen)) };
 	/* headers too: their static inline functions are writers */
 	for (int i = 0; i < files.nr; i++) {
 		r->files += nth_c++ % o->nr_shards == o->shard - 1;
 		read_tree_file(o->tree, files.v[i], &sb);
 		hashes[i] = fnv1a(FNV_INIT, sb.buf, sb.len);
-		view.file = i;
-		view.reached = false;
+		view_reset(&view, i, sb.buf);
 		stored[i] = prefilter(sb.buf, idx, nr_idx, &view);
 	}
+	view_reset(&view, -1, NULL);
+	free(view.words.v);
 	free(view.seen);
+	release_containers(&cont);
 	free(idx);
 	live_names(r, stored, files.nr, &names);
 
