@@ -217,6 +217,19 @@ void find_sources(const char *tree, const char *rel, const char *suffix,
 	free(full);
 }
 
+/* Append the names to out sorted, one a line, once each; and free them. */
+static void print_names(struct opt_list *names, struct strbuf *out)
+{
+	if (names->nr)
+		qsort(names->v, names->nr, sizeof(*names->v), cmp_strp);
+	for (int i = 0; i < names->nr; i++)
+		if (!i || strcmp(names->v[i], names->v[i - 1]))
+			strbuf_addf(out, "%s\n", names->v[i]);
+	for (int i = 0; i < names->nr; i++)
+		free((char *)names->v[i]);
+	free(names->v);
+}
+
 /*
  * Names of the functions the files define, one a line, for facts.cocci:
  * the lock analysis of a call is only worth its cost when the callee is
@@ -258,15 +271,7 @@ void defined_functions(const char *tree, const struct opt_list *files,
 		free(path);
 	}
 	regfree(&re);
-	if (names.nr)
-		qsort(names.v, names.nr, sizeof(*names.v), cmp_strp);
-	for (int i = 0; i < names.nr; i++) {
-		if (!i || strcmp(names.v[i], names.v[i - 1]))
-			strbuf_addf(out, "%s\n", names.v[i]);
-	}
-	for (int i = 0; i < names.nr; i++)
-		free((char *)names.v[i]);
-	free(names.v);
+	print_names(&names, out);
 }
 
 /*
@@ -471,13 +476,6 @@ void field_macros(const char *tree, const struct opt_list *files,
 		free(path);
 	}
 	regfree(&re);
-	if (names.nr)
-		qsort(names.v, names.nr, sizeof(*names.v), cmp_strp);
-	for (int i = 0; i < names.nr; i++)
-		if (!i || strcmp(names.v[i], names.v[i - 1]))
-			strbuf_addf(out, "%s\n", names.v[i]);
-	for (int i = 0; i < names.nr; i++)
-		free((char *)names.v[i]);
-	free(names.v);
+	print_names(&names, out);
 	free(sorted.v);
 }
