@@ -5,6 +5,7 @@
 ///
 ///   spatch --macro-file kernel-macros.h --include HEADER... -D bitsplit_cands=F
 ///          -D bitsplit_funcs=F -D bitsplit_members=F -D bitsplit_dispatch=F
+///          -D bitsplit_macros=F --include-headers-for-types
 ///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT
 ///          -D bitsplit_lib=DIR --jobs N
 ///          --timeout S --file-groups G --sp-file facts.cocci
@@ -13,7 +14,10 @@
 /// bitsplit_members "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE" for every struct of
 /// the layout (KIND s: of struct TYPE or a pointer to one, a: an anonymous
 /// aggregate, o: anything else), bitsplit_funcs
-/// the names of the functions the file set defines;
+/// the names of the functions the file set defines; bitsplit_macros the
+/// function-like macros its headers define that name a candidate field
+/// (the headers are files of their own, read by another worker than the
+/// uses, so such a use is kept and finalize decides whether it writes);
 /// bitsplit_data the lock and root vocabularies (locks-*.txt, roots-*.txt,
 /// and the wrappers lock_summary.cocci learned); bitsplit_lib the directory
 /// of lockvocab.py, which reads the lock lines;
@@ -37,6 +41,7 @@ funcs_path << virtual.bitsplit_funcs;
 dispatch_path << virtual.bitsplit_dispatch;
 lib << virtual.bitsplit_lib;
 members_path << virtual.bitsplit_members;
+macros_path << virtual.bitsplit_macros;
 @@
 import os
 import re
@@ -70,6 +75,7 @@ coccinelle.passes = []		# (file, line, caller, callee, index, from)
 coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
 coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
 coccinelle.bases = []		# (key, struct) the layout says a written base has
+coccinelle.wmacros = []		# (macro, field, op, value) of the writer macros defined
 
 CANDS = {}			# struct -> (header, set of fields)
 FIELDS = set()
@@ -87,6 +93,9 @@ SYNC = set()			# these call the function handed to them before returning
 ALLOCS = set()			# functions returning a fresh object nobody else sees
 FILLS = set()			# functions that fill an object without publishing it
 PARAMS = {}			# (file, func, name) -> parameter index
+PARAM_NAMES = set()		# the names in PARAMS, VARS: what sfwd, sstack bind
+VAR_NAMES = set()
+MAYBE_WRITERS = set()		# macros a header may write with (bitsplit_macros)
 # >>> facts only: out
 OUT = out
 # <<< facts only
@@ -117,6 +126,7 @@ for line in open(cands):
 		FIELDS.update(f[2].split(","))
 
 OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
+MAYBE_WRITERS.update(l.strip() for l in open(macros_path))
 
 for line in open(members_path):
 	f = line.rstrip(NL).split(TAB)
@@ -241,8 +251,14 @@ def locked_site(p):
 def write_site(p):
 	return key(p[0]) in WRITES
 
+def is_var_name(y):
+	return y in VAR_NAMES
+
+def is_param_name(y):
+	return y in PARAM_NAMES
+
 def is_writer_macro(m):
-	return m in WRITER_MACROS
+	return m in WRITER_MACROS or m in MAYBE_WRITERS
 
 TAKES_LOCK = re.compile(r"\b(%s)\s*\(" % "|".join(
 	[re.escape(n) for n in LOCKS if is_acquire(n)]
@@ -407,6 +423,7 @@ def add_var(pos, name, ty, is_param):
 		line = lines_of(pos.file)[int(pos.line) - 1]
 		static = re.search(r"\bstatic\b", line[:int(pos.column)]) is not None
 	VARS[(pos.file, scope, name)] = (st, ptr, static)
+	VAR_NAMES.add(name)
 
 LOCAL_CHAIN = re.compile(r"^(\w+)(?:\.\w+)*$")
 BASE_CHAIN = re.compile(r"^\(?\*?(\w+)\)?((?:(?:->|\.)\w+)*)$")
@@ -549,6 +566,7 @@ p << pidx.p;
 fn << pidx.fn;
 @@
 PARAMS[(p[0].file, fn, x)] = int(n)
+PARAM_NAMES.add(x)
 
 @vlocal@
 identifier x;
@@ -646,6 +664,7 @@ if pos.current_element == "something_else":
 		if m:
 			WRITER_MACROS[m.group(1)] = (fld, aop.strip() or text(pos),
 						     text(pos) if aop else "-")
+			coccinelle.wmacros.append((m.group(1),) + WRITER_MACROS[m.group(1)])
 			break
 
 @site@
@@ -715,12 +734,16 @@ if fn != "something_else":
 			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
 						   PARAMS[(pos.file, fn, base)]))
 	else:
-		f, op, val = WRITER_MACROS[mac]
 		use = re.match(r"\w+\s*\([^()]*\)",
 			       lines_of(pos.file)[int(pos.line) - 1][int(pos.column):])
-		coccinelle.sites.append((k, "macro", pos.file, int(pos.line),
-			int(pos.column) + 1, fn, f, use.group(0) if use else mac,
-			op, val, False))
+		use = use.group(0) if use else mac
+		if mac in WRITER_MACROS:
+			f, op, val = WRITER_MACROS[mac]
+			coccinelle.sites.append((k, "macro", pos.file, int(pos.line),
+				int(pos.column) + 1, fn, f, use, op, val, False))
+		else:
+			coccinelle.sites.append((k, "use", pos.file, int(pos.line),
+				int(pos.column) + 1, fn, mac, use, None, None, False))
 
 @mcall@
 // Calls inside a function-like macro: a use of the macro calls them
@@ -1009,7 +1032,7 @@ coccinelle.pubcalls.append((pc[0].file, int(pc[0].line)))
 // The address of a stack object passed to the file set ...
 identifier g : script:python() { is_ours(g) };
 expression list[n] Es;
-identifier y;
+identifier y : script:python() { is_var_name(y) };
 position pc;
 @@
 g@pc(Es, &y, ...)
@@ -1030,7 +1053,7 @@ if v is not None and not v[1] and not v[2]:
 // ... or a parameter passed on, private when the caller's argument is.
 identifier g : script:python() { is_ours(g) };
 expression list[n] Es;
-identifier y;
+identifier y : script:python() { is_param_name(y) };
 position pc;
 @@
 g@pc(Es, y, ...)
@@ -1366,6 +1389,7 @@ all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
 all_bases << merge.bases;
 all_opstype << merge.opstype;
+all_wmacros << merge.wmacros;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -1500,11 +1524,22 @@ for file, line, fn, g, n, frm in printed_passes:
 for file, line, col, fn, n in flat(all_wparams):
 	if (fn, n) in private_params:
 		lines.add(row("wparam", esc(file), line, col, esc(fn), n))
-calls_at = set()
+# A use of a macro another worker learned: a write where it writes.
+wmacros = {}
+for name, f, op, val in sorted(flat(all_wmacros)):
+	wmacros.setdefault(name, (f, op, val))
+sites = set()
 for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+	if kind != "use":
+		sites.add((k, kind, file, line, col, fn, a, b, c, d, local))
+	elif a in wmacros:
+		f, op, val = wmacros[a]
+		sites.add((k, "macro", file, line, col, fn, f, b, op, val, local))
+calls_at = set()
+for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 	if kind == "call":
 		calls_at.add(k)
-for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 	locks = locks_at(k, file, fn)
 	if kind in ("write", "macro"):
 		if norm(file) in DISPATCH:
@@ -1571,7 +1606,7 @@ for file, line, fn, phase, kind in flat(all_roots):
 # the field's phase, run time for a field the vocabulary does not know.
 # A field the vocabulary does not know, called in the file set itself, is
 # the file set's own dispatch table: its call sites are the edges.
-called = set(s[6] for s in flat(all_sites) if s[1] == "icall" and norm(s[2]) not in DISPATCH)
+called = set(s[6] for s in sites if s[1] == "icall" and norm(s[2]) not in DISPATCH)
 
 # An ops field whose dispatch site in the core was analysed gets call
 # edges from there (the icall sites) instead of roots, if some root
