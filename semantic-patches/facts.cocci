@@ -652,9 +652,7 @@ if fn != "something_else":
 	if fld:
 		b = pb[0]
 		base = text(b)
-		# x.u.s: a member of a local is the local's own storage too.
-		root = re.match(r"^(\w+)(\s*[.]\s*\w+)*$", base)
-		v = VARS.get((pos.file, fn, root.group(1))) if root else None
+		v = VARS.get((pos.file, fn, base))
 		local = v is not None and not v[1] and not v[2]
 		# The write starts at its base, or at a prefix ++/--.
 		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
