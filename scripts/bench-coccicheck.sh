@@ -16,6 +16,7 @@ if [ ! -r "$LINUX_TARBALL" ]; then
 fi
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' INT TERM
 linux_extract "$tmp/linux" Makefile .cocciconfig scripts include arch/x86 "$DIR" || exit 2
 ./bitsplit install-cocci --tree "$tmp/linux" >/dev/null || exit 2
 

@@ -9,12 +9,3 @@ void jdev_irq(int irq, void *data)
 	d->mode = 1;
 	mutex_unlock(&d->lock);
 }
-
-unsigned int jdev_reg_cycle(void)
-{
-	union jreg r;
-
-	r.val = 0;
-	r.f.cycle = 2;
-	return r.val;
-}

@@ -28,12 +28,3 @@ static inline void jdev_mark_busy(struct jdev *d)
 {
 	d->busy = 1;	/* a header inline: not reported here, nor twice */
 }
-
-/* A register image: the driver fills a copy on its stack. */
-union jreg {
-	struct jreg_bits {
-		unsigned int go:1;
-		unsigned int cycle:2;
-	} f;
-	unsigned int val;
-};
