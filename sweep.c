@@ -30,7 +30,7 @@
 #include "spatch_tree.h"
 #include "tree_files.h"
 
-#define RULE "racy_bitfields.cocci"
+#define RULE "sweep_writes.cocci"
 /* Parse hints (scoped_guard...): without them a function is dropped. */
 #define MACROS "kernel-macros.h"
 #define SPATCH_TIMEOUT "120"
