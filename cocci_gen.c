@@ -122,7 +122,9 @@ int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 		char *path = xstrfmt("%s/%s", tree, files->v[i]);
 		char *name = spatch_tree_name(st, files->v[i]);
 		struct strbuf before = STRBUF_INIT, after = STRBUF_INIT, log = STRBUF_INIT;
+		/* the headers it includes give types; only the file is rewritten */
 		const char *argv[] = { "spatch", "--very-quiet", "--timeout", "120",
+				       "--include-headers-for-types",
 				       "--macro-file", macros, "--sp-file", cocci, name,
 				       "-o", result, NULL };
 		struct child c = { .argv = argv, .out = &log, .err = &log };
@@ -152,6 +154,40 @@ int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 	}
 	free(result);
 	free(macros);
+	spatch_tree_close(st);
+	return ret;
+}
+
+int cocci_run_text(const char *cocci, const char *tree, const char *text, struct strbuf *out)
+{
+	struct spatch_tree *st = spatch_tree_open(tree);
+	/* both in spatch's own shell-safe scratch directory */
+	char *in = xstrfmt("%s/edited.h", spatch_tree_tmp(st));
+	char *result = xstrfmt("%s/result.h", spatch_tree_tmp(st));
+	char *macros = datadir_path("kernel-macros.h");
+	const char *argv[] = { "spatch", "--very-quiet", "--timeout", "120",
+			       "--macro-file", macros, "--sp-file", cocci, in,
+			       "-o", result, NULL };
+	struct strbuf log = STRBUF_INIT;
+	struct child c = { .argv = argv, .out = &log, .err = &log };
+	int ret = 0;
+
+	if (write_file_atomic(in, text, strlen(text)) || write_file_atomic(result, "", 0))
+		ret = -1;
+	else if (spatch_tree_run(st, &c))
+		ret = log.buf && strstr(log.buf, "because there are no modified files") ? 1 :
+		      error("spatch %s on the edited header failed:\n%s", cocci,
+			    log.buf ? log.buf : "");
+	else if (strbuf_read_file(out, result) < 0 || check_text(out->buf, out->len, result))
+		ret = error("cannot read spatch's result %s", result);
+	if (ret == 1) {
+		strbuf_addstr(out, text);
+		ret = 0;
+	}
+	strbuf_release(&log);
+	free(macros);
+	free(result);
+	free(in);
 	spatch_tree_close(st);
 	return ret;
 }

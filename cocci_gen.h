@@ -32,4 +32,11 @@ void cocci_gen_bitops(const struct plan *p, struct strbuf *out);
 int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 	      struct strbuf *out);
 
+/*
+ * Run the patch rule in cocci over text (a header of the tree, as the
+ * struct editor left it) and put the result in out: text itself when
+ * the rule changes nothing.
+ */
+int cocci_run_text(const char *cocci, const char *tree, const char *text, struct strbuf *out);
+
 #endif

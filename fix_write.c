@@ -108,14 +108,22 @@ static int write_out(const struct fix_opts *o, const char *name, const char *ext
 	return ret;
 }
 
+/* OUT/STRUCT.cocci as written (*rel, for the report) and as spatch is given it. */
+static char *cocci_path(const struct fix_opts *o, const struct plan *p, char **rel)
+{
+	char real[PATH_MAX];
+
+	*rel = xstrfmt("%s/%s.cocci", o->out, p->s->name);
+	return xstrdup(realpath(*rel, real) ? real : *rel);
+}
+
 /*
  * Run the generated rule over the files that store into the split fields
  * and keep what it would change as STRUCT-stores.diff, for the reviewer.
  */
 static int suggest_stores(const struct fix_opts *o, const struct plan *p)
 {
-	char *rel = xstrfmt("%s/%s.cocci", o->out, p->s->name);
-	char real[PATH_MAX], *cocci = xstrdup(realpath(rel, real) ? real : rel);
+	char *rel, *cocci = cocci_path(o, p, &rel);
 	struct opt_list files = { 0 };
 	struct strbuf diff = STRBUF_INIT;
 	char *name = xstrfmt("%s-stores", p->s->name);
@@ -143,8 +151,7 @@ static int suggest_stores(const struct fix_opts *o, const struct plan *p)
 static int rewrite_accesses(const struct fix_opts *o, const struct plan *p, const char *header,
 			    struct strbuf *diff, struct strbuf *account)
 {
-	char *rel = xstrfmt("%s/%s.cocci", o->out, p->s->name);
-	char real[PATH_MAX], *cocci = xstrdup(realpath(rel, real) ? real : rel);
+	char *rel, *cocci = cocci_path(o, p, &rel);
 	struct opt_list files = { 0 };
 	int ret;
 	size_t start = diff->len;
@@ -160,6 +167,26 @@ static int rewrite_accesses(const struct fix_opts *o, const struct plan *p, cons
 	for (int i = 0; i < files.nr; i++)
 		free((char *)files.v[i]);
 	free(files.v);
+	free(cocci);
+	free(rel);
+	return ret;
+}
+
+/* Bitops: the header's own accesses (inline helpers) go through the rule too. */
+static int header_accesses(const struct fix_opts *o, const struct plan *p, struct strbuf *edited)
+{
+	char *rel, *cocci = cocci_path(o, p, &rel);
+	struct strbuf sb = STRBUF_INIT;
+	bool named = false;
+	int ret = 0;
+
+	for (int b = 0; b < p->nr_bits && !named; b++)
+		named = find_field_use(edited->buf, p->s->members[p->bits[b]].name);
+	if (named && !(ret = cocci_run_text(cocci, o->src.tree, edited->buf, &sb))) {
+		strbuf_reset(edited);
+		strbuf_add(edited, sb.buf, sb.len);
+	}
+	strbuf_release(&sb);
 	free(cocci);
 	free(rel);
 	return ret;
@@ -226,6 +253,10 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 	if (struct_edit(text.buf, header, &p, &edited, &why)) {
 		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, why);
 		free(why);
+		goto out;
+	}
+	if (p.remedy == REMEDY_BITOPS && header_accesses(o, &p, &edited)) {
+		ret = -1;
 		goto out;
 	}
 	fprintf(o->report, "struct %s (%s):\n", s->name, header);

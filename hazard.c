@@ -194,7 +194,7 @@ int hazards_find_bits(const struct plan *p, const struct facts *facts, const cha
 			if (f->kind != FACT_WRITE || strcmp(f->struct_name, s->name) ||
 			    strcmp(f->field, m->name))
 				continue;
-			if (!strcmp(f->op, "=")) {
+			if (!strcmp(f->op, "=") && f->value) {
 				if (is_bool(m->type) || boolean_valued(f->value) ||
 				    (constant_value(f->value, &c) && c <= 1))
 					continue;
@@ -205,7 +205,7 @@ int hazards_find_bits(const struct plan *p, const struct facts *facts, const cha
 				strbuf_addf(out, "%s:%u: hazard: %s->%s%s%s: no atomic bitop is a "
 					    "read-modify-write of one bit; rewrite it by hand\n",
 					    f->file, f->line, f->base, f->field, f->op,
-					    strcmp(f->value, "-") ? f->value : "");
+					    f->value && strcmp(f->value, "-") ? f->value : "");
 			}
 			n++;
 		}

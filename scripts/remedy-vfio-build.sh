@@ -1,5 +1,5 @@
 #!/bin/sh
-# Usage: scripts/remedy-vfio-build.sh
+# Usage: scripts/remedy-vfio-build.sh [--cached]
 # Print the directory of a cached kernel build for the remedies' kernel
 # test: DIR/src is Debian's linux-source-6.12 (hard links into
 # linux_tree's extract) with the corpus's vfio-pci-core case applied
@@ -9,7 +9,8 @@
 # the tarball, this script and the case (the recipe); it is built once, in
 # place (kbuild records absolute paths), under a lock, and DIR/.done marks
 # it complete.  A few CPU minutes the first time.  Exit 77 when the
-# tarball or a kernel build tool is missing.
+# tarball or a kernel build tool is missing; with --cached, also when the
+# build is not there yet (nothing is built).
 here=$(cd "$(dirname "$0")" && pwd)
 case_diff=$here/corpus/cases/vfio-pci-core.diff
 . "$here/linux-source.sh"
@@ -20,7 +21,9 @@ done
 echo '#include <gelf.h>' | gcc -E - >/dev/null 2>&1 || exit 77
 cache=$(dirname "$K")
 dir="$cache/remedy-vfio-${K##*/linux-6.12-}-$(cat "$0" "$case_diff" | cksum | cut -d' ' -f1)"
-if [ ! -e "$dir/.done" ]; then
+if [ ! -e "$dir/.done" ] && [ "${1:-}" = --cached ]; then
+	exit 77
+elif [ ! -e "$dir/.done" ]; then
 	(
 		flock 9 || exit 1
 		[ -e "$dir/.done" ] && exit 0

@@ -63,7 +63,7 @@ test_expect_success 'the plan lists the bits, for verify' '
 '
 
 test_expect_success 'the .c changes are what spatch itself makes of the .cocci' '
-	spatch --very-quiet --macro-file "$BITSPLIT_DATADIR/kernel-macros.h" \
+	spatch --very-quiet --include-headers-for-types --macro-file "$BITSPLIT_DATADIR/kernel-macros.h" \
 		--sp-file out/bo_chan.cocci tree/remedy-bitops/bochan.c -o bochan.c >spatch.out 2>&1 &&
 	! grep -i "warning" spatch.out &&
 	(cd tree && diff -u remedy-bitops/bochan.c ../bochan.c) | sed "1,2d; s/^\(@@ [^@]* @@\).*/\1/" >actual

@@ -3,7 +3,8 @@
  * A channel, one of many on a list, whose event flags are set and
  * cleared by an ioctl, the interrupt handler and a timer that share
  * no lock: the flags become bits of one word changed with atomic bitops,
- * as mbcache's e_flags and pci_dev's priv_flags are.
+ * as mbcache's e_flags and pci_dev's priv_flags are; the inline helper
+ * below reads them too.
  */
 #ifndef BOCHAN_H
 #define BOCHAN_H
@@ -27,5 +28,11 @@ struct bo_chan {
 	struct work_struct	rx_work;
 	struct timer_list	watchdog;
 };
+
+/* Work left to do on the channel: a send or a receive not yet handled. */
+static inline bool bo_chan_busy(const struct bo_chan *ch)
+{
+	return ch->tx_pending || ch->rx_pending;
+}
 
 #endif

@@ -41,6 +41,7 @@ static const char tsv[] =
 	W(16, "b", "=", "9")			/* 1 today, 9 after */
 	W(17, "b", "++", "-")			/* wraps at 8 today */
 	W(18, "c", "=", "flags & BIT(3)")	/* bool to bool: fine */
+	W(20, "c", "++", "-")			/* bool to bool: fine; no bitop */
 	W(19, "x", "=", "count");		/* not split */
 
 int main(void)
@@ -83,7 +84,7 @@ int main(void)
 		bool bits[ARRAY_SIZE(hz)] = { true, false, true, true, false };
 
 		CHECK_INT(plan_bitops(&p, &s, bits, NULL, &o), 0, "hz bitops plans");
-		CHECK_INT(hazards_find_bits(&p, &f, "hz.h", text, &out), 4, "four bitops hazards");
+		CHECK_INT(hazards_find_bits(&p, &f, "hz.h", text, &out), 5, "five bitops hazards");
 		CHECK_STR(out.buf,
 			  "hz.c:12: hazard: h->a = (n) & (m): the 1-bit field keeps the low bit, "
 			  "assign_bit() sets the bit for any non-zero value\n"
@@ -92,8 +93,10 @@ int main(void)
 			  "hz.c:14: hazard: h->a = count: the 1-bit field keeps the low bit, "
 			  "assign_bit() sets the bit for any non-zero value\n"
 			  "hz.h:4: hazard: s is a signed 1-bit field: it reads 0 or -1 today, "
-			  "test_bit() gives 0 or 1\n",
-			  "the stores a bit would not keep, and the signed field");
+			  "test_bit() gives 0 or 1\n"
+			  "hz.c:20: hazard: h->c++: no atomic bitop is a read-modify-write of "
+			  "one bit; rewrite it by hand\n",
+			  "field by field: the stores a bit would not keep, the signed field, an increment");
 		strbuf_release(&out);
 		plan_release(&p);
 	}
