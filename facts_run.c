@@ -48,7 +48,7 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *macros, *wmacros, *dispatch, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *macros, *wmacros, *dispatch, *members, *out, *spatch_tmp;
 	struct spatch_tree *st;
 	struct opt_list names;	/* the scanned files' names in st */
 	struct opt_list includes; /* the headers to --include, by their names in st */
@@ -311,8 +311,50 @@ static int cmp_larger(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static int write_inputs(const struct source_opts *src, struct run_files *rf,
-			struct candidate *cands, int nr_cands,
+/*
+ * What the layout knows about every struct's members, for a write whose
+ * base spatch could not type: "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE", KIND
+ * s (a named struct or union, or a pointer to one: TYPE), a (an anonymous
+ * aggregate, whose members the layout gives to STRUCT itself) or o
+ * (anything else).  facts.cocci follows a base such as "dmab->dev" through
+ * it to the struct really written.
+ */
+static void member_types(const struct bs_layout *l, struct strbuf *sb)
+{
+	for (int i = 0; i < l->nr_structs; i++) {
+		const struct bs_struct *s = &l->structs[i];
+
+		for (int k = 0; s->name && k < s->nr_members; k++) {
+			const struct bs_member *m = &s->members[k];
+			const char *t = m->type ? m->type : "";
+			size_t n;
+
+			if (!m->name)
+				continue;
+			if (starts_with(t, "const "))
+				t += 6;
+			if (starts_with(t, "volatile "))
+				t += 9;
+			if (m->is_nested) {
+				strbuf_addf(sb, "%s\t%s\ta\t-\n", s->name, m->name);
+				continue;
+			}
+			if (!m->dims && (starts_with(t, "struct ") || starts_with(t, "union "))) {
+				t = strchr(t, ' ') + 1;
+				n = strcspn(t, " *");
+				if (n && !t[n + strspn(t + n, " *")]) {
+					strbuf_addf(sb, "%s\t%s\ts\t%.*s\n", s->name, m->name,
+						    (int)n, t);
+					continue;
+				}
+			}
+			strbuf_addf(sb, "%s\t%s\to\t-\n", s->name, m->name);
+		}
+	}
+}
+
+static int write_inputs(const struct source_opts *src, const struct bs_layout *l,
+			struct run_files *rf, struct candidate *cands, int nr_cands,
 			const struct opt_list *files, const struct opt_list *scanned,
 			const struct opt_list *all, const struct opt_list *fields,
 			const struct strbuf *dispatch)
@@ -336,6 +378,7 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
 	rf->wmacros = xstrfmt("%s/field-macros.txt", rf->dir);
 	rf->dispatch = xstrfmt("%s/dispatch.tsv", rf->dir);
+	rf->members = xstrfmt("%s/members.tsv", rf->dir);
 	rf->out = xstrfmt("%s/facts.tsv", rf->dir);
 	rf->spatch_tmp = xstrfmt("%s/spatch", spatch_tree_tmp(rf->st));
 
@@ -344,6 +387,9 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 			    cands[i].header ? cands[i].spatch_header : "-", cands[i].fields.buf);
 	write_or_die(rf->cands, &sb);
 	write_or_die(rf->dispatch, dispatch);
+	strbuf_reset(&sb);
+	member_types(l, &sb);
+	write_or_die(rf->members, &sb);
 	strbuf_reset(&sb);
 	/*
 	 * One group per file: files of one group share bindings in spatch.
@@ -414,6 +460,7 @@ static void release_inputs(struct run_files *rf)
 	free(rf->macros);
 	free(rf->wmacros);
 	free(rf->dispatch);
+	free(rf->members);
 	free(rf->out);
 	free(rf->spatch_tmp);
 }
@@ -459,8 +506,9 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
 	opt_list_append(&owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
 	opt_list_append(&owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
+	opt_list_append(&owned, xstrfmt("bitsplit_members=%s", rf->members));
 	opt_list_append(&owned, xstrfmt("bitsplit_macros=%s", rf->wmacros));
-	for (int i = owned.nr - 7; i < owned.nr; i++) {
+	for (int i = owned.nr - 8; i < owned.nr; i++) {
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
@@ -495,6 +543,11 @@ static void real_names(struct facts *f, const struct spatch_tree *st)
 
 		free(f->v[i].file);
 		f->v[i].file = real;
+		if (f->v[i].callee_file) {
+			real = spatch_tree_real(st, f->v[i].callee_file);
+			free(f->v[i].callee_file);
+			f->v[i].callee_file = real;
+		}
 	}
 }
 
@@ -517,7 +570,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
 	struct strbuf data = STRBUF_INIT, user = STRBUF_INIT, err = STRBUF_INIT;
 	struct strbuf tsv = STRBUF_INIT, dispatch = STRBUF_INIT;
-	struct opt_list cores = { 0 }, scanned = { 0 };
+	struct opt_list cores = { 0 }, summarized = { 0 }, scanned = { 0 };
 	char *learned = NULL;
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
@@ -557,12 +610,20 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			opt_list_append(&files, cores.v[i]);
 		}
 		scanned_files(src, cands, nr_cands, &files, &scanned);
-		ret = write_inputs(src, &rf, cands, nr_cands, &files, &scanned, &all,
+		ret = write_inputs(src, l, &rf, cands, nr_cands, &files, &scanned, &all,
 				   &fields, &dispatch);
-		/* The learned wrappers go between the presets and --data, which wins. */
+		/*
+		 * The learned wrappers go between the presets and --data, which
+		 * wins.  The cores' wrappers count: what a core holds around a
+		 * dispatch site is often taken through one.
+		 */
+		for (int i = 0; i < all.nr; i++)
+			opt_list_append(&summarized, all.v[i]);
+		for (int i = 0; i < cores.nr; i++)
+			opt_list_append(&summarized, cores.v[i]);
 		if (!ret)
-			ret = lock_summary(rf.st, src->tree, &all, data.buf, user.buf ? user.buf : "",
-					   rf.funcs, o, rf.dir, &learned);
+			ret = lock_summary(rf.st, src->tree, &summarized, data.buf,
+					   user.buf ? user.buf : "", rf.funcs, o, rf.dir, &learned);
 		if (!ret) {
 			strbuf_addf(&data, ":%s:%s", learned, rf.macros);
 			if (user.len)
@@ -613,6 +674,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	strbuf_release(&tsv);
 	strbuf_release(&dispatch);
 	free(cores.v);
+	free(summarized.v);
 	for (int i = 0; i < scanned.nr; i++)
 		free((char *)scanned.v[i]);
 	free(scanned.v);

@@ -222,6 +222,9 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	       reach & REACH_SETUP ? PHASE_SETUP : PHASE_TEARDOWN;
 	if (fn && fn->nr_ctx && nr_private == fn->nr_ctx)
 		return nr_private;
+	/* No root reaches it, but every caller hands it a fresh object. */
+	if (fn && !fn->nr_ctx && callgraph_param_private(g, n, param))
+		return 1;
 	for (int c = fn && fn->nr_ctx ? 0 : -1; c < (fn ? fn->nr_ctx : 0); c++) {
 		struct field_writer w;
 		bool dup = false;

@@ -4,12 +4,16 @@
 /// lock annotations.  Run by "bitsplit facts", one spatch run per file set:
 ///
 ///   spatch --macro-file kernel-macros.h --include HEADER... -D bitsplit_cands=F
-///          -D bitsplit_funcs=F -D bitsplit_macros=F --include-headers-for-types
+///          -D bitsplit_funcs=F -D bitsplit_members=F -D bitsplit_dispatch=F
+///          -D bitsplit_macros=F --include-headers-for-types
 ///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT
 ///          -D bitsplit_lib=DIR --jobs N
 ///          --timeout S --file-groups G --sp-file facts.cocci
 ///
-/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines, bitsplit_funcs
+/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines,
+/// bitsplit_members "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE" for every struct of
+/// the layout (KIND s: of struct TYPE or a pointer to one, a: an anonymous
+/// aggregate, o: anything else), bitsplit_funcs
 /// the names of the functions the file set defines; bitsplit_macros the
 /// function-like macros its headers define that name a candidate field
 /// (the headers are files of their own, read by another worker than the
@@ -36,6 +40,7 @@ out << virtual.bitsplit_out;
 funcs_path << virtual.bitsplit_funcs;
 dispatch_path << virtual.bitsplit_dispatch;
 lib << virtual.bitsplit_lib;
+members_path << virtual.bitsplit_members;
 macros_path << virtual.bitsplit_macros;
 @@
 import os
@@ -69,6 +74,7 @@ coccinelle.pubw = []	# (key, x): ... and from a publication of x
 coccinelle.passes = []		# (file, line, caller, callee, index, from)
 coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
 coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
+coccinelle.bases = []		# (key, struct) the layout says a written base has
 coccinelle.wmacros = []		# (macro, field, op, value) of the writer macros defined
 
 CANDS = {}			# struct -> (header, set of fields)
@@ -110,6 +116,8 @@ C_COMMENT = re.compile(SL + r"\*\s*(.*?)\s*\*" + SL + "|" + SL + SL + r"\s*(.*)$
 def row(*cols):
 	return TAB.join(str(c) for c in cols)
 
+MEMBERS = {}			# (struct, member) -> (kind, type), from the layout
+
 # >>> facts only: inputs
 for line in open(cands):
 	f = line.rstrip(NL).split(TAB)
@@ -119,6 +127,11 @@ for line in open(cands):
 
 OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
 MAYBE_WRITERS.update(l.strip() for l in open(macros_path))
+
+for line in open(members_path):
+	f = line.rstrip(NL).split(TAB)
+	if len(f) == 4:
+		MEMBERS[(f[0], f[1])] = (f[2], f[3])
 
 # Files outside the PATHs analysed for their dispatch sites:
 # file -> field -> the ops structs the PATHs initialize with that field.
@@ -224,6 +237,7 @@ def publishes(f):
 	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
+CALL_MACROS = {}		# function-like macro -> functions of the file set it calls
 LOCKED_FNS = set()		# (file, func) that take a lock or a guard
 SITES = set()			# keys of sites in those functions
 WRITES = set()			# keys of write sites
@@ -258,7 +272,21 @@ def is_callee(f):
 	# name we do not know is evidence.
 	if f in LOCKS:
 		return f in OURS and LOCKS[f].how is not None
-	return f in OURS or f in SYNC or LOCKISH.search(f) is not None
+	return f in OURS or f in SYNC or f in CALL_MACROS or LOCKISH.search(f) is not None
+
+def in_file_set(f):
+	return f in OURS
+
+def macro_of(file, line):
+	"""The function-like macro whose #define holds line, or None."""
+	ls = lines_of(file)
+	for i in range(line - 1, -1, -1):
+		m = re.match(r"^\s*#\s*define\s+(\w+)\(", ls[i])
+		if m:
+			return m.group(1)
+		if i < line - 1 and not ls[i].rstrip().endswith(chr(92)):
+			return None
+	return None
 
 INIT_MACRO_USE = re.compile(r"\b(%s)\s*\(" % "|".join(
 	re.escape(m) for m in sorted(INIT_MACROS, key=len, reverse=True))) if INIT_MACROS else None
@@ -396,6 +424,25 @@ def add_var(pos, name, ty, is_param):
 		static = re.search(r"\bstatic\b", line[:int(pos.column)]) is not None
 	VARS[(pos.file, scope, name)] = (st, ptr, static)
 	VAR_NAMES.add(name)
+
+LOCAL_CHAIN = re.compile(r"^(\w+)(?:\.\w+)*$")
+BASE_CHAIN = re.compile(r"^\(?\*?(\w+)\)?((?:(?:->|\.)\w+)*)$")
+
+def base_struct(file, fn, base):
+	"""The struct a written base really has, followed from its variable's
+	declared type through the layout's members; None when unknown."""
+	m = BASE_CHAIN.match("".join(base.split()))
+	v = m and var(file, fn, m.group(1))
+	if not v:
+		return None
+	st = v[0]
+	for mem in re.findall(r"\w+", m.group(2)):
+		kind, ty = MEMBERS.get((st, mem), (None, None))
+		if kind == "s":
+			st = ty
+		elif kind != "a":
+			return None
+	return st
 
 def var(file, fn, name):
 	return VARS.get((file, fn, name)) or VARS.get((file, None, name))
@@ -670,8 +717,14 @@ if fn != "something_else":
 	if fld:
 		b = pb[0]
 		base = text(b)
-		v = VARS.get((pos.file, fn, base))
+		# A member of a member of a local is the local's too: the
+		# register image "union flash_status hsfsts; hsfsts.hsf_status.flcdone = 1".
+		m = LOCAL_CHAIN.match("".join(base.split()))
+		v = VARS.get((pos.file, fn, m.group(1))) if m else None
 		local = v is not None and not v[1] and not v[2]
+		st = base_struct(pos.file, fn, base)
+		if st is not None and (st, fld) in MEMBERS:
+			coccinelle.bases.append((k, st))
 		# The write starts at its base, or at a prefix ++/--.
 		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
 		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
@@ -692,6 +745,24 @@ if fn != "something_else":
 			coccinelle.sites.append((k, "use", pos.file, int(pos.line),
 				int(pos.column) + 1, fn, mac, use, None, None, False))
 
+@mcall@
+// Calls inside a function-like macro: a use of the macro calls them
+// (SET_SIZE(e, n) expanding to set_size(e, n)).
+identifier mg : script:python() { in_file_set(mg) };
+position p;
+@@
+mg@p(...)
+
+@script:python@
+mg << mcall.mg;
+p << mcall.p;
+@@
+pos = p[0]
+if pos.current_element == "something_else":
+	mac = macro_of(pos.file, int(pos.line))
+	if mac and mac != mg:
+		CALL_MACROS.setdefault(mac, set()).add(mg)
+
 @csite@
 // ... direct calls, and calls through an ops field: a rule of their own,
 // for a disjunction with the writes above matches one of them per
@@ -711,13 +782,16 @@ position p, pb;
 
 @script:python@
 p << csite.p;
+pb << csite.pb = [];
 callee << csite.callee = "";
 ofld << csite.ofld = "";
 @@
 pos = p[0]
 fn = pos.current_element
 if fn != "something_else":
-	k = key(pos)
+	# The locks at X->f(...) are those at X: the field name is no
+	# expression of its own for the lock rules to find.
+	k = key(pb[0] if ofld else pos)
 	if (pos.file, fn) in LOCKED_FNS:
 		SITES.add(k)
 	if ofld:
@@ -729,6 +803,10 @@ if fn != "something_else":
 		if ofld in DISPATCH.get(norm(pos.file), ()) and \
 		   ROOT_OPS.get(ofld, "runtime") == "runtime":
 			coccinelle.dispatch.append((pos.file, int(pos.line), fn, ofld))
+	elif callee in CALL_MACROS and callee not in OURS:
+		for g in sorted(CALL_MACROS[callee]):
+			coccinelle.sites.append((k, "call", pos.file, int(pos.line),
+				int(pos.column) + 1, fn, g, None, None, None, False))
 	else:
 		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, callee, None, None, None, False))
@@ -1309,6 +1387,7 @@ all_pubw << merge.pubw;
 all_passes << merge.passes;
 all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
+all_bases << merge.bases;
 all_opstype << merge.opstype;
 all_wmacros << merge.wmacros;
 @@
@@ -1346,6 +1425,11 @@ ops = flat(all_ops)
 byfield = {}
 for fld, fn, file, line in ops:
 	byfield.setdefault(fld, set()).add(fn)
+statics = set((f[0], f[2]) for f in funcs if f[4] == "static")
+stored_in = {}			# (field, static function) -> files of its ops tables
+for fld, fn, file, line in ops:
+	if (file, fn) in statics:
+		stored_in.setdefault((fld, fn), set()).add(file)
 opstype = {}
 bytyped = {}			# (struct, field) -> functions
 for fld, fn, file, line, st in flat(all_opstype):
@@ -1372,6 +1456,7 @@ def locks_at(k, file, fn):
 	return ",".join(sorted(by.values())) or "-"
 
 fresh = flat(all_allocw) - flat(all_pubw)
+base_of = dict(flat(all_bases))
 pubcalls = flat(all_pubcalls)
 
 # Passes: private objects first, then the parameters that forward them,
@@ -1464,8 +1549,19 @@ for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 		if structs and not known and "" not in structs:
 			continue	# typed, and not a candidate: a name collision
 		is_typed = kind == "write" and k in typed and bool(structs)
+		if not known and kind == "write":
+			# Untyped: the struct its base really has, if the layout
+			# knows the way there ("dmab->dev.type" is a
+			# snd_dma_device's, not a segment descriptor's).
+			st = base_of.get(k)
+			if st is not None:
+				if st not in CANDS or a not in CANDS[st][1]:
+					continue	# a name collision
+				known = [st]
 		if not known:
+			# By name alone (an anonymous owner is no typing either).
 			known = sorted(s for s in CANDS if a in CANDS[s][1])
+			is_typed = False
 		inst = "self"
 		base = "".join(b.split()) if kind == "write" else b
 		cursors = iters.get(k, set())
@@ -1483,9 +1579,20 @@ for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 	elif kind == "call" and a in defined:
 		lines.add(row("call", esc(file), line, esc(fn), a, locks))
 	elif kind == "icall":
+		# A setup or teardown op keeps its phase whoever calls it (the
+		# core closes a device from an ioctl's error path): its root
+		# stands, and the caller's run-time path does not reach it.
+		if ROOT_OPS.get(a, "runtime") != "runtime":
+			continue
 		for callee in sorted(icallees(file, a)):
-			if callee in defined:
-				lines.add(row("call", esc(file), line, esc(fn), callee, locks))
+			for at in sorted(stored_in.get((a, callee), ())) or [None]:
+				if callee not in defined:
+					continue
+				if at is None:
+					lines.add(row("call", esc(file), line, esc(fn), callee, locks))
+				else:	# a static function binds in the file of its ops table
+					lines.add(row("call", esc(file), line, esc(fn), callee, locks,
+						      esc(at)))
 for file, line, fn, end, linkage in funcs:
 	if linkage == "static":
 		lines.add(row("func", esc(file), line, fn, end, linkage))
