@@ -296,6 +296,21 @@ static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_ca
 	return 0;
 }
 
+struct sized {
+	off_t size;
+	const char *name;
+};
+
+/* Larger first; by name where the sizes are equal, so a run is repeatable. */
+static int cmp_larger(const void *a, const void *b)
+{
+	const struct sized *x = a, *y = b;
+
+	if (x->size != y->size)
+		return x->size < y->size ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
 /*
  * What the layout knows about every struct's members, for a write whose
  * base spatch could not type: "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE", KIND
@@ -348,6 +363,7 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	struct opt_list headers = { 0 }, own = { scanned->v + files->nr,
 						 scanned->nr - files->nr, 0 };
 	struct strbuf sb = STRBUF_INIT;
+	struct sized *order;
 	char *inc;
 
 	rf->st = spatch_tree_open(src->tree);
@@ -375,9 +391,25 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	member_types(l, &sb);
 	write_or_die(rf->members, &sb);
 	strbuf_reset(&sb);
-	/* One group per file: files of one group share bindings in spatch. */
-	for (int i = 0; i < rf->names.nr; i++)
-		strbuf_addf(&sb, "%s\n\n", rf->names.v[i]);
+	/*
+	 * One group per file: files of one group share bindings in spatch.
+	 * The largest first, so that the last file a worker takes is a
+	 * small one and the jobs end together.
+	 */
+	order = xcalloc(scanned->nr ? scanned->nr : 1, sizeof(*order));
+	for (int i = 0; i < scanned->nr; i++) {
+		struct stat st;
+		char *path = xstrfmt("%s/%s", src->tree, scanned->v[i]);
+
+		order[i].size = stat(path, &st) ? 0 : st.st_size;
+		order[i].name = rf->names.v[i];
+		free(path);
+	}
+	if (scanned->nr)
+		qsort(order, scanned->nr, sizeof(*order), cmp_larger);
+	for (int i = 0; i < scanned->nr; i++)
+		strbuf_addf(&sb, "%s\n\n", order[i].name);
+	free(order);
 	write_or_die(rf->groups, &sb);
 	strbuf_reset(&sb);
 	/*
