@@ -56,6 +56,7 @@ coccinelle.pubw = []	# (key, x): ... and from a publication of x
 coccinelle.passes = []		# (file, line, caller, callee, index, from)
 coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
 coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
+coccinelle.threads = []		# (file, line, func, event, entry) of thread starts and joins
 
 CANDS = {}			# struct -> (header, set of fields)
 FIELDS = set()
@@ -70,6 +71,7 @@ ROOT_FUNCS = {}			# function name -> phase
 INIT_MACROS = {}		# macro -> [(index, field, pattern)]: arg index lands in .field
 IGNORE = set()			# a function handed to these is not thereby a root
 SYNC = set()			# these call the function handed to them before returning
+THREAD_CALLS = {}		# function -> ("create", entry index) or ("join", None)
 ALLOCS = set()			# functions returning a fresh object nobody else sees
 FILLS = set()			# functions that fill an object without publishing it
 PARAMS = {}			# (file, func, name) -> parameter index
@@ -139,6 +141,11 @@ for path in data.split(":"):
 			IGNORE.add(f[1])
 		elif f[0] == "sync":
 			SYNC.add(f[1])
+		elif f[0] == "thread":
+			THREAD_CALLS[f[1]] = ("create", int(f[2]))
+			ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), "runtime", "thread"))
+		elif f[0] == "join":
+			THREAD_CALLS[f[1]] = ("join", None)
 		elif f[0] == "alloc":
 			ALLOCS.add(f[1])
 		elif f[0] == "fill":
@@ -184,6 +191,9 @@ def is_guard(f):
 
 def is_argroot(f):
 	return f in ROOT_ARGS
+
+def is_thread_call(f):
+	return f in THREAD_CALLS
 
 def is_alloc(f):
 	return f in ALLOCS
@@ -353,6 +363,9 @@ def base_type(t):
 		t = t[len("struct "):].strip()
 	return t, ptr
 
+TLS = re.compile(r"\b(__thread|_Thread_local|thread_local)\b")
+TLS_VARS = set()		# (file, func or None, name) of thread-local objects, not pointers
+
 def add_var(pos, name, ty, is_param):
 	fn = pos.current_element
 	scope = None if fn == "something_else" else fn
@@ -361,7 +374,13 @@ def add_var(pos, name, ty, is_param):
 	if not is_param:
 		line = lines_of(pos.file)[int(pos.line) - 1]
 		static = re.search(r"\bstatic\b", line[:int(pos.column)]) is not None
+		if TLS.search(line[:int(pos.column)]) and not ptr:
+			TLS_VARS.add((pos.file, scope, name))
 	VARS[(pos.file, scope, name)] = (st, ptr, static)
+
+def is_tls(file, fn, base):
+	return (file, fn, base) in TLS_VARS or \
+		((file, fn, base) not in VARS and (file, None, base) in TLS_VARS)
 
 def var(file, fn, name):
 	return VARS.get((file, fn, name)) or VARS.get((file, None, name))
@@ -635,7 +654,8 @@ if fn != "something_else":
 		b = pb[0]
 		base = text(b)
 		v = VARS.get((pos.file, fn, base))
-		local = v is not None and not v[1] and not v[2]
+		local = "tls" if is_tls(pos.file, fn, base) else \
+			v is not None and not v[1] and not v[2]
 		# The write starts at its base, or at a prefix ++/--.
 		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
 		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
@@ -1144,6 +1164,28 @@ p << lda.p;
 coccinelle.fnlocks.append((p[0].file, int(p[0].line), fn,
 			   lock_str(la, p[0], fn, "lockdep")))
 
+@tcall@
+// Thread starts and joins: from the first start to the last join the
+// function runs alongside its threads.
+identifier f : script:python() { is_thread_call(f) };
+position p;
+@@
+f@p(...)
+
+@script:python@
+f << tcall.f;
+p << tcall.p;
+@@
+pos = p[0]
+if pos.current_element != "something_else":
+	event, idx = THREAD_CALLS[f]
+	entry = None
+	if idx is not None:
+		args = lockvocab.call_args(lines_of(pos.file), int(pos.line), int(pos.column_end))
+		if idx < len(args) and re.match(r"^&?\s*\w+$", args[idx].strip()):
+			entry = args[idx].strip().lstrip("&").strip()
+	coccinelle.threads.append((pos.file, int(pos.line), pos.current_element, event, entry))
+
 @opsinit@
 // Phase roots and ops edges: functions stored in ops fields ...
 identifier fld, fn, x;
@@ -1270,6 +1312,7 @@ all_passes << merge.passes;
 all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
 all_opstype << merge.opstype;
+all_threads << merge.threads;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -1419,6 +1462,8 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 		cursors = iters.get(k, set())
 		if base in cursors or ("[" in base and in_loop(k)):
 			inst = "closed" if closed_guard(file, fn, line) else "iter"
+		elif local == "tls":
+			inst = "tls"
 		elif local:
 			inst = "local"
 		elif (k, base) in fresh:
@@ -1478,6 +1523,9 @@ for fld, fn, file, line in ops:
 		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, "runtime"), fld))
 for file, line, fn, fld in dispatch:
 	lines.add(row("dispatch", esc(file), line, fn, fld))
+for file, line, fn, event, entry in flat(all_threads):
+	if norm(file) not in DISPATCH:
+		lines.add(row("thread", esc(file), line, esc(fn), event, esc(entry)))
 stored = set((fn, file, line) for fld, fn, file, line in ops)
 handed = {}
 for k, f, caller, ck in flat(all_cbargs):
