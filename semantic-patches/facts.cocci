@@ -374,8 +374,9 @@ def add_var(pos, name, ty, is_param):
 	if not is_param:
 		line = lines_of(pos.file)[int(pos.line) - 1]
 		static = re.search(r"\bstatic\b", line[:int(pos.column)]) is not None
+		# A file-scope declaration is its own current element.
 		if TLS.search(line[:int(pos.column)]) and not ptr:
-			TLS_VARS.add((pos.file, scope, name))
+			TLS_VARS.add((pos.file, None if fn == name else scope, name))
 	VARS[(pos.file, scope, name)] = (st, ptr, static)
 
 def is_tls(file, fn, base):
