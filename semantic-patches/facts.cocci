@@ -72,6 +72,8 @@ INIT_MACROS = {}		# macro -> [(index, field, pattern)]: arg index lands in .fiel
 IGNORE = set()			# a function handed to these is not thereby a root
 SYNC = set()			# these call the function handed to them before returning
 THREAD_CALLS = {}		# function -> ("create", entry index) or ("join", None)
+CALLBACKS = "runtime"		# phase of a function stored in an unlisted field or
+				# whose address is taken; None: no root (the caller decides)
 ALLOCS = set()			# functions returning a fresh object nobody else sees
 FILLS = set()			# functions that fill an object without publishing it
 PARAMS = {}			# (file, func, name) -> parameter index
@@ -146,6 +148,8 @@ for path in data.split(":"):
 			ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), "runtime", "thread"))
 		elif f[0] == "join":
 			THREAD_CALLS[f[1]] = ("join", None)
+		elif f[0] == "callbacks":
+			CALLBACKS = None if f[1] == "none" else f[1]
 		elif f[0] == "alloc":
 			ALLOCS.add(f[1])
 		elif f[0] == "fill":
@@ -1520,8 +1524,10 @@ dispatched = set((st, d[3]) for d in dispatch for st in DISPATCH[norm(d[0])][d[3
 for fld, fn, file, line in ops:
 	if fld not in ROOT_OPS and fld in called:
 		continue
+	if fld not in ROOT_OPS and CALLBACKS is None:
+		continue
 	if fn in defined and (opstype.get((fld, fn, file, line)), fld) not in dispatched:
-		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, "runtime"), fld))
+		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, CALLBACKS), fld))
 for file, line, fn, fld in dispatch:
 	lines.add(row("dispatch", esc(file), line, fn, fld))
 for file, line, fn, event, entry in flat(all_threads):
@@ -1541,8 +1547,8 @@ for k, fn, file, line in flat(all_addrs):
 		 if f in defined or f in SYNC or ck == k]
 	for f, caller, ck in edges:
 		lines.add(row("call", esc(file), ck[1], esc(caller), fn, locks_at(ck, file, caller)))
-	if not edges:
-		lines.add(row("root", esc(file), line, fn, "runtime", "address-taken"))
+	if not edges and CALLBACKS is not None:
+		lines.add(row("root", esc(file), line, fn, CALLBACKS, "address-taken"))
 for file, line, fn, callee in flat(all_unknown):
 	if (file, fn) in writers:
 		lines.add(row("skip", esc(file), line, "unknown lock-like call", callee))
