@@ -51,7 +51,7 @@ test_expect_success 'the call through ->run in the thread reaches fl_run; fl_und
 	      c                  unknown  ops.c:6  fl_undo, no root reaches it
 	EOT
 	bitsplit check --tree t --layout ops.dump ops.c >out;
-	grep -E -A1 "^      (runtime|unknown|setup) |^      c  " out | grep -v -e "^--" -e "holds" -e "from thread: worker$" >actual &&
+	grep -E -A1 "^      (runtime|unknown|setup) |^      c  " out | grep -v -e "^--" -e "holds" -e "from thread: worker$" -e "^$" >actual &&
 	test_cmp expect actual
 '
 
