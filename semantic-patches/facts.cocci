@@ -18,6 +18,13 @@
 // Requires: 1.1.1
 // Confidence: Moderate
 // Options: --macro-file kernel-macros.h
+//
+// racy_bitfields.cocci, the rule "make coccicheck" runs, is generated from
+// this file (scripts/gen-racy-cocci.sh): its initialize, rules and finalize
+// are taken as they are, except the lines between "# >>> facts only: NAME"
+// and "# <<< facts only", which read bitsplit's inputs and write the facts
+// and which racy_bitfields.in.cocci replaces.  Run "make" after editing
+// this file and commit the regenerated rule with it.
 
 @initialize:python@
 cands << virtual.bitsplit_cands;
@@ -30,9 +37,11 @@ lib << virtual.bitsplit_lib;
 import os
 import re
 import sys
+# >>> facts only: lib
 sys.dont_write_bytecode = True	# never write into the data directory
 sys.path.insert(0, lib)
 import lockvocab
+# <<< facts only
 
 coccinelle.sites = []		# (key, kind, file, line, col, func, a, b, c, d, local)
 coccinelle.typed = []		# keys of writes Coccinelle typed as bitfields
@@ -77,7 +86,9 @@ CALLBACKS = "runtime"		# phase of a function stored in an unlisted field or
 ALLOCS = set()			# functions returning a fresh object nobody else sees
 FILLS = set()			# functions that fill an object without publishing it
 PARAMS = {}			# (file, func, name) -> parameter index
+# >>> facts only: out
 OUT = out
+# <<< facts only
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
 BS, TAB, NL = chr(92), chr(9), chr(10)
 
@@ -95,6 +106,7 @@ C_COMMENT = re.compile(SL + r"\*\s*(.*?)\s*\*" + SL + "|" + SL + SL + r"\s*(.*)$
 def row(*cols):
 	return TAB.join(str(c) for c in cols)
 
+# >>> facts only: inputs
 for line in open(cands):
 	f = line.rstrip(NL).split(TAB)
 	if len(f) == 3:
@@ -110,50 +122,57 @@ for line in open(dispatch_path):
 	f = line.rstrip(NL).split(TAB)
 	if len(f) == 3:
 		DISPATCH.setdefault(f[0], {}).setdefault(f[1], set()).add(f[2])
+# <<< facts only
 
 def norm(path):
 	return os.path.normpath(path)
 
+def vocab_line(f):
+	"""Take in the words of one vocabulary line (locks-*.txt, roots-*.txt)."""
+	global CALLBACKS
+	if not f or f[0].startswith("#"):
+		return
+	if f[0] in lockvocab.ACTIONS:
+		LOCKS[f[1]] = lockvocab.parse(f)
+	elif f[0] == "guard":
+		GUARDS[f[1]] = f[2]
+	elif f[0] == "type":
+		LOCK_TYPES.add(" ".join(f[1:]))
+	elif f[0] == "op":
+		ROOT_OPS[f[1]] = f[2]
+	elif f[0] == "arg":
+		ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), f[3], f[4]))
+	elif f[0] == "attr":
+		ROOT_ATTRS[f[1]] = f[2]
+	elif f[0] == "initcall":
+		INITCALLS[f[1]] = f[2]
+	elif f[0] == "func":
+		ROOT_FUNCS[f[1]] = f[2]
+	elif f[0] == "macro":
+		m = (int(f[2]), f[3], f[4] if len(f) > 4 else "%")
+		if m not in INIT_MACROS.setdefault(f[1], []):
+			INIT_MACROS[f[1]].append(m)
+	elif f[0] == "ignore":
+		IGNORE.add(f[1])
+	elif f[0] == "sync":
+		SYNC.add(f[1])
+	elif f[0] == "thread":
+		THREAD_CALLS[f[1]] = ("create", int(f[2]))
+		ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), "runtime", "thread"))
+	elif f[0] == "join":
+		THREAD_CALLS[f[1]] = ("join", None)
+	elif f[0] == "callbacks":
+		CALLBACKS = None if f[1] == "none" else f[1]
+	elif f[0] == "alloc":
+		ALLOCS.add(f[1])
+	elif f[0] == "fill":
+		FILLS.add(f[1])
+
+# >>> facts only: vocabulary
 for path in data.split(":"):
 	for line in open(path):
-		f = line.split()
-		if not f or f[0].startswith("#"):
-			continue
-		if f[0] in lockvocab.ACTIONS:
-			LOCKS[f[1]] = lockvocab.parse(f)
-		elif f[0] == "guard":
-			GUARDS[f[1]] = f[2]
-		elif f[0] == "type":
-			LOCK_TYPES.add(" ".join(f[1:]))
-		elif f[0] == "op":
-			ROOT_OPS[f[1]] = f[2]
-		elif f[0] == "arg":
-			ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), f[3], f[4]))
-		elif f[0] == "attr":
-			ROOT_ATTRS[f[1]] = f[2]
-		elif f[0] == "initcall":
-			INITCALLS[f[1]] = f[2]
-		elif f[0] == "func":
-			ROOT_FUNCS[f[1]] = f[2]
-		elif f[0] == "macro":
-			m = (int(f[2]), f[3], f[4] if len(f) > 4 else "%")
-			if m not in INIT_MACROS.setdefault(f[1], []):
-				INIT_MACROS[f[1]].append(m)
-		elif f[0] == "ignore":
-			IGNORE.add(f[1])
-		elif f[0] == "sync":
-			SYNC.add(f[1])
-		elif f[0] == "thread":
-			THREAD_CALLS[f[1]] = ("create", int(f[2]))
-			ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), "runtime", "thread"))
-		elif f[0] == "join":
-			THREAD_CALLS[f[1]] = ("join", None)
-		elif f[0] == "callbacks":
-			CALLBACKS = None if f[1] == "none" else f[1]
-		elif f[0] == "alloc":
-			ALLOCS.add(f[1])
-		elif f[0] == "fill":
-			FILLS.add(f[1])
+		vocab_line(line.split())
+# <<< facts only
 
 def action(name):
 	return LOCKS[name].action if name in LOCKS else None
@@ -1588,7 +1607,9 @@ for s in sorted(CANDS):
 		if depth <= 0 and i > start:
 			break
 
+# >>> facts only: output
 with open(OUT, "w") as fp:
 	for l in sorted(lines):
 		fp.write(l + NL)
+# <<< facts only
 
