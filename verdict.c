@@ -157,7 +157,12 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 		for (int i = 0; i < ctx->locks.nr; i++)
 			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &ctx->locks.v[i], NULL);
 	}
-	if (is_instance(x, "iter")) {
+	/*
+	 * In the kernel a list or array cursor reaches sibling devices that
+	 * may be running; in a program an array element is one more object,
+	 * written in whatever phase its writer runs.
+	 */
+	if (is_instance(x, "iter") && !userspace) {
 		w->phase = PHASE_RUNTIME;
 		strbuf_addf(&why, "writes a sibling through %s, which may be running",
 			    x->base ? x->base : "a list or array walk");

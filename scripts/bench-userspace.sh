@@ -25,20 +25,23 @@ files=$(sed -n 's/^\([^#].*\.c\)$/\1/p' "$GS_FILES")
 	>"$tmp/check.txt" 2>"$tmp/check.err")
 rc=$?
 [ $rc -le 1 ] || { tail -20 "$tmp/check.err"; exit 2; }
-# The structs with a field that moves under proven-race.
-awk '/^struct / { s = $2 } /^    proven-race moves / && $4 != "nothing" { print s }' \
-	"$tmp/check.txt" | sort -u >"$tmp/flagged"
-nr=0 t=0 f=0 u=0
-while read -r s; do
-	nr=$((nr + 1))
-	label=$(awk -F '\t' -v s="$s" '$1 == s { print $2 "\t" $3 }' "$U/git.labels")
-	case $label in
-	true*) t=$((t + 1)) ;;
-	false*) f=$((f + 1)) ;;
-	*) u=$((u + 1)); label="UNLABELLED	read it and label it in scripts/userspace/git.labels" ;;
-	esac
-	printf 'git: struct %s\t%s\n' "$s" "$label"
-done <"$tmp/flagged"
+# The structs with a field that moves under each policy, and their labels.
+for policy in proven-race setup-only; do
+	awk -v p="$policy" '/^struct / { s = $2 }
+		$1 == p && $2 == "moves" && $3 != "nothing" { print s }' \
+		"$tmp/check.txt" | sort -u >"$tmp/flagged"
+	nr=0 t=0 f=0 u=0
+	while read -r s; do
+		nr=$((nr + 1))
+		label=$(awk -F '\t' -v s="$s" '$1 == s { print $2 "\t" $3 }' "$U/git.labels")
+		case $label in
+		true*) t=$((t + 1)) ;;
+		false*) f=$((f + 1)) ;;
+		*) u=$((u + 1)); label="UNLABELLED	read it and label it in scripts/userspace/git.labels" ;;
+		esac
+		printf 'git %s: struct %s\t%s\n' "$policy" "$s" "$label"
+	done <"$tmp/flagged"
+	echo "git $GIT_VERSION, $(echo $files | wc -w) files, $policy: $nr structs flagged: $t true, $f false, $u unlabelled"
+done
 read -r user sys wall rss <"$tmp/time"
-echo "git $GIT_VERSION, $(echo $files | wc -w) files: $nr structs flagged under proven-race: $t true, $f false, $u unlabelled"
 echo "git check -j 2: ${user} s user + ${sys} s sys CPU, ${wall} s wall, ${rss} KB peak RSS; $(tail -1 "$tmp/check.txt")"

@@ -995,11 +995,13 @@ static void fspan(struct facts *f, const char *func, unsigned int begin, unsigne
  * b.  start() (40-45) returns with its threads running and stop() (50-55)
  * joins them; run() (60-70) calls them at 62 and 66 and writes f at 64 in
  * between.  orphan() is called by nothing: its g is unknown in userspace,
- * run time in the kernel.
+ * run time in the kernel, and so is h, which it writes through an array
+ * cursor (a sibling device that may be running in the kernel, one more
+ * object in a program).
  */
 static void test_thread_windows(void)
 {
-	static const char *const fields[] = { "a", "b", "c", "d", "e", "f", "g", NULL };
+	static const char *const fields[] = { "a", "b", "c", "d", "e", "f", "g", "h", NULL };
 	struct bs_layout l = { 0 };
 	struct facts f = { 0 };
 	struct verdict v = { .userspace = true };
@@ -1030,6 +1032,7 @@ static void test_thread_windows(void)
 	fw(&f, 35, "helper", "s", "e", "self", NULL);
 	fw(&f, 64, "run", "s", "f", "self", NULL);
 	fw(&f, 80, "orphan", "s", "g", "self", NULL);
+	fw(&f, 81, "orphan", "s", "h", "iter", NULL);
 	verdict_compute(&v, &l, &f);
 	CHECK_INT(field(&v, "a")->writers[0].phase, PHASE_SETUP, "windows: before the create is setup");
 	CHECK_INT(field(&v, "b")->writers[0].phase, PHASE_RUNTIME, "windows: between create and join is run time");
@@ -1038,6 +1041,8 @@ static void test_thread_windows(void)
 	CHECK_INT(field(&v, "f")->writers[0].phase, PHASE_RUNTIME,
 		  "windows: between a starting and a joining helper is run time");
 	CHECK_INT(field(&v, "g")->writers[0].phase, PHASE_UNKNOWN, "windows: unreached is unknown in userspace");
+	CHECK_INT(field(&v, "h")->writers[0].phase, PHASE_UNKNOWN,
+		  "windows: an array cursor is no running sibling in userspace");
 	CHECK_STR(field(&v, "b")->writers[0].locks[0].id, CREATOR_LOCK,
 		  "windows: the window holds the creating thread's order");
 	CHECK_OWNED_STR(race_pairs(&v), "b/c c/e c/f",
@@ -1046,6 +1051,8 @@ static void test_thread_windows(void)
 	v = (struct verdict){ 0 };
 	verdict_compute(&v, &l, &f);
 	CHECK_INT(field(&v, "g")->writers[0].phase, PHASE_RUNTIME, "windows: unreached is run time in the kernel");
+	CHECK_INT(field(&v, "h")->writers[0].phase, PHASE_RUNTIME,
+		  "windows: an array cursor is a running sibling in the kernel");
 	verdict_release(&v);
 	free_facts(&f);
 	free_layout(&l);
