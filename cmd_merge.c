@@ -13,7 +13,8 @@
 #include "util.h"
 
 static const char *const usage_str =
-	"bitsplit merge [--tree DIR] [--build DIR] [-j N] --out DIR RESULTS...";
+	"bitsplit merge [--tree DIR] [--build DIR] [-j N] [--format text|json|sarif] --out DIR "
+	"RESULTS...";
 
 static void merge_file(struct sweep_results *r, const char *path)
 {
@@ -59,7 +60,7 @@ static void merge_arg(struct sweep_results *r, const char *arg)
 
 int cmd_merge(int argc, const char **argv)
 {
-	const char *out = NULL;
+	const char *out = NULL, *format = "text", *ext;
 	struct sweep_full_opts fo = { .tree = "." };
 	struct opt_list args = { 0 };
 	const struct option opts[] = {
@@ -68,16 +69,21 @@ int cmd_merge(int argc, const char **argv)
 		{ "build", 0, OPT_STRING, &fo.build, "DIR", "take layouts from this build's objects" },
 		{ "jobs", 'j', OPT_INT, &fo.jobs, "N", "spatch processes (default: CPUs)" },
 		{ "out", 'o', OPT_STRING, &out, "DIR", "where the summary and results go" },
+		{ "format", 0, OPT_STRING, &format, "FORMAT",
+		  "the summary's: text (default), json or sarif" },
 		OPT_END(),
 	};
 	struct sweep_results r = { 0 };
+	struct sweep_summary s;
 	struct strbuf sb = STRBUF_INIT;
+	sweep_print_fn *print;
 	char *path;
 	int racy;
 
 	parse_options(argc, argv, opts, usage_str, &args);
 	if (!out || !args.nr)
 		usage_with_options(usage_str, opts, 2);
+	print = sweep_format(format, &ext);
 	for (int i = 0; i < args.nr; i++)
 		merge_arg(&r, args.v[i]);
 	for (int i = 0; i < r.nr_shards; i++)
@@ -94,8 +100,11 @@ int cmd_merge(int argc, const char **argv)
 	free(path);
 
 	strbuf_reset(&sb);
-	racy = sweep_summary(&r, &fo, &sb);
-	path = xstrfmt("%s/summary.txt", out);
+	sweep_judge(&r, &fo, &s);
+	print(&sb, &s);
+	racy = s.nr_rk;
+	sweep_summary_release(&s);
+	path = xstrfmt("%s/summary.%s", out, ext);
 	if (write_file_atomic(path, sb.buf, sb.len))
 		exit(2);
 	fputs(sb.buf, stdout);

@@ -15,7 +15,7 @@
 
 static const char *const usage_str =
 	"bitsplit sweep [--tree DIR] [--build DIR] [--jobs N] [--shard I/N] [--resume] "
-	"--out DIR PATH...";
+	"[--format text|json|sarif] --out DIR PATH...";
 
 static void parse_shard(const char *s, struct sweep_opts *o)
 {
@@ -29,7 +29,7 @@ static void parse_shard(const char *s, struct sweep_opts *o)
 int cmd_sweep(int argc, const char **argv)
 {
 	struct sweep_opts o = { .tree = ".", .shard = 1, .nr_shards = 1 };
-	const char *shard = NULL;
+	const char *shard = NULL, *format = "text", *ext;
 	struct opt_list args = { 0 };
 	const struct option opts[] = {
 		{ "tree", 0, OPT_STRING, &o.tree, "DIR", "source tree root (default: .)" },
@@ -38,16 +38,20 @@ int cmd_sweep(int argc, const char **argv)
 		{ "shard", 0, OPT_STRING, &shard, "I/N", "do the I-th of N parts" },
 		{ "resume", 0, OPT_BOOL, &o.resume, NULL, "reuse the cached results in --out" },
 		{ "out", 'o', OPT_STRING, &o.out, "DIR", "results, cache and summary" },
+		{ "format", 0, OPT_STRING, &format, "FORMAT",
+		  "the summary's: text (default), json or sarif" },
 		OPT_END(),
 	};
 	struct sweep_results r = { 0 };
 	struct strbuf sb = STRBUF_INIT;
+	sweep_print_fn *print;
 	char *path;
 	int racy = 0, failed;
 
 	parse_options(argc, argv, opts, usage_str, &args);
 	if (!o.out || !args.nr)
 		usage_with_options(usage_str, opts, 2);
+	print = sweep_format(format, &ext);
 	if (shard)
 		parse_shard(shard, &o);
 	if (!o.jobs)
@@ -63,9 +67,13 @@ int cmd_sweep(int argc, const char **argv)
 	sweep_run(&o, &r);
 	if (o.nr_shards == 1) {
 		struct sweep_full_opts fo = { .tree = o.tree, .build = o.build, .jobs = o.jobs };
+		struct sweep_summary s;
 
-		racy = sweep_summary(&r, &fo, &sb);
-		path = xstrfmt("%s/summary.txt", o.out);
+		sweep_judge(&r, &fo, &s);
+		print(&sb, &s);
+		racy = s.nr_rk;
+		sweep_summary_release(&s);
+		path = xstrfmt("%s/summary.%s", o.out, ext);
 		if (write_file_atomic(path, sb.buf, sb.len))
 			exit(2);
 		fputs(sb.buf, stdout);

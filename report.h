@@ -47,4 +47,20 @@ void lock_how_words(const struct fact_lock *l, struct strbuf *out);
 /* "memory_lock (trylock succeeded)", "runtime-PM reference (taken here)" */
 void lock_words(const struct fact_lock *l, struct strbuf *out);
 
+/*
+ * Pieces of the JSON and SARIF reports for other summaries (the sweep's).
+ * sarif_begin() opens the one run up to its tool; the caller adds
+ * "results" (and "properties") and sarif_end() closes it.  A result from
+ * sarif_begin_result() is an open object: locations go in, then json_end().
+ */
+struct json;
+enum sarif_rule { SARIF_RACY_BITFIELD, SARIF_FIELD_DATA_RACE };	/* rules[] of report_sarif.c */
+void report_json_location(struct json *j, const struct struct_verdict *sv,
+			  const struct location_verdict *lv);
+void sarif_begin(struct json *j, struct strbuf *out);
+void sarif_end(struct json *j);
+void sarif_begin_result(struct json *j, enum sarif_rule rule, const char *level, const char *msg);
+void sarif_location(struct json *j, const char *file, unsigned int line, unsigned int col,
+		    const char *msg);
+
 #endif

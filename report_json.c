@@ -55,7 +55,7 @@ static void writer_json(struct json *j, const struct field_writer *w)
 	free(how);
 }
 
-static void location_json(struct json *j, const struct struct_verdict *sv,
+void report_json_location(struct json *j, const struct struct_verdict *sv,
 			  const struct location_verdict *lv)
 {
 	json_begin_object(j, NULL);
@@ -121,7 +121,7 @@ void report_json(struct strbuf *out, const struct verdict *v, enum policy p)
 		json_int(&j, "size", sv->s->size);
 		json_begin_array(&j, "locations");
 		for (int l = 0; l < sv->nr_locs; l++)
-			location_json(&j, sv, &sv->locs[l]);
+			report_json_location(&j, sv, &sv->locs[l]);
 		json_end(&j);
 		notes_json(&j, sv->notes, sv->nr_notes);
 		json_end(&j);

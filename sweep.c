@@ -500,6 +500,52 @@ static void analyse_batch(struct spatch_tree *st, const char *rule, const char *
 	free(macros);
 }
 
+/*
+ * The cache key's part that is not the file: the bitsplit version and
+ * every file of the data directory (the rule, the parse hints, the lock,
+ * root and object vocabularies, the rules' shared Python) by name and
+ * contents, so that an edit to any of them, read by spatch now or later,
+ * is never answered from the cache.
+ */
+static unsigned long long data_hash(void)
+{
+	const char *dir = bitsplit_datadir();
+	unsigned long long h = fnv1a(FNV_INIT, BITSPLIT_VERSION, sizeof(BITSPLIT_VERSION));
+	struct file_list names = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		die("%s: %s", dir, strerror(errno));
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		ALLOC_GROW(names.v, names.nr + 1, names.alloc);
+		names.v[names.nr++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (names.nr)
+		qsort(names.v, (size_t)names.nr, sizeof(*names.v), cmp_strp);
+	for (int i = 0; i < names.nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, names.v[i]);
+		struct stat st;
+
+		if (!stat(path, &st) && S_ISREG(st.st_mode)) {
+			strbuf_reset(&sb);
+			if (strbuf_read_file(&sb, path) < 0)
+				die("%s: cannot read: %s", path, strerror(errno));
+			h = fnv1a(h, names.v[i], strlen(names.v[i]) + 1);
+			h = fnv1a(h, sb.buf, sb.len);
+		}
+		free(path);
+		free(names.v[i]);
+	}
+	free(names.v);
+	strbuf_release(&sb);
+	return h;
+}
+
 static void progress(const struct sweep_opts *o, int done, int total, time_t start)
 {
 	long el = (long)(time(NULL) - start);
@@ -598,11 +644,11 @@ static void make_dir(const char *path)
 		die("%s: cannot create: %s", path, strerror(errno));
 }
 
-/* Rule, file name, contents and the names it is asked about. */
-static char *cache_path(const char *out, unsigned long long rule_hash, const char *file,
+/* The data files, file name, contents and the names it is asked about. */
+static char *cache_path(const char *out, unsigned long long data, const char *file,
 			unsigned long long text_hash, const char *fields)
 {
-	unsigned long long h = rule_hash;
+	unsigned long long h = data;
 
 	h = fnv1a(h, file, strlen(file) + 1);
 	h = fnv1a(h, &text_hash, sizeof(text_hash));
@@ -613,12 +659,12 @@ static char *cache_path(const char *out, unsigned long long rule_hash, const cha
 void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 {
 	struct file_list files = { 0 }, names = { 0 };
-	struct strbuf sb = STRBUF_INIT, rule = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT;
 	struct job *jobs = NULL, *todo = NULL;
 	int nr_jobs = 0, alloc_jobs = 0, nr_todo = 0, alloc_todo = 0;
 	long nth_c = 0, nth_candidate = 0;
-	char *rule_path = datadir_path(RULE), *cache_dir, *results, *abs_out;
-	unsigned long long rule_hash;
+	char *cache_dir, *results, *abs_out;
+	unsigned long long data;
 	struct include_graph graph;
 	int *loc_file;
 	char **stored;
@@ -639,17 +685,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	abs_out = realpath(o->out, NULL);
 	if (!abs_out)
 		die("%s: %s", o->out, strerror(errno));
-	if (strbuf_read_file(&rule, rule_path) < 0)
-		die("%s: cannot read: %s", rule_path, strerror(errno));
-	/* the cache key covers every input of spatch's run besides the file */
-	rule_hash = fnv1a(FNV_INIT, rule.buf, rule.len);
-	free(rule_path);
-	rule_path = datadir_path(MACROS);
-	strbuf_reset(&rule);
-	if (strbuf_read_file(&rule, rule_path) < 0)
-		die("%s: cannot read: %s", rule_path, strerror(errno));
-	rule_hash = fnv1a(rule_hash, rule.buf, rule.len);
-	rule_hash = fnv1a(rule_hash, BITSPLIT_VERSION, sizeof(BITSPLIT_VERSION));
+	data = data_hash();
 
 	for (const char **p = o->paths; *p; p++) {
 		struct opt_list found = { 0 };
@@ -705,7 +741,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		jobs[nr_jobs].file = files.v[i];
 		jobs[nr_jobs].name = NULL;
 		jobs[nr_jobs].fields = fields;
-		jobs[nr_jobs].cache = cache_path(o->out, rule_hash, files.v[i], hashes[i], fields);
+		jobs[nr_jobs].cache = cache_path(o->out, data, files.v[i], hashes[i], fields);
 		if (!access(jobs[nr_jobs].cache, R_OK)) {
 			r->cached++;
 		} else {
@@ -757,7 +793,5 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	free(results);
 	free(cache_dir);
 	free(abs_out);
-	free(rule_path);
 	strbuf_release(&sb);
-	strbuf_release(&rule);
 }

@@ -4,7 +4,9 @@
 
 #include <stdbool.h>
 
+#include "parse_options.h"
 #include "util.h"
+#include "verdict.h"
 
 /*
  * Whole-tree sweeps.  A sweep (or one shard of it) writes its results as
@@ -80,12 +82,57 @@ struct sweep_full_opts {
 	int jobs;
 };
 
+/* A proven race as ranked, with its evidence. */
+struct sweep_rank {
+	const struct struct_verdict *sv;
+	const struct location_verdict *lv;
+	const char *header;
+	int typed;		/* typed writes among the racing writers */
+	int unlocked;		/* races whose two writers hold no lock at all */
+	int roots;		/* distinct roots the racing writers run from */
+	struct opt_list files;	/* the .c files that store its struct's fields */
+};
+
+/* A racy struct that refuse_struct() will not patch. */
+struct sweep_apart {
+	const struct struct_verdict *sv;
+	const char *header;
+	char *why;
+};
+
 /*
- * The full tier on the candidates of r, and the ranked summary: returns
- * how many memory locations it proves racy.
+ * The full tier's judgement of a sweep: what every format prints.  The
+ * counts are of candidate locations the verdict cleared.
  */
-int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o,
-		  struct strbuf *out);
+struct sweep_summary {
+	const struct sweep_results *r;
+	const struct sweep_full_opts *o;
+	int ambiguous;		/* untyped writes to a name several locations have */
+	int nr_cands, nr_files;	/* candidate locations; .c files the facts ran on */
+	int private, setup, serialized, unwritten;
+	struct sweep_rank *rk;	/* strongest evidence first */
+	int nr_rk, alloc_rk;
+	struct sweep_apart *apart;
+	int nr_apart, alloc_apart;
+	struct verdict v;
+	struct bs_layout layout;
+	struct facts facts;
+};
+
+/* The full tier on the candidates of r: exits 2 on error. */
+void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
+		 struct sweep_summary *s);
+void sweep_summary_release(struct sweep_summary *s);
+
+/* The summary's formats (sweep_report.c): text, json, sarif. */
+typedef void sweep_print_fn(struct strbuf *out, const struct sweep_summary *s);
+sweep_print_fn sweep_print_text, sweep_print_json, sweep_print_sarif;
+/* The printer and file extension of a --format; dies on an unknown one. */
+sweep_print_fn *sweep_format(const char *name, const char **ext);
+/* "bitsplit fix --tree T --build O -C NAME FILE...", for cmd "fix" or "series" */
+char *sweep_command(const struct sweep_summary *s, const struct sweep_rank *k,
+		    const char *cmd);
+
 void sweep_results_release(struct sweep_results *r);
 
 #endif

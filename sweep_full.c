@@ -134,17 +134,7 @@ static void decl_layout(const char *tree, const struct opt_list *headers,
 	strbuf_release(&sb);
 }
 
-/* A proven race as ranked: the evidence, strongest first. */
-struct ranked {
-	const struct struct_verdict *sv;
-	const struct location_verdict *lv;
-	const char *header;
-	int typed;		/* typed writes among the racing writers */
-	int unlocked;		/* races whose two writers hold no lock at all */
-	int roots;		/* distinct roots the racing writers run from */
-};
-
-static void evidence(struct ranked *rk)
+static void evidence(struct sweep_rank *rk)
 {
 	const struct location_verdict *lv = rk->lv;
 	const struct fact **roots = NULL;
@@ -175,7 +165,7 @@ static void evidence(struct ranked *rk)
 
 static int by_evidence(const void *pa, const void *pb)
 {
-	const struct ranked *a = pa, *b = pb;
+	const struct sweep_rank *a = pa, *b = pb;
 	int c;
 
 	if (a->typed != b->typed)
@@ -203,12 +193,8 @@ static bool is_left_out(const struct verdict *v, const char *name)
 	return false;
 }
 
-struct counts {
-	int private, setup, serialized, unwritten;
-};
-
 /* A location with no proven race: why, for the counts. */
-static void count_quiet(const struct location_verdict *lv, struct counts *n)
+static void count_quiet(const struct location_verdict *lv, struct sweep_summary *n)
 {
 	bool runtime = false, private = false;
 
@@ -222,21 +208,6 @@ static void count_quiet(const struct location_verdict *lv, struct counts *n)
 		n->private++;
 	else
 		n->setup++;
-}
-
-static void print_commands(struct strbuf *out, const struct sweep_full_opts *o,
-			   const char *name, const struct opt_list *files)
-{
-	static const char *const cmds[] = { "fix", "series" };
-
-	for (size_t c = 0; c < ARRAY_SIZE(cmds); c++) {
-		strbuf_addf(out, "\tbitsplit %s --tree %s --build %s -C %s%s", cmds[c],
-			    o->tree, o->build ? o->build : "O", name,
-			    c ? " --out series" : "");
-		for (int i = 0; i < files->nr; i++)
-			strbuf_addf(out, " %s", files->v[i]);
-		strbuf_addch(out, '\n');
-	}
 }
 
 /* The .c files whose cheap-tier writes hit struct name's candidate locations. */
@@ -253,28 +224,27 @@ static void struct_files(const struct cand *c, int nr, const char *name, struct 
 		qsort(out->v, (size_t)out->nr, sizeof(*out->v), cmp_strp);
 }
 
-int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o,
-		  struct strbuf *out)
+
+void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
+		 struct sweep_summary *s)
 {
 	struct cand *c = xcalloc((size_t)r->nr_locs + 1, sizeof(*c));
 	struct opt_list names = { 0 }, headers = { 0 }, files = { 0 };
 	struct source_opts src = { .tree = o->tree, .build = o->build };
 	struct facts_run_opts ro = { .jobs = o->jobs, .quiet = true, .skips_in_report = true };
-	struct bs_layout layout = { 0 };
-	struct facts facts = { 0 };
-	struct verdict v = { 0 };
-	struct ranked *rk = NULL;
-	struct strbuf apart = STRBUF_INIT, text = STRBUF_INIT;
-	struct counts n = { 0 };
-	int nr_rk = 0, alloc_rk = 0, nr_cands = 0, nr_apart = 0, ambiguous;
+	struct strbuf text = STRBUF_INIT;
+	struct verdict *v = &s->v;
 
+	memset(s, 0, sizeof(*s));
+	s->r = r;
+	s->o = o;
 	for (int l = 0; l < r->nr_locs; l++)
 		c[l].loc = &r->locs[l];
-	ambiguous = attribute(r, c);
+	s->ambiguous = attribute(r, c);
 	for (int l = 0; l < r->nr_locs; l++) {
 		if (!is_candidate(&c[l]))
 			continue;
-		nr_cands++;
+		s->nr_cands++;
 		add_unique(&names, r->locs[l].struct_name);
 		add_unique(&headers, r->locs[l].file);
 		for (int i = 0; i < c[l].nr_w; i++)
@@ -283,25 +253,26 @@ int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o
 	}
 	if (files.nr)
 		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_strp);
+	s->nr_files = files.nr;
 
 	if (files.nr) {
 		for (int i = 0; i < files.nr; i++)
 			opt_list_append(&src.paths, files.v[i]);
 		if (o->build) {
 			source_setup(&src);
-			if (source_load_layout(&src, &layout) ||
-			    layout_filter(&layout, 0, names.v, NULL))
+			if (source_load_layout(&src, &s->layout) ||
+			    layout_filter(&s->layout, 0, names.v, NULL))
 				exit(2);
 		} else {
-			decl_layout(o->tree, &headers, &names, &layout);
+			decl_layout(o->tree, &headers, &names, &s->layout);
 		}
-		if (facts_run(&src, &layout, &ro, &facts))
+		if (facts_run(&src, &s->layout, &ro, &s->facts))
 			exit(2);
-		verdict_compute(&v, &layout, &facts);
+		verdict_compute(v, &s->layout, &s->facts);
 	}
 
-	for (int i = 0; i < v.nr; i++) {
-		const struct struct_verdict *sv = &v.v[i];
+	for (int i = 0; i < v->nr; i++) {
+		const struct struct_verdict *sv = &v->v[i];
 		const char *header = sv->s->decl_file ? sv->s->decl_file : sv->file;
 		char *path, *why = NULL;
 		bool racy = false;
@@ -312,26 +283,29 @@ int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o
 			path = xstrfmt("%s/%s", o->tree, header);
 			strbuf_reset(&text);
 			if (strbuf_read_file(&text, path) >= 0)
-				why = refuse_struct(o->tree, header, text.buf, sv->s, &layout,
+				why = refuse_struct(o->tree, header, text.buf, sv->s, &s->layout,
 						    &src.paths);
 			free(path);
 		}
 		if (why) {
-			strbuf_addf(&apart, "\tstruct %s (%s:%u): %s\n", sv->s->name, header,
-				    sv->s->decl_line, why);
-			nr_apart++;
-			free(why);
+			ALLOC_GROW(s->apart, s->nr_apart + 1, s->alloc_apart);
+			s->apart[s->nr_apart++] = (struct sweep_apart){ .sv = sv, .header = header,
+									.why = why };
 			continue;
 		}
 		for (int l = 0; l < sv->nr_locs; l++) {
+			struct sweep_rank *k;
+
 			if (!sv->locs[l].nr_races) {
-				count_quiet(&sv->locs[l], &n);
+				count_quiet(&sv->locs[l], s);
 				continue;
 			}
-			ALLOC_GROW(rk, nr_rk + 1, alloc_rk);
-			rk[nr_rk] = (struct ranked){ .sv = sv, .lv = &sv->locs[l],
-						     .header = header ? header : "?" };
-			evidence(&rk[nr_rk++]);
+			ALLOC_GROW(s->rk, s->nr_rk + 1, s->alloc_rk);
+			k = &s->rk[s->nr_rk++];
+			*k = (struct sweep_rank){ .sv = sv, .lv = &sv->locs[l],
+						  .header = header ? header : "?" };
+			evidence(k);
+			struct_files(c, r->nr_locs, sv->s->name, &k->files);
 		}
 	}
 	/* candidates the verdict left out or found no shared write to */
@@ -340,81 +314,38 @@ int sweep_summary(const struct sweep_results *r, const struct sweep_full_opts *o
 
 		if (!is_candidate(&c[l]))
 			continue;
-		for (int i = 0; i < v.nr && !found; i++)
-			found = !strcmp(v.v[i].s->name, r->locs[l].struct_name);
+		for (int i = 0; i < v->nr && !found; i++)
+			found = !strcmp(v->v[i].s->name, r->locs[l].struct_name);
 		if (found)
 			continue;
-		if (is_left_out(&v, r->locs[l].struct_name))
-			n.private++;
+		if (is_left_out(v, r->locs[l].struct_name))
+			s->private++;
 		else
-			n.unwritten++;
+			s->unwritten++;
 	}
-	if (nr_rk)
-		qsort(rk, (size_t)nr_rk, sizeof(*rk), by_evidence);
-
-	strbuf_addf(out, "sweep: %ld files, %ld can write a field of a shared location: "
-		    "%ld parsed, %ld from cache, %ld failed\n",
-		    r->files, r->candidates, r->parsed, r->cached, r->failed);
-	strbuf_addf(out, "memory locations: %d with two or more fields, from %s\n",
-		    r->nr_locs, r->from_build ? "the build's objects" : "declarations");
-	if (ambiguous)
-		strbuf_addf(out, "left out: %d untyped writes to a field name that several "
-			    "locations have\n", ambiguous);
-	strbuf_addf(out, "candidates: %d locations stored at run time by two functions; "
-		    "facts and verdict on %d files\n", nr_cands, files.nr);
-	strbuf_addf(out, "not ranked: %d thread-private, %d setup-only, %d serialized, "
-		    "%d with no shared write, %d cannot be patched\n",
-		    n.private, n.setup, n.serialized, n.unwritten, nr_apart);
-	strbuf_addf(out, "proven races: %d memory locations, strongest evidence first\n",
-		    nr_rk);
-	if (nr_rk && !o->build)
-		strbuf_addstr(out, "(no --build: in the commands below, O stands for the "
-			      "build directory that fix and series take layouts from)\n");
-	for (int i = 0; i < nr_rk; i++) {
-		const struct ranked *k = &rk[i];
-		const struct bs_struct *s = k->sv->s;
-		struct opt_list sf = { 0 };
-
-		strbuf_addf(out, "\n%d. struct %s (%s:%u):", i + 1, s->name, k->header,
-			    s->decl_line);
-		for (int f = 0, first = 1; f < k->lv->nr_fields; f++) {
-			bool races = false;
-
-			for (int j = 0; j < k->lv->nr_races && !races; j++)
-				races = k->lv->races[j].a == f || k->lv->races[j].b == f;
-			if (!races)
-				continue;
-			strbuf_addf(out, "%s %s", first ? "" : ",",
-				    s->members[k->lv->fields[f].member].name);
-			first = 0;
-		}
-		strbuf_addf(out, ": %d races, %d with no lock at all, %d roots, %d typed writes\n",
-			    k->lv->nr_races, k->unlocked, k->roots, k->typed);
-		strbuf_addf(out, "\t%s\n", k->lv->races[0].why);
-		struct_files(c, r->nr_locs, s->name, &sf);
-		print_commands(out, o, s->name, &sf);
-		free_list(&sf);
-	}
-	if (nr_apart)
-		strbuf_addf(out, "\ncannot be patched (not ranked):\n%s", apart.buf);
-	for (int i = 0; i < r->nr_skips; i++) {
-		if (!i)
-			strbuf_addstr(out, "\nnot analysed (spatch failed):\n");
-		strbuf_addf(out, "\t%s\n", r->skips[i]);
-	}
+	if (s->nr_rk)
+		qsort(s->rk, (size_t)s->nr_rk, sizeof(*s->rk), by_evidence);
 
 	for (int l = 0; l < r->nr_locs; l++)
 		free(c[l].w);
 	free(c);
-	free(rk);
 	free(src.paths.v);
 	free_list(&names);
 	free_list(&headers);
 	free_list(&files);
-	strbuf_release(&apart);
 	strbuf_release(&text);
-	verdict_release(&v);
-	facts_release(&facts);
-	layout_release(&layout);
-	return nr_rk;
+}
+
+void sweep_summary_release(struct sweep_summary *s)
+{
+	for (int i = 0; i < s->nr_rk; i++)
+		free_list(&s->rk[i].files);
+	for (int i = 0; i < s->nr_apart; i++)
+		free(s->apart[i].why);
+	free(s->rk);
+	free(s->apart);
+	verdict_release(&s->v);
+	facts_release(&s->facts);
+	layout_release(&s->layout);
+	memset(s, 0, sizeof(*s));
 }
