@@ -21,7 +21,16 @@ UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 HDRS      := $(wildcard *.h) $(wildcard tests/unit/*.h)
 
-all: bitsplit
+# The coccicheck rule, generated from facts.cocci's rules and the Python
+# the .cocci files share; committed, so a kernel tree takes it as it is.
+RACY_COCCI := semantic-patches/racy_bitfields.cocci
+RACY_SRCS  := $(addprefix semantic-patches/,racy_bitfields.in.cocci facts.cocci \
+	      lockvocab.py racy.py locks-kernel.txt roots-kernel.txt objects-kernel.txt)
+
+all: bitsplit $(RACY_COCCI)
+
+$(RACY_COCCI): scripts/gen-racy-cocci.sh $(RACY_SRCS)
+	scripts/gen-racy-cocci.sh semantic-patches >$@+ && mv $@+ $@
 
 bitsplit: build/bitsplit.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^
@@ -44,7 +53,7 @@ build/san/tests/%: tests/unit/%.c $(SAN_OBJS) $(HDRS)
 deps:
 	@scripts/install-deps.sh
 
-check: deps bitsplit build/san/bitsplit $(UNIT_BINS)
+check: deps bitsplit $(RACY_COCCI) build/san/bitsplit $(UNIT_BINS)
 	@tests/run-tests.sh $(UNIT_BINS)
 
 # Break each expected file in turn and require a test to notice (slow).
@@ -76,7 +85,7 @@ build/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ_OBJS) $(HDRS)
 fuzz: $(FUZZ_TARGETS)
 	@scripts/fuzz.sh $(FUZZ_TARGETS:build/fuzz-%=%)
 
-install: bitsplit
+install: bitsplit $(RACY_COCCI)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bitsplit \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 bitsplit $(DESTDIR)$(PREFIX)/bin/bitsplit

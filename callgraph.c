@@ -144,7 +144,7 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 			a = callgraph_find(g, x->file, x->func);
 			if (a < 0)
 				a = graph_intern(g, NULL, x->func);
-			b = resolve_call(g, x->file, x->callee);
+			b = resolve_call(g, x->callee_file ? x->callee_file : x->file, x->callee);
 			fn = &g->fns[a];
 			ALLOC_GROW(fn->out, fn->nr_out + 1, fn->alloc_out);
 			fn->out[fn->nr_out++] = (struct cg_edge){ .fact = i, .callee = b };
@@ -503,6 +503,42 @@ static void graph_contexts(struct callgraph *g)
 	}
 	free(c.locks.v);
 	free(queue);
+}
+
+/* Deeper chains of forwarding callers than this are not followed. */
+#define MAX_FORWARD_DEPTH 8
+
+static bool param_private(const struct callgraph *g, int n, int param, int depth)
+{
+	bool any = false;
+
+	if (param < 0 || param >= 32 || g->fns[n].nr_ctx || !g->fns[n].nr_in ||
+	    depth > MAX_FORWARD_DEPTH)
+		return false;
+	for (int m = 0; m < g->nr; m++) {
+		for (int e = 0; e < g->fns[m].nr_out; e++) {
+			const struct cg_edge *edge = &g->fns[m].out[e];
+			bool priv = edge->priv & (1u << param);
+
+			if (edge->callee != n)
+				continue;
+			for (int i = 0; !priv && i < edge->nr_forward; i++) {
+				const struct fact *p = &g->f->v[edge->forward[i]];
+
+				priv = p->arg == param && m != n &&
+				       param_private(g, m, p->from_arg, depth + 1);
+			}
+			if (!priv)
+				return false;
+			any = true;
+		}
+	}
+	return any;
+}
+
+bool callgraph_param_private(const struct callgraph *g, int n, int param)
+{
+	return n >= 0 && param_private(g, n, param, 0);
 }
 
 void callgraph_release(struct callgraph *g)

@@ -104,6 +104,13 @@ void callgraph_build(struct callgraph *g, const struct facts *f);
 /* The function a write, fnlock or the caller of a call in file names, or -1. */
 int callgraph_find(const struct callgraph *g, const char *file, const char *name);
 /*
+ * For a function no root reaches: is parameter param private on every
+ * call the files make to it (an object the caller allocated and has not
+ * published, or a parameter of the caller for which this holds)?  False
+ * when nothing calls it: its callers are outside the files.
+ */
+bool callgraph_param_private(const struct callgraph *g, int n, int param);
+/*
  * "open_device: vfpci_open_device -> vfpci_enable" for context c of n, long
  * middles elided; "main with its threads running (pool.c:80): main -> f"
  * for a window.

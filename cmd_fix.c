@@ -20,14 +20,14 @@
 static const char fix_usage[] =
 	"bitsplit fix [--tree DIR] (--build DIR | --layout L...) "
 	"[--policy setup-only|proven-race] [--type bool|smallest] [--no-tighten] "
-	"[-C STRUCT...] [--split STRUCT.FIELD...] [--facts FILE] [-j N] [--timeout SEC] "
+	"[-C STRUCT...] [--split STRUCT.FIELD...] [--fix split|regroup|bitops] [--facts FILE] [-j N] [--timeout SEC] "
 	"[--data FILE...] [--verify] [--apply] "
 	"--out DIR PATH...";
 
 int cmd_fix(int argc, const char **argv)
 {
 	struct fix_opts o = { .policy_name = "proven-race", .plan.tighten = true };
-	const char *type = "declared";
+	const char *type = "declared", *remedy = NULL;
 	bool no_tighten = false, verify = false, apply = false;
 	struct opt_list structs = { 0 }, data = { 0 };
 	const struct option opts[] = {
@@ -40,7 +40,9 @@ int cmd_fix(int argc, const char **argv)
 		  "do not move other members into holes to shrink the struct" },
 		OPT_STRUCTS(&structs),
 		{ "split", 0, OPT_LIST, &o.split, "STRUCT.FIELD",
-		  "split these fields, whatever the verdict says (repeatable)" },
+		  "move these fields, whatever the verdict says (repeatable)" },
+		{ "fix", 0, OPT_STRING, &remedy, "REMEDY",
+		  "split, regroup or bitops, whatever the rule would choose" },
 		{ "facts", 0, OPT_STRING, &o.facts_file, "FILE",
 		  "replay facts saved by 'bitsplit facts' instead of running spatch" },
 		OPT_FACTS_RUN(&o.run, &data),
@@ -71,6 +73,9 @@ int cmd_fix(int argc, const char **argv)
 	if (policy_parse(o.policy_name, &o.policy))
 		die("unknown policy '%s': expected setup-only or proven-race", o.policy_name);
 	o.plan.tighten = !no_tighten;
+	if (remedy && remedy_parse(remedy, &o.remedy))
+		die("unknown remedy '%s': expected split, regroup or bitops", remedy);
+	o.remedy_forced = remedy;
 	if (!o.src.paths.nr)
 		usage_with_options(fix_usage, opts, 2);
 

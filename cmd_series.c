@@ -8,7 +8,7 @@
 
 static const char series_usage[] =
 	"bitsplit series [--tree DIR] (--build DIR | --layout L...) "
-	"[--policy setup-only|proven-race] [-C STRUCT]... [-j N] [--timeout SEC] "
+	"[--policy setup-only|proven-race] [-C STRUCT]... [--fix split|regroup|bitops] [-j N] [--timeout SEC] "
 	"[--data FILE]... [--verify] [--cc] --out DIR PATH...";
 
 int cmd_series(int argc, const char **argv)
@@ -16,11 +16,14 @@ int cmd_series(int argc, const char **argv)
 	struct series_opts o = { .fix = { .policy_name = "proven-race", .plan.tighten = true } };
 	struct bs_layout layout = { 0 };
 	struct opt_list structs = { 0 }, data = { 0 };
+	const char *remedy = NULL;
 	const struct option opts[] = {
 		OPT_SOURCE(&o.fix.src),
 		{ "policy", 0, OPT_STRING, &o.fix.policy_name, "POLICY",
 		  "setup-only or proven-race (default)" },
 		OPT_STRUCTS(&structs),
+		{ "fix", 0, OPT_STRING, &remedy, "REMEDY",
+		  "split, regroup or bitops, whatever the rule would choose" },
 		OPT_FACTS_RUN(&o.fix.run, &data),
 		{ "verify", 0, OPT_BOOL, &o.verify, NULL,
 		  "rebuild with the patches and check the layouts before writing the series" },
@@ -35,6 +38,9 @@ int cmd_series(int argc, const char **argv)
 		usage_with_options(series_usage, opts, 2);
 	if (policy_parse(o.fix.policy_name, &o.fix.policy))
 		die("unknown policy '%s': expected setup-only or proven-race", o.fix.policy_name);
+	if (remedy && remedy_parse(remedy, &o.fix.remedy))
+		die("unknown remedy '%s': expected split, regroup or bitops", remedy);
+	o.fix.remedy_forced = remedy;
 	if (o.verify && !o.fix.src.build)
 		die("--verify needs --build DIR: the objects to rebuild");
 	source_setup(&o.fix.src);

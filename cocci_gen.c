@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "diff.h"
 #include "spatch_tree.h"
 
@@ -63,12 +64,58 @@ void cocci_gen(const struct plan *p, struct strbuf *out)
 	strbuf_release(&fields);
 }
 
+/* The three stores into E->f (sep "->") or S.f (sep "."), in the order spatch tries them. */
+static void bitops_store(struct strbuf *out, const char *base, const char *sep,
+			 const char *f, const char *c, const char *word)
+{
+	strbuf_addf(out, "- %s%s%s = \\(1\\|true\\);\n+ set_bit(%s, &%s%s%s);\n|\n",
+		    base, sep, f, c, base, sep, word);
+	strbuf_addf(out, "- %s%s%s = \\(0\\|false\\);\n+ clear_bit(%s, &%s%s%s);\n|\n",
+		    base, sep, f, c, base, sep, word);
+	strbuf_addf(out, "- %s%s%s = V;\n+ assign_bit(%s, &%s%s%s, V);\n",
+		    base, sep, f, c, base, sep, word);
+}
+
+void cocci_gen_bitops(const struct plan *p, struct strbuf *out)
+{
+	const struct bs_struct *s = p->s;
+	const char *word = NULL;
+
+	for (int i = 0; i < p->nr; i++)
+		if (p->m[i].role == ROLE_BITOPS)
+			word = p->m[i].name;
+	if (!word)
+		return;
+	strbuf_addf(out,
+		"// SPDX-License-Identifier: GPL-2.0\n"
+		"/// The flags of struct %s that became bits of %s: stores become\n"
+		"/// set_bit(), clear_bit() or assign_bit(), reads test_bit().\n"
+		"//# spatch --sp-file THIS --dir TREE\n"
+		"// Confidence: High\n", s->name, word);
+	for (int b = 0; b < p->nr_bits; b++) {
+		const char *f = s->members[p->bits[b]].name, *c = p->bit_names[b];
+
+		strbuf_addf(out, "\n@store_%s@\nstruct %s *E;\nstruct %s S;\nexpression V;\n"
+			    "symbol true, false;\n@@\n(\n",
+			    f, s->name, s->name);
+		bitops_store(out, "E", "->", f, c, word);
+		strbuf_addstr(out, "|\n");
+		bitops_store(out, "S", ".", f, c, word);
+		strbuf_addstr(out, ")\n");
+		strbuf_addf(out, "\n@read_%s@\nstruct %s *E;\nstruct %s S;\n@@\n(\n"
+			    "- E->%s\n+ test_bit(%s, &E->%s)\n|\n- S.%s\n+ test_bit(%s, &S.%s)\n)\n",
+			    f, s->name, s->name, f, c, word, f, c, word);
+	}
+}
+
 int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 	      struct strbuf *out)
 {
 	struct spatch_tree *st = spatch_tree_open(tree);
 	/* spatch copies its result there with cp through a shell */
 	char *result = xstrfmt("%s/result.c", spatch_tree_tmp(st));
+	/* scoped_guard() and the like, as the facts pass reads them */
+	char *macros = datadir_path("kernel-macros.h");
 	int ret = 0;
 
 	for (int i = 0; i < files->nr && !ret; i++) {
@@ -76,14 +123,17 @@ int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 		char *name = spatch_tree_name(st, files->v[i]);
 		struct strbuf before = STRBUF_INIT, after = STRBUF_INIT, log = STRBUF_INIT;
 		const char *argv[] = { "spatch", "--very-quiet", "--timeout", "120",
-				       "--sp-file", cocci, name, "-o", result, NULL };
+				       "--macro-file", macros, "--sp-file", cocci, name,
+				       "-o", result, NULL };
 		struct child c = { .argv = argv, .out = &log, .err = &log };
 
 		if (!name)
 			ret = -1;
 		else if (write_file_atomic(result, "", 0))
 			ret = -1;
-		else if (spatch_tree_run(st, &c))
+		else if (spatch_tree_run(st, &c) &&
+			 /* spatch fails -o on a file it leaves alone: nothing to diff */
+			 !(log.buf && strstr(log.buf, "because there are no modified files")))
 			ret = error("spatch %s on %s failed:\n%s", cocci, files->v[i],
 				    log.buf ? log.buf : "");
 		else if (strbuf_read_file(&before, path) < 0 ||
@@ -101,6 +151,7 @@ int cocci_run(const char *cocci, const char *tree, const struct opt_list *files,
 		free(path);
 	}
 	free(result);
+	free(macros);
 	spatch_tree_close(st);
 	return ret;
 }

@@ -18,6 +18,14 @@
 void cocci_gen(const struct plan *p, struct strbuf *out);
 
 /*
+ * The semantic patch for the .c side of bitops: for each field that became
+ * bit C of WORD, "E->f = 1;" becomes "set_bit(C, &E->WORD);", a store of 0
+ * clear_bit(), any other store assign_bit(C, &E->WORD, V), and every other
+ * use test_bit(C, &E->WORD); the same for a struct value, "S.f".
+ */
+void cocci_gen_bitops(const struct plan *p, struct strbuf *out);
+
+/*
  * Run the patch rule in cocci over each of files (relative to tree),
  * never writing them, and append the changes as a -p1 diff to out.
  */

@@ -78,6 +78,7 @@ static unsigned int line_of(const char *s, size_t off)
 struct run {
 	const char *s;
 	struct decl_struct cur;
+	char *type;		/* of the member being read */
 };
 
 static void add_member(struct run *r, char *name, unsigned int line, int width)
@@ -87,6 +88,7 @@ static void add_member(struct run *r, char *name, unsigned int line, int width)
 	ALLOC_GROW(r->cur.members, r->cur.nr_members + 1, r->cur.alloc_members);
 	m = &r->cur.members[r->cur.nr_members++];
 	m->name = name;
+	m->type = name && r->type ? xstrdup(r->type) : NULL;
 	m->line = line;
 	m->width = width;
 }
@@ -182,6 +184,34 @@ static void declarator(struct run *r, size_t b, size_t e, bool first)
 		   is_zero(s, colon + 1, e) ? -1 : width_of(s, colon + 1, e));
 }
 
+/*
+ * The type a member declaration s[b, e) starts with: the tag after
+ * struct or union, else the first word that is no qualifier.
+ */
+static char *member_type(const char *s, size_t b, size_t e)
+{
+	static const char *const skip[] = { "const", "volatile", "struct", "union", "enum" };
+
+	for (size_t i = b; i < e; ) {
+		size_t w = i;
+		bool skipped = false;
+
+		if (!is_ident_char((unsigned char)s[i])) {
+			if (!isspace((unsigned char)s[i]))
+				return NULL;
+			i++;
+			continue;
+		}
+		while (i < e && is_ident_char((unsigned char)s[i]))
+			i++;
+		for (size_t k = 0; k < ARRAY_SIZE(skip); k++)
+			skipped |= strlen(skip[k]) == i - w && !memcmp(skip[k], s + w, i - w);
+		if (!skipped)
+			return xstrndup(s + w, i - w);
+	}
+	return NULL;
+}
+
 static void member(struct run *r, size_t b, size_t e)
 {
 	const char *s = r->s;
@@ -196,6 +226,7 @@ static void member(struct run *r, size_t b, size_t e)
 		add_member(r, NULL, 0, 0);	/* a nested aggregate: its own level */
 		return;
 	}
+	r->type = member_type(s, b, e);
 	start = b;
 	for (size_t i = b; i <= e; i++) {
 		if (i < e && (s[i] == '(' || s[i] == '[')) {
@@ -208,6 +239,8 @@ static void member(struct run *r, size_t b, size_t e)
 			start = i + 1;
 		}
 	}
+	free(r->type);
+	r->type = NULL;
 }
 
 static void body(struct decl_scan *d, const char *s, size_t open, size_t close,
@@ -312,8 +345,10 @@ void decl_scan_buf(struct decl_scan *d, const char *buf, size_t len, const char 
 void decl_scan_release(struct decl_scan *d)
 {
 	for (int i = 0; i < d->nr; i++) {
-		for (int k = 0; k < d->v[i].nr_members; k++)
+		for (int k = 0; k < d->v[i].nr_members; k++) {
 			free(d->v[i].members[k].name);
+			free(d->v[i].members[k].type);
+		}
 		free(d->v[i].members);
 		free(d->v[i].name);
 		free(d->v[i].file);

@@ -14,6 +14,7 @@
  */
 struct decl_member {
 	char *name;		/* NULL: unnamed padding, a nested aggregate, an array */
+	char *type;		/* the tag of "struct T x" or "union T x", the word of "T x"; or NULL */
 	unsigned int line;
 	int width;		/* bits; 0: not a bitfield; -1: ":0" */
 };

@@ -37,8 +37,8 @@ static const int kind_columns[] = {
 	[FACT_DISPATCH] = 4, [FACT_THREAD] = 5,
 };
 
-/* Trailing columns an older file may leave out: func's LINKAGE. */
-static const int kind_optional[ARRAY_SIZE(kind_names)] = { [FACT_FUNC] = 1 };
+/* Trailing columns an older file may leave out: func's LINKAGE, call's DEFINED. */
+static const int kind_optional[ARRAY_SIZE(kind_names)] = { [FACT_FUNC] = 1, [FACT_CALL] = 1 };
 
 static const char *const lock_hows[] = {
 	"lexical", "trylock", "guard", "scoped_guard", "lockdep", "must_hold",
@@ -225,6 +225,7 @@ static void fact_release(struct fact *f)
 	free(f->file);
 	free(f->func);
 	free(f->callee);
+	free(f->callee_file);
 	free(f->struct_name);
 	free(f->field);
 	free(f->base);
@@ -279,6 +280,8 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		f->callee = field_dup(col[3]);
 		if (!f->func || !f->callee)
 			return expected(p, "CALLER and CALLEE in a call", "-");
+		if (col[5])
+			f->callee_file = field_dup(col[5]);
 		return parse_locks(p, col[4], f);
 	case FACT_ROOT:
 		if (parse_choice(p, col[3], "PHASE setup, teardown or runtime",
@@ -587,6 +590,8 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			add(out, f->func);
 			add(out, f->callee);
 			add_locks(out, f);
+			if (f->callee_file)
+				add(out, f->callee_file);
 			break;
 		case FACT_ROOT:
 			add(out, f->func);
@@ -689,6 +694,8 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_string(&j, "caller", f->func);
 			json_string(&j, "callee", f->callee);
 			json_locks(&j, f);
+			if (f->callee_file)
+				json_string(&j, "defined", f->callee_file);
 			break;
 		case FACT_ROOT:
 			json_string(&j, "func", f->func);

@@ -19,7 +19,7 @@ struct strbuf;
  * the verdict tests feed hand-written TSV through facts_parse().
  *
  *   write  FILE LINE COL FUNC STRUCT FIELD BASE INSTANCE OP VALUE TYPING LOCKS
- *   call   FILE LINE CALLER CALLEE LOCKS
+ *   call   FILE LINE CALLER CALLEE LOCKS [DEFINED]
  *   root   FILE LINE FUNC PHASE KIND
  *   func   FILE LINE FUNC END_LINE [LINKAGE]
  *   fnlock FILE LINE FUNC LOCK
@@ -64,6 +64,8 @@ struct strbuf;
  * LINKAGE is static (the function is seen only from its FILE: a call from
  *   another file never binds to it) or global; printed only when static, and
  *   absent means global.
+ * DEFINED, on a call through an ops field, is the file whose ops table holds
+ *   a static CALLEE: the call binds to that file's function.
  * dispatch is a call X->FIELD(...) in FUNC of a file outside the PATHs (a
  *   subsystem core) that the facts pass analysed: the functions stored in
  *   FIELD get call edges from FUNC instead of root facts of KIND FIELD.
@@ -106,6 +108,7 @@ struct fact {
 	unsigned int col;		/* write, wparam */
 	char *func;			/* write, root, func, fnlock, wparam; caller for call, pass */
 	char *callee;			/* call, pass; thread: ENTRY */
+	char *callee_file;		/* call: DEFINED, or NULL */
 	char *struct_name;		/* write, guard, struct */
 	char *field;			/* write, guard */
 	char *base;			/* write: the expression whose field is written */

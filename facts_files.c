@@ -217,6 +217,19 @@ void find_sources(const char *tree, const char *rel, const char *suffix,
 	free(full);
 }
 
+/* Append the names to out sorted, one a line, once each; and free them. */
+static void print_names(struct opt_list *names, struct strbuf *out)
+{
+	if (names->nr)
+		qsort(names->v, names->nr, sizeof(*names->v), cmp_strp);
+	for (int i = 0; i < names->nr; i++)
+		if (!i || strcmp(names->v[i], names->v[i - 1]))
+			strbuf_addf(out, "%s\n", names->v[i]);
+	for (int i = 0; i < names->nr; i++)
+		free((char *)names->v[i]);
+	free(names->v);
+}
+
 /*
  * Names of the functions the files define, one a line, for facts.cocci:
  * the lock analysis of a call is only worth its cost when the callee is
@@ -258,15 +271,7 @@ void defined_functions(const char *tree, const struct opt_list *files,
 		free(path);
 	}
 	regfree(&re);
-	if (names.nr)
-		qsort(names.v, names.nr, sizeof(*names.v), cmp_strp);
-	for (int i = 0; i < names.nr; i++) {
-		if (!i || strcmp(names.v[i], names.v[i - 1]))
-			strbuf_addf(out, "%s\n", names.v[i]);
-	}
-	for (int i = 0; i < names.nr; i++)
-		free((char *)names.v[i]);
-	free(names.v);
+	print_names(&names, out);
 }
 
 /*
@@ -345,4 +350,132 @@ void find_path_headers(const struct source_opts *src, struct opt_list *out)
 		free(dir);
 		free(full);
 	}
+}
+
+/*
+ * The headers spatch parses along with each file: by default it follows
+ * the #include "..." of a .c file that exist beside it, and no include of
+ * a header.  A header is a file of its own to spatch, so its name is
+ * normalized ("d/../x.h" -> "x.h") as spatch does.
+ */
+void local_includes(const char *tree, const struct opt_list *files, struct opt_list *out)
+{
+	regex_t re;
+
+	if (regcomp(&re, "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\"", REG_EXTENDED))
+		die("cannot compile the include pattern");
+	for (int i = 0; i < files->nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		char *path = xstrfmt("%s/%s", tree, files->v[i]);
+		const char *slash = strrchr(files->v[i], '/');
+		char *dir = slash ? xstrndup(files->v[i], slash - files->v[i]) : xstrdup(".");
+
+		if (ends_with(files->v[i], ".c") && strbuf_read_file(&sb, path) >= 0) {
+			for (char *l = sb.buf, *nl; l && *l; l = nl + 1) {
+				regmatch_t m[2];
+
+				nl = strchr(l, '\n');
+				if (nl)
+					*nl = '\0';
+				if (!regexec(&re, l, 2, m, 0)) {
+					char *rel = xstrfmt("%s/%.*s", dir, (int)(m[1].rm_eo - m[1].rm_so),
+							    l + m[1].rm_so);
+					char *norm = path_normalize(rel), *full = xstrfmt("%s/%s", tree, norm);
+
+					if (is_file(full))
+						opt_list_append(out, norm);
+					else
+						free(norm);
+					free(full);
+					free(rel);
+				}
+				if (!nl)
+					break;
+			}
+		}
+		strbuf_release(&sb);
+		free(dir);
+		free(path);
+	}
+	regfree(&re);
+}
+
+/* Does text name one of the sorted words as an identifier? */
+static bool names_word(const char *text, const struct opt_list *sorted)
+{
+	for (const char *p = text; *p;) {
+		const char *start;
+		char *word;
+		bool hit;
+
+		if (!is_ident_char((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		for (start = p; is_ident_char((unsigned char)*p); p++)
+			;
+		word = xstrndup(start, p - start);
+		hit = sorted->nr && bsearch(&word, sorted->v, sorted->nr, sizeof(*sorted->v),
+					    cmp_strp);
+		free(word);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The function-like macros the files #define whose definition names one
+ * of fields, one a line: what may be a writer macro, which facts.cocci
+ * learns where it is defined and must recognise where it is used.
+ */
+void field_macros(const char *tree, const struct opt_list *files,
+		  const struct opt_list *fields, struct strbuf *out)
+{
+	struct opt_list sorted = { 0 }, names = { 0 };
+	regex_t re;
+
+	for (int i = 0; i < fields->nr; i++)
+		opt_list_append(&sorted, fields->v[i]);
+	if (sorted.nr)
+		qsort(sorted.v, sorted.nr, sizeof(*sorted.v), cmp_strp);
+	if (regcomp(&re, "^[ \t]*#[ \t]*define[ \t]+([A-Za-z_][A-Za-z0-9_]*)\\(", REG_EXTENDED))
+		die("cannot compile the define pattern");
+	for (int i = 0; i < files->nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		char *path = xstrfmt("%s/%s", tree, files->v[i]);
+
+		if (strbuf_read_file(&sb, path) < 0)
+			die("cannot read %s: %s", path, strerror(errno));
+		for (char *l = sb.buf, *nl; l && *l; l = nl + 1) {
+			regmatch_t m[2];
+			char *end, *name, save;
+
+			nl = strchr(l, '\n');
+			if (regexec(&re, l, 2, m, 0)) {
+				if (!nl)
+					break;
+				continue;
+			}
+			/* The definition runs on while a line ends in a backslash. */
+			while (nl && nl > l && nl[-1] == '\\')
+				nl = strchr(nl + 1, '\n');
+			end = nl ? nl : l + strlen(l);
+			save = *end;
+			*end = '\0';
+			name = xstrndup(l + m[1].rm_so, m[1].rm_eo - m[1].rm_so);
+			if (names_word(l + m[1].rm_eo, &sorted))
+				opt_list_append(&names, name);
+			else
+				free(name);
+			*end = save;
+			if (!nl)
+				break;
+		}
+		strbuf_release(&sb);
+		free(path);
+	}
+	regfree(&re);
+	print_names(&names, out);
+	free(sorted.v);
 }

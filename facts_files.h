@@ -48,4 +48,13 @@ void grep_struct_headers(const struct source_opts *src, int nr,
 void find_dispatch_files(const struct source_opts *src, const struct opt_list *files,
 			 struct opt_list *out, struct strbuf *tsv);
 
+/*
+ * Append the headers spatch parses with the .c files by default (their
+ * #include "..." that exist beside them), normalized, once per include.
+ */
+void local_includes(const char *tree, const struct opt_list *files, struct opt_list *out);
+/* Append the function-like macros the files #define that name one of fields. */
+void field_macros(const char *tree, const struct opt_list *files,
+		  const struct opt_list *fields, struct strbuf *out);
+
 #endif

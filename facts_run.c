@@ -6,6 +6,12 @@
  * rest go through ONE spatch run of facts.cocci, with --include of the
  * header that defines each candidate struct so Coccinelle can type the
  * writes.  What spatch could not parse becomes a skip fact and a warning.
+ *
+ * spatch would match every rule against those headers and the local
+ * includes again for each file: most of the run on a directory that names
+ * a few kernel structs.  So the files read their headers for types only
+ * (--include-headers-for-types), and each header is analysed once, as a
+ * file of its own.
  */
 #include "facts.h"
 
@@ -38,9 +44,10 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *macros, *dispatch, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *macros, *wmacros, *dispatch, *members, *out, *spatch_tmp;
 	struct spatch_tree *st;
-	struct opt_list names;	/* the files' names in st */
+	struct opt_list names;	/* the scanned files' names in st */
+	struct opt_list includes; /* the headers to --include, by their names in st */
 };
 
 static void write_or_die(const char *path, const struct strbuf *sb)
@@ -49,14 +56,38 @@ static void write_or_die(const char *path, const struct strbuf *sb)
 		die("cannot write %s: %s", path, strerror(errno));
 }
 
-/* The analysed file spatch named (by its name in rf->st) in a message, or NULL. */
-static const char *file_in(const char *line, const struct run_files *rf,
-			   const struct opt_list *files)
+/* The index of the analysed file spatch named (by its name in rf->st) in a message, or -1. */
+static int file_in(const char *line, const struct run_files *rf)
 {
 	for (int i = 0; i < rf->names.nr; i++)
 		if (strstr(line, rf->names.v[i]))
-			return files->v[i];
-	return NULL;
+			return i;
+	return -1;
+}
+
+/*
+ * spatch prints what the rules had found before a file ran out of time:
+ * a part of its writes, without their locks.  The file is not analysed,
+ * and says so in its skip fact alone.
+ */
+static void drop_files(struct strbuf *tsv, const struct opt_list *gone)
+{
+	struct strbuf keep = STRBUF_INIT;
+
+	for (const char *l = tsv->buf; l && *l;) {
+		size_t len = strcspn(l, "\n");
+		const char *file = memchr(l, '\t', len);
+		size_t flen = file ? strcspn(file + 1, "\t\n") : 0;
+		bool drop = false;
+
+		for (int i = 0; file && i < gone->nr && !drop; i++)
+			drop = strlen(gone->v[i]) == flen && !strncmp(file + 1, gone->v[i], flen);
+		if (!drop)
+			strbuf_add(&keep, l, len + (l[len] == '\n'));
+		l += len + (l[len] == '\n');
+	}
+	strbuf_release(tsv);
+	*tsv = keep;
 }
 
 /*
@@ -70,15 +101,14 @@ static int collect_skips(const char *err, const struct run_files *rf,
 			 const struct opt_list *files, int timeout, bool warn,
 			 struct strbuf *tsv)
 {
-	struct strbuf seen = STRBUF_INIT;
+	struct strbuf seen = STRBUF_INIT, skips = STRBUF_INIT;
+	struct opt_list gone = { 0 };
 	char *copy = xstrdup(err), *save = NULL;
-	int nr = 0;
+	int nr = 0, i;
 
 	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
 		char file[PATH_MAX], *real, *norm, *key;
 		unsigned int line = 0;
-		const char *f;
-
 		if (sscanf(l, " = File \"%4095[^\"]\", line %u", file, &line) == 2 ||
 		    sscanf(l, " = error in %4095[^;];", file) == 1) {
 			real = spatch_tree_real(rf->st, file);
@@ -91,22 +121,28 @@ static int collect_skips(const char *err, const struct run_files *rf,
 					fprintf(stderr, "%s:%u: warning: not analysed: parse "
 						"error; spatch skips the enclosing function or "
 						"declaration\n", norm, line);
-				strbuf_addf(tsv, "skip\t%s\t%u\tnot analysed\tparse error\n",
+				strbuf_addf(&skips, "skip\t%s\t%u\tnot analysed\tparse error\n",
 					    norm, line);
 				nr++;
 			}
 			free(key);
 			free(norm);
-		} else if (strcasestr(l, "timeout") && (f = file_in(l, rf, files))) {
+		} else if (strcasestr(l, "timeout") && (i = file_in(l, rf)) >= 0) {
 			if (warn)
 				fprintf(stderr, "%s: warning: not analysed: spatch timed out "
-					"after %d s\n", f, timeout);
-			strbuf_addf(tsv, "skip\t%s\t0\tnot analysed\ttimeout after %d s\n",
-				    f, timeout);
+					"after %d s\n", files->v[i], timeout);
+			strbuf_addf(&skips, "skip\t%s\t0\tnot analysed\ttimeout after %d s\n",
+				    files->v[i], timeout);
+			opt_list_append(&gone, rf->names.v[i]);
 			nr++;
 		}
 	}
+	drop_files(tsv, &gone);
+	if (skips.len)
+		strbuf_add(tsv, skips.buf, skips.len);
+	strbuf_release(&skips);
 	strbuf_release(&seen);
+	free(gone.v);
 	free(copy);
 	return nr;
 }
@@ -200,35 +236,119 @@ static int vocabulary(const struct facts_run_opts *o, enum preset preset,
 	return ret;
 }
 
+/* The headers of the structs some file may write, once each, for --include. */
+static bool included(const struct candidate *cands, int i)
+{
+	if (!cands[i].named || !cands[i].header || !ends_with(cands[i].header, ".h"))
+		return false;
+	for (int k = 0; k < i; k++)
+		if (cands[k].header && !strcmp(cands[k].header, cands[i].header))
+			return false;
+	return true;
+}
+
+/*
+ * What spatch matches the rules against: the files, the headers they are
+ * given with --include and their local includes, each header once.
+ */
+static void scanned_files(const struct source_opts *src, const struct candidate *cands,
+			  int nr_cands, const struct opt_list *files, struct opt_list *out)
+{
+	struct opt_list headers = { 0 };
+
+	for (int i = 0; i < files->nr; i++)
+		opt_list_append(out, xstrdup(files->v[i]));
+	for (int i = 0; i < nr_cands; i++)
+		if (included(cands, i))
+			opt_list_append(&headers, xstrdup(cands[i].header));
+	local_includes(src->tree, files, &headers);
+	if (headers.nr)
+		qsort(headers.v, headers.nr, sizeof(*headers.v), cmp_strp);
+	for (int i = 0, kept = -1; i < headers.nr; i++)
+		if (kept < 0 || strcmp(headers.v[i], headers.v[kept]))
+			opt_list_append(out, headers.v[kept = i]);
+		else
+			free((char *)headers.v[i]);
+	free(headers.v);
+}
+
 /* The names spatch is given; -1 when one cannot be made safe. */
 static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_cands,
-			const struct opt_list *files)
+			const struct opt_list *scanned)
 {
-	for (int i = 0; i < files->nr; i++) {
-		char *name = spatch_tree_name(rf->st, files->v[i]);
+	for (int i = 0; i < scanned->nr; i++) {
+		char *name = spatch_tree_name(rf->st, scanned->v[i]);
 
 		if (!name)
 			return -1;
 		opt_list_append(&rf->names, name);
 	}
-	for (int i = 0; i < nr_cands; i++)
+	for (int i = 0; i < nr_cands; i++) {
 		if (cands[i].header &&
 		    !(cands[i].spatch_header = spatch_tree_name(rf->st, cands[i].header)))
 			return -1;
+		if (included(cands, i))
+			opt_list_append(&rf->includes, cands[i].spatch_header);
+	}
 	return 0;
 }
 
-static int write_inputs(const struct source_opts *src, struct run_files *rf,
-			struct candidate *cands, int nr_cands,
-			const struct opt_list *files, const struct opt_list *all,
+/*
+ * What the layout knows about every struct's members, for a write whose
+ * base spatch could not type: "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE", KIND
+ * s (a named struct or union, or a pointer to one: TYPE), a (an anonymous
+ * aggregate, whose members the layout gives to STRUCT itself) or o
+ * (anything else).  facts.cocci follows a base such as "dmab->dev" through
+ * it to the struct really written.
+ */
+static void member_types(const struct bs_layout *l, struct strbuf *sb)
+{
+	for (int i = 0; i < l->nr_structs; i++) {
+		const struct bs_struct *s = &l->structs[i];
+
+		for (int k = 0; s->name && k < s->nr_members; k++) {
+			const struct bs_member *m = &s->members[k];
+			const char *t = m->type ? m->type : "";
+			size_t n;
+
+			if (!m->name)
+				continue;
+			if (starts_with(t, "const "))
+				t += 6;
+			if (starts_with(t, "volatile "))
+				t += 9;
+			if (m->is_nested) {
+				strbuf_addf(sb, "%s\t%s\ta\t-\n", s->name, m->name);
+				continue;
+			}
+			if (!m->dims && (starts_with(t, "struct ") || starts_with(t, "union "))) {
+				t = strchr(t, ' ') + 1;
+				n = strcspn(t, " *");
+				if (n && !t[n + strspn(t + n, " *")]) {
+					strbuf_addf(sb, "%s\t%s\ts\t%.*s\n", s->name, m->name,
+						    (int)n, t);
+					continue;
+				}
+			}
+			strbuf_addf(sb, "%s\t%s\to\t-\n", s->name, m->name);
+		}
+	}
+}
+
+static int write_inputs(const struct source_opts *src, const struct bs_layout *l,
+			struct run_files *rf, struct candidate *cands, int nr_cands,
+			const struct opt_list *files, const struct opt_list *scanned,
+			const struct opt_list *all, const struct opt_list *fields,
 			const struct strbuf *dispatch)
 {
-	struct opt_list headers = { 0 };
+	/* The headers among the scanned files, which come after the files */
+	struct opt_list headers = { 0 }, own = { scanned->v + files->nr,
+						 scanned->nr - files->nr, 0 };
 	struct strbuf sb = STRBUF_INIT;
 	char *inc;
 
 	rf->st = spatch_tree_open(src->tree);
-	if (spatch_names(rf, cands, nr_cands, files))
+	if (spatch_names(rf, cands, nr_cands, scanned))
 		return -1;
 	snprintf(rf->dir, sizeof(rf->dir), "%s/bitsplit-facts.XXXXXX", tmp_dir());
 	if (!mkdtemp(rf->dir))
@@ -237,7 +357,9 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 	rf->groups = xstrfmt("%s/groups", rf->dir);
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
 	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
+	rf->wmacros = xstrfmt("%s/field-macros.txt", rf->dir);
 	rf->dispatch = xstrfmt("%s/dispatch.tsv", rf->dir);
+	rf->members = xstrfmt("%s/members.tsv", rf->dir);
 	rf->out = xstrfmt("%s/facts.tsv", rf->dir);
 	rf->spatch_tmp = xstrfmt("%s/spatch", spatch_tree_tmp(rf->st));
 
@@ -247,10 +369,21 @@ static int write_inputs(const struct source_opts *src, struct run_files *rf,
 	write_or_die(rf->cands, &sb);
 	write_or_die(rf->dispatch, dispatch);
 	strbuf_reset(&sb);
+	member_types(l, &sb);
+	write_or_die(rf->members, &sb);
+	strbuf_reset(&sb);
 	/* One group per file: files of one group share bindings in spatch. */
 	for (int i = 0; i < rf->names.nr; i++)
 		strbuf_addf(&sb, "%s\n\n", rf->names.v[i]);
 	write_or_die(rf->groups, &sb);
+	strbuf_reset(&sb);
+	/*
+	 * A writer macro is learned where it is defined, now another file
+	 * than where it is used: its uses are kept in every file, and
+	 * facts.cocci decides at the end which ones are writes.
+	 */
+	field_macros(src->tree, &own, fields, &sb);
+	write_or_die(rf->wmacros, &sb);
 	strbuf_reset(&sb);
 	/* Callees worth a lock analysis: defined in the files or their headers. */
 	find_path_headers(src, &headers);
@@ -285,11 +418,14 @@ static void release_inputs(struct run_files *rf)
 	for (int i = 0; i < rf->names.nr; i++)
 		free((char *)rf->names.v[i]);
 	free(rf->names.v);
+	free(rf->includes.v);
 	free(rf->cands);
 	free(rf->groups);
 	free(rf->funcs);
 	free(rf->macros);
+	free(rf->wmacros);
 	free(rf->dispatch);
+	free(rf->members);
 	free(rf->out);
 	free(rf->spatch_tmp);
 }
@@ -310,7 +446,7 @@ void facts_spatch_jobs(const struct facts_run_opts *o, struct opt_list *argv,
 
 /* Run spatch once over every file; its stderr goes to err. */
 static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf, const char *data,
-		      const struct candidate *cands, int nr_cands, struct strbuf *err)
+		      struct strbuf *err)
 {
 	struct opt_list argv = { 0 }, owned = { 0 };
 	struct strbuf out = STRBUF_INIT;
@@ -323,26 +459,20 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 	opt_list_append(&argv, "--verbose-parsing");
 	opt_list_append(&argv, "--macro-file");
 	opt_list_append(&argv, o->spatch_macros);
-	for (int i = 0; i < nr_cands; i++) {
-		bool dup = false;
-
-		if (!cands[i].named || !cands[i].header ||
-		    !ends_with(cands[i].header, ".h"))
-			continue;
-		for (int k = 0; k < i && !dup; k++)
-			dup = cands[k].header && !strcmp(cands[k].header, cands[i].header);
-		if (dup)
-			continue;
+	for (int i = 0; i < rf->includes.nr; i++) {
 		opt_list_append(&argv, "--include");
-		opt_list_append(&argv, cands[i].spatch_header);
+		opt_list_append(&argv, rf->includes.v[i]);
 	}
+	opt_list_append(&argv, "--include-headers-for-types");
 	opt_list_append(&owned, xstrfmt("bitsplit_cands=%s", rf->cands));
 	opt_list_append(&owned, xstrfmt("bitsplit_funcs=%s", rf->funcs));
 	opt_list_append(&owned, xstrfmt("bitsplit_data=%s", data));
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
 	opt_list_append(&owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
 	opt_list_append(&owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
-	for (int i = owned.nr - 6; i < owned.nr; i++) {
+	opt_list_append(&owned, xstrfmt("bitsplit_members=%s", rf->members));
+	opt_list_append(&owned, xstrfmt("bitsplit_macros=%s", rf->wmacros));
+	for (int i = owned.nr - 8; i < owned.nr; i++) {
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}
@@ -377,6 +507,11 @@ static void real_names(struct facts *f, const struct spatch_tree *st)
 
 		free(f->v[i].file);
 		f->v[i].file = real;
+		if (f->v[i].callee_file) {
+			real = spatch_tree_real(st, f->v[i].callee_file);
+			free(f->v[i].callee_file);
+			f->v[i].callee_file = real;
+		}
 	}
 }
 
@@ -431,7 +566,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
 	struct strbuf data = STRBUF_INIT, user = STRBUF_INIT, err = STRBUF_INIT;
 	struct strbuf tsv = STRBUF_INIT, dispatch = STRBUF_INIT;
-	struct opt_list cores = { 0 };
+	struct opt_list cores = { 0 }, summarized = { 0 }, scanned = { 0 };
 	char *learned = NULL;
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
@@ -470,24 +605,34 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 					"of the PATHs' ops\n", cores.v[i]);
 			opt_list_append(&files, cores.v[i]);
 		}
-		ret = write_inputs(src, &rf, cands, nr_cands, &files, &all, &dispatch);
+		scanned_files(src, cands, nr_cands, &files, &scanned);
+		ret = write_inputs(src, l, &rf, cands, nr_cands, &files, &scanned, &all,
+				   &fields, &dispatch);
 		if (!ret)
 			o->spatch_macros = macros = macro_file(o, rf.st);
-		/* The learned wrappers go between the presets and --data, which wins. */
+		/*
+		 * The learned wrappers go between the presets and --data, which
+		 * wins.  The cores' wrappers count: what a core holds around a
+		 * dispatch site is often taken through one.
+		 */
+		for (int i = 0; i < all.nr; i++)
+			opt_list_append(&summarized, all.v[i]);
+		for (int i = 0; i < cores.nr; i++)
+			opt_list_append(&summarized, cores.v[i]);
 		if (!ret)
-			ret = lock_summary(rf.st, src->tree, &all, data.buf, user.buf ? user.buf : "",
-					   rf.funcs, o, rf.dir, &learned);
+			ret = lock_summary(rf.st, src->tree, &summarized, data.buf,
+					   user.buf ? user.buf : "", rf.funcs, o, rf.dir, &learned);
 		if (!ret) {
 			strbuf_addf(&data, ":%s:%s", learned, rf.macros);
 			if (user.len)
 				strbuf_addf(&data, ":%s", user.buf);
-			ret = run_spatch(o, &rf, data.buf, cands, nr_cands, &err);
+			ret = run_spatch(o, &rf, data.buf, &err);
 		}
 		if (!ret && strbuf_read_file(&tsv, rf.out) < 0)
 			ret = error("spatch wrote no facts (%s: %s):\n%s", rf.out,
 				    strerror(errno), err.buf ? err.buf : "");
 		if (!ret) {
-			nr_skips = collect_skips(err.buf ? err.buf : "", &rf, &files,
+			nr_skips = collect_skips(err.buf ? err.buf : "", &rf, &scanned,
 						 o->timeout > 0 ? o->timeout : 120,
 						 !o->skips_in_report, &tsv);
 			ret = check_text(tsv.buf, tsv.len, "spatch output");
@@ -528,5 +673,9 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	strbuf_release(&tsv);
 	strbuf_release(&dispatch);
 	free(cores.v);
+	free(summarized.v);
+	for (int i = 0; i < scanned.nr; i++)
+		free((char *)scanned.v[i]);
+	free(scanned.v);
 	return ret;
 }

@@ -9,6 +9,7 @@
 #include "hazard.h"
 #include "lockset.h"
 #include "preset.h"
+#include "tree_files.h"
 #include "util.h"
 #include "writer_words.h"
 
@@ -97,7 +98,7 @@ void fix_jobs_release(struct fix_opts *o, struct fix_jobs *jobs)
 	facts_release(&o->facts);
 }
 
-static const struct field_verdict *field_of(const struct struct_verdict *sv, int m)
+const struct field_verdict *fix_field_verdict(const struct struct_verdict *sv, int m)
 {
 	for (int l = 0; sv && l < sv->nr_locs; l++)
 		for (int f = 0; f < sv->locs[l].nr_fields; f++)
@@ -177,30 +178,31 @@ static const char *text_lock(const struct field_verdict *fv)
 	return NULL;
 }
 
+const char *fix_field_lock(const struct field_verdict *fv)
+{
+	return fv->serialized_by ? fv->serialized_by : text_lock(fv);
+}
+
 /* The group comment of a split field: what serializes its run-time writers. */
 static char *split_comment(const struct field_verdict *fv)
 {
-	if (fv->serialized_by && !strcmp(fv->serialized_by, "runtime PM"))
+	const char *lock = fix_field_lock(fv);
+
+	if (lock && !strcmp(lock, "runtime PM"))
 		return xstrdup("runtime PM callbacks only");
-	if (fv->serialized_by)
-		return xstrfmt("written under %s", fv->serialized_by);
-	if (text_lock(fv))
-		return xstrfmt("written under %s", text_lock(fv));
+	if (lock)
+		return xstrfmt("written under %s", lock);
 	return xstrdup(UNLOCKED);
 }
 
-/*
- * "no common lock: written by config-space writes and ioctls": the
- * run-time contexts of the unserialized fields in p->m[begin, end).
- */
-static char *unlocked_comment(const struct fix_job *job, const struct plan *p, int begin, int end)
+int fix_contexts(const struct struct_verdict *sv, const int *members, int nr,
+		 struct strbuf *out)
 {
 	char **v = NULL;
-	int nr = 0, alloc = 0;
-	struct strbuf sb = STRBUF_INIT;
+	int nr_v = 0, alloc = 0;
 
-	for (int i = begin; i < end; i++) {
-		const struct field_verdict *fv = field_of(job->sv, p->m[i].member);
+	for (int i = 0; i < nr; i++) {
+		const struct field_verdict *fv = fix_field_verdict(sv, members[i]);
 
 		for (int w = 0; fv && w < fv->nr_writers; w++) {
 			char *ctx;
@@ -209,42 +211,93 @@ static char *unlocked_comment(const struct fix_job *job, const struct plan *p, i
 			if (fv->writers[w].phase != PHASE_RUNTIME)
 				continue;
 			ctx = writer_context(&fv->writers[w], true);
-			for (int k = 0; k < nr && !seen; k++)
+			for (int k = 0; k < nr_v && !seen; k++)
 				seen = !strcmp(v[k], ctx);
 			if (seen) {
 				free(ctx);
 				continue;
 			}
-			ALLOC_GROW(v, nr + 1, alloc);
-			v[nr++] = ctx;
+			ALLOC_GROW(v, nr_v + 1, alloc);
+			v[nr_v++] = ctx;
 		}
 	}
-	strbuf_addstr(&sb, UNLOCKED);
-	if (nr)
-		strbuf_addstr(&sb, ": written by ");
-	for (int k = 0; k < nr; k++) {
-		strbuf_addf(&sb, "%s%s", k == 0 ? "" : k == nr - 1 ? " and " : ", ", v[k]);
+	for (int k = 0; k < nr_v; k++) {
+		strbuf_addf(out, "%s%s", k == 0 ? "" : k == nr_v - 1 ? " and " : ", ", v[k]);
 		free(v[k]);
 	}
 	free(v);
+	return nr_v;
+}
+
+/*
+ * "no common lock: written by config-space writes and ioctls": the
+ * run-time contexts of the unserialized fields in p->m[begin, end).
+ */
+static char *unlocked_comment(const struct fix_job *job, const struct plan *p, int begin, int end)
+{
+	int *members = xcalloc((size_t)(end - begin) + 1, sizeof(*members));
+	struct strbuf sb = STRBUF_INIT, ctx = STRBUF_INIT;
+
+	for (int i = begin; i < end; i++)
+		members[i - begin] = p->m[i].member;
+	strbuf_addstr(&sb, UNLOCKED);
+	if (fix_contexts(job->sv, members, end - begin, &ctx))
+		strbuf_addf(&sb, ": written by %s", ctx.buf);
+	strbuf_release(&ctx);
+	free(members);
 	return strbuf_detach(&sb);
+}
+
+/*
+ * The comment of a run that stays after a regroup: what serializes its
+ * writers, when the same lock serializes them all; else NULL.
+ */
+static char *run_comment(const struct fix_job *job, const struct plan *p, int i)
+{
+	char *first = NULL;
+
+	for (int k = i; k < p->nr && p->m[k].role == ROLE_PACKED; k++) {
+		const struct field_verdict *fv = fix_field_verdict(job->sv, p->m[k].member);
+		char *c = fv && fix_field_lock(fv) ? split_comment(fv) : NULL;
+
+		if (!c || (first && strcmp(first, c))) {
+			free(c);
+			free(first);
+			return NULL;
+		}
+		if (!first)
+			first = c;
+		else
+			free(c);
+	}
+	return first;
 }
 
 void fix_comment(const struct fix_opts *o, const struct fix_job *job, struct plan *p)
 {
 	bool first_packed = true;
 
+	for (int i = 0; i < p->nr; i++)
+		if (p->m[i].role == ROLE_BITOPS)
+			p->m[i].comment = xstrfmt("atomic bitops only: the bits of enum %s",
+						  p->bit_enum);
 	if (!job->sv)
 		return;
 	for (int i = 0; i < p->nr; i++) {
 		struct plan_member *pm = &p->m[i];
-		const struct field_verdict *fv = field_of(job->sv, pm->member);
+		const struct field_verdict *fv = pm->added ? NULL :
+			fix_field_verdict(job->sv, pm->member);
 
-		if (pm->role == ROLE_PACKED && first_packed) {
+		if (pm->role == ROLE_REGROUP && fv && i && p->m[i - 1].added) {
+			/* a new location says what lets its fields share it */
+			pm->comment = split_comment(fv);
+		} else if (pm->role == ROLE_PACKED && first_packed) {
 			first_packed = false;
-			pm->comment = xstrdup(o->policy == POLICY_SETUP_ONLY ?
-				"Flags only modified on setup/release - bitfield ok" :
-				"No two writers of these flags run concurrently - bitfield ok");
+			pm->comment = p->remedy == REMEDY_REGROUP ? run_comment(job, p, i) : NULL;
+			if (!pm->comment)
+				pm->comment = xstrdup(o->policy == POLICY_SETUP_ONLY ?
+					"Flags only modified on setup/release - bitfield ok" :
+					"No two writers of these flags run concurrently - bitfield ok");
 		} else if (pm->role == ROLE_SPLIT && fv) {
 			pm->comment = split_comment(fv);
 		}
@@ -274,7 +327,8 @@ int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
 		const struct plan *p, const char *header, const char *text)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int n = hazards_find(p, &o->facts, header, text, &sb);
+	int n = p->remedy == REMEDY_BITOPS ? hazards_find_bits(p, &o->facts, header, text, &sb) :
+		hazards_find(p, &o->facts, header, text, &sb);
 
 	fputs(sb.buf ? sb.buf : "", o->report);
 	strbuf_release(&sb);
@@ -305,4 +359,30 @@ void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_
 		else
 			free(norm);
 	}
+}
+
+void fix_access_files(const struct fix_opts *o, const struct plan *p, const char *header,
+		      struct opt_list *files)
+{
+	struct opt_list all = { 0 };
+
+	for (int i = 0; i < o->src.paths.nr; i++)
+		tree_files(o->src.tree, o->src.paths.v[i], &all);
+	for (int i = 0; i < all.nr; i++) {
+		char *path = xstrfmt("%s/%s", o->src.tree, all.v[i]);
+		struct strbuf sb = STRBUF_INIT;
+		bool hit = false, seen = !strcmp(all.v[i], header);
+
+		for (int k = 0; k < files->nr && !seen; k++)
+			seen = !strcmp(files->v[k], all.v[i]);
+		if (!seen && strbuf_read_file(&sb, path) >= 0 && sb.len && !memchr(sb.buf, 0, sb.len))
+			for (int b = 0; b < p->nr_bits && !hit; b++)
+				hit = find_field_use(sb.buf, p->s->members[p->bits[b]].name);
+		if (hit)
+			opt_list_append(files, xstrdup(all.v[i]));
+		free((char *)all.v[i]);
+		strbuf_release(&sb);
+		free(path);
+	}
+	free(all.v);
 }

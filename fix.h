@@ -22,6 +22,8 @@ struct fix_opts {
 	enum policy policy;
 	struct plan_opts plan;
 	struct opt_list split;		/* STRUCT.FIELD, overriding the verdict */
+	enum remedy remedy;		/* with remedy_forced: --fix */
+	bool remedy_forced;
 	const char *facts_file;
 	struct facts_run_opts run;	/* -j, --timeout, --data of the facts pass */
 	const char *out;
@@ -48,6 +50,23 @@ struct fix_jobs {
 int fix_jobs_collect(struct fix_opts *o, struct fix_jobs *jobs);
 void fix_jobs_release(struct fix_opts *o, struct fix_jobs *jobs);
 
+/* The verdict of member m, or NULL. */
+const struct field_verdict *fix_field_verdict(const struct struct_verdict *sv, int m);
+/*
+ * The lock every run-time writer of fv holds exclusively, as the patch's
+ * comment names it: the verdict's serialized_by, else a lock held by its
+ * text only ("?vdev->vdev.dev_set->lock"); NULL when there is none.
+ */
+const char *fix_field_lock(const struct field_verdict *fv);
+
+/*
+ * The distinct run-time contexts of the writers of the given members, as
+ * the messages name them ("config-space writes, ioctls and timers"),
+ * appended to out; returns how many.
+ */
+int fix_contexts(const struct struct_verdict *sv, const int *members, int nr,
+		 struct strbuf *out);
+
 /*
  * The comments the reviewer asked for: above the packed run, the rule
  * that lets its fields share; above a split field, what serializes it.
@@ -61,10 +80,16 @@ void fix_comment(const struct fix_opts *o, const struct fix_job *job, struct pla
 int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
 		const struct plan *p, const char *header, const char *text);
 
-/* The .c files (relative to the tree) that store into p's split fields. */
 /* Plan, edit and write one struct's patch.  0 written, 1 refused, -1 error. */
 int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		     struct opt_list *diffs);
+/* The .c files (relative to the tree) that store into p's split fields. */
 void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_list *files);
+/*
+ * The files under the PATHs, header aside, that name a field that became
+ * a bit ("->f" or ".f"): the ones the bitops semantic patch rewrites.
+ */
+void fix_access_files(const struct fix_opts *o, const struct plan *p, const char *header,
+		      struct opt_list *files);
 
 #endif

@@ -17,6 +17,7 @@
 #include "out_manifest.h"
 #include "plan.h"
 #include "refuse.h"
+#include "remedy.h"
 #include "struct_edit.h"
 #include "tree_files.h"
 #include "util.h"
@@ -135,12 +136,43 @@ static int suggest_stores(const struct fix_opts *o, const struct plan *p)
 	return ret;
 }
 
+/*
+ * Bitops: run the generated rule over every file under the PATHs that
+ * names one of the fields, and append its changes to the header's diff.
+ */
+static int rewrite_accesses(const struct fix_opts *o, const struct plan *p, const char *header,
+			    struct strbuf *diff, struct strbuf *account)
+{
+	char *rel = xstrfmt("%s/%s.cocci", o->out, p->s->name);
+	char real[PATH_MAX], *cocci = xstrdup(realpath(rel, real) ? real : rel);
+	struct opt_list files = { 0 };
+	int ret;
+	size_t start = diff->len;
+	int changed = 0;
+
+	fix_access_files(o, p, header, &files);
+	ret = cocci_run(cocci, o->src.tree, &files, diff);
+	for (const char *d = diff->buf ? diff->buf + start : NULL; d && (d = strstr(d, "diff --git ")); d++)
+		changed++;
+	if (!ret)
+		strbuf_addf(account, "  rewrote the accesses in %d of %d file%s naming the fields, "
+			    "with %s\n", changed, files.nr, files.nr == 1 ? "" : "s", rel);
+	for (int i = 0; i < files.nr; i++)
+		free((char *)files.v[i]);
+	free(files.v);
+	free(cocci);
+	free(rel);
+	return ret;
+}
+
 int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		     struct opt_list *diffs)
 {
 	const struct bs_struct *s = job->s;
 	char *header = find_header(o, s, job->file), *path = NULL, *why;
 	struct strbuf text = STRBUF_INIT, edited = STRBUF_INIT, sb = STRBUF_INIT;
+	struct strbuf account = STRBUF_INIT;
+	struct remedy_choice rc = { 0 };
 	struct plan p = { 0 };
 	int ret = 1;
 
@@ -166,19 +198,27 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		free(why);
 		goto out;
 	}
-	if (plan_struct(&p, s, job->split, &o->plan)) {
-		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header, p.refused);
+	if (remedy_choose(o, job, &rc) || remedy_plan(o, job, rc.chosen, &p)) {
+		fprintf(o->report, "struct %s (%s): refused: %s\n", s->name, header,
+			p.refused ? p.refused : rc.na[rc.chosen]);
 		goto out;
 	}
+	remedy_describe(&rc, &account);
 	fix_comment(o, job, &p);
-	cocci_gen(&p, &sb);
+	if (p.remedy == REMEDY_BITOPS)
+		cocci_gen_bitops(&p, &sb);
+	else
+		cocci_gen(&p, &sb);
 	if (sb.len && write_out(o, s->name, "cocci", &sb)) {
 		ret = -1;
 		goto out;
 	}
 	if (fix_hazards(o, job, &p, header, text.buf)) {
 		fprintf(o->report, "struct %s (%s): withheld: see the hazards above\n", s->name, header);
-		if (sb.len && suggest_stores(o, &p) < 0)
+		/* a split's hazards are today's; a bitops' depend on the remedy, which says why */
+		if (p.remedy == REMEDY_BITOPS)
+			fputs(account.buf, o->report);
+		if (p.remedy == REMEDY_SPLIT && sb.len && suggest_stores(o, &p) < 0)
 			ret = -1;
 		goto out;
 	}
@@ -188,7 +228,14 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		free(why);
 		goto out;
 	}
+	fprintf(o->report, "struct %s (%s):\n", s->name, header);
+	fputs(account.buf, o->report);
+	strbuf_reset(&account);
 	diff_unified(&sb, header, text.buf, edited.buf);
+	if (p.remedy == REMEDY_BITOPS && rewrite_accesses(o, &p, header, &sb, &account)) {
+		ret = -1;
+		goto out;
+	}
 	if (write_out(o, s->name, "diff", &sb)) {
 		ret = -1;
 		goto out;
@@ -200,19 +247,20 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		goto out;
 	}
 	strbuf_reset(&sb);
-	fprintf(o->report, "struct %s (%s):\n", s->name, header);
 	plan_describe(&p, &sb);
 	fputs(sb.buf, o->report);
+	fputs(account.buf ? account.buf : "", o->report);
 	fprintf(o->report, "  wrote %s/%s.diff\n", o->out, s->name);
 	opt_list_append(diffs, xstrfmt("%s/%s.diff", o->out, s->name));
 	ret = 0;
 out:
+	remedy_choice_release(&rc);
 	plan_release(&p);
 	strbuf_release(&text);
 	strbuf_release(&edited);
 	strbuf_release(&sb);
+	strbuf_release(&account);
 	free(header);
 	free(path);
 	return ret;
 }
-

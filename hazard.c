@@ -171,3 +171,44 @@ int hazards_find(const struct plan *p, const struct facts *facts, const char *he
 	}
 	return n;
 }
+
+int hazards_find_bits(const struct plan *p, const struct facts *facts, const char *header,
+		      const char *text, struct strbuf *out)
+{
+	const struct bs_struct *s = p->s;
+	int n = 0;
+
+	for (int b = 0; b < p->nr_bits; b++) {
+		const struct bs_member *m = &s->members[p->bits[b]];
+		unsigned long long c;
+
+		if (!is_unsigned(m->type)) {
+			strbuf_addf(out, "%s:%u: hazard: %s is a signed 1-bit field: it reads "
+				    "0 or -1 today, test_bit() gives 0 or 1\n", header,
+				    member_line(text, s->name, m->name), m->name);
+			n++;
+		}
+		for (int k = 0; facts && k < facts->nr; k++) {
+			const struct fact *f = &facts->v[k];
+
+			if (f->kind != FACT_WRITE || strcmp(f->struct_name, s->name) ||
+			    strcmp(f->field, m->name))
+				continue;
+			if (!strcmp(f->op, "=")) {
+				if (is_bool(m->type) || boolean_valued(f->value) ||
+				    (constant_value(f->value, &c) && c <= 1))
+					continue;
+				strbuf_addf(out, "%s:%u: hazard: %s->%s = %s: the 1-bit field keeps "
+					    "the low bit, assign_bit() sets the bit for any non-zero "
+					    "value\n", f->file, f->line, f->base, f->field, f->value);
+			} else {
+				strbuf_addf(out, "%s:%u: hazard: %s->%s%s%s: no atomic bitop is a "
+					    "read-modify-write of one bit; rewrite it by hand\n",
+					    f->file, f->line, f->base, f->field, f->op,
+					    strcmp(f->value, "-") ? f->value : "");
+			}
+			n++;
+		}
+	}
+	return n;
+}

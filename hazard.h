@@ -21,4 +21,13 @@
 int hazards_find(const struct plan *p, const struct facts *facts, const char *header,
 		 const char *text, struct strbuf *out);
 
+/*
+ * The same for bitops, whose bits keep what a bool keeps: a store into an
+ * integer 1-bit field of a value that may be neither 0 nor 1, any
+ * compound store (|=, ++: no bitop reads and writes a bit in one go), a
+ * signed 1-bit field.
+ */
+int hazards_find_bits(const struct plan *p, const struct facts *facts, const char *header,
+		      const char *text, struct strbuf *out);
+
 #endif

@@ -9,6 +9,7 @@
  */
 #include "plan.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -429,17 +430,18 @@ static int refuse(struct plan *p, char *why)
 	return -1;
 }
 
-int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
-		const struct plan_opts *o)
+/*
+ * The original order, laid out again: it must give pahole's offsets.
+ * run[member] numbers the runs of adjacent bitfields (0: none); each of
+ * moving[] must be a bitfield of the struct itself.
+ */
+static int plan_original(struct plan *p, const struct bs_struct *s, const bool *moving,
+			 const struct plan_opts *o, int *run)
 {
-	struct plan naive = { .s = s };
-	int *run = xcalloc((size_t)s->nr_members + 1, sizeof(*run));
-	int nr_run = 0, ret = 0;
+	int nr_run = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->s = s;
-
-	/* The original order, laid out again: it must give pahole's offsets. */
 	for (int i = 0; i < s->nr_members; i++) {
 		const struct bs_member *m = &s->members[i];
 		struct plan_member pm = { .member = i };
@@ -452,10 +454,8 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 			insert_at(p, p->nr, &pm);
 			continue;
 		}
-		if (split[i] && !m->bit_size) {
-			ret = refuse(p, xstrfmt("%s is not a bitfield", m->name));
-			goto out;
-		}
+		if (moving[i] && !m->bit_size)
+			return refuse(p, xstrfmt("%s is not a bitfield", m->name));
 		pm.bit_size = m->bit_size;
 		pm.size = m->size;
 		pm.align = m->bit_size ? m->size : member_align(m, o->layout);
@@ -463,10 +463,8 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 		if (s->align && pm.align > s->align && !m->bit_size)
 			pm.align = s->align;
 		pm.flexible = m->dims && !m->size;
-		if (m->bit_size && (!pm.align || pm.align & (pm.align - 1) || pm.align > 16)) {
-			ret = refuse(p, xstrfmt("%s has a %u-byte unit", m->name, m->size));
-			goto out;
-		}
+		if (m->bit_size && (!pm.align || pm.align & (pm.align - 1) || pm.align > 16))
+			return refuse(p, xstrfmt("%s has a %u-byte unit", m->name, m->size));
 		/* runs of adjacent bitfields: one memory location each */
 		if (m->bit_size && !(p->nr && p->m[p->nr - 1].bit_size))
 			nr_run++;
@@ -475,27 +473,34 @@ int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
 	}
 	drop_abi_breaks(p);
 	for (int i = 0; i < s->nr_members; i++)
-		if (split[i] && s->members[i].depth) {
-			ret = refuse(p, xstrfmt("%s is in a nested struct or union",
-						s->members[i].name));
-			goto out;
-		}
+		if (moving[i] && s->members[i].depth)
+			return refuse(p, xstrfmt("%s is in a nested struct or union",
+						 s->members[i].name));
 	shape(p->m, p->nr, s->aligned_attr, &p->before);
 	for (int i = 0; i < p->nr; i++) {
 		const struct bs_member *m = &s->members[p->m[i].member];
 
-		if (!p->m[i].zero_width && p->m[i].bit_offset != m->bit_offset) {
-			ret = refuse(p, xstrfmt("cannot reproduce the layout: %s at bit %llu, computed %llu",
-						m->name ? m->name : "(anonymous)",
-						m->bit_offset, p->m[i].bit_offset));
-			goto out;
-		}
+		if (!p->m[i].zero_width && p->m[i].bit_offset != m->bit_offset)
+			return refuse(p, xstrfmt("cannot reproduce the layout: %s at bit %llu, computed %llu",
+						 m->name ? m->name : "(anonymous)",
+						 m->bit_offset, p->m[i].bit_offset));
 	}
-	if (p->before.size != s->size) {
-		ret = refuse(p, xstrfmt("cannot reproduce the layout: size %u, computed %u",
-					s->size, p->before.size));
+	if (p->before.size != s->size)
+		return refuse(p, xstrfmt("cannot reproduce the layout: size %u, computed %u",
+					 s->size, p->before.size));
+	return 0;
+}
+
+int plan_struct(struct plan *p, const struct bs_struct *s, const bool *split,
+		const struct plan_opts *o)
+{
+	struct plan naive = { .s = s };
+	int *run = xcalloc((size_t)s->nr_members + 1, sizeof(*run));
+	int ret;
+
+	ret = plan_original(p, s, split, o, run);
+	if (ret)
 		goto out;
-	}
 
 	/* Naive: each split field becomes a member where it stands. */
 	for (int i = 0; i < p->nr; i++) {
@@ -562,6 +567,218 @@ out:
 	return ret;
 }
 
+/* Mark the fields that stay in a run some of whose fields leave it. */
+static void mark_packed(struct plan *p, const bool *moving, const int *run)
+{
+	const struct bs_struct *s = p->s;
+
+	for (int i = 0; i < p->nr; i++) {
+		int m = p->m[i].member;
+
+		if (!p->m[i].zero_width && !moving[m] && s->members[m].bit_size &&
+		    split_run_has(moving, run, s, run[m]))
+			p->m[i].role = ROLE_PACKED;
+	}
+}
+
+static int position_of(const struct plan *p, int member)
+{
+	for (int i = 0; i < p->nr; i++)
+		if (!p->m[i].added && p->m[i].member == member)
+			return i;
+	return -1;
+}
+
+int plan_regroup(struct plan *p, const struct bs_struct *s, const int *group,
+		 const int *after, const bool *zero, const struct plan_opts *o)
+{
+	bool *moving = xcalloc((size_t)s->nr_members + 1, sizeof(*moving));
+	int *run = xcalloc((size_t)s->nr_members + 1, sizeof(*run));
+	struct plan_member *gone = NULL;
+	int nr_gone = 0, alloc_gone = 0, nr_groups = 0, ret;
+
+	for (int i = 0; i < s->nr_members; i++) {
+		moving[i] = group[i] > 0;
+		if (group[i] > nr_groups)
+			nr_groups = group[i];
+	}
+	ret = plan_original(p, s, moving, o, run);
+	if (ret)
+		goto out;
+	p->remedy = REMEDY_REGROUP;
+	mark_packed(p, moving, run);
+	for (int i = p->nr - 1; i >= 0; i--)
+		if (!p->m[i].zero_width && moving[p->m[i].member]) {
+			ALLOC_GROW(gone, nr_gone + 1, alloc_gone);
+			gone[nr_gone] = remove_at(p, i);
+			gone[nr_gone++].role = ROLE_REGROUP;
+		}
+	for (int g = 1; g <= nr_groups; g++) {
+		int pos = after[g - 1] < 0 ? -1 : position_of(p, after[g - 1]);
+		bool first = true, any = false;
+
+		for (int m = 0; m < s->nr_members; m++)
+			any |= group[m] == g;
+		if (!any)
+			continue;
+		if (pos < 0) {
+			ret = refuse(p, xstrfmt("cannot regroup behind member %d: it moves itself",
+						after[g - 1]));
+			goto out;
+		}
+		/* gone[] is in reverse declaration order */
+		for (int k = nr_gone - 1; k >= 0; k--) {
+			const struct bs_member *m = &s->members[gone[k].member];
+
+			if (group[gone[k].member] != g)
+				continue;
+			if (first && zero[g - 1]) {
+				struct plan_member z = {
+					.member = gone[k].member, .zero_width = true, .added = true,
+					.align = m->size, .type = xstrdup(m->type),
+				};
+
+				insert_at(p, ++pos, &z);
+			}
+			first = false;
+			insert_at(p, ++pos, &gone[k]);
+			p->nr_regroup++;
+		}
+	}
+	if (!p->nr_regroup) {
+		ret = refuse(p, xstrdup("no field to regroup"));
+		goto out;
+	}
+	shape(p->m, p->nr, s->aligned_attr, &p->after);
+	p->naive_size = p->after.size;
+out:
+	free(gone);
+	free(moving);
+	free(run);
+	return ret;
+}
+
+/* "e_" when every field starts with it ("e_reusable", "e_referenced"), else "". */
+static char *common_prefix(const struct bs_struct *s, const int *fields, int nr)
+{
+	const char *first = s->members[fields[0]].name;
+	size_t n = 0;
+
+	for (const char *u = strchr(first, '_'); u; u = strchr(u + 1, '_')) {
+		size_t k = (size_t)(u - first) + 1;
+		bool all = k < strlen(first);
+
+		for (int i = 1; i < nr && all; i++)
+			all = !strncmp(s->members[fields[i]].name, first, k) &&
+			      strlen(s->members[fields[i]].name) > k;
+		if (all)
+			n = k;
+	}
+	return xstrndup(first, n);
+}
+
+static bool has_member(const struct bs_struct *s, const char *name)
+{
+	for (int i = 0; i < s->nr_members; i++)
+		if (!s->members[i].depth && s->members[i].name && !strcmp(s->members[i].name, name))
+			return true;
+	return false;
+}
+
+static char *upper(const char *a, const char *b)
+{
+	char *u = xstrfmt("%s_%s", a, b);
+
+	for (char *c = u; *c; c++)
+		*c = (char)toupper((unsigned char)*c);
+	return u;
+}
+
+/*
+ * Where a member that fits no hole grows the struct least: the smallest
+ * size, the position nearest pos on a tie.
+ */
+static int best_position(struct plan *p, const struct plan_member *f, int pos)
+{
+	unsigned int best_size = ~0u;
+	int best = pos;
+
+	for (int at = 0; at <= last_position(p); at++) {
+		unsigned int size;
+
+		/* never between two bitfields of one run */
+		if (at && at < p->nr && p->m[at].bit_size && p->m[at - 1].bit_size)
+			continue;
+		insert_at(p, at, f);
+		size = size_of(p);
+		remove_at(p, at);
+		if (size < best_size ||
+		    (size == best_size && abs(at - pos) < abs(best - pos))) {
+			best_size = size;
+			best = at;
+		}
+	}
+	return best;
+}
+
+int plan_bitops(struct plan *p, const struct bs_struct *s, const bool *bits,
+		const char *name, const struct plan_opts *o)
+{
+	int *run = xcalloc((size_t)s->nr_members + 1, sizeof(*run));
+	char *prefix = NULL;
+	int alloc_bits = 0, ret = plan_original(p, s, bits, o, run);
+
+	if (ret)
+		goto out;
+	p->remedy = REMEDY_BITOPS;
+	for (int i = 0; i < s->nr_members; i++) {
+		if (!bits[i])
+			continue;
+		if (s->members[i].bit_size != 1) {
+			ret = refuse(p, xstrfmt("%s is %u bits wide: a bit of a word holds one",
+						s->members[i].name, s->members[i].bit_size));
+			goto out;
+		}
+		ALLOC_GROW(p->bits, p->nr_bits + 1, alloc_bits);
+		p->bits[p->nr_bits++] = i;
+	}
+	if (!p->nr_bits) {
+		ret = refuse(p, xstrdup("no field to turn into a bit"));
+		goto out;
+	}
+	mark_packed(p, bits, run);
+	for (int i = p->nr - 1; i >= 0; i--)
+		if (!p->m[i].zero_width && bits[p->m[i].member])
+			remove_at(p, i);
+	prefix = p->nr_bits > 1 ? common_prefix(s, p->bits, p->nr_bits) : xstrdup("");
+	{
+		char *word = name ? xstrdup(name) : xstrfmt("%sflags", prefix);
+		struct plan_member f = {
+			.member = p->bits[0], .added = true, .role = ROLE_BITOPS,
+			.type = xstrdup("unsigned long"), .size = 8, .align = 8,
+		};
+
+		if (has_member(s, word)) {
+			free(word);
+			word = xstrfmt("%sbitops_flags", prefix);
+		}
+		f.name = word;
+		lay_out(p->m, p->nr, s->aligned_attr, NULL);
+		if (!place_in_hole(p, &f, s->members[p->bits[0]].bit_offset))
+			insert_at(p, best_position(p, &f, in_place_position(p, run, p->bits[0])), &f);
+	}
+	p->bit_names = xcalloc((size_t)p->nr_bits + 1, sizeof(*p->bit_names));
+	for (int i = 0; i < p->nr_bits; i++)
+		p->bit_names[i] = upper(s->name, s->members[p->bits[i]].name + strlen(prefix));
+	p->bit_enum = xstrfmt("%s_bits", s->name);
+	shape(p->m, p->nr, s->aligned_attr, &p->after);
+	p->naive_size = p->after.size;
+out:
+	free(prefix);
+	free(run);
+	return ret;
+}
+
 static void describe_offset(struct strbuf *out, unsigned long long bit, bool bitfield)
 {
 	if (bitfield)
@@ -595,15 +812,44 @@ void plan_describe(const struct plan *p, struct strbuf *out)
 {
 	const struct bs_struct *s = p->s;
 
-	strbuf_addf(out, "struct %s: size %u -> %u, naive split in place %u\n",
-		    s->name, p->before.size, p->after.size, p->naive_size);
+	if (p->remedy == REMEDY_SPLIT)
+		strbuf_addf(out, "struct %s: size %u -> %u, naive split in place %u\n",
+			    s->name, p->before.size, p->after.size, p->naive_size);
+	else
+		strbuf_addf(out, "struct %s: size %u -> %u, %s\n", s->name, p->before.size,
+			    p->after.size, remedy_name(p->remedy));
 	for (int i = 0; i < p->nr; i++) {
 		const struct plan_member *pm = &p->m[i];
 		const struct bs_member *m = &s->members[pm->member];
 		struct strbuf ty = STRBUF_INIT;
 
-		if (pm->role != ROLE_SPLIT && pm->role != ROLE_TIGHTEN)
+		if (pm->role == ROLE_REGROUP) {
+			strbuf_addf(&ty, "%s:%u", m->type, m->bit_size);
+			strbuf_addf(out, "  %-8s %-24s %-24s ", "regroup", m->name, ty.buf);
+			describe_offset(out, m->bit_offset, true);
+			strbuf_addstr(out, " -> ");
+			describe_offset(out, pm->bit_offset, true);
+			strbuf_addch(out, '\n');
+		}
+		if (pm->role == ROLE_BITOPS) {
+			for (int b = 0; b < p->nr_bits; b++) {
+				const struct bs_member *f = &s->members[p->bits[b]];
+
+				strbuf_reset(&ty);
+				strbuf_addf(&ty, "%s:%u", f->type, f->bit_size);
+				strbuf_addf(out, "  %-8s %-24s %-24s ", "bitops", f->name, ty.buf);
+				describe_offset(out, f->bit_offset, true);
+				strbuf_addf(out, " -> bit %d of %s (%s)\n", b, pm->name,
+					    p->bit_names[b]);
+			}
+			strbuf_addf(out, "  %-8s %-24s %-24s -> ", "word", pm->name, pm->type);
+			describe_offset(out, pm->bit_offset, false);
+			strbuf_addch(out, '\n');
+		}
+		if (pm->role != ROLE_SPLIT && pm->role != ROLE_TIGHTEN) {
+			strbuf_release(&ty);
 			continue;
+		}
 		strbuf_addstr(&ty, m->type);
 		if (m->bit_size)
 			strbuf_addf(&ty, ":%u -> %s", m->bit_size, pm->type ? pm->type : m->type);
@@ -624,23 +870,62 @@ const char *plan_role_name(enum plan_role r)
 	static const char *const names[] = {
 		[ROLE_STAY] = "stay", [ROLE_PACKED] = "packed",
 		[ROLE_SPLIT] = "split", [ROLE_TIGHTEN] = "tighten",
+		[ROLE_REGROUP] = "regroup", [ROLE_BITOPS] = "bitops",
 	};
 
 	return names[r];
 }
 
+static const char *const remedy_names[NR_REMEDIES] = {
+	[REMEDY_SPLIT] = "split", [REMEDY_REGROUP] = "regroup", [REMEDY_BITOPS] = "bitops",
+};
+
+const char *remedy_name(enum remedy r)
+{
+	return remedy_names[r];
+}
+
+int remedy_parse(const char *s, enum remedy *r)
+{
+	for (int i = 0; i < NR_REMEDIES; i++)
+		if (!strcmp(s, remedy_names[i])) {
+			*r = (enum remedy)i;
+			return 0;
+		}
+	return -1;
+}
+
 void plan_write(const struct plan *p, const char *header, struct strbuf *out)
 {
+	int loc = 0;
+	bool in_run = false;
+
 	strbuf_addf(out, "struct\t%s\t%u\t%s\n", p->s->name, p->after.size, header);
 	for (int i = 0; i < p->nr; i++) {
-		const struct bs_member *m = &p->s->members[p->m[i].member];
+		const struct plan_member *pm = &p->m[i];
+		const struct bs_member *m = &p->s->members[pm->member];
+		const char *name = pm->name ? pm->name : m->name ? m->name : "-";
 
-		if (p->m[i].zero_width)
+		/* C11 3.14: a ":0" or any other member ends a run of bitfields */
+		if (!pm->bit_size || pm->zero_width)
+			in_run = false;
+		else if (!in_run) {
+			in_run = true;
+			loc++;
+		}
+		if (pm->zero_width)
 			continue;	/* verify sees no member there either */
-		strbuf_addf(out, "member\t%s\t%llu\t%u\t%s\n", m->name ? m->name : "-",
-			    p->m[i].bit_offset, p->m[i].bit_size,
-			    plan_role_name(p->m[i].role));
+		strbuf_addf(out, "member\t%s\t%llu\t%u\t%s", name, pm->bit_offset, pm->bit_size,
+			    plan_role_name(pm->role));
+		if (p->remedy == REMEDY_REGROUP && pm->bit_size)
+			strbuf_addf(out, "\t%d", loc);
+		strbuf_addch(out, '\n');
 	}
+	for (int b = 0; b < p->nr_bits; b++)
+		for (int i = 0; i < p->nr; i++)
+			if (p->m[i].role == ROLE_BITOPS)
+				strbuf_addf(out, "bit\t%s\t%s\t%d\n",
+					    p->s->members[p->bits[b]].name, p->m[i].name, b);
 }
 
 int plan_read(struct plan_file *pf, const char *buf, size_t len, const char *name)
@@ -668,17 +953,25 @@ int plan_read(struct plan_file *pf, const char *buf, size_t len, const char *nam
 			pf->struct_name = xstrdup(m_name);
 			pf->size = size;
 			pf->header = xstrdup(header);
-		} else if (pf->struct_name && sscanf(l, "member\t%255[^\t]\t%llu\t%u\t%15s",
+		} else if (pf->struct_name && sscanf(l, "member\t%255[^\t]\t%llu\t%u\t%15[^\t]",
 						     m_name, &off, &bits, role) == 4) {
+			int loc = -1;
+
 			ALLOC_GROW(pf->m, pf->nr + 1, pf->alloc);
 			pf->m[pf->nr].name = xstrdup(m_name);
 			pf->m[pf->nr].bit_offset = off;
 			pf->m[pf->nr].bit_size = bits;
 			pf->m[pf->nr].role = xstrdup(role);
+			sscanf(l, "member\t%*[^\t]\t%*u\t%*u\t%*[^\t]\t%d", &loc);
+			pf->m[pf->nr].loc = loc;
 			pf->nr++;
+		} else if (pf->struct_name && sscanf(l, "bit\t%255[^\t]\t%*[^\t]\t%u",
+						     m_name, &bits) == 2) {
+			ALLOC_GROW(pf->gone, pf->nr_gone + 1, pf->alloc_gone);
+			pf->gone[pf->nr_gone++] = xstrdup(m_name);
 		} else {
 			fprintf(stderr, "%s:%u: error: expected \"%s\" line\n", name, line,
-				pf->struct_name ? "member NAME BIT_OFFSET BIT_SIZE ROLE" :
+				pf->struct_name ? "member NAME BIT_OFFSET BIT_SIZE ROLE\" or \"bit FIELD WORD N" :
 				"struct NAME SIZE HEADER");
 			ret = -1;
 		}
@@ -696,6 +989,9 @@ void plan_file_release(struct plan_file *pf)
 		free(pf->m[i].role);
 	}
 	free(pf->m);
+	for (int i = 0; i < pf->nr_gone; i++)
+		free(pf->gone[i]);
+	free(pf->gone);
 	free(pf->struct_name);
 	free(pf->header);
 	memset(pf, 0, sizeof(*pf));
@@ -704,7 +1000,7 @@ void plan_file_release(struct plan_file *pf)
 const struct plan_member *plan_find(const struct plan *p, int m)
 {
 	for (int i = 0; i < p->nr; i++)
-		if (p->m[i].member == m)
+		if (!p->m[i].added && p->m[i].member == m)
 			return &p->m[i];
 	return NULL;
 }
@@ -714,8 +1010,14 @@ void plan_release(struct plan *p)
 	for (int i = 0; i < p->nr; i++) {
 		free(p->m[i].type);
 		free(p->m[i].comment);
+		free(p->m[i].name);
 	}
 	free(p->m);
+	for (int i = 0; i < p->nr_bits; i++)
+		free(p->bit_names ? p->bit_names[i] : NULL);
+	free(p->bit_names);
+	free(p->bits);
+	free(p->bit_enum);
 	free(p->before.holes);
 	free(p->after.holes);
 	free(p->refused);

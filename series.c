@@ -12,6 +12,7 @@
 
 #include "out_manifest.h"
 #include "plan.h"
+#include "remedy.h"
 #include "verify.h"
 #include "writer_words.h"
 #include "run_command.h"
@@ -36,6 +37,29 @@ struct group {
 	const struct fix_job **jobs;
 	int nr, alloc;
 };
+
+/* The remedy the rule (or --fix) gives a job, planned as fix planned it. */
+static int job_plan(struct ctx *c, const struct fix_job *job, struct plan *p)
+{
+	struct remedy_choice rc;
+	int ret = remedy_choose(&c->o->fix, job, &rc) ? -1 :
+		  remedy_plan(&c->o->fix, job, rc.chosen, p);
+
+	remedy_choice_release(&rc);
+	return ret;
+}
+
+/* The remedy of a group: its first struct's (a header's structs rarely differ). */
+static enum remedy group_remedy(struct ctx *c, const struct group *g)
+{
+	struct remedy_choice rc;
+	enum remedy r = REMEDY_SPLIT;
+
+	if (!remedy_choose(&c->o->fix, g->jobs[0], &rc))
+		r = rc.chosen;
+	remedy_choice_release(&rc);
+	return r;
+}
 
 /*
  * Run git in the tree with the scratch environment; its stdout without
@@ -465,7 +489,8 @@ static char *hole_after(const struct bs_struct *s, const struct bs_hole *h)
 /* Does moved member pm lie in hole h of the original layout (a byte hole of the struct itself)? */
 static bool fills(const struct bs_hole *h, const struct plan_member *pm)
 {
-	return (pm->role == ROLE_SPLIT || pm->role == ROLE_TIGHTEN) && h->parent < 0 &&
+	return (pm->role == ROLE_SPLIT || pm->role == ROLE_TIGHTEN || pm->role == ROLE_BITOPS) &&
+	       h->parent < 0 &&
 	       h->bits >= 8 && pm->bit_offset >= h->bit_offset &&
 	       pm->bit_offset + pm->size * 8ULL <= h->bit_offset + h->bits;
 }
@@ -482,7 +507,7 @@ static void layout_sentence(struct ctx *c, const struct fix_job *job, struct str
 	struct strbuf *clauses = NULL;
 	int nr_clauses = 0, alloc_clauses = 0;
 
-	if (plan_struct(&p, s, job->split, &c->o->fix.plan)) {
+	if (job_plan(c, job, &p)) {
 		plan_release(&p);
 		return;
 	}
@@ -557,6 +582,25 @@ static const char *const policy_sentence[NR_POLICIES] = {
 	"the others keep sharing it.",
 };
 
+/* Why the remedy fixes the race, after the hazard (split: the policy's sentence). */
+static const char *const remedy_rationale[NR_REMEDIES] = {
+	[REMEDY_REGROUP] =
+	"Move each racing flag into a storage unit whose other flags are written under "
+	"the same lock (or in the same single context), behind a zero-width bitfield "
+	"(:0) where it starts a new one: flags that one lock serializes may share a "
+	"unit, so no flag needs storage of its own.",
+	[REMEDY_BITOPS] =
+	"Turn the racing flags into bits of one unsigned long, set and cleared with "
+	"set_bit(), clear_bit() and assign_bit() and read with test_bit(): atomic bit "
+	"operations need no common lock, which the writers of these flags do not have.",
+};
+
+static const char *const moved_head[NR_REMEDIES] = {
+	[REMEDY_SPLIT] = "Dedicated storage units:",
+	[REMEDY_REGROUP] = "Regrouped flags:",
+	[REMEDY_BITOPS] = "Atomic bits:",
+};
+
 /*
  * "Tighten struct layout" when the plan used the holes: a moved member
  * fills one, or the struct ends up smaller than splitting in place.
@@ -576,7 +620,7 @@ static bool group_tightens(struct ctx *c, const struct group *g)
 {
 	for (int j = 0; j < g->nr; j++) {
 		struct plan p = { 0 };
-		bool t = !plan_struct(&p, g->jobs[j]->s, g->jobs[j]->split, &c->o->fix.plan) &&
+		bool t = !job_plan(c, g->jobs[j], &p) && p.remedy == REMEDY_SPLIT &&
 			 tightens(&p);
 
 		plan_release(&p);
@@ -589,7 +633,16 @@ static bool group_tightens(struct ctx *c, const struct group *g)
 static char *subject(struct ctx *c, const struct group *g, const char *prefix)
 {
 	const char *base = strrchr(g->file, '/') ? strrchr(g->file, '/') + 1 : g->file;
+	enum remedy r = group_remedy(c, g);
 
+	if (r == REMEDY_REGROUP)
+		return g->nr == 1 ? xstrfmt("%sRegroup racy bitfields in struct %s", prefix,
+					    g->jobs[0]->s->name) :
+		       xstrfmt("%sRegroup racy bitfields in %s", prefix, base);
+	if (r == REMEDY_BITOPS)
+		return g->nr == 1 ? xstrfmt("%sConvert racy bitfields in struct %s to atomic bitops",
+					    prefix, g->jobs[0]->s->name) :
+		       xstrfmt("%sConvert racy bitfields in %s to atomic bitops", prefix, base);
 	if (group_tightens(c, g))
 		return xstrfmt("%sFix racy bitfields and tighten struct layout", prefix);
 	if (g->nr == 1)
@@ -602,14 +655,29 @@ static void message(struct ctx *c, const struct group *g, const char *subj, stru
 	enum policy pol = c->o->fix.policy;
 	char *fixes = fixes_tag(c, g);
 
+	enum remedy r = group_remedy(c, g);
+
 	strbuf_addf(msg, "%s\n\n", subj);
 	add_wrapped(msg, "", hazard, 0);
 	strbuf_addch(msg, '\n');
-	add_wrapped(msg, "", policy_sentence[pol], 0);
+	add_wrapped(msg, "", r == REMEDY_SPLIT ? policy_sentence[pol] : remedy_rationale[r], 0);
 	field_list(msg, "Bitfield justifications:", g, pol, false);
-	field_list(msg, "Dedicated storage units:", g, pol, true);
-	for (int j = 0; j < g->nr; j++)
+	field_list(msg, moved_head[r], g, pol, true);
+	for (int j = 0; j < g->nr; j++) {
+		struct remedy_choice rc;
+		struct strbuf sb = STRBUF_INIT;
+
+		if (!remedy_choose(&c->o->fix, g->jobs[j], &rc)) {
+			if (g->nr > 1)
+				strbuf_addf(&sb, "struct %s: ", g->jobs[j]->s->name);
+			remedy_sentence(&rc, &sb);
+			strbuf_addch(msg, '\n');
+			add_wrapped(msg, "", sb.buf, 0);
+		}
+		remedy_choice_release(&rc);
+		strbuf_release(&sb);
 		layout_sentence(c, g->jobs[j], msg);
+	}
 	strbuf_addch(msg, '\n');
 	if (fixes)
 		strbuf_addf(msg, "%s\nCc: stable@vger.kernel.org\n", fixes);
@@ -782,7 +850,7 @@ static void cover_letter(struct ctx *c, struct group *gs, int nr, char **prefixe
 				}
 			strbuf_addf(&blurb, "  %-24s %-28s %5d %6d  ", job->s->name, gs[g].file,
 				    moved, packed);
-			if (!plan_struct(&p, job->s, job->split, &c->o->fix.plan))
+			if (!job_plan(c, job, &p))
 				strbuf_addf(&blurb, "%u -> %u\n", p.before.size, p.after.size);
 			else
 				strbuf_addstr(&blurb, "-\n");

@@ -593,6 +593,73 @@ static void emit_member(struct strbuf *out, struct body *b, const struct plan *p
 	add_declarator_line(out, b, d, pm, first);
 }
 
+/* The indentation of the struct's first member, for the lines the plan adds. */
+static struct line member_indent(const struct body *b)
+{
+	struct line ind = { "\t", 1 };
+
+	for (int i = 0; i < b->nr_e; i++)
+		if (b->e[i].kind == ENTRY_DECL) {
+			const struct line *ln = &b->l.v[b->e[i].decl];
+
+			ind.p = ln->p;
+			ind.len = (size_t)(skip_space(ln->p, ln->p + ln->len) - ln->p);
+			break;
+		}
+	return ind;
+}
+
+/* A line the plan adds: a new ":0" or the bitops word, aligned like the rest. */
+static void add_new_member(struct strbuf *out, const struct body *b, const struct plan_member *pm,
+			   const char *type)
+{
+	struct line ind = member_indent(b);
+	size_t start;
+
+	if (pm->comment)
+		strbuf_addf(out, "%.*s/* %s */\n", (int)ind.len, ind.p, pm->comment);
+	start = out->len;
+	strbuf_addf(out, "%.*s%s", (int)ind.len, ind.p, type);
+	pad_to(out, start, b->name_col);
+	strbuf_addf(out, "%s;\n", pm->zero_width ? ":0" : pm->name);
+}
+
+/*
+ * Where the bitops enum goes: above the struct and the comment block that
+ * documents it, so that the comment stays with the struct.
+ */
+static int enum_line(const struct body *b)
+{
+	int at = b->open;
+	const struct line *ln;
+
+	if (at < 1)
+		return at;
+	ln = &b->l.v[at - 1];
+	if (ln->len < 2 || strncmp(ln->p + ln->len - 2, "*/", 2))
+		return at;
+	while (--at >= 0) {
+		ln = &b->l.v[at];
+		if (memmem(ln->p, ln->len, "/*", 2))
+			return at;
+	}
+	return b->open;
+}
+
+static void add_bit_enum(struct strbuf *out, const struct body *b, const struct plan *p)
+{
+	struct line ind = member_indent(b);
+
+	strbuf_addf(out, "/* The bits of struct %s's", p->s->name);
+	for (int i = 0; i < p->nr; i++)
+		if (p->m[i].role == ROLE_BITOPS)
+			strbuf_addf(out, " %s", p->m[i].name);
+	strbuf_addf(out, ", for set_bit() and test_bit() */\nenum %s {\n", p->bit_enum);
+	for (int i = 0; i < p->nr_bits; i++)
+		strbuf_addf(out, "%.*s%s,\n", (int)ind.len, ind.p, p->bit_names[i]);
+	strbuf_addstr(out, "};\n\n");
+}
+
 int struct_edit(const char *text, const char *file, const struct plan *p,
 		struct strbuf *out, char **why)
 {
@@ -603,11 +670,28 @@ int struct_edit(const char *text, const char *file, const struct plan *p,
 	split_lines(text, &b.l);
 	if (parse_body(&b, file, p->s->name) || match_members(&b, p->s, file))
 		goto out;
-	add_lines(out, &b, 0, b.open);
+	if (p->nr_bits) {
+		int at = enum_line(&b);
+
+		add_lines(out, &b, 0, at - 1);
+		add_bit_enum(out, &b, p);
+		add_lines(out, &b, at, b.open);
+	} else {
+		add_lines(out, &b, 0, b.open);
+	}
 	for (int i = 0; i < p->nr; i++) {
 		const struct plan_member *pm = &p->m[i];
-		const struct declarator *d = declarator_of(&b, pm->member);
+		const struct declarator *d = pm->added ? NULL : declarator_of(&b, pm->member);
 
+		if (pm->added) {
+			/* a new ":0" is of the type the source gives the field after it */
+			const struct declarator *next = pm->zero_width && i + 1 < p->nr ?
+				declarator_of(&b, p->m[i + 1].member) : NULL;
+
+			add_new_member(out, &b, pm, next ? next->type : pm->type);
+			prev_comment = pm->comment;
+			continue;
+		}
 		if (pm->zero_width)
 			continue;	/* its line is loose text, emitted in place */
 		if (!d) {

@@ -30,7 +30,7 @@
 #include "spatch_tree.h"
 #include "tree_files.h"
 
-#define RULE "racy_bitfields.cocci"
+#define RULE "sweep_writes.cocci"
 /* Parse hints (scoped_guard...): without them a function is dropped. */
 #define MACROS "kernel-macros.h"
 #define SPATCH_TIMEOUT "120"
@@ -87,27 +87,227 @@ static int find_file(const struct file_list *files, const char *path)
 	return hit ? (int)(hit - files->v) : -1;
 }
 
-/*
- * The sorted, unique field names of the locations declared in the files
- * that file i sees through its includes: the only fields it can name.
- */
-static void visible_names(const struct include_graph *g, const struct sweep_results *r,
-			  const int *loc_file, int i, struct file_list *names)
-{
-	bool *seen = xcalloc((size_t)g->nr + 1, sizeof(*seen));
+/* A field name of a location; the index of all of them is sorted by name. */
+struct name_loc {
+	const char *name;
+	int loc;
+};
 
-	names->nr = 0;
-	include_graph_reach(g, i, seen);
-	for (int l = 0; l < r->nr_locs; l++) {
-		if (loc_file[l] >= 0 && !seen[loc_file[l]])
-			continue;	/* a location not placed in the tree is seen by all */
+static int cmp_name_loc(const void *a, const void *b)
+{
+	return strcmp(((const struct name_loc *)a)->name, ((const struct name_loc *)b)->name);
+}
+
+static struct name_loc *index_names(const struct sweep_results *r, int *nr)
+{
+	struct name_loc *idx = NULL;
+	int alloc = 0;
+
+	*nr = 0;
+	for (int l = 0; l < r->nr_locs; l++)
 		for (int k = 0; k < r->locs[l].nr_fields; k++) {
-			ALLOC_GROW(names->v, names->nr + 1, names->alloc);
-			names->v[names->nr++] = r->locs[l].fields[k];
+			ALLOC_GROW(idx, *nr + 1, alloc);
+			idx[(*nr)++] = (struct name_loc){ r->locs[l].fields[k], l };
 		}
+	if (*nr)
+		qsort(idx, (size_t)*nr, sizeof(*idx), cmp_name_loc);
+	return idx;
+}
+
+/*
+ * Which structs hold a member of another's type: a file that names the
+ * outer struct can store to the inner one's fields through it
+ * (dev->nl->a names only struct rk_dev).  One level is followed.
+ */
+struct container {
+	char *inner, *outer;
+};
+
+struct containers {
+	struct container *v;
+	int nr, alloc;
+};
+
+static int cmp_container(const void *a, const void *b)
+{
+	return strcmp(((const struct container *)a)->inner, ((const struct container *)b)->inner);
+}
+
+/* type: "struct foo *", "const struct foo", "foo_t" */
+static void add_container(struct containers *c, const char *type, const char *outer)
+{
+	static const char *const skip[] = { "const ", "volatile ", "struct ", "union " };
+	size_t n;
+
+	for (size_t k = 0; k < ARRAY_SIZE(skip); k++)
+		if (starts_with(type, skip[k])) {
+			type += strlen(skip[k]);
+			k = -1;
+		}
+	for (n = 0; is_ident_char((unsigned char)type[n]); n++)
+		;
+	if (!n || (strlen(outer) == n && !strncmp(type, outer, n)))
+		return;
+	ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+	c->v[c->nr++] = (struct container){ xstrndup(type, n), xstrdup(outer) };
+}
+
+/* Keep the pairs whose inner struct has a location; sort them by it. */
+static void keep_containers(struct containers *c, const struct sweep_results *r)
+{
+	struct file_list names = { 0 };
+	int n = 0;
+
+	for (int l = 0; l < r->nr_locs; l++) {
+		ALLOC_GROW(names.v, names.nr + 1, names.alloc);
+		names.v[names.nr++] = r->locs[l].struct_name;
 	}
-	sort_unique(names);
-	free(seen);
+	sort_unique(&names);
+	for (int i = 0; i < c->nr; i++) {
+		if (bsearch(&c->v[i].inner, names.v, (size_t)names.nr, sizeof(*names.v), cmp_strp)) {
+			c->v[n++] = c->v[i];
+			continue;
+		}
+		free(c->v[i].inner);
+		free(c->v[i].outer);
+	}
+	c->nr = n;
+	if (n)
+		qsort(c->v, (size_t)n, sizeof(*c->v), cmp_container);
+	free(names.v);
+}
+
+static void release_containers(struct containers *c)
+{
+	for (int i = 0; i < c->nr; i++) {
+		free(c->v[i].inner);
+		free(c->v[i].outer);
+	}
+	free(c->v);
+}
+
+/*
+ * What file i can see: the locations declared in the files its includes
+ * reach (walked the first time a store asks), and those not placed in the
+ * tree, which every file sees.
+ */
+struct view {
+	const struct include_graph *g;
+	const struct sweep_results *r;
+	const int *loc_file;
+	int file;
+	bool *seen;	/* [g->nr] */
+	bool reached;
+	const struct containers *c;
+	const char *buf;	/* the file's text */
+	char *text;		/* a copy of buf that words point into */
+	struct file_list words;	/* its identifiers, sorted, once a store asks */
+	bool tokenized;
+};
+
+/*
+ * Does the file name struct s (struct s *p, a cast, container_of, or the
+ * declaration itself), or a struct with a member of its type?  A store to a field of s is typed by something the
+ * file says; one through members of other structs (a->b.flag) only is
+ * the price of not parsing here: check on that directory finds it.
+ */
+static bool names_struct(struct view *v, const char *s)
+{
+	struct container key, *hit;
+
+	if (!v->tokenized) {
+		/* the identifiers of a copy of the text, each ended by a NUL */
+		char *p = v->text = xstrdup(v->buf);
+
+		v->words.nr = 0;
+		while (*p) {
+			char *e = p;
+
+			if (!isalpha((unsigned char)*p) && *p != '_') {
+				while (is_ident_char((unsigned char)*p))
+					p++;	/* the rest of a number */
+				p += *p != '\0';
+				continue;
+			}
+			while (is_ident_char((unsigned char)*e))
+				e++;
+			ALLOC_GROW(v->words.v, v->words.nr + 1, v->words.alloc);
+			v->words.v[v->words.nr++] = p;
+			p = e + (*e != '\0');
+			*e = '\0';
+		}
+		sort_unique(&v->words);
+		v->tokenized = true;
+	}
+	if (bsearch(&s, v->words.v, (size_t)v->words.nr, sizeof(*v->words.v), cmp_strp))
+		return true;
+	key.inner = (char *)s;
+	hit = bsearch(&key, v->c->v, (size_t)v->c->nr, sizeof(*v->c->v), cmp_container);
+	if (!hit)
+		return false;
+	while (hit > v->c->v && !strcmp(hit[-1].inner, s))
+		hit--;
+	for (; hit < v->c->v + v->c->nr && !strcmp(hit->inner, s); hit++)
+		if (bsearch(&hit->outer, v->words.v, (size_t)v->words.nr, sizeof(*v->words.v),
+			    cmp_strp))
+			return true;
+	return false;
+}
+
+/* Forget the last file's words. */
+static void view_reset(struct view *v, int file, const char *buf)
+{
+	free(v->text);
+	v->text = NULL;
+	v->words.nr = 0;
+	v->file = file;
+	v->buf = buf;
+	v->reached = v->tokenized = false;
+}
+
+static bool sees(struct view *v, int loc)
+{
+	if (v->loc_file[loc] < 0)
+		return true;
+	if (!v->reached) {
+		memset(v->seen, 0, (size_t)v->g->nr * sizeof(*v->seen));
+		include_graph_reach(v->g, v->file, v->seen);
+		v->reached = true;
+	}
+	return v->seen[v->loc_file[loc]];
+}
+
+/* strcmp of the NUL-terminated a with b[0, n) */
+static int cmp_prefix(const char *a, const char *b, size_t n)
+{
+	int c = strncmp(a, b, n);
+
+	return c ? c : a[n] ? 1 : 0;
+}
+
+/* The first entry of idx named b[0, n), or -1. */
+static int find_name(const struct name_loc *idx, int nr, const char *b, size_t n)
+{
+	int lo = 0, hi = nr;
+
+	while (lo < hi) {	/* the first entry not below the name */
+		int mid = lo + (hi - lo) / 2;
+
+		if (cmp_prefix(idx[mid].name, b, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nr && !cmp_prefix(idx[lo].name, b, n) ? lo : -1;
+}
+
+/* The entry from idx[k] on, of the same name, of a location v sees, or NULL. */
+static const struct name_loc *visible(const struct name_loc *idx, int nr, int k, struct view *v)
+{
+	for (int i = k; i < nr && !strcmp(idx[i].name, idx[k].name); i++)
+		if (sees(v, idx[i].loc) && names_struct(v, v->r->locs[idx[i].loc].struct_name))
+			return &idx[i];
+	return NULL;
 }
 
 /*
@@ -135,15 +335,20 @@ static bool is_store(const char *buf, const char *p, const char *after)
 	return false;
 }
 
-/* The candidate names this file can store to, comma-separated, or NULL. */
-static char *prefilter(const char *buf, const struct file_list *names)
+/*
+ * The names of the fields of visible locations this file stores to,
+ * sorted and comma-separated, or NULL.
+ */
+static char *prefilter(const char *buf, const struct name_loc *idx, int nr_idx, struct view *v)
 {
 	struct file_list hit = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	for (const char *p = buf; (p = strpbrk(p, ".-")); p++) {
-		const char *b = p + (*p == '-' ? 2 : 1), *e = b;
-		char *name, **found;
+		const char *b = p + (*p == '-' ? 2 : 1), *e = b, *at = p;
+		const struct name_loc *found;
+		bool dup = false;
+		int k;
 
 		if (*p == '-' && p[1] != '>')
 			continue;
@@ -151,20 +356,16 @@ static char *prefilter(const char *buf, const struct file_list *names)
 			continue;
 		while (is_ident_char((unsigned char)*e))
 			e++;
-		name = xstrndup(b, (size_t)(e - b));
-		found = bsearch(&name, names->v, (size_t)names->nr, sizeof(*names->v), cmp_strp);
-		if (found && is_store(buf, p, e)) {
-			bool dup = false;
-
-			for (int i = 0; i < hit.nr && !dup; i++)
-				dup = hit.v[i] == *found;
-			if (!dup) {
-				ALLOC_GROW(hit.v, hit.nr + 1, hit.alloc);
-				hit.v[hit.nr++] = *found;
-			}
-		}
-		free(name);
 		p = e - 1;
+		k = find_name(idx, nr_idx, b, (size_t)(e - b));
+		if (k < 0 || !is_store(buf, at, e) || !(found = visible(idx, nr_idx, k, v)))
+			continue;
+		for (int i = 0; i < hit.nr && !dup; i++)
+			dup = !strcmp(hit.v[i], found->name);
+		if (!dup) {
+			ALLOC_GROW(hit.v, hit.nr + 1, hit.alloc);
+			hit.v[hit.nr++] = (char *)found->name;
+		}
 	}
 	if (hit.nr)
 		qsort(hit.v, (size_t)hit.nr, sizeof(*hit.v), cmp_strp);
@@ -240,13 +441,47 @@ struct job {
 };
 
 /*
+ * The named fields of one location of the layout model, as the sweep
+ * lists them; false (and nothing kept) when fewer than two are named.
+ */
+static bool sweep_loc_of(const struct bs_struct *bs, const struct bs_location *loc,
+			 struct sweep_loc *sl)
+{
+	memset(sl, 0, sizeof(*sl));
+	for (int f = 0; f < loc->nr_fields; f++) {
+		const char *name = bs->members[loc->fields[f]].name;
+
+		if (!name)
+			continue;
+		sl->fields = xrealloc(sl->fields, sizeof(*sl->fields) * (size_t)(sl->nr_fields + 1));
+		sl->fields[sl->nr_fields++] = xstrdup(name);
+	}
+	if (sl->nr_fields > 1) {
+		sl->line = bs->decl_line;
+		sl->struct_name = xstrdup(bs->name);
+		return true;
+	}
+	for (int f = 0; f < sl->nr_fields; f++)
+		free(sl->fields[f]);
+	free(sl->fields);
+	return false;
+}
+
+static void add_loc(struct sweep_results *r, struct sweep_loc *sl, const char *file)
+{
+	sl->file = xstrdup(file);
+	ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
+	r->locs[r->nr_locs++] = *sl;
+}
+
+/*
  * Locations from the objects of a build, through pahole: the compiler's
  * own layout, so a field whose width is a macro or an #ifdef branch that
  * was not built is right.  A struct is placed in the tree by its DWARF
  * decl_file; one that cannot be is visible to every file.
  */
 static void build_locations(const struct sweep_opts *o, const struct file_list *files,
-			    struct sweep_results *r)
+			    struct sweep_results *r, struct containers *c)
 {
 	struct source_opts src = { .tree = o->tree, .build = o->build };
 	struct opt_list fl = { 0 };
@@ -264,40 +499,32 @@ static void build_locations(const struct sweep_opts *o, const struct file_list *
 		const struct bs_struct *bs = &l.structs[i];
 		char *file = NULL;
 
+		for (int k = 0; k < bs->nr_members; k++)
+			if (bs->members[k].type)
+				add_container(c, bs->members[k].type, bs->name);
 		for (int k = 0; k < bs->nr_locations; k++) {
-			const struct bs_location *loc = &bs->locations[k];
-			struct sweep_loc sl = { 0 };
+			struct sweep_loc sl;
 			bool seen = false;
 
-			for (int f = 0; f < loc->nr_fields; f++) {
-				const char *name = bs->members[loc->fields[f]].name;
-
-				if (!name)
-					continue;
-				sl.fields = xrealloc(sl.fields, sizeof(*sl.fields) *
-						     (size_t)(sl.nr_fields + 1));
-				sl.fields[sl.nr_fields++] = xstrdup(name);
-			}
-			if (!file && sl.nr_fields > 1)
+			if (!sweep_loc_of(bs, &bs->locations[k], &sl))
+				continue;
+			if (!file)
 				file = find_struct_header(&src, bs, &fl);
-			sl.file = xstrdup(file ? file : "?");
-			sl.line = bs->decl_line;
-			sl.struct_name = xstrdup(bs->name);
+			if (!file)
+				file = xstrdup("?");
 			/* every object that includes a header has its structs */
 			for (int j = 0; j < r->nr_locs && !seen; j++)
 				seen = !strcmp(r->locs[j].struct_name, sl.struct_name) &&
-				       !strcmp(r->locs[j].file, sl.file) &&
+				       !strcmp(r->locs[j].file, file) &&
 				       !strcmp(r->locs[j].fields[0], sl.fields[0]);
-			if (sl.nr_fields < 2 || seen) {
+			if (seen) {
 				for (int f = 0; f < sl.nr_fields; f++)
 					free(sl.fields[f]);
 				free(sl.fields);
-				free(sl.file);
 				free(sl.struct_name);
 				continue;
 			}
-			ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
-			r->locs[r->nr_locs++] = sl;
+			add_loc(r, &sl, file);
 		}
 		free(file);
 	}
@@ -306,40 +533,9 @@ static void build_locations(const struct sweep_opts *o, const struct file_list *
 	free(fl.v);
 }
 
-/* The multi-field locations of a layout model, as the sweep lists them. */
-static void add_locations(struct sweep_results *r, const struct bs_struct *bs,
-			  const char *file)
-{
-	for (int k = 0; k < bs->nr_locations; k++) {
-		const struct bs_location *loc = &bs->locations[k];
-		struct sweep_loc sl = { 0 };
-
-		for (int f = 0; f < loc->nr_fields; f++) {
-			const char *name = bs->members[loc->fields[f]].name;
-
-			if (!name)
-				continue;
-			sl.fields = xrealloc(sl.fields, sizeof(*sl.fields) *
-					     (size_t)(sl.nr_fields + 1));
-			sl.fields[sl.nr_fields++] = xstrdup(name);
-		}
-		if (sl.nr_fields < 2) {
-			for (int f = 0; f < sl.nr_fields; f++)
-				free(sl.fields[f]);
-			free(sl.fields);
-			continue;
-		}
-		sl.file = xstrdup(file);
-		sl.line = bs->decl_line;
-		sl.struct_name = xstrdup(bs->name);
-		ALLOC_GROW(r->locs, r->nr_locs + 1, r->alloc_locs);
-		r->locs[r->nr_locs++] = sl;
-	}
-}
-
 /* Without a build the layout model reads the declarations. */
 static void scan_declarations(const char *tree, const struct file_list *files,
-			      struct sweep_results *r)
+			      struct sweep_results *r, struct containers *c)
 {
 	struct decl_scan d = { 0 };
 	struct bs_layout l = { 0 };
@@ -349,9 +545,18 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 		read_tree_file(tree, files->v[i], &sb);
 		decl_scan_buf(&d, sb.buf, sb.len, files->v[i]);
 	}
+	for (int i = 0; i < d.nr; i++)
+		for (int k = 0; k < d.v[i].nr_members; k++)
+			if (d.v[i].members[k].type)
+				add_container(c, d.v[i].members[k].type, d.v[i].name);
 	layout_from_decls(&l, &d);
 	for (int i = 0; i < l.nr_structs; i++)
-		add_locations(r, &l.structs[i], l.structs[i].decl_file);
+		for (int k = 0; k < l.structs[i].nr_locations; k++) {
+			struct sweep_loc sl;
+
+			if (sweep_loc_of(&l.structs[i], &l.structs[i].locations[k], &sl))
+				add_loc(r, &sl, l.structs[i].decl_file);
+		}
 	layout_release(&l);
 	decl_scan_release(&d);
 	strbuf_release(&sb);
@@ -666,7 +871,10 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	char *cache_dir, *results, *abs_out;
 	unsigned long long data;
 	struct include_graph graph;
-	int *loc_file;
+	int *loc_file, nr_idx;
+	struct name_loc *idx;
+	struct containers cont = { 0 };
+	struct view view;
 	char **stored;
 	unsigned long long *hashes;
 	int lock;
@@ -706,9 +914,10 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_strp);
 	r->nr_shards = o->nr_shards;
 	if (o->build)
-		build_locations(o, &files, r);
+		build_locations(o, &files, r, &cont);
 	else
-		scan_declarations(o->tree, &files, r);
+		scan_declarations(o->tree, &files, r, &cont);
+	keep_containers(&cont, r);
 	include_graph_build(&graph, o->tree, files.v, files.nr);
 	loc_file = xcalloc((size_t)r->nr_locs + 1, sizeof(*loc_file));
 	for (int l = 0; l < r->nr_locs; l++)
@@ -716,14 +925,22 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 
 	stored = xcalloc((size_t)files.nr + 1, sizeof(*stored));
 	hashes = xcalloc((size_t)files.nr + 1, sizeof(*hashes));
+	idx = index_names(r, &nr_idx);
+	view = (struct view){ .g = &graph, .r = r, .c = &cont, .loc_file = loc_file,
+			      .seen = xcalloc((size_t)files.nr + 1, sizeof(*view.seen)) };
 	/* headers too: their static inline functions are writers */
 	for (int i = 0; i < files.nr; i++) {
 		r->files += nth_c++ % o->nr_shards == o->shard - 1;
 		read_tree_file(o->tree, files.v[i], &sb);
 		hashes[i] = fnv1a(FNV_INIT, sb.buf, sb.len);
-		visible_names(&graph, r, loc_file, i, &names);
-		stored[i] = names.nr ? prefilter(sb.buf, &names) : NULL;
+		view_reset(&view, i, sb.buf);
+		stored[i] = prefilter(sb.buf, idx, nr_idx, &view);
 	}
+	view_reset(&view, -1, NULL);
+	free(view.words.v);
+	free(view.seen);
+	release_containers(&cont);
+	free(idx);
 	live_names(r, stored, files.nr, &names);
 
 	for (int i = 0; i < files.nr; i++) {

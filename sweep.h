@@ -87,6 +87,7 @@ struct sweep_rank {
 	const struct struct_verdict *sv;
 	const struct location_verdict *lv;
 	const char *header;
+	int cross;		/* races whose two writers run from two different roots */
 	int typed;		/* typed writes among the racing writers */
 	int unlocked;		/* races whose two writers hold no lock at all */
 	int roots;		/* distinct roots the racing writers run from */

@@ -147,6 +147,7 @@ static void evidence(struct sweep_rank *rk)
 		const struct field_writer *two[] = { a, b };
 
 		rk->unlocked += !a->nr_locks && !b->nr_locks;
+		rk->cross += a->root && b->root && a->root != b->root;
 		for (int k = 0; k < 2; k++) {
 			bool seen = false;
 
@@ -168,12 +169,22 @@ static int by_evidence(const void *pa, const void *pb)
 	const struct sweep_rank *a = pa, *b = pb;
 	int c;
 
+	/*
+	 * Two entry points first: a race within one root needs that root to
+	 * run twice at once, and is what per-operation objects (options
+	 * parsed, a descriptor filled) look like, with as many races as
+	 * fields.  Then more entry points, then no lock at all, then counts.
+	 */
+	if (!a->cross != !b->cross)
+		return !a->cross - !b->cross;
+	if (a->roots != b->roots)
+		return b->roots - a->roots;
+	if (!a->unlocked != !b->unlocked)
+		return !a->unlocked - !b->unlocked;
 	if (a->typed != b->typed)
 		return b->typed - a->typed;
 	if (a->unlocked != b->unlocked)
 		return b->unlocked - a->unlocked;
-	if (a->roots != b->roots)
-		return b->roots - a->roots;
 	if (a->lv->nr_races != b->lv->nr_races)
 		return b->lv->nr_races - a->lv->nr_races;
 	c = strcmp(a->sv->s->name, b->sv->s->name);

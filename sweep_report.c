@@ -86,8 +86,9 @@ void sweep_print_text(struct strbuf *out, const struct sweep_summary *s)
 		strbuf_addf(out, "\n%d. struct %s (%s:%u): ", i + 1, k->sv->s->name, k->header,
 			    k->sv->s->decl_line);
 		racing_fields(out, k);
-		strbuf_addf(out, ": %d races, %d with no lock at all, %d roots, %d typed writes\n",
-			    k->lv->nr_races, k->unlocked, k->roots, k->typed);
+		strbuf_addf(out, ": %d races, %d from two roots, %d roots, %d with no lock at all, "
+			    "%d typed writes\n", k->lv->nr_races, k->cross, k->roots, k->unlocked,
+			    k->typed);
 		strbuf_addf(out, "\t%s\n\t%s\n\t%s\n", k->lv->races[0].why, fix, series);
 		free(fix);
 		free(series);
@@ -150,6 +151,7 @@ void sweep_print_json(struct strbuf *out, const struct sweep_summary *s)
 				json_string(&j, NULL, member_name(k, f));
 		json_end(&j);
 		json_int(&j, "races", k->lv->nr_races);
+		json_int(&j, "cross_root", k->cross);
 		json_int(&j, "unlocked", k->unlocked);
 		json_int(&j, "roots", k->roots);
 		json_int(&j, "typed", k->typed);
@@ -242,6 +244,7 @@ void sweep_print_sarif(struct strbuf *out, const struct sweep_summary *s)
 		json_begin_object(&j, "properties");
 		json_int(&j, "rank", i + 1);
 		json_int(&j, "races", k->lv->nr_races);
+		json_int(&j, "cross_root", k->cross);
 		json_int(&j, "unlocked", k->unlocked);
 		json_int(&j, "roots", k->roots);
 		json_int(&j, "typed", k->typed);

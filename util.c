@@ -287,6 +287,17 @@ bool is_ident_char(int c)
 	return isalnum((unsigned char)c) || c == '_';
 }
 
+const char *find_field_use(const char *text, const char *field)
+{
+	size_t n = strlen(field);
+
+	for (const char *p = strstr(text, field); p; p = strstr(p + 1, field))
+		if (((p - text >= 2 && p[-2] == '-' && p[-1] == '>') ||
+		     (p - text >= 1 && p[-1] == '.')) && !is_ident_char(p[n]))
+			return p;
+	return NULL;
+}
+
 bool is_dir(const char *path)
 {
 	struct stat st;

@@ -77,6 +77,8 @@ int write_file_atomic(const char *path, const void *data, size_t len);
 
 /* isalnum or '_': a character of a C identifier. */
 bool is_ident_char(int c);
+/* The first "->field" or ".field" in text not followed by an identifier character, or NULL. */
+const char *find_field_use(const char *text, const char *field);
 bool is_dir(const char *path);
 /* qsort/bsearch comparator for an array of C strings. */
 int cmp_strp(const void *a, const void *b);

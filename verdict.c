@@ -240,6 +240,9 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	       reach & REACH_SETUP ? PHASE_SETUP : PHASE_TEARDOWN;
 	if (nr_on && nr_private == nr_on)
 		return nr_private;
+	/* No root reaches it, but every caller hands it a fresh object. */
+	if (fn && !nr_on && callgraph_param_private(g, n, param))
+		return 1;
 	for (int c = nr_on ? 0 : -1; c < (nr_on ? fn->nr_ctx : 0); c++) {
 		struct field_writer w;
 		bool dup = false;

@@ -15,7 +15,9 @@
 #include "layout.h"
 #include "plan.h"
 #include "run_command.h"
+#include "struct_edit.h"
 #include "tree_apply.h"
+#include "tree_files.h"
 #include "util.h"
 
 /* Read STRUCT.plan, as plan_write() prints it. */
@@ -202,10 +204,67 @@ static const struct plan_file_member *planned_of(const struct plan_file *e, cons
 	return NULL;
 }
 
-/* Compare the rebuilt layout with the plan; say what was proven. */
-static int compare(const struct plan_file *e, const struct bs_struct *s, const char *obj)
+/*
+ * Is there a ":0" line between the declarations of bitfields a and b in
+ * struct name of text?  DWARF has no ":0": where one starts a unit that
+ * the bits before it fill exactly, the layout is the same without it,
+ * and only the source can tell.
+ */
+/* The declaration of bitfield name ("name:1", "name : 3") in text from from on, or NULL. */
+static const char *bitfield_decl(const char *from, const char *name)
 {
-	int k = 0, split = 0, ret = 0;
+	size_t n = strlen(name);
+
+	for (const char *p = strstr(from, name); p; p = strstr(p + 1, name)) {
+		const char *q = p + n;
+
+		if ((p > from && is_ident_char(p[-1])) || is_ident_char(*q))
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == ':')
+			return p;
+	}
+	return NULL;
+}
+
+/* A ":0;" in text from p up to end (spaces allowed around the 0)? */
+static bool has_zero_width(const char *p, const char *end)
+{
+	for (; p < end; p++) {
+		const char *q = p + 1;
+
+		if (*p != ':')
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q++ != '0')
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == ';' && q < end)
+			return true;
+	}
+	return false;
+}
+
+static bool zero_width_between(const char *text, const char *name, const char *a,
+			       const char *b)
+{
+	char *decl = text ? struct_decl_text(text, name) : NULL;
+	const char *pa = decl ? bitfield_decl(decl, a) : NULL;
+	const char *pb = pa ? bitfield_decl(pa, b) : NULL;
+	bool found = pb && has_zero_width(pa, pb);
+
+	free(decl);
+	return found;
+}
+
+/* Compare the rebuilt layout with the plan; say what was proven. */
+static int compare(const struct plan_file *e, const struct bs_struct *s, const char *obj,
+		   const char *header_text)
+{
+	int k = 0, split = 0, regroup = 0, ret = 0;
 
 	for (int i = 0; i < s->nr_members; i++) {
 		const struct bs_member *m = &s->members[i];
@@ -221,6 +280,7 @@ static int compare(const struct plan_file *e, const struct bs_struct *s, const c
 			ret = error("verify %s: %s at bit %llu (width %u), the plan says %llu (%u)",
 				    s->name, p->name, m->bit_offset, m->bit_size, p->bit_offset,
 				    p->bit_size);
+		regroup += !strcmp(p->role, "regroup");
 		if (!strcmp(p->role, "split")) {
 			struct bs_location *loc = layout_location_of((struct bs_struct *)s, i);
 
@@ -233,24 +293,111 @@ static int compare(const struct plan_file *e, const struct bs_struct *s, const c
 	}
 	if (k != e->nr)
 		ret = error("verify %s: %d members, the plan has %d", s->name, k, e->nr);
+	/*
+	 * A shared location holds only fields the plan keeps packed, and in a
+	 * regroup plan only fields of one planned location.
+	 */
 	for (int l = 0; l < s->nr_locations; l++) {
 		const struct bs_location *loc = &s->locations[l];
+		int want = -2;
 
 		for (int f = 0; loc->nr_fields > 1 && f < loc->nr_fields; f++) {
 			const struct bs_member *m = &s->members[loc->fields[f]];
+			const struct bs_member *prev = f ? &s->members[loc->fields[f - 1]] : NULL;
 			const struct plan_file_member *p = m->name ? planned_of(e, m->name) : NULL;
+			bool ok = p && (!strcmp(p->role, "packed") || !strcmp(p->role, "stay") ||
+					(p->loc >= 0 && !strcmp(p->role, "regroup")));
 
-			if (!p || (strcmp(p->role, "packed") && strcmp(p->role, "stay")))
+			if (ok && p->loc >= 0 && want >= 0 && p->loc != want && prev &&
+			    m->bit_offset % (m->size * 8ULL) == 0 &&
+			    prev->bit_offset + prev->bit_size == m->bit_offset &&
+			    zero_width_between(header_text, s->name, prev->name, m->name)) {
+				printf("  %s: the :0 before %s starts a unit the bits before it fill, "
+				       "which DWARF does not show: it is in the patched source\n",
+				       s->name, m->name);
+				want = p->loc;
+			}
+			if (ok && p->loc >= 0) {
+				if (want == -2)
+					want = p->loc;
+				ok = p->loc == want;
+			}
+			if (!ok)
 				ret = error("verify %s: %s shares a memory location the plan "
 					    "does not allow", s->name, m->name);
 		}
 	}
 	if (s->size != e->size)
 		ret = error("verify %s: size %u, the plan says %u", s->name, s->size, e->size);
-	if (!ret)
+	if (!ret && e->nr_gone)
+		printf("  %s: layout as planned in %s: %d members, %d field%s turned into "
+		       "bits of one word, size %u\n", s->name, obj, k, e->nr_gone,
+		       e->nr_gone == 1 ? "" : "s", s->size);
+	else if (!ret && regroup)
+		printf("  %s: layout as planned in %s: %d members, %d regrouped field%s in "
+		       "the planned memory locations, size %u\n", s->name, obj, k, regroup,
+		       regroup == 1 ? "" : "s", s->size);
+	else if (!ret)
 		printf("  %s: layout as planned in %s: %d members, %d split field%s each "
 		       "alone in its memory location, size %u\n", s->name, obj, k, split,
 		       split == 1 ? "" : "s", s->size);
+	return ret;
+}
+
+/*
+ * Bitops: the fields that became bits must have no access left, in the
+ * files under the PATHs (or, without them, in the directories of the
+ * patched files), patched or not: a file no object of this build
+ * compiles is proven by nothing else.
+ */
+static int check_gone(const struct scratch *sc, const struct verify_opts *o,
+		      const struct opt_list *files, const struct plan_file *e)
+{
+	struct opt_list all = { 0 };
+	int ret = 0, nr = 0;
+
+	for (int i = 0; o->paths && o->paths[i]; i++)
+		tree_files(sc->tree_real, o->paths[i], &all);
+	for (int i = 0; !o->paths && i < files->nr; i++) {
+		char *dir = xstrdup(files->v[i]);
+
+		*(strrchr(dir, '/') ? strrchr(dir, '/') : dir) = '\0';
+		tree_files(sc->tree_real, *dir ? dir : ".", &all);
+		free(dir);
+	}
+	for (int i = 0; i < all.nr; i++) {
+		bool patched = false, dup = false;
+		struct strbuf sb = STRBUF_INIT;
+		char *path;
+
+		for (int k = 0; k < i && !dup; k++)
+			dup = !strcmp(all.v[k], all.v[i]);
+		for (int k = 0; k < files->nr && !patched; k++)
+			patched = !strcmp(files->v[k], all.v[i]);
+		path = xstrfmt("%s/%s", patched ? sc->tree : sc->tree_real, all.v[i]);
+		if (!dup && strbuf_read_file(&sb, path) >= 0 && sb.len) {
+			nr++;
+			for (int g = 0; g < e->nr_gone; g++) {
+				const char *at = find_field_use(sb.buf, e->gone[g]);
+				unsigned int line = 1;
+
+				if (!at)
+					continue;
+				for (const char *c = sb.buf; c < at; c++)
+					line += *c == '\n';
+				ret = error("verify %s: %s:%u still uses %s, which became a bit",
+					    e->struct_name, all.v[i], line, e->gone[g]);
+			}
+		}
+		strbuf_release(&sb);
+		free(path);
+	}
+	if (!ret)
+		printf("  %s: no access left to the %d field%s that became bits, in %d file%s\n",
+		       e->struct_name, e->nr_gone, e->nr_gone == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
+	for (int i = 0; i < all.nr; i++)
+		free((char *)all.v[i]);
+	free(all.v);
 	return ret;
 }
 
@@ -268,6 +415,7 @@ static int rebuild_and_compare(const struct scratch *sc, const struct verify_opt
 	struct compile_db db = { 0 };
 	struct opt_list objs = { 0 };
 	int ret = 0, found = 0;
+	bool all = false;
 
 	if (!access(db_path, R_OK))
 		ret = compile_db_load(&db, db_path);
@@ -277,20 +425,30 @@ static int rebuild_and_compare(const struct scratch *sc, const struct verify_opt
 		ret = error("%s: no compile_commands.json and no kernel .config: build the "
 			    "samples with 'make -C samples O=%s', or pass a kernel O= directory",
 			    sc->build_real, sc->build_real);
-	for (int i = 0; !ret && !found && i < db.nr; i++) {
+	/* a patched .c must compile: then every object that read a patched file is rebuilt */
+	for (int i = 0; i < files->nr; i++)
+		all |= ends_with(files->v[i], ".c");
+	for (int i = 0; !ret && (all || !found) && i < db.nr; i++) {
 		struct compile_entry *ce = &db.v[i];
 		char *rel = in_tree(sc, ce->directory, ce->file);
 		struct bs_layout l = { 0 };
 		struct bs_struct *s;
 
 		if (wanted(sc, ce, rel ? rel + 1 : NULL, files) &&
-		    !(ret = replay(sc, ce, rel ? rel + 1 : ce->file, &objs, log)) &&
+		    !(ret = replay(sc, ce, rel ? rel + 1 : ce->file, &objs, log)) && !found &&
 		    !layout_load(&l, objs.v[objs.nr - 1], NULL) &&
 		    (s = layout_find(&l, e->struct_name))) {
 			char *obj = map_path(objs.v[objs.nr - 1], sc->build, "");
 
+			char *hpath = xstrfmt("%s/%s", sc->tree, e->header);
+			struct strbuf htext = STRBUF_INIT;
+
 			found = 1;
-			ret = compare(e, s, obj ? obj + 1 : objs.v[objs.nr - 1]);
+			if (strbuf_read_file(&htext, hpath) < 0)
+				strbuf_reset(&htext);
+			ret = compare(e, s, obj ? obj + 1 : objs.v[objs.nr - 1], htext.buf);
+			strbuf_release(&htext);
+			free(hpath);
 			free(obj);
 		}
 		layout_release(&l);
@@ -299,6 +457,11 @@ static int rebuild_and_compare(const struct scratch *sc, const struct verify_opt
 	if (!ret && !found)
 		ret = error("verify: none of the %d objects rebuilt from %s has struct %s",
 			    objs.nr, sc->build_real, e->struct_name);
+	if (!ret && all)
+		printf("  rebuilt %d object%s that read the patched files\n", objs.nr,
+		       objs.nr == 1 ? "" : "s");
+	if (!ret && e->nr_gone)
+		ret = check_gone(sc, o, files, e);
 	for (int i = 0; i < objs.nr; i++)
 		free((char *)objs.v[i]);
 	free(objs.v);

@@ -28,9 +28,4 @@ t=$(now)
 BITSPLIT=$ROOT/bitsplit sh scripts/corpus/eval.sh "$dir" "$tmp/eval" || exit 2
 echo "corpus evaluation: $(($(now) - t)) s"
 
-T=$(sed -n 's/^path[	 ]\{1,\}//p' scripts/corpus/timed)
-t=$(now)
-(cd "$dir/src" && "$ROOT/bitsplit" check -j 2 --build "$dir/O" --tree "$dir/src" "$T" \
-	>"$tmp/timed.txt" 2>"$tmp/timed.err")
-rc=$?
-echo "check -j 2 of $T ($(find "$dir/src/$T" -name '*.c' | wc -l) .c files): $(($(now) - t)) s (exit $rc; target 60 s)"
+sh scripts/bench-fs.sh "$dir"

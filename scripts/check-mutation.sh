@@ -12,19 +12,32 @@ log=$(mktemp)
 trap '[ -n "$current" ] && mv "$current.orig" "$current"; rm -f "$log"' EXIT
 trap 'exit 130' INT TERM
 
-# The tests that name the expected file's directory, tests/expect/DIR.
+# The tests that name the expected file's directory, tests/expect/DIR;
+# those that also name the file come first, as the likeliest to notice.
 readers() {
 	dir=${1#tests/expect/}
 	dir=${dir%%/*}
-	grep -l "expect/$dir" tests/t[0-9]*.sh
+	all=$(grep -l "expect/$dir" tests/t[0-9]*.sh)
+	[ -n "$all" ] || return 0
+	grep -lF "$(basename "$1")" $all
+	grep -LF "$(basename "$1")" $all
 }
 
 noticed() {	# FILE: some reader fails
 	for t in $(readers "$1"); do
-		sh "$t" >"$log" 2>&1 || return 0
+		TEST_IMMEDIATE=1 sh "$t" >"$log" 2>&1 || return 0
 	done
 	return 1
 }
+
+# A reader that fails on the intact files would notice every break.
+for t in $(grep -l "expect/" tests/t[0-9]*.sh); do
+	if ! TEST_IMMEDIATE=1 sh "$t" >"$log" 2>&1; then
+		echo "$t fails before any break:"
+		grep -v '^ok ' "$log"
+		exit 2
+	fi
+done
 
 for f in $(find tests/expect -type f | sort); do
 	if [ -z "$(readers "$f")" ]; then

@@ -3,17 +3,19 @@
 # Extract drivers/vfio and its headers from Debian's linux-source-6.12
 # tarball into DIR/linux, put back the packed bitfields of the racy-
 # bitfields fix the tarball already carries (so vfio-pci and mlx5 look as
-# they did when the reference thread was written), and write DIR/vfio.dump,
-# a pahole dump of those two structs.  Exit 77 when the tarball is absent.
+# they did when the reference thread was written: vfio_pci_core_device by
+# the evaluation corpus's own put-back, all fourteen flags in one run), and
+# write DIR/vfio.dump, a pahole dump of those two structs.  Exit 77 when the
+# tarball is absent.
 . "$(dirname "$0")/linux-source.sh"
+cases=$(cd "$(dirname "$0")/corpus/cases" && pwd)
 dir=$1
 [ -r "$LINUX_TARBALL" ] || exit 77
 set -e
 mkdir -p "$dir"
 linux_extract "$dir/linux" drivers/vfio include/linux/vfio_pci_core.h include/linux/vfio.h
 cd "$dir"
-sed -i -E 's/^(\tbool\t+(virq_disabled|bardirty|needs_reset|pm_intx_masked|pm_runtime_engaged|sriov_active));/\1:1;/' \
-	linux/include/linux/vfio_pci_core.h
+patch -s -p1 -d linux <"$cases/vfio-pci-core.diff"
 sed -i -E 's/^(\tu8 (mdev_detach|log_active|deferred_reset));/\1:1;/' \
 	linux/drivers/vfio/pci/mlx5/cmd.h
 # A stand-in with the same runs of bitfields: every other member becomes

@@ -4,13 +4,20 @@
 /// lock annotations.  Run by "bitsplit facts", one spatch run per file set:
 ///
 ///   spatch --macro-file kernel-macros.h --include HEADER... -D bitsplit_cands=F
-///          -D bitsplit_funcs=F
+///          -D bitsplit_funcs=F -D bitsplit_members=F -D bitsplit_dispatch=F
+///          -D bitsplit_macros=F --include-headers-for-types
 ///          -D bitsplit_data=LOCKS:ROOTS... -D bitsplit_out=OUT
 ///          -D bitsplit_lib=DIR --jobs N
 ///          --timeout S --file-groups G --sp-file facts.cocci
 ///
-/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines, bitsplit_funcs
-/// the names of the functions the file set defines;
+/// bitsplit_cands holds "STRUCT<TAB>HEADER<TAB>FIELD,FIELD..." lines,
+/// bitsplit_members "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE" for every struct of
+/// the layout (KIND s: of struct TYPE or a pointer to one, a: an anonymous
+/// aggregate, o: anything else), bitsplit_funcs
+/// the names of the functions the file set defines; bitsplit_macros the
+/// function-like macros its headers define that name a candidate field
+/// (the headers are files of their own, read by another worker than the
+/// uses, so such a use is kept and finalize decides whether it writes);
 /// bitsplit_data the lock and root vocabularies (locks-*.txt, roots-*.txt,
 /// and the wrappers lock_summary.cocci learned); bitsplit_lib the directory
 /// of lockvocab.py, which reads the lock lines;
@@ -33,6 +40,8 @@ out << virtual.bitsplit_out;
 funcs_path << virtual.bitsplit_funcs;
 dispatch_path << virtual.bitsplit_dispatch;
 lib << virtual.bitsplit_lib;
+members_path << virtual.bitsplit_members;
+macros_path << virtual.bitsplit_macros;
 @@
 import os
 import re
@@ -66,6 +75,8 @@ coccinelle.passes = []		# (file, line, caller, callee, index, from)
 coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
 coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
 coccinelle.threads = []		# (file, line, func, event, entry) of thread starts and joins
+coccinelle.bases = []		# (key, struct) the layout says a written base has
+coccinelle.wmacros = []		# (macro, field, op, value) of the writer macros defined
 
 CANDS = {}			# struct -> (header, set of fields)
 FIELDS = set()
@@ -86,6 +97,9 @@ CALLBACKS = "runtime"		# phase of a function stored in an unlisted field or
 ALLOCS = set()			# functions returning a fresh object nobody else sees
 FILLS = set()			# functions that fill an object without publishing it
 PARAMS = {}			# (file, func, name) -> parameter index
+PARAM_NAMES = set()		# the names in PARAMS, VARS: what sfwd, sstack bind
+VAR_NAMES = set()
+MAYBE_WRITERS = set()		# macros a header may write with (bitsplit_macros)
 # >>> facts only: out
 OUT = out
 # <<< facts only
@@ -106,6 +120,8 @@ C_COMMENT = re.compile(SL + r"\*\s*(.*?)\s*\*" + SL + "|" + SL + SL + r"\s*(.*)$
 def row(*cols):
 	return TAB.join(str(c) for c in cols)
 
+MEMBERS = {}			# (struct, member) -> (kind, type), from the layout
+
 # >>> facts only: inputs
 for line in open(cands):
 	f = line.rstrip(NL).split(TAB)
@@ -114,6 +130,12 @@ for line in open(cands):
 		FIELDS.update(f[2].split(","))
 
 OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
+MAYBE_WRITERS.update(l.strip() for l in open(macros_path))
+
+for line in open(members_path):
+	f = line.rstrip(NL).split(TAB)
+	if len(f) == 4:
+		MEMBERS[(f[0], f[1])] = (f[2], f[3])
 
 # Files outside the PATHs analysed for their dispatch sites:
 # file -> field -> the ops structs the PATHs initialize with that field.
@@ -230,6 +252,7 @@ def publishes(f):
 	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
+CALL_MACROS = {}		# function-like macro -> functions of the file set it calls
 LOCKED_FNS = set()		# (file, func) that take a lock or a guard
 SITES = set()			# keys of sites in those functions
 WRITES = set()			# keys of write sites
@@ -243,8 +266,14 @@ def locked_site(p):
 def write_site(p):
 	return key(p[0]) in WRITES
 
+def is_var_name(y):
+	return y in VAR_NAMES
+
+def is_param_name(y):
+	return y in PARAM_NAMES
+
 def is_writer_macro(m):
-	return m in WRITER_MACROS
+	return m in WRITER_MACROS or m in MAYBE_WRITERS
 
 TAKES_LOCK = re.compile(r"\b(%s)\s*\(" % "|".join(
 	[re.escape(n) for n in LOCKS if is_acquire(n)]
@@ -258,7 +287,21 @@ def is_callee(f):
 	# name we do not know is evidence.
 	if f in LOCKS:
 		return f in OURS and LOCKS[f].how is not None
-	return f in OURS or f in SYNC or LOCKISH.search(f) is not None
+	return f in OURS or f in SYNC or f in CALL_MACROS or LOCKISH.search(f) is not None
+
+def in_file_set(f):
+	return f in OURS
+
+def macro_of(file, line):
+	"""The function-like macro whose #define holds line, or None."""
+	ls = lines_of(file)
+	for i in range(line - 1, -1, -1):
+		m = re.match(r"^\s*#\s*define\s+(\w+)\(", ls[i])
+		if m:
+			return m.group(1)
+		if i < line - 1 and not ls[i].rstrip().endswith(chr(92)):
+			return None
+	return None
 
 INIT_MACRO_USE = re.compile(r"\b(%s)\s*\(" % "|".join(
 	re.escape(m) for m in sorted(INIT_MACROS, key=len, reverse=True))) if INIT_MACROS else None
@@ -401,6 +444,26 @@ def add_var(pos, name, ty, is_param):
 		if TLS.search(line[:int(pos.column)]) and not ptr:
 			TLS_VARS.add((pos.file, None if fn == name else scope, name))
 	VARS[(pos.file, scope, name)] = (st, ptr, static)
+	VAR_NAMES.add(name)
+
+LOCAL_CHAIN = re.compile(r"^(\w+)(?:\.\w+)*$")
+BASE_CHAIN = re.compile(r"^\(?\*?(\w+)\)?((?:(?:->|\.)\w+)*)$")
+
+def base_struct(file, fn, base):
+	"""The struct a written base really has, followed from its variable's
+	declared type through the layout's members; None when unknown."""
+	m = BASE_CHAIN.match("".join(base.split()))
+	v = m and var(file, fn, m.group(1))
+	if not v:
+		return None
+	st = v[0]
+	for mem in re.findall(r"\w+", m.group(2)):
+		kind, ty = MEMBERS.get((st, mem), (None, None))
+		if kind == "s":
+			st = ty
+		elif kind != "a":
+			return None
+	return st
 
 def is_tls(file, fn, base):
 	return (file, fn, base) in TLS_VARS or \
@@ -528,6 +591,7 @@ p << pidx.p;
 fn << pidx.fn;
 @@
 PARAMS[(p[0].file, fn, x)] = int(n)
+PARAM_NAMES.add(x)
 
 @vlocal@
 identifier x;
@@ -625,6 +689,7 @@ if pos.current_element == "something_else":
 		if m:
 			WRITER_MACROS[m.group(1)] = (fld, aop.strip() or text(pos),
 						     text(pos) if aop else "-")
+			coccinelle.wmacros.append((m.group(1),) + WRITER_MACROS[m.group(1)])
 			break
 
 @site@
@@ -677,9 +742,15 @@ if fn != "something_else":
 	if fld:
 		b = pb[0]
 		base = text(b)
-		v = VARS.get((pos.file, fn, base))
+		# A member of a member of a local is the local's too: the
+		# register image "union flash_status hsfsts; hsfsts.hsf_status.flcdone = 1".
+		m = LOCAL_CHAIN.match("".join(base.split()))
+		v = VARS.get((pos.file, fn, m.group(1))) if m else None
 		local = "tls" if is_tls(pos.file, fn, base) else \
 			v is not None and not v[1] and not v[2]
+		st = base_struct(pos.file, fn, base)
+		if st is not None and (st, fld) in MEMBERS:
+			coccinelle.bases.append((k, st))
 		# The write starts at its base, or at a prefix ++/--.
 		at = min((int(b.line), int(b.column)), (int(pos.line), int(pos.column)))
 		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
@@ -689,12 +760,34 @@ if fn != "something_else":
 			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
 						   PARAMS[(pos.file, fn, base)]))
 	else:
-		f, op, val = WRITER_MACROS[mac]
 		use = re.match(r"\w+\s*\([^()]*\)",
 			       lines_of(pos.file)[int(pos.line) - 1][int(pos.column):])
-		coccinelle.sites.append((k, "macro", pos.file, int(pos.line),
-			int(pos.column) + 1, fn, f, use.group(0) if use else mac,
-			op, val, False))
+		use = use.group(0) if use else mac
+		if mac in WRITER_MACROS:
+			f, op, val = WRITER_MACROS[mac]
+			coccinelle.sites.append((k, "macro", pos.file, int(pos.line),
+				int(pos.column) + 1, fn, f, use, op, val, False))
+		else:
+			coccinelle.sites.append((k, "use", pos.file, int(pos.line),
+				int(pos.column) + 1, fn, mac, use, None, None, False))
+
+@mcall@
+// Calls inside a function-like macro: a use of the macro calls them
+// (SET_SIZE(e, n) expanding to set_size(e, n)).
+identifier mg : script:python() { in_file_set(mg) };
+position p;
+@@
+mg@p(...)
+
+@script:python@
+mg << mcall.mg;
+p << mcall.p;
+@@
+pos = p[0]
+if pos.current_element == "something_else":
+	mac = macro_of(pos.file, int(pos.line))
+	if mac and mac != mg:
+		CALL_MACROS.setdefault(mac, set()).add(mg)
 
 @csite@
 // ... direct calls, and calls through an ops field: a rule of their own,
@@ -715,13 +808,16 @@ position p, pb;
 
 @script:python@
 p << csite.p;
+pb << csite.pb = [];
 callee << csite.callee = "";
 ofld << csite.ofld = "";
 @@
 pos = p[0]
 fn = pos.current_element
 if fn != "something_else":
-	k = key(pos)
+	# The locks at X->f(...) are those at X: the field name is no
+	# expression of its own for the lock rules to find.
+	k = key(pb[0] if ofld else pos)
 	if (pos.file, fn) in LOCKED_FNS:
 		SITES.add(k)
 	if ofld:
@@ -733,6 +829,10 @@ if fn != "something_else":
 		if ofld in DISPATCH.get(norm(pos.file), ()) and \
 		   ROOT_OPS.get(ofld, "runtime") == "runtime":
 			coccinelle.dispatch.append((pos.file, int(pos.line), fn, ofld))
+	elif callee in CALL_MACROS and callee not in OURS:
+		for g in sorted(CALL_MACROS[callee]):
+			coccinelle.sites.append((k, "call", pos.file, int(pos.line),
+				int(pos.column) + 1, fn, g, None, None, None, False))
 	else:
 		coccinelle.sites.append((k, "call", pos.file, int(pos.line),
 			int(pos.column) + 1, fn, callee, None, None, None, False))
@@ -958,7 +1058,7 @@ coccinelle.pubcalls.append((pc[0].file, int(pc[0].line)))
 // The address of a stack object passed to the file set ...
 identifier g : script:python() { is_ours(g) };
 expression list[n] Es;
-identifier y;
+identifier y : script:python() { is_var_name(y) };
 position pc;
 @@
 g@pc(Es, &y, ...)
@@ -979,7 +1079,7 @@ if v is not None and not v[1] and not v[2]:
 // ... or a parameter passed on, private when the caller's argument is.
 identifier g : script:python() { is_ours(g) };
 expression list[n] Es;
-identifier y;
+identifier y : script:python() { is_param_name(y) };
 position pc;
 @@
 g@pc(Es, y, ...)
@@ -1335,8 +1435,10 @@ all_pubw << merge.pubw;
 all_passes << merge.passes;
 all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
+all_bases << merge.bases;
 all_opstype << merge.opstype;
 all_threads << merge.threads;
+all_wmacros << merge.wmacros;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -1372,6 +1474,11 @@ ops = flat(all_ops)
 byfield = {}
 for fld, fn, file, line in ops:
 	byfield.setdefault(fld, set()).add(fn)
+statics = set((f[0], f[2]) for f in funcs if f[4] == "static")
+stored_in = {}			# (field, static function) -> files of its ops tables
+for fld, fn, file, line in ops:
+	if (file, fn) in statics:
+		stored_in.setdefault((fld, fn), set()).add(file)
 opstype = {}
 bytyped = {}			# (struct, field) -> functions
 for fld, fn, file, line, st in flat(all_opstype):
@@ -1398,6 +1505,7 @@ def locks_at(k, file, fn):
 	return ",".join(sorted(by.values())) or "-"
 
 fresh = flat(all_allocw) - flat(all_pubw)
+base_of = dict(flat(all_bases))
 pubcalls = flat(all_pubcalls)
 
 # Passes: private objects first, then the parameters that forward them,
@@ -1465,11 +1573,22 @@ for file, line, fn, g, n, frm in printed_passes:
 for file, line, col, fn, n in flat(all_wparams):
 	if (fn, n) in private_params:
 		lines.add(row("wparam", esc(file), line, col, esc(fn), n))
-calls_at = set()
+# A use of a macro another worker learned: a write where it writes.
+wmacros = {}
+for name, f, op, val in sorted(flat(all_wmacros)):
+	wmacros.setdefault(name, (f, op, val))
+sites = set()
 for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+	if kind != "use":
+		sites.add((k, kind, file, line, col, fn, a, b, c, d, local))
+	elif a in wmacros:
+		f, op, val = wmacros[a]
+		sites.add((k, "macro", file, line, col, fn, f, b, op, val, local))
+calls_at = set()
+for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 	if kind == "call":
 		calls_at.add(k)
-for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
+for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 	locks = locks_at(k, file, fn)
 	if kind in ("write", "macro"):
 		if norm(file) in DISPATCH:
@@ -1479,8 +1598,19 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 		if structs and not known and "" not in structs:
 			continue	# typed, and not a candidate: a name collision
 		is_typed = kind == "write" and k in typed and bool(structs)
+		if not known and kind == "write":
+			# Untyped: the struct its base really has, if the layout
+			# knows the way there ("dmab->dev.type" is a
+			# snd_dma_device's, not a segment descriptor's).
+			st = base_of.get(k)
+			if st is not None:
+				if st not in CANDS or a not in CANDS[st][1]:
+					continue	# a name collision
+				known = [st]
 		if not known:
+			# By name alone (an anonymous owner is no typing either).
 			known = sorted(s for s in CANDS if a in CANDS[s][1])
+			is_typed = False
 		inst = "self"
 		base = "".join(b.split()) if kind == "write" else b
 		cursors = iters.get(k, set())
@@ -1500,9 +1630,20 @@ for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites):
 	elif kind == "call" and a in defined:
 		lines.add(row("call", esc(file), line, esc(fn), a, locks))
 	elif kind == "icall":
+		# A setup or teardown op keeps its phase whoever calls it (the
+		# core closes a device from an ioctl's error path): its root
+		# stands, and the caller's run-time path does not reach it.
+		if ROOT_OPS.get(a, "runtime") != "runtime":
+			continue
 		for callee in sorted(icallees(file, a)):
-			if callee in defined:
-				lines.add(row("call", esc(file), line, esc(fn), callee, locks))
+			for at in sorted(stored_in.get((a, callee), ())) or [None]:
+				if callee not in defined:
+					continue
+				if at is None:
+					lines.add(row("call", esc(file), line, esc(fn), callee, locks))
+				else:	# a static function binds in the file of its ops table
+					lines.add(row("call", esc(file), line, esc(fn), callee, locks,
+						      esc(at)))
 for file, line, fn, end, linkage in funcs:
 	if linkage == "static":
 		lines.add(row("func", esc(file), line, fn, end, linkage))
@@ -1516,7 +1657,7 @@ for file, line, fn, phase, kind in flat(all_roots):
 # the field's phase, run time for a field the vocabulary does not know.
 # A field the vocabulary does not know, called in the file set itself, is
 # the file set's own dispatch table: its call sites are the edges.
-called = set(s[6] for s in flat(all_sites) if s[1] == "icall" and norm(s[2]) not in DISPATCH)
+called = set(s[6] for s in sites if s[1] == "icall" and norm(s[2]) not in DISPATCH)
 
 # An ops field whose dispatch site in the core was analysed gets call
 # edges from there (the icall sites) instead of roots, if some root

@@ -20,6 +20,9 @@
 ///                     or a global, and it never releases that lock;
 ///   a release wrapper likewise for an unlock call it never re-takes;
 ///   a trylock wrapper when it returns a trylock call (or its negation);
+///   a conditional pair when one function takes a lock only under
+///                     "if (C)" and another releases it under the same C
+///                     (a get/put pair that skips devices without PM ops);
 ///   a claim           when it waits until p->F is clear (a loop or if on
 ///                     it and a sleep) and sets p->F under a lock; the paired
 ///                     release clears p->F and wakes the waiters;
@@ -49,6 +52,7 @@ coccinelle.vars = []		# (file, func or None, name, struct, is_pointer)
 coccinelle.ops = []		# (kind, file, func, first, last, callee, line, col)
 coccinelle.sets = []		# (file, func, first, last, base, field, value, line)
 coccinelle.pcalls = []		# (file, func, callee, line, col)
+coccinelle.conds = []		# (file, func, first, last, callee, cond, if line, line, col)
 coccinelle.defs = []		# functions these files define
 
 # Name pairs that read as a claim and its release.
@@ -277,6 +281,26 @@ if pos.current_element != "something_else":
 		int(pos.current_element_line), int(pos.current_element_line_end), x, fld,
 		"".join(V.split()), int(pos.line)))
 
+@condop@
+// Lock calls under an if: a get/put pair guarded by one condition.
+identifier f : script:python() { is_lock(f) };
+expression C;
+position pi, pl : script:python() { may_wrap(pl[0]) };
+@@
+if@pi (C) { <+... f@pl(...) ...+> }
+
+@script:python@
+f << condop.f;
+C << condop.C;
+pi << condop.pi;
+pl << condop.pl;
+@@
+pos = pl[0]
+if pos.current_element != "something_else":
+	coccinelle.conds.append((pos.file, pos.current_element,
+		int(pos.current_element_line), int(pos.current_element_line_end), f,
+		"".join(C.split()), int(pi[0].line), int(pos.line), int(pos.column_end)))
+
 @pcall@
 identifier f : script:python() { pairish(f) };
 position pc;
@@ -298,6 +322,7 @@ all_vars << merge.vars;
 all_ops << merge.ops;
 all_sets << merge.sets;
 all_pcalls << merge.pcalls;
+all_conds << merge.conds;
 all_defs << merge.defs;
 @@
 def flat(x):
@@ -387,6 +412,34 @@ for file, fn, first, last, x, fld, v, line in flat(all_sets):
 for file, fn, tmpl, lid in releases:
 	if lid in claimed and fn not in seeds:
 		seeds[fn] = (file, entry(fn, "unlock", "w", tmpl, "claim", lid))
+
+# Conditional pairs: F takes a lock only under "if (C)" and never releases
+# it, G releases it only under the same C and never takes it: where C is
+# false neither does anything, so a call of F holds the lock until G.
+# (vfio_device_pm_runtime_get() takes a runtime-PM reference only when the
+# driver has PM ops, and without them no runtime-PM callback runs.)
+inner = {}			# the innermost if of each call
+for file, fn, first, last, f, cond, ifl, line, col in flat(all_conds):
+	k = (file, fn, first, last, f, line, col)
+	if k not in inner or ifl > inner[k][0]:
+		inner[k] = (ifl, cond)
+halves = {}			# (file, template, mode, cond) -> {action: [(fn, entry)]}
+for (file, fn, first, last, f, line, col), (ifl, cond) in sorted(inner.items()):
+	e = LOCKS[f]
+	if fn in KEEP or fn in seeds or e.action not in ("lock", "unlock"):
+		continue
+	k = lock_key(file, f, line, col)
+	other = ("unlock",) if e.action == "lock" else lockvocab.ACQUIRE
+	if k is None or k in keys_of(file, first, last, other):
+		continue
+	t = template(k, file, fn, e)
+	if t:
+		halves.setdefault((file, t[0], e.mode, cond), {}).setdefault(
+			e.action, []).append((fn, entry(fn, e.action, e.mode, t[0], "wrapper", t[1])))
+for key, by in sorted(halves.items()):
+	if len(by.get("lock", ())) == 1 and len(by.get("unlock", ())) == 1:
+		for fn, e in by["lock"] + by["unlock"]:
+			seeds[fn] = (key[0], e)
 
 # Wrappers, to a fixed point: each pass starts from the vocabulary, the
 # claims, the macros and what the last pass learned, and learns everything

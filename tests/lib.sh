@@ -8,8 +8,16 @@ ROOT=$(cd "$TEST_DIRECTORY/.." && pwd)
 SAMPLES="$ROOT/samples"
 # The sanitized build, so every end-to-end test is also an ASan/UBSan run.
 BITSPLIT="${BITSPLIT:-$ROOT/build/san/bitsplit}"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+# Leaks are checked too.  Every sanitizer report (ASan, UBSan, LSan) goes
+# to a file under $SANITIZER_LOGS, and a test after which one is found
+# fails, however it treats the exit status: a test that expects exit 1 or
+# runs '! bitsplit' cannot take a leak for the tool's own failure.  The
+# process itself aborts (status 134), never exits 1 or 2.  Our options come
+# after the caller's, so they cannot be turned off by the environment.
+SANITIZER_LOGS="$(mktemp -d "${TMPDIR:-/tmp}/bitsplit-san.XXXXXX")" || exit 1
+san_opts="abort_on_error=1:log_path=$SANITIZER_LOGS/report"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1:$san_opts"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_on_error=1:$san_opts"
 export BITSPLIT_DATADIR="$ROOT/semantic-patches"
 
 bitsplit() { "$BITSPLIT" "$@"; }
@@ -19,21 +27,36 @@ test_passed=0
 test_failed=0
 test_skipped=0
 TRASH="$(mktemp -d "${TMPDIR:-/tmp}/bitsplit-test.XXXXXX")" || exit 1
-trap 'rm -rf "$TRASH"' EXIT
+trap 'rm -rf "$TRASH" "$SANITIZER_LOGS"' EXIT
 cd "$TRASH" || exit 1
 
 say() { printf '%s\n' "$*"; }
 
+# sanitizer_reports: print and remove the reports written since the last
+# call; fail if there were any.
+sanitizer_reports() {
+	set -- "$SANITIZER_LOGS"/report.*
+	[ -e "$1" ] || return 0
+	cat "$@"
+	rm -f "$@"
+	return 1
+}
+
 test_expect_success() {
 	test_count=$((test_count + 1))
 	# fd 9: the log, for test_expect_code behind a command's redirections
-	if (eval "$2") >"$TRASH/.out" 2>&1 9>&2; then
+	(eval "$2") >"$TRASH/.out" 2>&1 9>&2
+	test_rc=$?
+	sanitizer_reports >>"$TRASH/.out" || test_rc=1
+	if [ "$test_rc" = 0 ]; then
 		test_passed=$((test_passed + 1))
 		say "ok $test_count - $1"
 	else
 		test_failed=$((test_failed + 1))
 		say "not ok $test_count - $1"
 		sed 's/^/#   /' "$TRASH/.out"
+		# TEST_IMMEDIATE=1: stop at the first failure, as git's --immediate
+		[ -z "${TEST_IMMEDIATE:-}" ] || { test_done; exit 1; }
 	fi
 }
 
@@ -59,6 +82,11 @@ test_skip() {	# desc reason
 test_cmp() { diff -u "$1" "$2"; }
 
 test_done() {
+	if ! sanitizer_reports >"$TRASH/.out"; then
+		test_failed=$((test_failed + 1))
+		say "not ok - sanitizer report outside the tests"
+		sed 's/^/#   /' "$TRASH/.out"
+	fi
 	say "# passed $test_passed failed $test_failed skipped $test_skipped"
 	[ "$test_failed" = 0 ]
 }

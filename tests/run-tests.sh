@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.." || exit 2
 passed=0 failed=0 skipped=0 broken=""
 logs=build/test-logs
 mkdir -p "$logs" || exit 2
+# the unit tests are leak-checked too, whatever the environment says
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
 
 tally() {	# name, then the output in $log
 	line=$(grep '^# passed ' "$log" | tail -n 1)

@@ -16,6 +16,8 @@ test_expect_success 'vfpci_device: two bools into the hole, ioeventfds_nr tighte
 		--split vfpci_device.virq_disabled --split vfpci_device.bardirty vfio >actual &&
 	cat >expect <<-\EOF &&
 	struct vfpci_device (vfio/vfpci_core.h):
+	  remedy split: no verdict says what serializes the fields
+	  alternatives: regroup +0 bytes, bitops +8 bytes
 	struct vfpci_device: size 176 -> 168, naive split in place 176
 	  split    virq_disabled            _Bool:1 -> bool          120:2 -> 62
 	  split    bardirty                 _Bool:1 -> bool          120:5 -> 63
@@ -47,6 +49,8 @@ test_expect_success 'fc_grow: no hole fits, the struct grows but less than naive
 		--split fc_grow.fired fixcases >actual &&
 	cat >expect <<-\EOF &&
 	struct fc_grow (fixcases/fixcases.h):
+	  remedy split: no verdict says what serializes the fields
+	  alternatives: regroup +4 bytes, bitops +8 bytes
 	struct fc_grow: size 8 -> 12, naive split in place 16
 	  split    fired                    unsigned int:1 -> unsigned int 0:1 -> 4
 	  before: size 8, cachelines 1, holes: 0:4 (4 bits), 1 (3 bytes)
@@ -65,6 +69,8 @@ test_expect_success 'fc_fits: the split bool fits a hole, the size stays 24' '
 		--split fc_fits.stopped fixcases >actual &&
 	cat >expect <<-\EOF &&
 	struct fc_fits (fixcases/fixcases.h):
+	  remedy split: no verdict says what serializes the fields
+	  alternatives: regroup +0 bytes, bitops +8 bytes
 	struct fc_fits: size 24 -> 24, naive split in place 32
 	  split    stopped                  _Bool:1 -> bool          10:1 -> 11
 	  before: size 24, cachelines 1, holes: 10:3 (5 bits), 11 (1 byte)

@@ -56,7 +56,7 @@ test_expect_success 'a malformed plan is an error naming its line' '
 	printf "struct\tvfpci_device\t168\tvfio/vfpci_core.h\nmember\tpdev\tzero\n" >broken.plan &&
 	cp vfpci_device.diff broken.diff &&
 	! bitsplit verify --tree tree --build build broken.diff >out 2>err &&
-	echo "broken.plan:2: error: expected \"member NAME BIT_OFFSET BIT_SIZE ROLE\" line" >expect &&
+	echo "broken.plan:2: error: expected \"member NAME BIT_OFFSET BIT_SIZE ROLE\" or \"bit FIELD WORD N\" line" >expect &&
 	test_cmp expect err
 '
 

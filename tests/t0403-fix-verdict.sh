@@ -26,9 +26,9 @@ test_expect_success 'proven-race: virq_disabled and bardirty, commented, verifie
 	test_cmp expect actual
 '
 
-test_expect_success 'setup-only: six fields, the size stays 176, verified' '
+test_expect_success 'setup-only, split: six fields, the size stays 176, verified' '
 	bitsplit fix --tree "$SAMPLES" --build build --facts facts.tsv --verify \
-		--policy setup-only --out so vfio >out.txt &&
+		--policy setup-only --fix split --out so vfio >out.txt &&
 	test_cmp "$EXPECT/vfpci_device-setup-only.diff" so/vfpci_device.diff &&
 	grep -x "struct vfpci_device: size 176 -> 176, naive split in place 184" out.txt &&
 	tail -n 1 out.txt >actual &&

@@ -15,12 +15,12 @@ test_expect_success 'install-cocci puts the rule where coccicheck looks' '
 	cmp "$ROOT/semantic-patches/racy_bitfields.cocci" linux/$RULE
 '
 
-test_expect_success 'make coccicheck MODE=report M=drivers/vfio' '
+test_expect_success 'make coccicheck MODE=report M=drivers/vfio: vfio_device, under dev_set->lock, is not reported' '
 	make -s -C linux coccicheck MODE=report COCCI=$RULE M=drivers/vfio >out 2>&1 &&
 	grep "^drivers/" out >actual &&
 	cat >expect <<-\EOT &&
-	drivers/vfio/vfio_iommu_type1.c:1848:12-16: WARNING: racy bitfield vfio_domain.fgsp written in vfio_test_domain_fgsp() shares a memory location with enforce_cache_coherency, also written at run time (drivers/vfio/vfio_iommu_type1.c:84)
-	drivers/vfio/vfio_iommu_type1.c:2269:10-33: WARNING: racy bitfield vfio_domain.enforce_cache_coherency written in vfio_iommu_type1_attach_group() shares a memory location with fgsp, also written at run time (drivers/vfio/vfio_iommu_type1.c:85)
+	drivers/vfio/vfio_iommu_type1.c:1848:12-16: WARNING: racy bitfield vfio_domain.fgsp written in vfio_test_domain_fgsp() shares a memory location (drivers/vfio/vfio_iommu_type1.c:84) with enforce_cache_coherency, written in vfio_iommu_type1_attach_group() (drivers/vfio/vfio_iommu_type1.c:2269) with no common lock
+	drivers/vfio/vfio_iommu_type1.c:2269:10-33: WARNING: racy bitfield vfio_domain.enforce_cache_coherency written in vfio_iommu_type1_attach_group() shares a memory location (drivers/vfio/vfio_iommu_type1.c:85) with fgsp, written in vfio_test_domain_fgsp() (drivers/vfio/vfio_iommu_type1.c:1848) with no common lock
 	EOT
 	test_cmp expect actual
 '

@@ -12,7 +12,7 @@ fi
 
 # jq programs: one line per entry, in the words of the expect files
 ranked='.ranked[] | "\(.rank) \(.struct) \(.file):\(.line) \(.fields | join(","))
- races=\(.races) unlocked=\(.unlocked) roots=\(.roots) typed=\(.typed)
+ races=\(.races) cross=\(.cross_root) unlocked=\(.unlocked) roots=\(.roots) typed=\(.typed)
  files=\(.files | join(","))" | gsub("\n"; "")'
 counts='"files=\(.files) candidates=\(.candidates) locations=\(.memory_locations)
  layout=\(.layout)", (.not_ranked | "private=\(.thread_private) setup=\(.setup_only)

@@ -30,7 +30,7 @@ test_expect_success 'without mutex_lock in the lock vocabulary: parsed again, th
 	echo "sweep: 3 files, 1 can write a field of a shared location: 1 parsed, 0 from cache, 0 failed" >expect &&
 	first nolock.txt >actual && test_cmp expect actual &&
 	grep "^proven races: 3 memory locations" nolock.txt &&
-	grep "^[0-9]\. struct rk_locked (sweeprank/rank.h:34): e, f: 1 races, 1 with no lock at all" nolock.txt &&
+	grep "^[0-9]\. struct rk_locked (sweeprank/rank.h:34): e, f: 1 races, 1 from two roots, 2 roots, 1 with no lock at all" nolock.txt &&
 	grep "^not ranked: 0 thread-private, 0 setup-only, 0 serialized" nolock.txt
 '
 

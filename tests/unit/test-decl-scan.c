@@ -32,7 +32,8 @@ static const char src[] =
 	"struct outer {\n"
 	"\tstruct inner { int p:1; int q:1; } in;\n"
 	"} __packed;\n"
-	"struct one { int z:1; };\n";
+	"struct one { int z:1; };\n"
+	"struct holder { const struct dev *dev, *dev2; union u_t uu; pair_t pr; };\n";
 
 /* The named fields of s's multi-field locations, "a,b c,d". */
 static const char *locations(const struct bs_struct *s, struct strbuf *sb)
@@ -61,8 +62,8 @@ int main(void)
 	struct strbuf sb = STRBUF_INIT;
 
 	decl_scan_buf(&d, src, sizeof(src) - 1, "dev.h");
-	CHECK_INT(d.nr, 5, "five structs: not the commented-out one, not the anonymous nested one");
-	if (d.nr == 5) {
+	CHECK_INT(d.nr, 6, "six structs: not the commented-out one, not the anonymous nested one");
+	if (d.nr == 6) {
 		CHECK_STR(d.v[0].name, "dev", "the tag");
 		CHECK_INT(d.v[0].line, 2, "line of the opening brace");
 		CHECK_INT(d.v[0].nr_members, 13, "every top-level member, padding included");
@@ -73,10 +74,17 @@ int main(void)
 		CHECK_STR(d.v[1].name, "pair_t", "typedef name of an anonymous struct");
 		CHECK_STR(d.v[3].name, "inner", "nested named struct, after its parent");
 		CHECK_STR(d.v[3].file, "dev.h", "file recorded");
+		CHECK_STR(d.v[0].members[2].type, "int", "a member's type word");
+		CHECK_STR(d.v[0].members[12].type, "char", "of a pointer too");
+		CHECK_INT(d.v[0].members[7].type == NULL, 1, "a nested aggregate has none");
+		CHECK_STR(d.v[5].members[0].type, "dev", "the tag of a const struct pointer");
+		CHECK_STR(d.v[5].members[1].type, "dev", "every declarator of a member");
+		CHECK_STR(d.v[5].members[2].type, "u_t", "a union's tag");
+		CHECK_STR(d.v[5].members[3].type, "pair_t", "a typedef name");
 	}
 	layout_from_decls(&l, &d);
-	CHECK_INT(l.nr_structs, 5, "one model struct per declaration");
-	if (l.nr_structs == 5) {
+	CHECK_INT(l.nr_structs, 6, "one model struct per declaration");
+	if (l.nr_structs == 6) {
 		CHECK_STR(locations(&l.structs[0], &sb), "a,b c,d h,i",
 			  "the model's runs: #ifdef lines, unnamed padding and macro widths "
 			  "stay in; a member, a :0 and a nested struct end a run");

@@ -48,6 +48,24 @@ static void test_passes(void)
 	facts_release(&f);
 }
 
+/* A call through an ops field names the file of a static callee. */
+static void test_call_defined(void)
+{
+	static const char calls[] =
+		"call\tcore.c\t9\tcore_ioctl\tdrv_ioctl\t-\tdrv.c\n"
+		"call\tcore.c\t10\tcore_ioctl\tcore_put\t-\n";
+	struct facts f = { 0 };
+	struct strbuf out = STRBUF_INIT;
+
+	CHECK_INT(facts_parse(&f, calls, "calls.tsv"), 0, "parse call with and without DEFINED");
+	CHECK_STR(f.v[0].callee_file, "drv.c", "DEFINED");
+	CHECK(!f.v[1].callee_file, "no DEFINED");
+	facts_print_tsv(&f, &out);
+	CHECK_STR(out.buf, calls, "print(parse(x)) == x for calls");
+	strbuf_release(&out);
+	facts_release(&f);
+}
+
 static void test_roundtrip(void)
 {
 	struct facts f = { 0 };
@@ -237,6 +255,7 @@ int main(void)
 	test_dash();
 	test_roundtrip();
 	test_passes();
+	test_call_defined();
 	test_sort();
 	test_json();
 	test_errors();

@@ -74,6 +74,29 @@ int main(void)
 		  "without facts only the declaration");
 	strbuf_release(&out);
 	plan_release(&p);
+
+	/*
+	 * Bitops on a, s and c: a bit keeps what a bool keeps, so the bool
+	 * c takes any store, the u8 a only 0/1 values; b is 3 bits wide.
+	 */
+	{
+		bool bits[ARRAY_SIZE(hz)] = { true, false, true, true, false };
+
+		CHECK_INT(plan_bitops(&p, &s, bits, NULL, &o), 0, "hz bitops plans");
+		CHECK_INT(hazards_find_bits(&p, &f, "hz.h", text, &out), 4, "four bitops hazards");
+		CHECK_STR(out.buf,
+			  "hz.c:12: hazard: h->a = (n) & (m): the 1-bit field keeps the low bit, "
+			  "assign_bit() sets the bit for any non-zero value\n"
+			  "hz.c:13: hazard: h->a = flags & BIT(3): the 1-bit field keeps the low "
+			  "bit, assign_bit() sets the bit for any non-zero value\n"
+			  "hz.c:14: hazard: h->a = count: the 1-bit field keeps the low bit, "
+			  "assign_bit() sets the bit for any non-zero value\n"
+			  "hz.h:4: hazard: s is a signed 1-bit field: it reads 0 or -1 today, "
+			  "test_bit() gives 0 or 1\n",
+			  "the stores a bit would not keep, and the signed field");
+		strbuf_release(&out);
+		plan_release(&p);
+	}
 	facts_release(&f);
 	release(&s);
 	return unit_done();

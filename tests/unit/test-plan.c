@@ -191,6 +191,95 @@ static void check_refuse(void)
 	release(&s);
 }
 
+/*
+ * Regroup: pm_runtime_engaged and sriov_pwr_active behind a new ":0"
+ * after pm_intx_masked.  By hand: the 11 staying bools take bits 0-10
+ * (120:0 to 121:2), the ":0" of a 1-byte unit rounds to byte 122, where
+ * the pair lands in the 6-byte hole: the size stays 176.
+ */
+static void check_regroup(void)
+{
+	struct bs_struct s;
+	struct plan p;
+	struct plan_opts o = { PLAN_TYPE_DECLARED, false, NULL };
+	int group[ARRAY_SIZE(vfpci)] = { 0 }, after[1] = { 22 };
+	bool zero[1] = { true };
+	struct strbuf sb = STRBUF_INIT;
+
+	build(&s, "vfpci_device", 176, vfpci, ARRAY_SIZE(vfpci));
+	group[23] = group[24] = 1;
+	CHECK_INT(plan_regroup(&p, &s, group, after, zero, &o), 0, "regroup plans");
+	CHECK_INT(p.nr_regroup, 2, "two fields regrouped");
+	CHECK_INT(p.after.size, 176, "at no cost");
+	CHECK_INT((int)plan_find(&p, 22)->bit_offset, 121 * 8 + 2, "pm_intx_masked stays at 121:2");
+	CHECK_INT((int)plan_find(&p, 23)->bit_offset, 122 * 8, "pm_runtime_engaged starts byte 122");
+	CHECK_INT((int)plan_find(&p, 24)->bit_offset, 122 * 8 + 1, "sriov_pwr_active next to it");
+	CHECK(plan_find(&p, 23)->role == ROLE_REGROUP && plan_find(&p, 24)->bit_size == 1,
+	      "they keep their width");
+	plan_write(&p, "v.h", &sb);
+	CHECK(strstr(sb.buf, "member\tpm_intx_masked\t970\t1\tpacked\t1\n") &&
+	      strstr(sb.buf, "member\tpm_runtime_engaged\t976\t1\tregroup\t2\n"),
+	      "the plan numbers the locations: the old run 1, the new one 2");
+	plan_release(&p);
+
+	/* without the ":0" the pair joins the run: bits 11 and 12 */
+	zero[0] = false;
+	CHECK_INT(plan_regroup(&p, &s, group, after, zero, &o), 0, "regroup without :0 plans");
+	CHECK_INT((int)plan_find(&p, 23)->bit_offset, 121 * 8 + 3, "then it follows the run");
+	plan_release(&p);
+	strbuf_release(&sb);
+	release(&s);
+}
+
+/*
+ * Bitops: virq_disabled and bardirty become bits 0 and 1 of "flags"; no
+ * hole holds an aligned unsigned long, so the struct grows by 8 to 184.
+ * A shared prefix names the word and is left out of the bit names.
+ */
+static void check_bitops(void)
+{
+	static const struct m mb[] = {
+		{ "struct list_head", "e_list", NULL, 0, 0, 0, 16 },
+		{ "u32", "e_key", NULL, 16, 0, 0, 4 },
+		{ "unsigned int", "e_referenced", NULL, 20, 0, 1, 4 },
+		{ "unsigned int", "e_reusable", NULL, 20, 1, 1, 4 },
+		{ "u64", "e_value", NULL, 24, 0, 0, 8 },
+	};
+	struct bs_struct s;
+	struct plan p;
+	struct plan_opts o = { PLAN_TYPE_DECLARED, false, NULL };
+	bool bits[ARRAY_SIZE(vfpci)] = { false };
+
+	build(&s, "vfpci_device", 176, vfpci, ARRAY_SIZE(vfpci));
+	bits[14] = bits[17] = true;
+	CHECK_INT(plan_bitops(&p, &s, bits, NULL, &o), 0, "bitops plans");
+	CHECK_INT(p.nr_bits, 2, "two bits");
+	CHECK_STR(p.bit_names[0], "VFPCI_DEVICE_VIRQ_DISABLED", "bit 0");
+	CHECK_STR(p.bit_names[1], "VFPCI_DEVICE_BARDIRTY", "bit 1");
+	CHECK_STR(p.bit_enum, "vfpci_device_bits", "the enum");
+	CHECK_INT(p.after.size, 184, "no hole holds the word: +8");
+	CHECK(!plan_find(&p, 14) && !plan_find(&p, 17), "the fields are gone");
+	plan_release(&p);
+	release(&s);
+
+	build(&s, "mb_cache_entry", 32, mb, ARRAY_SIZE(mb));
+	memset(bits, 0, sizeof(bits));
+	bits[2] = bits[3] = true;
+	CHECK_INT(plan_bitops(&p, &s, bits, NULL, &o), 0, "mb_cache_entry plans");
+	for (int i = 0; i < p.nr; i++)
+		if (p.m[i].role == ROLE_BITOPS) {
+			CHECK_STR(p.m[i].name, "e_flags", "the shared prefix names the word");
+			CHECK_INT((int)p.m[i].bit_offset, 24 * 8, "where e_value was: it moves down");
+		}
+	CHECK_STR(p.bit_names[1], "MB_CACHE_ENTRY_REUSABLE", "and leaves the bit names");
+	CHECK_INT(p.after.size, 40, "the 4-byte run leaves a hole no word fits: 40");
+	plan_release(&p);
+	bits[4] = true;
+	CHECK_INT(plan_bitops(&p, &s, bits, NULL, &o), -1, "a u64 is no bit");
+	plan_release(&p);
+	release(&s);
+}
+
 /* What plan_write() prints reads back; the rest is refused at its line. */
 static void check_read(void)
 {
@@ -216,6 +305,15 @@ static void check_read(void)
 	plan_file_release(&pf);
 	CHECK_INT(plan_read(&pf, "", 0, "empty.plan"), -1, "so is a plan with no struct");
 	plan_file_release(&pf);
+	{
+		static const char rb[] = "struct\tfoo\t8\tfoo.h\nmember\ta\t0\t1\tpacked\t1\n"
+					 "member\tflags\t64\t0\tbitops\nbit\tb\tflags\t0\n";
+
+		CHECK_INT(plan_read(&pf, rb, sizeof(rb) - 1, "rb.plan"), 0, "locations and bits read");
+		CHECK(pf.nr == 2 && pf.m[0].loc == 1 && pf.m[1].loc == -1, "a location where given");
+		CHECK(pf.nr_gone == 1 && !strcmp(pf.gone[0], "b"), "the field that became a bit");
+		plan_file_release(&pf);
+	}
 }
 
 int main(void)
@@ -224,5 +322,7 @@ int main(void)
 	check_vfpci();
 	check_grow();
 	check_refuse();
+	check_regroup();
+	check_bitops();
 	return unit_done();
 }
