@@ -6,6 +6,7 @@
  */
 #include "callgraph.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ static int graph_intern(struct callgraph *g, const char *file, const char *name)
 	memset(&g->fns[g->nr], 0, sizeof(g->fns[g->nr]));
 	g->fns[g->nr].name = name;
 	g->fns[g->nr].file = file;
+	g->fns[g->nr].win_fact = -1;
 	g->slots[i] = g->nr;
 	return g->nr++;
 }
@@ -157,6 +159,15 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 			    is_serial_root(x))
 				fn->serial_id = xstrfmt("%s %s", x->why, x->func);
 			break;
+		case FACT_FUNC:
+			a = callgraph_find(g, x->file, x->func);
+			if (a < 0)
+				a = graph_intern(g, NULL, x->func);
+			if (!g->fns[a].begin) {
+				g->fns[a].begin = x->line;
+				g->fns[a].end = x->end_line;
+			}
+			break;
 		case FACT_FNLOCK:
 			a = callgraph_find(g, x->file, x->func);
 			if (a < 0)
@@ -164,6 +175,14 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 			fn = &g->fns[a];
 			for (int l = 0; l < x->nr_locks; l++)
 				lockset_add(&fn->own, &x->locks[l], NULL);
+			break;
+		case FACT_THREAD:
+			a = callgraph_find(g, x->file, x->func);
+			if (a < 0)
+				a = graph_intern(g, NULL, x->func);
+			fn = &g->fns[a];
+			ALLOC_GROW(fn->threads, fn->nr_threads + 1, fn->alloc_threads);
+			fn->threads[fn->nr_threads++] = i;
 			break;
 		default:
 			break;
@@ -266,14 +285,15 @@ static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c
 	for (int k = 0; k < fn->nr_ctx; k++) {
 		struct cg_ctx *o = &fn->ctx[k];
 
-		if (o->phase != c->phase)
+		if (o->phase != c->phase || o->win_begin != c->win_begin ||
+		    o->win_end != c->win_end)
 			continue;
 		if (same_phase < 0)
 			same_phase = k;
 		if (o->priv == c->priv && lockset_equal(&o->locks, &c->locks))
 			return -1;
 	}
-	if (fn->nr_ctx < CG_MAX_CONTEXTS || same_phase < 0) {
+	if (fn->nr_ctx < CG_MAX_CONTEXTS || same_phase < 0 || c->win_begin) {
 		struct cg_ctx *n;
 
 		ALLOC_GROW(fn->ctx, fn->nr_ctx + 1, fn->alloc_ctx);
@@ -295,6 +315,111 @@ static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c
 		o->priv &= c->priv;
 		return o->locks.nr != before || o->priv != priv ? same_phase : -1;
 	}
+}
+
+struct thread_events {
+	unsigned int first_create, last_create, first_join, last_join;
+	int create_fact, join_fact;
+};
+
+static void thread_event(struct thread_events *ev, unsigned int line, bool create, int fact)
+{
+	if (create) {
+		if (line < ev->first_create) {
+			ev->first_create = line;
+			ev->create_fact = fact;
+		}
+		if (line > ev->last_create)
+			ev->last_create = line;
+	} else {
+		if (line < ev->first_join) {
+			ev->first_join = line;
+			ev->join_fact = fact;
+		}
+		if (line > ev->last_join)
+			ev->last_join = line;
+	}
+}
+
+/* Recompute fn's window from its events; true when it changed. */
+static bool fn_window(struct cg_func *fn, const struct thread_events *ev)
+{
+	bool starts = false, stops = false;
+	unsigned int begin, end;
+	int fact;
+
+	if (ev->create_fact < 0 && ev->join_fact < 0)
+		return false;
+	if (ev->create_fact < 0 || ev->first_join < ev->first_create) {
+		/* it joins what its caller started: alongside them from its start */
+		stops = true;
+		begin = fn->begin ? fn->begin : 1;
+		fact = ev->create_fact >= 0 && ev->first_create < ev->first_join ?
+		       ev->create_fact : ev->join_fact;
+	} else {
+		begin = ev->first_create;
+		fact = ev->create_fact;
+	}
+	if (ev->create_fact >= 0 && (ev->join_fact < 0 || ev->last_create > ev->last_join)) {
+		/* it returns with its threads running */
+		starts = true;
+		end = fn->end ? fn->end : UINT_MAX;
+	} else {
+		end = ev->last_join;
+	}
+	if (fn->starts == starts && fn->stops == stops && fn->win_begin == begin &&
+	    fn->win_end == end && fn->win_fact == fact)
+		return false;
+	fn->starts |= starts;
+	fn->stops |= stops;
+	fn->win_begin = begin;
+	fn->win_end = end;
+	fn->win_fact = fact;
+	return true;
+}
+
+/*
+ * Thread windows, to a fixed point: a call to a function that returns with
+ * its threads running starts threads in the caller, one to a function that
+ * joins its caller's threads joins them.  Starting and stopping only grow,
+ * so a few rounds settle any call chain seen in practice.
+ */
+static void graph_windows(struct callgraph *g)
+{
+	bool changed = true;
+
+	for (int round = 0; changed && round < 8; round++) {
+		changed = false;
+		for (int n = 0; n < g->nr; n++) {
+			struct cg_func *fn = &g->fns[n];
+			struct thread_events ev = {
+				UINT_MAX, 0, UINT_MAX, 0, -1, -1,
+			};
+
+			for (int t = 0; t < fn->nr_threads; t++) {
+				const struct fact *x = &g->f->v[fn->threads[t]];
+
+				thread_event(&ev, x->line, !strcmp(x->why, "create"), fn->threads[t]);
+			}
+			for (int e = 0; e < fn->nr_out; e++) {
+				const struct cg_func *m = &g->fns[fn->out[e].callee];
+				const struct fact *c = &g->f->v[fn->out[e].fact];
+
+				if (m == fn)
+					continue;
+				if (m->starts)
+					thread_event(&ev, c->line, true, fn->out[e].fact);
+				if (m->stops)
+					thread_event(&ev, c->line, false, fn->out[e].fact);
+			}
+			changed |= fn_window(fn, &ev);
+		}
+	}
+}
+
+bool callgraph_ctx_covers(const struct cg_ctx *c, unsigned int line)
+{
+	return !c->win_begin || (line >= c->win_begin && line <= c->win_end);
 }
 
 /* Breadth first from the roots, so the path a context reports is a shortest one. */
@@ -324,6 +449,32 @@ static void graph_contexts(struct callgraph *g)
 		queue[tail].fn = n;
 		queue[tail++].ctx = k;
 	}
+	for (int n = 0; n < g->nr; n++) {
+		struct cg_func *fn = &g->fns[n];
+		static const struct fact_lock self = {
+			.id = CREATOR_LOCK, .mode = LOCK_EXCLUSIVE, .how = "root",
+		};
+		int k;
+
+		if (fn->win_fact < 0)
+			continue;
+		c.phase = PHASE_RUNTIME;
+		c.priv = 0;
+		c.root = fn->win_fact;
+		c.parent = c.parent_ctx = -1;
+		c.locks.nr = 0;
+		lockset_add(&c.locks, &self, NULL);
+		c.win_begin = fn->win_begin;
+		c.win_end = fn->win_end;
+		fn->reach |= REACH_RUNTIME;
+		k = add_context(g, fn, &c);
+		c.win_begin = c.win_end = 0;
+		if (k < 0)
+			continue;
+		ALLOC_GROW(queue, tail + 1, alloc);
+		queue[tail].fn = n;
+		queue[tail++].ctx = k;
+	}
 	while (head < tail) {
 		int n = queue[head].fn, k = queue[head++].ctx;
 
@@ -333,6 +484,8 @@ static void graph_contexts(struct callgraph *g)
 			const struct cg_ctx *from = &g->fns[n].ctx[k];
 			int m = edge->callee, added;
 
+			if (!callgraph_ctx_covers(from, call->line))
+				continue;
 			c.phase = from->phase;
 			c.priv = call_private(g, edge, from->priv);
 			c.root = from->root;
@@ -399,6 +552,7 @@ void callgraph_release(struct callgraph *g)
 		free(g->fns[i].own.v);
 		free(g->fns[i].out);
 		free(g->fns[i].roots);
+		free(g->fns[i].threads);
 		free(g->fns[i].serial_id);
 	}
 	free(g->fns);
@@ -407,9 +561,14 @@ void callgraph_release(struct callgraph *g)
 
 void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb)
 {
+	const struct fact *root = &g->f->v[g->fns[n].ctx[c].root];
 	int chain[64], len = 0, total = 0;
 
-	strbuf_addf(sb, "%s: ", g->f->v[g->fns[n].ctx[c].root].why);
+	if (root->kind == FACT_ROOT)
+		strbuf_addf(sb, "%s: ", root->why);
+	else
+		strbuf_addf(sb, "%s with its threads running (%s:%u): ", root->func,
+			    root->file, root->line);
 	while (n >= 0) {
 		const struct cg_ctx *x = &g->fns[n].ctx[c];
 
@@ -433,5 +592,6 @@ void callgraph_build(struct callgraph *g, const struct facts *f)
 {
 	graph_build(g, f);
 	graph_passes(g);
+	graph_windows(g);
 	graph_contexts(g);
 }

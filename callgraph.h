@@ -26,6 +26,12 @@ struct cg_ctx {
 	unsigned int priv;		/* bit N: parameter N is thread-private here */
 	int root;			/* the root fact the path starts at */
 	int parent, parent_ctx;		/* the caller and its context, -1 at a root */
+	/*
+	 * A window: the lines [win_begin, win_end] of the function in which it
+	 * runs alongside the threads it started; only its writes and calls
+	 * there are on this context.  0, 0: the whole function.
+	 */
+	unsigned int win_begin, win_end;
 };
 
 struct cg_edge {
@@ -45,6 +51,17 @@ struct cg_func {
 	int nr_in;			/* call facts naming it as callee */
 	int *roots, nr_roots, alloc_roots;
 	char *serial_id;		/* "irq edge_irq": a root that never runs twice at once */
+	unsigned int begin, end;	/* its lines, from the func fact; 0 when unknown */
+	/*
+	 * Threads: the function starts threads it does not join before it
+	 * returns (starts), or joins threads its caller started (stops); its
+	 * window runs from the first start to the last stop, win_fact being
+	 * the thread or call fact that opens it (-1: no window).
+	 */
+	bool starts, stops;
+	unsigned int win_begin, win_end;
+	int win_fact;
+	int *threads, nr_threads, alloc_threads;	/* its thread facts */
 	struct cg_ctx *ctx;		/* breadth first: a shortest path comes first */
 	int nr_ctx, alloc_ctx;
 	bool widened;			/* more contexts than the cap: some were merged */
@@ -75,6 +92,13 @@ struct callgraph {
  * one object (an irq handler, its thread, a work item, a timer, a tasklet)
  * holds a pseudo-lock of its own, "KIND FUNC" with how "root".  A pass fact
  * makes the callee's parameter private in the context it produces.
+ * A function that starts threads (thread facts, or calls to a function
+ * that returns with its threads running) gets a run-time context for the
+ * lines from its first start to its last join, the end of the function
+ * when it returns with them running, from its start when it joins threads
+ * its caller started; the context holds CREATOR_LOCK (how "root"): the
+ * thread that starts and joins the others is one thread, whatever runs
+ * alongside it (a worker that starts threads of its own is not told apart).
  */
 void callgraph_build(struct callgraph *g, const struct facts *f);
 /* The function a write, fnlock or the caller of a call in file names, or -1. */
@@ -86,8 +110,14 @@ int callgraph_find(const struct callgraph *g, const char *file, const char *name
  * when nothing calls it: its callers are outside the files.
  */
 bool callgraph_param_private(const struct callgraph *g, int n, int param);
-/* "open_device: vfpci_open_device -> vfpci_enable" for context c of n, long middles elided. */
+/*
+ * "open_device: vfpci_open_device -> vfpci_enable" for context c of n, long
+ * middles elided; "main with its threads running (pool.c:80): main -> f"
+ * for a window.
+ */
 void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb);
+/* Is line of the function on context c (c is no window, or line is inside it)? */
+bool callgraph_ctx_covers(const struct cg_ctx *c, unsigned int line);
 void callgraph_release(struct callgraph *g);
 
 #endif

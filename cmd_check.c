@@ -10,6 +10,7 @@
 
 #include "builtin.h"
 #include "facts.h"
+#include "preset.h"
 #include "report.h"
 #include "source.h"
 #include "util.h"
@@ -18,7 +19,8 @@
 static const char check_usage[] =
 	"bitsplit check [--tree DIR] (--build DIR | --layout L...) "
 	"[--policy setup-only|proven-race] [--format text|gcc|json|sarif|org] "
-	"[-C STRUCT]... [--facts FILE] [-j N] [--timeout SEC] [--data FILE]... PATH...";
+	"[-C STRUCT]... [--facts FILE] [-j N] [--timeout SEC] [--data FILE]... "
+	"[--preset kernel|pthread] [--macro-file FILE] PATH...";
 
 static const struct {
 	const char *name;
@@ -78,6 +80,7 @@ int cmd_check(int argc, const char **argv)
 	if (facts_file ? facts_load_file(&facts, facts_file) : facts_run(&src, &layout, &ro, &facts))
 		goto out;
 
+	v.userspace = preset_unreached_unknown(preset_resolve(ro.preset, src.tree, &src.paths));
 	verdict_compute(&v, &layout, &facts);
 	report_order(&v, src.paths.v);
 	print(&out, &v, policy);

@@ -26,6 +26,7 @@ static const char *const kind_names[] = {
 	[FACT_PASS] = "pass",
 	[FACT_WPARAM] = "wparam",
 	[FACT_DISPATCH] = "dispatch",
+	[FACT_THREAD] = "thread",
 };
 
 /* Columns after the kind, FILE and LINE included. */
@@ -33,7 +34,7 @@ static const int kind_columns[] = {
 	[FACT_WRITE] = 12, [FACT_CALL] = 5, [FACT_ROOT] = 5, [FACT_FUNC] = 4,
 	[FACT_FNLOCK] = 4, [FACT_GUARD] = 6, [FACT_STRUCT] = 3, [FACT_SKIP] = 4,
 	[FACT_PASS] = 6, [FACT_WPARAM] = 5,
-	[FACT_DISPATCH] = 4,
+	[FACT_DISPATCH] = 4, [FACT_THREAD] = 5,
 };
 
 /* Trailing columns an older file may leave out: func's LINKAGE, call's DEFINED. */
@@ -241,7 +242,8 @@ static void fact_release(struct fact *f)
 	free(f->locks);
 }
 
-static const char *const instances[] = { "self", "iter", "local", "private", "closed" };
+static const char *const instances[] = { "self", "tls", "iter", "local", "private", "closed" };
+static const char *const thread_events[] = { "create", "join" };
 static const char *const typings[] = { "typed", "untyped" };
 static const char *const phases[] = { "setup", "teardown", "runtime" };
 static const char *const linkages[] = { "static", "global" };
@@ -257,7 +259,7 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 	switch (f->kind) {
 	case FACT_WRITE:
 		if (parse_uint(p, col[2], "a COLumn number", &f->col) ||
-		    parse_choice(p, col[7], "INSTANCE self, iter, local, private or closed",
+		    parse_choice(p, col[7], "INSTANCE self, tls, iter, local, private or closed",
 				 instances, ARRAY_SIZE(instances)) ||
 		    parse_choice(p, col[10], "TYPING typed or untyped",
 				 typings, ARRAY_SIZE(typings)))
@@ -361,6 +363,16 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		f->field = field_dup(col[3]);
 		if (!f->func || !f->field)
 			return expected(p, "FUNC and FIELD in a dispatch", "-");
+		return 0;
+	case FACT_THREAD:
+		if (parse_choice(p, col[3], "EVENT create or join", thread_events,
+				 ARRAY_SIZE(thread_events)))
+			return -1;
+		f->func = field_dup(col[2]);
+		f->why = xstrdup(col[3]);
+		f->callee = field_dup(col[4]);
+		if (!f->func)
+			return expected(p, "FUNC in a thread", "-");
 		return 0;
 	}
 	return 0;
@@ -628,6 +640,11 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			add(out, f->func);
 			add(out, f->field);
 			break;
+		case FACT_THREAD:
+			add(out, f->func);
+			add(out, f->why);
+			add(out, f->callee);
+			break;
 		}
 		strbuf_addch(out, '\n');
 	}
@@ -724,6 +741,11 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 		case FACT_DISPATCH:
 			json_string(&j, "func", f->func);
 			json_string(&j, "field", f->field);
+			break;
+		case FACT_THREAD:
+			json_string(&j, "func", f->func);
+			json_string(&j, "event", f->why);
+			json_string(&j, "entry", f->callee);
 			break;
 		}
 		json_end(&j);

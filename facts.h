@@ -29,6 +29,7 @@ struct strbuf;
  *   pass   FILE LINE CALLER CALLEE INDEX FROM
  *   wparam FILE LINE COL FUNC INDEX
  *   dispatch FILE LINE FUNC FIELD
+ *   thread FILE LINE FUNC EVENT ENTRY
  *
  * LOCK is ID:MODE@HOW, e.g. "vfio_pci_core_device.memory_lock:w@lexical".
  *   ID    the lock member path "STRUCT.member" when the type is known, else
@@ -41,7 +42,8 @@ struct strbuf;
  *         summaries learned), claim=FUNC (a claim-style primitive, by its
  *         shape or its vocabulary entry), assumed-claim=FUNC/RELEASE (a
  *         claim assumed from a pair of names alone)
- * INSTANCE is self (the function's own object), iter (an object reached by
+ * INSTANCE is self (the function's own object), tls (a __thread or
+ *   _Thread_local object: each thread writes its own copy), iter (an object reached by
  *   walking a list or array: a sibling that may be running), local (a
  *   stack copy nobody else sees), private (an object this function
  *   allocated, kzalloc() and the like, and has not yet linked, returned,
@@ -67,6 +69,11 @@ struct strbuf;
  * dispatch is a call X->FIELD(...) in FUNC of a file outside the PATHs (a
  *   subsystem core) that the facts pass analysed: the functions stored in
  *   FIELD get call edges from FUNC instead of root facts of KIND FIELD.
+ * thread is a call in FUNC that starts a thread (EVENT create, ENTRY the
+ *   function the thread runs, "-" when it is not named) or waits for one
+ *   (EVENT join, ENTRY "-"), as the roots vocabulary's thread and join
+ *   entries name them: from the first create to the last join FUNC runs
+ *   alongside its threads.
  * skip records evidence the tool could not get: a file spatch could not
  *   parse, a lock-like call it does not know, a write through a macro.
  */
@@ -83,6 +90,7 @@ enum fact_kind {
 	FACT_PASS,
 	FACT_WPARAM,
 	FACT_DISPATCH,
+	FACT_THREAD,
 };
 
 enum lock_mode { LOCK_EXCLUSIVE, LOCK_SHARED };
@@ -99,17 +107,17 @@ struct fact {
 	unsigned int line;
 	unsigned int col;		/* write, wparam */
 	char *func;			/* write, root, func, fnlock, wparam; caller for call, pass */
-	char *callee;			/* call, pass */
+	char *callee;			/* call, pass; thread: ENTRY */
 	char *callee_file;		/* call: DEFINED, or NULL */
 	char *struct_name;		/* write, guard, struct */
 	char *field;			/* write, guard */
 	char *base;			/* write: the expression whose field is written */
-	char *instance;			/* write: self | iter | local | private | closed */
+	char *instance;			/* write: self | tls | iter | local | private | closed */
 	char *op;			/* write: "=", "|=", "++", ... */
 	char *value;			/* write: stored expression, "-" for ++/-- */
 	bool typed;			/* write */
 	char *phase;			/* root */
-	char *why;			/* root kind, skip what/reason, guard source */
+	char *why;			/* root kind, skip what/reason, guard source, thread EVENT */
 	char *reason;			/* skip */
 	unsigned int end_line;		/* func */
 	bool is_static;			/* func: LINKAGE static (keyed by file) */
@@ -154,6 +162,10 @@ struct facts_run_opts {
 	const char **data;	/* more lock/root vocabularies, NULL-terminated */
 	bool quiet;		/* no summary on stderr */
 	bool skips_in_report;	/* the caller's report lists the skips: no warning each */
+	const char *preset;	/* --preset kernel|pthread; NULL: from the tree (preset.h) */
+	const char *macro_file;	/* --macro-file: the project's parse hints for spatch */
+	/* Set by facts_run(): the hints file spatch reads, preset and project's. */
+	const char *spatch_macros;
 };
 
 struct opt_list;

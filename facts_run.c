@@ -27,15 +27,11 @@
 #include "facts_files.h"
 #include "layout.h"
 #include "lock_summary.h"
+#include "preset.h"
 #include "run_command.h"
 #include "source.h"
 #include "spatch_tree.h"
 #include "util.h"
-
-static const char *const presets[] = {
-	"locks-kernel.txt", "locks-pthread.txt", "roots-kernel.txt",
-	"roots-pthread.txt", "objects-kernel.txt", "objects-pthread.txt",
-};
 
 struct candidate {
 	const char *name;
@@ -211,13 +207,14 @@ static void mark_named(struct candidate *cands, int nr, const struct opt_list *n
 	}
 }
 
-/* The presets and the --data files, each checked; "A:B:C" for spatch. */
-static int vocabulary(const struct facts_run_opts *o, struct strbuf *data,
-		      struct strbuf *user)
+/* The preset's vocabularies and the --data files, each checked; "A:B:C" for spatch. */
+static int vocabulary(const struct facts_run_opts *o, enum preset preset,
+		      struct strbuf *data, struct strbuf *user)
 {
+	const char *const *presets = preset_vocabularies(preset);
 	int ret = 0;
 
-	for (size_t i = 0; i < ARRAY_SIZE(presets); i++) {
+	for (size_t i = 0; presets[i]; i++) {
 		char *path = datadir_path(presets[i]);
 
 		if (facts_check_vocabulary(path) < 0)
@@ -493,8 +490,7 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 	opt_list_append(&argv, "--parse-error-msg");
 	opt_list_append(&argv, "--verbose-parsing");
 	opt_list_append(&argv, "--macro-file");
-	opt_list_append(&owned, datadir_path("kernel-macros.h"));
-	opt_list_append(&argv, owned.v[owned.nr - 1]);
+	opt_list_append(&argv, o->spatch_macros);
 	for (int i = 0; i < rf->includes.nr; i++) {
 		opt_list_append(&argv, "--include");
 		opt_list_append(&argv, rf->includes.v[i]);
@@ -564,9 +560,41 @@ static void summary(const struct facts *f, int nr_skips)
 		writes, untyped, nr_skips);
 }
 
-int facts_run(const struct source_opts *src, const struct bs_layout *l,
-	      const struct facts_run_opts *o, struct facts *f)
+/*
+ * The parse hints spatch reads: the bundled kernel-macros.h (generic C
+ * constructs spatch cannot parse, harmless elsewhere) followed by the
+ * project's --macro-file, as one file in the mirror's scratch directory,
+ * whose name is shell-safe whatever the user's is.
+ */
+static char *macro_file(const struct facts_run_opts *o, const struct spatch_tree *st)
 {
+	struct strbuf sb = STRBUF_INIT, user = STRBUF_INIT;
+	char *bundled = datadir_path("kernel-macros.h"), *path;
+
+	if (!o->macro_file)
+		return bundled;
+	if (strbuf_read_file(&sb, bundled) < 0)
+		die("%s: %s", bundled, strerror(errno));
+	if (strbuf_read_file(&user, o->macro_file) < 0)
+		die("%s: %s", o->macro_file, strerror(errno));
+	if (check_text(user.buf ? user.buf : "", user.len, o->macro_file))
+		exit(2);
+	strbuf_addf(&sb, "/* --macro-file %s */\n", o->macro_file);
+	strbuf_add(&sb, user.buf ? user.buf : "", user.len);
+	strbuf_addch(&sb, '\n');
+	path = xstrfmt("%s/macros.h", spatch_tree_tmp(st));
+	write_or_die(path, &sb);
+	strbuf_release(&sb);
+	strbuf_release(&user);
+	free(bundled);
+	return path;
+}
+
+int facts_run(const struct source_opts *src, const struct bs_layout *l,
+	      const struct facts_run_opts *opts, struct facts *f)
+{
+	struct facts_run_opts run = *opts, *o = &run;
+	char *macros = NULL;
 	struct opt_list all = { 0 }, files = { 0 }, fields = { 0 }, named = { 0 };
 	struct strbuf data = STRBUF_INIT, user = STRBUF_INIT, err = STRBUF_INIT;
 	struct strbuf tsv = STRBUF_INIT, dispatch = STRBUF_INIT;
@@ -596,7 +624,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 		prefilter_files(src->tree, &fields, &all, &files, &named);
 	mark_named(cands, nr_cands, &named);
 
-	ret = vocabulary(o, &data, &user);
+	ret = vocabulary(o, preset_resolve(o->preset, src->tree, &src->paths), &data, &user);
 	if (!ret && !o->quiet)
 		fprintf(stderr, "bitsplit facts: %d candidate struct%s, %d of %d files "
 			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
@@ -612,6 +640,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 		scanned_files(src, cands, nr_cands, &files, &scanned);
 		ret = write_inputs(src, l, &rf, cands, nr_cands, &files, &scanned, &all,
 				   &fields, &dispatch);
+		if (!ret)
+			o->spatch_macros = macros = macro_file(o, rf.st);
 		/*
 		 * The learned wrappers go between the presets and --data, which
 		 * wins.  The cores' wrappers count: what a core holds around a
@@ -670,6 +700,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	strbuf_release(&data);
 	strbuf_release(&user);
 	free(learned);
+	free(macros);
 	strbuf_release(&err);
 	strbuf_release(&tsv);
 	strbuf_release(&dispatch);

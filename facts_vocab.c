@@ -123,7 +123,15 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 			if (n < 4 || n > 5 || strspn(w[2], "0123456789") != strlen(w[2]) ||
 			    (n == 5 && !strchr(w[4], '%')))
 				want = "NAME INDEX FIELD [PATTERN] after 'macro', PATTERN with a %";
-		} else if (!strcmp(w[0], "sync") || !strcmp(w[0], "ignore")) {
+		} else if (!strcmp(w[0], "callbacks")) {
+			if (n != 2 || (strcmp(w[1], "none") &&
+				       !one_of(w[1], phases, ARRAY_SIZE(phases))))
+				want = "PHASE or none after 'callbacks'";
+		} else if (!strcmp(w[0], "thread")) {
+			if (n != 3 || strspn(w[2], "0123456789") != strlen(w[2]))
+				want = "FUNC INDEX after 'thread'";
+		} else if (!strcmp(w[0], "sync") || !strcmp(w[0], "ignore") ||
+			   !strcmp(w[0], "join")) {
 			if (n != 2)
 				want = "a function NAME alone";
 		} else if (!strcmp(w[0], "alloc") || !strcmp(w[0], "fill")) {
@@ -136,7 +144,7 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 		} else {
 			want = "an action: lock, trylock, trylock0, unlock, assert, "
 			       "guard, type, op, arg, attr, initcall, func, macro, "
-			       "sync, ignore, alloc or fill";
+			       "sync, ignore, thread, join, callbacks, alloc or fill";
 		}
 		if (want) {
 			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);

@@ -8,6 +8,7 @@
 #include "facts_files.h"
 #include "hazard.h"
 #include "lockset.h"
+#include "preset.h"
 #include "tree_files.h"
 #include "util.h"
 #include "writer_words.h"
@@ -66,6 +67,8 @@ int fix_jobs_collect(struct fix_opts *o, struct fix_jobs *jobs)
 	if (!o->facts_file &&
 	    facts_run(&o->src, o->layout, &o->run, &o->facts))
 		return -1;
+	o->verdict.userspace = preset_unreached_unknown(preset_resolve(o->run.preset,
+								       o->src.tree, &o->src.paths));
 	verdict_compute(&o->verdict, (struct bs_layout *)o->layout, &o->facts);
 	for (int i = 0; i < o->verdict.nr; i++) {
 		const struct struct_verdict *sv = &o->verdict.v[i];

@@ -73,8 +73,7 @@ static int run_round(struct spatch_tree *st, const struct facts_run_opts *o,
 	/* Types come from the signatures: no header need be parsed. */
 	opt_list_append(&argv, "--no-includes");
 	opt_list_append(&argv, "--macro-file");
-	opt_list_append(&owned, datadir_path("kernel-macros.h"));
-	opt_list_append(&argv, owned.v[owned.nr - 1]);
+	opt_list_append(&argv, o->spatch_macros);
 	opt_list_append(&owned, xstrfmt("bitsplit_data=%s", data));
 	opt_list_append(&owned, xstrfmt("bitsplit_user=%s", *user ? user : "-"));
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", outfile));

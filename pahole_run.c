@@ -226,6 +226,19 @@ int layout_filter(struct bs_layout *l, int first, const char **names,
 	l->nr_structs = kept;
 	return 0;
 }
+/*
+ * pahole 1.24 does not know DWARF 5's DW_TAG_atomic_type (0x47), which gcc
+ * emits for every C11 _Atomic type: a struct with an _Atomic member cannot
+ * be printed.  Without the DWARF 5 tag the qualifier is dropped and the
+ * layout, the same, can be read.
+ */
+static const char *atomic_hint(const char *complaint)
+{
+	return strstr(complaint, "(0x47)") ?
+	       " (pahole cannot read C11 _Atomic types, DW_TAG_atomic_type: build "
+	       "the objects with -gdwarf-4 -gstrict-dwarf)" : "";
+}
+
 
 /* empty_ok: an object without a struct adds none and is no error */
 static int load(struct bs_layout *l, const char *input, const char **structs,
@@ -258,7 +271,8 @@ static int load(struct bs_layout *l, const char *input, const char **structs,
 		free(name);
 		/* what pahole said on stderr explains what it printed */
 		if (ret && complaint)
-			error("%s: pahole (exit %d): %s", input, rc, complaint);
+			error("%s: pahole (exit %d): %s%s", input, rc, complaint,
+			      atomic_hint(complaint));
 	}
 	close_input(&in, input);
 	if (!ret && kind == INPUT_DUMP && l->nr_structs == first) {
@@ -273,7 +287,8 @@ static int load(struct bs_layout *l, const char *input, const char **structs,
 	if (!ret)
 		ret = layout_filter(l, first, structs, input);
 	if (!ret && complaint)
-		warning("%s: pahole (exit %d): %s", input, rc, complaint);
+		warning("%s: pahole (exit %d): %s%s", input, rc, complaint,
+			atomic_hint(complaint));
 	free(complaint);
 	for (int i = first; i < l->nr_structs; i++) {
 		if (ret)

@@ -10,6 +10,11 @@ void lock_words(const struct fact_lock *l, struct strbuf *out)
 		strbuf_addstr(out, "runtime PM exclusively (a runtime PM callback)");
 		return;
 	}
+	if (l->how && !strcmp(l->how, "root") && !strcmp(l->id, CREATOR_LOCK)) {
+		strbuf_addstr(out, "the creating thread's program order (one thread "
+			      "starts and joins the others)");
+		return;
+	}
 	if (l->how && !strcmp(l->how, "root")) {
 		strbuf_addf(out, "the %s, which runs on one CPU at a time", l->id);
 		return;

@@ -142,16 +142,26 @@ static void field_header(struct strbuf *report, const struct struct_verdict *sv,
 
 /* Fields written only at setup or teardown: one line per writer, no sentence each. */
 static void lifecycle_fields(struct strbuf *out, const struct struct_verdict *sv,
-			     const struct location_verdict *lv)
+			     const struct location_verdict *lv, bool userspace)
 {
-	bool any = false;
+	bool any = false, unknown = false;
 
+	for (int i = 0; i < lv->nr_fields; i++)
+		for (int w = 0; !lv->fields[i].runtime && w < lv->fields[i].nr_writers; w++)
+			unknown |= lv->fields[i].writers[w].phase == PHASE_UNKNOWN;
 	for (int i = 0; i < lv->nr_fields; i++) {
 		const struct field_verdict *fv = &lv->fields[i];
 
 		if (fv->runtime || !fv->nr_writers)
 			continue;
-		if (!any)
+		if (!any && unknown)
+			strbuf_addstr(out, "\n    written only at setup or teardown, or where no "
+				      "root reaches (phase unknown,\n    not counted as run time), "
+				      "so they stay under both policies:\n");
+		else if (!any && userspace)
+			strbuf_addstr(out, "\n    written only before the threads start or after "
+				      "they are joined, so they stay\n    under both policies:\n");
+		else if (!any)
 			strbuf_addstr(out, "\n    written only at setup or teardown, which the "
 				      "driver's lifecycle orders against\n    run time, so they "
 				      "stay under both policies:\n");
@@ -191,7 +201,7 @@ static void quiet_list(struct strbuf *out, const struct struct_verdict *sv,
 }
 
 static void location_text(struct strbuf *out, const struct struct_verdict *sv,
-			  const struct location_verdict *lv)
+			  const struct location_verdict *lv, bool userspace)
 {
 	if (lv->loc->byte_end - lv->loc->byte_begin > 1)
 		strbuf_addf(out, "  memory location at bytes %u-%u: %d bitfields\n",
@@ -220,7 +230,7 @@ static void location_text(struct strbuf *out, const struct struct_verdict *sv,
 		for (int w = 0; w < fv->nr_writers; w++)
 			writer_lines(out, &fv->writers[w]);
 	}
-	lifecycle_fields(out, sv, lv);
+	lifecycle_fields(out, sv, lv, userspace);
 	quiet_list(out, sv, lv, false, "no writer in the analysed code");
 	quiet_list(out, sv, lv, true, "written only on local copies, which no other context sees");
 }
@@ -241,7 +251,7 @@ void report_text(struct strbuf *out, const struct verdict *v, enum policy p)
 		for (int l = 0; l < sv->nr_locs; l++) {
 			if (l)
 				strbuf_addch(out, '\n');
-			location_text(out, sv, &sv->locs[l]);
+			location_text(out, sv, &sv->locs[l], v->userspace);
 			locs++;
 			for (int k = 0; k < sv->locs[l].nr_fields; k++)
 				for (int q = 0; q < NR_POLICIES; q++)

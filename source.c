@@ -3,7 +3,9 @@
  * The options every analysis command shares (source.h): where the tree
  * is, and where its layouts come from: --layout inputs, or the objects a
  * build left in --build for the PATHs being analysed (BUILD/<path>.o for
- * a .c file, every .o below BUILD/<dir> for a directory).
+ * a .c file, every .o below BUILD/<dir> for a directory), else those that
+ * BUILD/compile_commands.json says the PATHs' sources were compiled to
+ * (CMake, meson and bear put objects elsewhere).
  */
 #include <errno.h>
 #include <limits.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compile_db.h"
 #include "layout.h"
 #include "source.h"
 #include "tree_files.h"
@@ -87,8 +90,80 @@ static void drop_duplicates(struct bs_layout *l, int first)
 	l->nr_structs = kept;
 }
 
+/* The object an entry writes: its -o, relative to its directory. */
+static char *entry_object(const struct compile_entry *e)
+{
+	for (int i = 0; i < e->argv.nr; i++) {
+		const char *a = e->argv.v[i], *obj = NULL;
+
+		if (!strcmp(a, "-o") && i + 1 < e->argv.nr)
+			obj = e->argv.v[i + 1];
+		else if (starts_with(a, "-o") && a[2])
+			obj = a + 2;
+		if (obj)
+			return obj[0] == '/' || !e->directory ? xstrdup(obj) :
+			       xstrfmt("%s/%s", e->directory, obj);
+	}
+	return NULL;
+}
+
+/*
+ * Append the objects BUILD/compile_commands.json records for the sources
+ * at tree/path (a file) or below it (a directory); how many were added,
+ * -1 when the database is absent or bad.
+ */
+struct build_db {
+	struct compile_db db;
+	int loaded;		/* 0 not yet, 1 loaded, -1 absent or bad */
+};
+
+static int db_objects(const struct source_opts *o, struct build_db *bd, const char *path,
+		      struct opt_list *objs)
+{
+	const struct compile_db *db = &bd->db;
+	char want[PATH_MAX], *full, *db_path;
+	size_t n;
+	int added = 0;
+
+	if (!bd->loaded) {
+		db_path = xstrfmt("%s/compile_commands.json", o->build);
+		bd->loaded = !access(db_path, R_OK) && !compile_db_load(&bd->db, db_path) ? 1 : -1;
+		free(db_path);
+	}
+	if (bd->loaded < 0)
+		return -1;
+	full = xstrfmt("%s/%s", o->tree, path);
+	if (!realpath(full, want)) {
+		free(full);
+		return 0;
+	}
+	free(full);
+	n = strlen(want);
+	for (int i = 0; i < db->nr; i++) {
+		const struct compile_entry *e = &db->v[i];
+		char real[PATH_MAX], *src, *obj;
+
+		if (!e->file)
+			continue;
+		src = e->file[0] == '/' || !e->directory ? xstrdup(e->file) :
+		      xstrfmt("%s/%s", e->directory, e->file);
+		if (realpath(src, real) && !strncmp(real, want, n) &&
+		    (!real[n] || real[n] == '/') && (obj = entry_object(e))) {
+			if (access(obj, R_OK)) {
+				free(obj);
+			} else {
+				opt_list_append(objs, obj);
+				added++;
+			}
+		}
+		free(src);
+	}
+	return added;
+}
+
 int source_load_layout(struct source_opts *o, struct bs_layout *l)
 {
+	struct build_db bd = { 0 };
 	struct opt_list objs = { 0 };
 	int ret = 0;
 
@@ -109,11 +184,12 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 		if (ends_with(path, ".c")) {
 			char *obj = xstrfmt("%s/%.*s.o", o->build, (int)strlen(path) - 2, path);
 
-			if (access(obj, R_OK)) {
-				ret = error("%s: no object for %s (build it first)", obj, path);
-				free(obj);
-			} else {
+			if (!access(obj, R_OK)) {
 				opt_list_append(&objs, obj);
+			} else {
+				if (db_objects(o, &bd, path, &objs) <= 0)
+					ret = error("%s: no object for %s (build it first)", obj, path);
+				free(obj);
 			}
 		} else if (is_dir(src)) {
 			char *dir = xstrfmt("%s/%s", o->build, path);
@@ -123,6 +199,8 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 			/* depth first, in name order, so runs are repeatable */
 			if (is_dir(dir))
 				tree_walk(o->build, path, TREE_WALK_HIDDEN, add_object, &ob);
+			if (objs.nr == before && !o->paths_in_build)
+				db_objects(o, &bd, path, &objs);
 			if (objs.nr == before)
 				ret = error("%s: no objects below it for %s (build it first)",
 					    dir, path);
@@ -148,5 +226,6 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 	for (int i = 0; i < objs.nr; i++)
 		free((char *)objs.v[i]);
 	free(objs.v);
+	compile_db_release(&bd.db);
 	return ret;
 }

@@ -47,7 +47,11 @@ struct source_opts {
 	{ "timeout", 0, OPT_INT, &(ro)->timeout, "SEC",                        \
 	  "give up on a file after SEC seconds (default 120)" },               \
 	{ "data", 0, OPT_LIST, (data), "FILE",                                 \
-	  "more lock or root vocabulary, as semantic-patches/locks-kernel.txt" }
+	  "more lock or root vocabulary, as semantic-patches/locks-kernel.txt" }, \
+	{ "preset", 0, OPT_STRING, &(ro)->preset, "NAME",                      \
+	  "kernel or pthread vocabularies (default: from the tree)" },         \
+	{ "macro-file", 0, OPT_STRING, &(ro)->macro_file, "FILE",              \
+	  "the project's parse hints for spatch (#define lines)" }
 
 /*
  * Check the tree and paths exist (each PATH must be under the tree), then

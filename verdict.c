@@ -40,7 +40,7 @@ int policy_parse(const char *s, enum policy *p)
 
 const char *phase_name(enum phase p)
 {
-	static const char *const names[] = { "setup", "teardown", "runtime" };
+	static const char *const names[] = { "setup", "teardown", "runtime", "unknown" };
 
 	return names[p];
 }
@@ -143,7 +143,7 @@ static bool is_instance(const struct fact *x, const char *what)
 
 /* The writer of x on context c of function n: its phase, path and locks. */
 static void writer_context(struct field_writer *w, const struct callgraph *g,
-			   const struct fact *x, int n, int c)
+			   const struct fact *x, int n, int c, bool userspace)
 {
 	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
 	const struct cg_ctx *ctx = fn && c >= 0 ? &fn->ctx[c] : NULL;
@@ -157,7 +157,12 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 		for (int i = 0; i < ctx->locks.nr; i++)
 			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &ctx->locks.v[i], NULL);
 	}
-	if (is_instance(x, "iter")) {
+	/*
+	 * In the kernel a list or array cursor reaches sibling devices that
+	 * may be running; in a program an array element is one more object,
+	 * written in whatever phase its writer runs.
+	 */
+	if (is_instance(x, "iter") && !userspace) {
 		w->phase = PHASE_RUNTIME;
 		strbuf_addf(&why, "writes a sibling through %s, which may be running",
 			    x->base ? x->base : "a list or array walk");
@@ -167,10 +172,14 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 			    "its set is open (an open-count guard returns first)",
 			    x->base ? x->base : "a list or array walk");
 	} else if (!ctx) {
-		w->phase = PHASE_RUNTIME;
+		w->phase = userspace ? PHASE_UNKNOWN : PHASE_RUNTIME;
 		strbuf_addstr(&why, "no root reaches it");
 	} else {
 		w->phase = ctx->phase;
+		/* after the last join of its own threads: teardown */
+		if (w->phase == PHASE_SETUP && fn->win_fact >= 0 && !fn->starts &&
+		    x->line > fn->win_end)
+			w->phase = PHASE_TEARDOWN;
 		strbuf_addstr(&why, "from ");
 		callgraph_path(g, n, c, &why);
 	}
@@ -195,6 +204,12 @@ static bool private_on(const struct cg_func *fn, int c, int param)
 	return param >= 0 && param < 32 && fn->ctx[c].priv & (1u << param);
 }
 
+/* Is the write on context c at all: a window covers only some lines. */
+static bool on_ctx(const struct cg_func *fn, int c, const struct fact *x)
+{
+	return callgraph_ctx_covers(&fn->ctx[c], x->line);
+}
+
 /*
  * The writers a write fact stands for: one per distinct (phase, locks) of
  * the contexts that reach its function, run time only when some context
@@ -203,16 +218,19 @@ static bool private_on(const struct cg_func *fn, int c, int param)
  * private to the call tree.  Returns how many contexts were private.
  */
 static int add_writers(struct field_verdict *fv, const struct callgraph *g,
-		       const struct fact *x, int param)
+		       const struct fact *x, int param, bool userspace)
 {
 	int n = x->func ? callgraph_find(g, x->file, x->func) : -1;
 	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
 	unsigned int reach = 0;
 	enum phase want;
-	int nr_private = 0;
+	int nr_private = 0, nr_on = 0;
 	bool any = false;
 
 	for (int c = 0; fn && c < fn->nr_ctx; c++) {
+		if (!on_ctx(fn, c, x))
+			continue;
+		nr_on++;
 		if (private_on(fn, c, param))
 			nr_private++;
 		else
@@ -220,19 +238,19 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	}
 	want = reach & REACH_RUNTIME ? PHASE_RUNTIME :
 	       reach & REACH_SETUP ? PHASE_SETUP : PHASE_TEARDOWN;
-	if (fn && fn->nr_ctx && nr_private == fn->nr_ctx)
+	if (nr_on && nr_private == nr_on)
 		return nr_private;
 	/* No root reaches it, but every caller hands it a fresh object. */
-	if (fn && !fn->nr_ctx && callgraph_param_private(g, n, param))
+	if (fn && !nr_on && callgraph_param_private(g, n, param))
 		return 1;
-	for (int c = fn && fn->nr_ctx ? 0 : -1; c < (fn ? fn->nr_ctx : 0); c++) {
+	for (int c = nr_on ? 0 : -1; c < (nr_on ? fn->nr_ctx : 0); c++) {
 		struct field_writer w;
 		bool dup = false;
 
-		if (c >= 0 && (private_on(fn, c, param) || fn->ctx[c].phase != want ||
-			       (want != PHASE_RUNTIME && any)))
+		if (c >= 0 && (!on_ctx(fn, c, x) || private_on(fn, c, param) ||
+			       fn->ctx[c].phase != want || (want != PHASE_RUNTIME && any)))
 			continue;
-		writer_context(&w, g, x, n, c);
+		writer_context(&w, g, x, n, c, userspace);
 		for (int i = 0; i < fv->nr_writers && !dup; i++)
 			dup = same_writer(&fv->writers[i], &w);
 		if (dup) {
@@ -259,6 +277,8 @@ static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
 	if (!strcmp(l->id, RUNTIME_PM_LOCK))
 		strbuf_addstr(sb, l->mode == LOCK_SHARED ? "a runtime-PM reference"
 							 : "runtime PM (a PM callback)");
+	else if (l->how && !strcmp(l->how, "root") && !strcmp(l->id, CREATOR_LOCK))
+		strbuf_addstr(sb, "the creating thread's program order");
 	else if (l->how && !strcmp(l->how, "root"))
 		strbuf_addf(sb, "the %s, which runs on one CPU at a time", l->id);
 	else
@@ -797,13 +817,28 @@ const struct race *field_race(const struct location_verdict *lv, int i)
 	return best;
 }
 
-static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i)
+/* Is some writer of fv reached from no root, its phase unknown? */
+static bool field_unknown(const struct field_verdict *fv)
+{
+	for (int w = 0; w < fv->nr_writers; w++)
+		if (fv->writers[w].phase == PHASE_UNKNOWN)
+			return true;
+	return false;
+}
+
+static char *field_why(const struct location_verdict *lv, const struct bs_struct *s, int i,
+		       bool userspace)
 {
 	const struct field_verdict *fv = &lv->fields[i];
 	const char *name = field_name(lv, s, i);
 	struct strbuf sb = STRBUF_INIT;
 	int *moved = xmalloc(sizeof(int) * (size_t)lv->nr_fields), nr_moved = 0;
 
+	if (fv->local_only && fv->nr_tls && !fv->nr_private) {
+		strbuf_addf(&sb, "%s is written only on thread-local objects (__thread, "
+			    "_Thread_local): each thread writes its own copy", name);
+		goto out;
+	}
 	if (fv->local_only && !fv->nr_private) {
 		strbuf_addf(&sb, "%s is written only on local copies, which no other context "
 			    "sees", name);
@@ -817,6 +852,18 @@ static char *field_why(const struct location_verdict *lv, const struct bs_struct
 	}
 	if (!fv->nr_writers) {
 		strbuf_addf(&sb, "%s has no writer in the analysed code", name);
+		goto out;
+	}
+	if (!fv->runtime && field_unknown(fv)) {
+		strbuf_addf(&sb, "%s is written only where no root reaches: its phase is "
+			    "unknown, and it is not counted as run time (name the entry "
+			    "point with --data to decide)", name);
+		goto out;
+	}
+	if (!fv->runtime && userspace) {
+		strbuf_addf(&sb, "%s is written only before its threads start, in a once "
+			    "routine, or after they are joined: thread creation, the once "
+			    "and the join order it against the threads", name);
 		goto out;
 	}
 	if (!fv->runtime) {
@@ -883,7 +930,7 @@ static bool unreached_inline(const struct callgraph *g, const struct fact *x)
 }
 
 static void location_compute(struct location_verdict *lv, const struct bs_struct *s,
-			     const struct callgraph *g, const struct slice *sf)
+			     const struct callgraph *g, const struct slice *sf, bool userspace)
 {
 	int *nr_local;
 
@@ -913,11 +960,15 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 				fv->nr_private++;
 				continue;
 			}
+			if (is_instance(x, "tls")) {
+				fv->nr_tls++;
+				continue;
+			}
 			if (unreached_inline(g, x)) {
 				fv->nr_out_of_scope++;
 				continue;
 			}
-			fv->nr_private += add_writers(fv, g, x, write_param(g->f, x));
+			fv->nr_private += add_writers(fv, g, x, write_param(g->f, x), userspace);
 		}
 		fv->moves[POLICY_SETUP_ONLY] = fv->runtime;
 		fv->serialized_by = field_serialized_by(fv);
@@ -942,8 +993,9 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 	location_cover(lv);
 	for (int i = 0; i < lv->nr_fields; i++) {
 		lv->fields[i].local_only = !lv->fields[i].nr_writers &&
-					   (nr_local[i] || lv->fields[i].nr_private);
-		lv->fields[i].why = field_why(lv, s, i);
+					   (nr_local[i] || lv->fields[i].nr_private ||
+					    lv->fields[i].nr_tls);
+		lv->fields[i].why = field_why(lv, s, i, userspace);
 	}
 	free(nr_local);
 }
@@ -1022,10 +1074,10 @@ static void scope_note(struct struct_verdict *sv, const struct slice *sf,
 }
 
 static void struct_notes(struct struct_verdict *sv, const struct slice *sf,
-			 const struct callgraph *g)
+			 const struct callgraph *g, bool userspace)
 {
 	int untyped = 0;
-	bool lifecycle = false, unreached = false;
+	bool lifecycle = false, unreached = false, unknown = false;
 
 	for (int k = 0; k < sf->nr; k++)
 		if (sf->v[k]->kind == FACT_WRITE && !sf->v[k]->typed)
@@ -1042,7 +1094,9 @@ static void struct_notes(struct struct_verdict *sv, const struct slice *sf,
 			for (int w = 0; w < lv->fields[i].nr_writers; w++) {
 				const struct field_writer *fw = &lv->fields[i].writers[w];
 
-				if (fw->phase != PHASE_RUNTIME)
+				if (fw->phase == PHASE_UNKNOWN)
+					unknown = true;
+				else if (fw->phase != PHASE_RUNTIME)
 					lifecycle = true;
 				else if (!strcmp(fw->phase_why, "no root reaches it"))
 					unreached = true;
@@ -1066,7 +1120,19 @@ static void struct_notes(struct struct_verdict *sv, const struct slice *sf,
 		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
 			 xstrdup("some writers are reached from no known root: they are "
 				 "counted as run time, and their callers' locks are unknown"));
-	if (lifecycle)
+	if (unknown)
+		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+			 xstrdup("some writers are reached from no known root: their phase is "
+				 "unknown and they are not counted as run time; a thread "
+				 "entry point or callback the facts miss is named with --data "
+				 "(func NAME runtime)"));
+	if (lifecycle && userspace)
+		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
+			 xstrdup("assumed: setup (before a function's first pthread_create(), "
+				 "or in a once routine) and teardown (after its last "
+				 "pthread_join()) are ordered against the threads by their "
+				 "creation, the once and the join"));
+	else if (lifecycle)
 		add_note(&sv->notes, &sv->nr_notes, &sv->alloc_notes,
 			 xstrdup("assumed: setup and teardown (probe, open, close, remove) "
 				 "are ordered against run time by the driver's lifecycle; "
@@ -1194,7 +1260,7 @@ static void struct_verdict_release(struct struct_verdict *sv);
  */
 static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
 {
-	bool private = false, scope = false;
+	bool private = false, scope = false, tls = false;
 
 	for (int l = 0; l < sv->nr_locs; l++) {
 		for (int i = 0; i < sv->locs[l].nr_fields; i++) {
@@ -1203,6 +1269,7 @@ static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
 			if (fv->nr_writers)
 				return false;
 			private |= fv->local_only;
+			tls |= fv->nr_tls > 0;
 			scope |= fv->nr_out_of_scope > 0;
 		}
 	}
@@ -1211,7 +1278,11 @@ static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
 	ALLOC_GROW(v->left_out, v->nr_left_out + 1, v->alloc_left_out);
 	v->left_out[v->nr_left_out++] = (struct left_out){
 		xstrdup(sv->s->name),
-		xstrdup(private && scope ?
+		xstrdup(tls && !scope ?
+			"its instances are never shared: every bitfield write is to a "
+			"thread-local object (__thread, _Thread_local), a stack object or an "
+			"object its writer's call tree allocated and has not published" :
+			private && scope ?
 			"its instances are never shared: every bitfield write is to a stack "
 			"object, to an object its writer's call tree allocated and has not "
 			"published, or in a header inline no analysed function reaches" :
@@ -1258,14 +1329,14 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 			if (s->locations[k].nr_fields < 2)
 				continue;
 			sv->locs[sv->nr_locs].loc = &s->locations[k];
-			location_compute(&sv->locs[sv->nr_locs++], s, &g, &sf);
+			location_compute(&sv->locs[sv->nr_locs++], s, &g, &sf, v->userspace);
 		}
 		if (struct_left_out(v, sv)) {
 			struct_verdict_release(sv);
 			v->nr--;
 			continue;
 		}
-		struct_notes(sv, &sf, &g);
+		struct_notes(sv, &sf, &g, v->userspace);
 	}
 	run_notes(v, l, f, &idx, skipped_structs);
 	/* The writers' locks point at the roots' exclusion ids: keep them. */

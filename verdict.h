@@ -23,9 +23,10 @@ enum policy {
 const char *policy_name(enum policy p);		/* "setup-only", "proven-race" */
 int policy_parse(const char *s, enum policy *p);	/* -1 on an unknown name */
 
-enum phase { PHASE_SETUP, PHASE_TEARDOWN, PHASE_RUNTIME };
+/* PHASE_UNKNOWN: no root reaches the writer, and the preset does not call that run time. */
+enum phase { PHASE_SETUP, PHASE_TEARDOWN, PHASE_RUNTIME, PHASE_UNKNOWN };
 
-const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime" */
+const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime", "unknown" */
 
 /*
  * The pseudo-lock a runtime-PM usage reference holds shared (the facts give
@@ -34,6 +35,13 @@ const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime" */
  * with HOW "pm".
  */
 #define RUNTIME_PM_LOCK "runtime_pm"
+
+/*
+ * The exclusion a thread window holds (how "root"): the stores a function
+ * makes while the threads it started run are one thread's, in program
+ * order with each other, whichever function of that thread makes them.
+ */
+#define CREATOR_LOCK "creating thread"
 
 struct field_writer {
 	const struct fact *write;	/* the FACT_WRITE */
@@ -67,6 +75,7 @@ struct field_verdict {
 	bool runtime;			/* some writer runs at run time */
 	bool local_only;		/* no writer, but writes to local or private objects */
 	int nr_private;			/* writes (or contexts) on thread-private objects */
+	int nr_tls;			/* writes to __thread objects */
 	int nr_out_of_scope;		/* writes in header inlines nothing analysed reaches */
 	bool moves[NR_POLICIES];
 	char *why;			/* one sentence, in a maintainer's words */
@@ -117,6 +126,12 @@ struct left_out {
 };
 
 struct verdict {
+	/*
+	 * Set before verdict_compute(), from the preset: a userspace program,
+	 * where a write no root reaches is of unknown phase (not run time) and
+	 * setup and teardown are ordered by thread creation and join.
+	 */
+	bool userspace;
 	struct struct_verdict *v;
 	int nr, alloc;
 	struct left_out *left_out;	/* in layout order */

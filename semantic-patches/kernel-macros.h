@@ -5,6 +5,8 @@
  */
 #define scoped_guard(_name, args...) for (;;)
 #define scoped_cond_guard(_name, _fail, args...) for (;;)
+/* C11: a qualifier spatch 1.1.1 does not parse in a declaration */
+#define _Atomic
 #define __guarded_by(x)
 #define __pt_guarded_by(x)
 #define __must_hold(x)

@@ -943,6 +943,7 @@ coccinelle.pubw = []	# (key, x): ... and from a publication of x
 coccinelle.passes = []		# (file, line, caller, callee, index, from)
 coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
 coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
+coccinelle.threads = []		# (file, line, func, event, entry) of thread starts and joins
 coccinelle.bases = []		# (key, struct) the layout says a written base has
 coccinelle.wmacros = []		# (macro, field, op, value) of the writer macros defined
 
@@ -959,6 +960,9 @@ ROOT_FUNCS = {}			# function name -> phase
 INIT_MACROS = {}		# macro -> [(index, field, pattern)]: arg index lands in .field
 IGNORE = set()			# a function handed to these is not thereby a root
 SYNC = set()			# these call the function handed to them before returning
+THREAD_CALLS = {}		# function -> ("create", entry index) or ("join", None)
+CALLBACKS = "runtime"		# phase of a function stored in an unlisted field or
+				# whose address is taken; None: no root (the caller decides)
 ALLOCS = set()			# functions returning a fresh object nobody else sees
 FILLS = set()			# functions that fill an object without publishing it
 PARAMS = {}			# (file, func, name) -> parameter index
@@ -1009,6 +1013,7 @@ def norm(path):
 
 def vocab_line(f):
 	"""Take in the words of one vocabulary line (locks-*.txt, roots-*.txt)."""
+	global CALLBACKS
 	if not f or f[0].startswith("#"):
 		return
 	if f[0] in lockvocab.ACTIONS:
@@ -1035,6 +1040,13 @@ def vocab_line(f):
 		IGNORE.add(f[1])
 	elif f[0] == "sync":
 		SYNC.add(f[1])
+	elif f[0] == "thread":
+		THREAD_CALLS[f[1]] = ("create", int(f[2]))
+		ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), "runtime", "thread"))
+	elif f[0] == "join":
+		THREAD_CALLS[f[1]] = ("join", None)
+	elif f[0] == "callbacks":
+		CALLBACKS = None if f[1] == "none" else f[1]
 	elif f[0] == "alloc":
 		ALLOCS.add(f[1])
 	elif f[0] == "fill":
@@ -1083,6 +1095,9 @@ def is_guard(f):
 
 def is_argroot(f):
 	return f in ROOT_ARGS
+
+def is_thread_call(f):
+	return f in THREAD_CALLS
 
 def is_alloc(f):
 	return f in ALLOCS
@@ -1273,6 +1288,9 @@ def base_type(t):
 		t = t[len("struct "):].strip()
 	return t, ptr
 
+TLS = re.compile(r"\b(__thread|_Thread_local|thread_local)\b")
+TLS_VARS = set()		# (file, func or None, name) of thread-local objects, not pointers
+
 def add_var(pos, name, ty, is_param):
 	fn = pos.current_element
 	scope = None if fn == "something_else" else fn
@@ -1281,6 +1299,9 @@ def add_var(pos, name, ty, is_param):
 	if not is_param:
 		line = lines_of(pos.file)[int(pos.line) - 1]
 		static = re.search(r"\bstatic\b", line[:int(pos.column)]) is not None
+		# A file-scope declaration is its own current element.
+		if TLS.search(line[:int(pos.column)]) and not ptr:
+			TLS_VARS.add((pos.file, None if fn == name else scope, name))
 	VARS[(pos.file, scope, name)] = (st, ptr, static)
 	VAR_NAMES.add(name)
 
@@ -1302,6 +1323,10 @@ def base_struct(file, fn, base):
 		elif kind != "a":
 			return None
 	return st
+
+def is_tls(file, fn, base):
+	return (file, fn, base) in TLS_VARS or \
+		((file, fn, base) not in VARS and (file, None, base) in TLS_VARS)
 
 def var(file, fn, name):
 	return VARS.get((file, fn, name)) or VARS.get((file, None, name))
@@ -1597,7 +1622,8 @@ if fn != "something_else":
 		# register image "union flash_status hsfsts; hsfsts.hsf_status.flcdone = 1".
 		m = LOCAL_CHAIN.match("".join(base.split()))
 		v = VARS.get((pos.file, fn, m.group(1))) if m else None
-		local = v is not None and not v[1] and not v[2]
+		local = "tls" if is_tls(pos.file, fn, base) else \
+			v is not None and not v[1] and not v[2]
 		st = base_struct(pos.file, fn, base)
 		if st is not None and (st, fld) in MEMBERS:
 			coccinelle.bases.append((k, st))
@@ -2138,6 +2164,28 @@ p << lda.p;
 coccinelle.fnlocks.append((p[0].file, int(p[0].line), fn,
 			   lock_str(la, p[0], fn, "lockdep")))
 
+@tcall@
+// Thread starts and joins: from the first start to the last join the
+// function runs alongside its threads.
+identifier f : script:python() { is_thread_call(f) };
+position p;
+@@
+f@p(...)
+
+@script:python@
+f << tcall.f;
+p << tcall.p;
+@@
+pos = p[0]
+if pos.current_element != "something_else":
+	event, idx = THREAD_CALLS[f]
+	entry = None
+	if idx is not None:
+		args = lockvocab.call_args(lines_of(pos.file), int(pos.line), int(pos.column_end))
+		if idx < len(args) and re.match(r"^&?\s*\w+$", args[idx].strip()):
+			entry = args[idx].strip().lstrip("&").strip()
+	coccinelle.threads.append((pos.file, int(pos.line), pos.current_element, event, entry))
+
 @opsinit@
 // Phase roots and ops edges: functions stored in ops fields ...
 identifier fld, fn, x;
@@ -2265,6 +2313,7 @@ all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
 all_bases << merge.bases;
 all_opstype << merge.opstype;
+all_threads << merge.threads;
 all_wmacros << merge.wmacros;
 @@
 def flat(x):
@@ -2443,6 +2492,8 @@ for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 		cursors = iters.get(k, set())
 		if base in cursors or ("[" in base and in_loop(k)):
 			inst = "closed" if closed_guard(file, fn, line) else "iter"
+		elif local == "tls":
+			inst = "tls"
 		elif local:
 			inst = "local"
 		elif (k, base) in fresh:
@@ -2509,10 +2560,15 @@ dispatched = set((st, d[3]) for d in dispatch for st in DISPATCH[norm(d[0])][d[3
 for fld, fn, file, line in ops:
 	if fld not in ROOT_OPS and fld in called:
 		continue
+	if fld not in ROOT_OPS and CALLBACKS is None:
+		continue
 	if fn in defined and (opstype.get((fld, fn, file, line)), fld) not in dispatched:
-		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, "runtime"), fld))
+		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, CALLBACKS), fld))
 for file, line, fn, fld in dispatch:
 	lines.add(row("dispatch", esc(file), line, fn, fld))
+for file, line, fn, event, entry in flat(all_threads):
+	if norm(file) not in DISPATCH:
+		lines.add(row("thread", esc(file), line, esc(fn), event, esc(entry)))
 stored = set((fn, file, line) for fld, fn, file, line in ops)
 handed = {}
 for k, f, caller, ck in flat(all_cbargs):
@@ -2527,8 +2583,8 @@ for k, fn, file, line in flat(all_addrs):
 		 if f in defined or f in SYNC or ck == k]
 	for f, caller, ck in edges:
 		lines.add(row("call", esc(file), ck[1], esc(caller), fn, locks_at(ck, file, caller)))
-	if not edges:
-		lines.add(row("root", esc(file), line, fn, "runtime", "address-taken"))
+	if not edges and CALLBACKS is not None:
+		lines.add(row("root", esc(file), line, fn, CALLBACKS, "address-taken"))
 for file, line, fn, callee in flat(all_unknown):
 	if (file, fn) in writers:
 		lines.add(row("skip", esc(file), line, "unknown lock-like call", callee))

@@ -971,6 +971,93 @@ static void test_vfio_cover(void)
 	free_layout(&l);
 }
 
+static void fthread(struct facts *f, unsigned int line, const char *func, const char *event,
+		    const char *entry)
+{
+	struct fact *x = fact_new(f, FACT_THREAD, "drv.c", line, func);
+
+	x->why = (char *)event;
+	x->callee = (char *)entry;
+}
+
+static void fspan(struct facts *f, const char *func, unsigned int begin, unsigned int end)
+{
+	struct fact *x = fact_new(f, FACT_FUNC, "drv.c", begin, func);
+
+	x->end_line = end;
+}
+
+/*
+ * Thread windows.  main (lines 10-30) starts worker at 15 and joins it at
+ * 25: a at 12 is setup, b at 20 runs alongside worker (which writes c),
+ * d at 28 is teardown.  main calls helper at 21, inside the window:
+ * helper's e is run time too, and holds the creating thread's order with
+ * b.  start() (40-45) returns with its threads running and stop() (50-55)
+ * joins them; run() (60-70) calls them at 62 and 66 and writes f at 64 in
+ * between.  orphan() is called by nothing: its g is unknown in userspace,
+ * run time in the kernel, and so is h, which it writes through an array
+ * cursor (a sibling device that may be running in the kernel, one more
+ * object in a program).
+ */
+static void test_thread_windows(void)
+{
+	static const char *const fields[] = { "a", "b", "c", "d", "e", "f", "g", "h", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { .userspace = true };
+
+	one_location(&l, "s", fields);
+	fr(&f, "main", "setup", "main");
+	fr(&f, "worker", "runtime", "thread");
+	fspan(&f, "main", 10, 30);
+	fspan(&f, "start", 40, 45);
+	fspan(&f, "stop", 50, 55);
+	fspan(&f, "run", 60, 70);
+	fthread(&f, 15, "main", "create", "worker");
+	fthread(&f, 25, "main", "join", NULL);
+	fthread(&f, 42, "start", "create", "worker");
+	fthread(&f, 53, "stop", "join", NULL);
+	fc(&f, "main", "helper", NULL);
+	f.v[f.nr - 1].line = 21;
+	fc(&f, "main", "run", NULL);
+	f.v[f.nr - 1].line = 29;
+	fc(&f, "run", "start", NULL);
+	f.v[f.nr - 1].line = 62;
+	fc(&f, "run", "stop", NULL);
+	f.v[f.nr - 1].line = 66;
+	fw(&f, 12, "main", "s", "a", "self", NULL);
+	fw(&f, 20, "main", "s", "b", "self", NULL);
+	fw(&f, 33, "worker", "s", "c", "self", NULL);
+	fw(&f, 28, "main", "s", "d", "self", NULL);
+	fw(&f, 35, "helper", "s", "e", "self", NULL);
+	fw(&f, 64, "run", "s", "f", "self", NULL);
+	fw(&f, 80, "orphan", "s", "g", "self", NULL);
+	fw(&f, 81, "orphan", "s", "h", "iter", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "a")->writers[0].phase, PHASE_SETUP, "windows: before the create is setup");
+	CHECK_INT(field(&v, "b")->writers[0].phase, PHASE_RUNTIME, "windows: between create and join is run time");
+	CHECK_INT(field(&v, "d")->writers[0].phase, PHASE_TEARDOWN, "windows: after the join is teardown");
+	CHECK_INT(field(&v, "e")->writers[0].phase, PHASE_RUNTIME, "windows: a call in the window carries it");
+	CHECK_INT(field(&v, "f")->writers[0].phase, PHASE_RUNTIME,
+		  "windows: between a starting and a joining helper is run time");
+	CHECK_INT(field(&v, "g")->writers[0].phase, PHASE_UNKNOWN, "windows: unreached is unknown in userspace");
+	CHECK_INT(field(&v, "h")->writers[0].phase, PHASE_UNKNOWN,
+		  "windows: an array cursor is no running sibling in userspace");
+	CHECK_STR(field(&v, "b")->writers[0].locks[0].id, CREATOR_LOCK,
+		  "windows: the window holds the creating thread's order");
+	CHECK_OWNED_STR(race_pairs(&v), "b/c c/e c/f",
+			"windows: the creator races with its threads, not with itself");
+	verdict_release(&v);
+	v = (struct verdict){ 0 };
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "g")->writers[0].phase, PHASE_RUNTIME, "windows: unreached is run time in the kernel");
+	CHECK_INT(field(&v, "h")->writers[0].phase, PHASE_RUNTIME,
+		  "windows: an array cursor is a running sibling in the kernel");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
 int main(void)
 {
 	enum policy p;
@@ -996,5 +1083,6 @@ int main(void)
 	test_scope();
 	test_stable_cover();
 	test_vfio_cover();
+	test_thread_windows();
 	return unit_done();
 }
