@@ -776,10 +776,20 @@ static void run_jobs(const struct sweep_opts *o, const char *abs_out, struct job
 	struct spatch_tree *st = spatch_tree_open(o->tree);
 	char *rule = datadir_path(RULE);
 	int njobs = o->jobs < 1 ? 1 : o->jobs, fds[2], done = 0, status, failed = 0;
+	/*
+	 * At most BATCH files a spatch, and two batches a worker when there
+	 * are few files: every job gets work, and a killed sweep has cached
+	 * something to resume from.
+	 */
+	int batch = (nr + 2 * njobs - 1) / (2 * njobs);
 	pid_t *pids = xcalloc((size_t)njobs, sizeof(*pids)), parent = getpid();
 	time_t start = time(NULL);
 	char byte;
 
+	if (batch > BATCH)
+		batch = BATCH;
+	if (batch < 1)
+		batch = 1;
 	if (access(rule, R_OK))
 		die("%s: cannot read: %s", rule, strerror(errno));
 	/* before the fork: a name may add links to the mirror */
@@ -798,8 +808,8 @@ static void run_jobs(const struct sweep_opts *o, const char *abs_out, struct job
 
 			die_with_parent(parent);
 			close(fds[0]);
-			for (int i = w * BATCH; i < nr; i += njobs * BATCH) {
-				int n = nr - i < BATCH ? nr - i : BATCH;
+			for (int i = w * batch; i < nr; i += njobs * batch) {
+				int n = nr - i < batch ? nr - i : batch;
 
 				analyse_batch(st, rule, groups, &todo[i], n);
 				for (int k = 0; k < n; k++)

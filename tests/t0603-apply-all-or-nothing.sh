@@ -23,7 +23,7 @@ test_expect_success 'setup: two patches of the samples, for two headers' '
 full_disk() {
 	mkdir -p fs &&
 	BITSPLIT="$BITSPLIT" TRASH="$TRASH" unshare -m sh -c '
-		mount -t tmpfs -o size=256k tmpfs fs 2>/dev/null || exit 77
+		mount -t tmpfs -o size=2m tmpfs fs 2>/dev/null || exit 77
 		cp -R tree0 fs/tree && make -s -C fs/tree O="$TRASH/build" >/dev/null &&
 		dd if=/dev/zero of=fs/fill bs=4k 2>/dev/null
 		TMPDIR="$TRASH/tmp" "$BITSPLIT" verify --tree fs/tree --build build --apply \
