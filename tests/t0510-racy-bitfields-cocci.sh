@@ -23,7 +23,7 @@ test_expect_success 'the rule follows the kernel conventions' '
 '
 
 test_expect_success 'report: run-time writers of fields sharing a location' '
-	cp "$EXP/dev.h" "$EXP/dev.c" . &&
+	cp "$TEST_DIRECTORY/t0510/dev.h" "$TEST_DIRECTORY/t0510/dev.c" . &&
 	run_rule report >actual &&
 	test_cmp "$EXP/report" actual
 '
