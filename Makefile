@@ -56,9 +56,10 @@ deps:
 check: deps bitsplit $(RACY_COCCI) build/san/bitsplit $(UNIT_BINS)
 	@tests/run-tests.sh $(UNIT_BINS)
 
-# Break each expected file in turn and require a test to notice (slow).
+# Break each expected file in turn and require a test to notice (slow);
+# DIRS="layout check" only those under tests/expect/.
 check-mutation: bitsplit build/san/bitsplit $(UNIT_BINS)
-	@scripts/check-mutation.sh
+	@scripts/check-mutation.sh $(DIRS)
 
 demo: deps bitsplit
 	@scripts/demo.sh

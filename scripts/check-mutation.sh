@@ -1,8 +1,8 @@
 #!/bin/sh
-# make check-mutation: break each expected file under tests/expect/ in
-# turn (a bogus line appended, then its first line that is no comment
-# altered) and run the tests that read that directory; each break must
-# fail one of them.
+# make check-mutation [DIR...]: break each expected file under
+# tests/expect/ (or under tests/expect/DIR only) in turn (a bogus line
+# appended, then its first line that is no comment altered) and run the
+# tests that read that directory; each break must fail one of them.
 # Prints the expected files no test notices and exits 1 if there are any.
 # Not part of "make check": it runs the readers once per file and break.
 cd "$(dirname "$0")/.." || exit 2
@@ -30,8 +30,15 @@ noticed() {	# FILE: some reader fails
 	return 1
 }
 
+dirs=
+for d in "$@"; do
+	[ -d "tests/expect/$d" ] || { echo "tests/expect/$d: no such directory"; exit 2; }
+	dirs="$dirs tests/expect/$d"
+done
+files=$(find ${dirs:-tests/expect} -type f | sort)
+
 # A reader that fails on the intact files would notice every break.
-for t in $(grep -l "expect/" tests/t[0-9]*.sh); do
+for t in $(for f in $files; do readers "$f"; done | sort -u); do
 	if ! TEST_IMMEDIATE=1 sh "$t" >"$log" 2>&1; then
 		echo "$t fails before any break:"
 		grep -v '^ok ' "$log"
@@ -39,7 +46,7 @@ for t in $(grep -l "expect/" tests/t[0-9]*.sh); do
 	fi
 done
 
-for f in $(find tests/expect -type f | sort); do
+for f in $files; do
 	if [ -z "$(readers "$f")" ]; then
 		echo "$f: no test reads it"
 		unnoticed=$((unnoticed + 1))

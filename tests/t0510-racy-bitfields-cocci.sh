@@ -12,7 +12,7 @@ run_rule() {	# mode
 }
 
 test_expect_success 'report: run-time writers of fields sharing a location, nested ones too' '
-	cp "$EXP/dev.h" "$EXP/dev.c" . &&
+	cp "$TEST_DIRECTORY/t0510/dev.h" "$TEST_DIRECTORY/t0510/dev.c" . &&
 	run_rule report >actual &&
 	test_cmp "$EXP/report" actual
 '

@@ -10,7 +10,7 @@ EXP="$TEST_DIRECTORY/expect/t0530"
 test_expect_success 'setup a tree' '
 	mkdir -p tree/dev &&
 	cp -r "$SAMPLES/include" "$SAMPLES/vfio" tree/ &&
-	cp "$TEST_DIRECTORY/expect/t0510/dev.h" "$TEST_DIRECTORY/expect/t0510/dev.c" tree/dev/
+	cp "$TEST_DIRECTORY/t0510/dev.h" "$TEST_DIRECTORY/t0510/dev.c" tree/dev/
 '
 
 test_expect_success 'sweep ranks the racy locations and exits 1' '

@@ -12,7 +12,7 @@ fi
 test_expect_success 'setup a tree of three samples' '
 	mkdir -p tree/dev &&
 	cp -r "$SAMPLES/include" "$SAMPLES/vfio" "$SAMPLES/sweeprank" tree/ &&
-	cp "$TEST_DIRECTORY/expect/t0510/dev.h" "$TEST_DIRECTORY/expect/t0510/dev.c" tree/dev/
+	cp "$TEST_DIRECTORY/t0510/dev.h" "$TEST_DIRECTORY/t0510/dev.c" tree/dev/
 '
 
 test_expect_success 'one unsharded sweep' '

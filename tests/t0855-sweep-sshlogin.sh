@@ -14,7 +14,7 @@ fi
 test_expect_success 'setup a tree, an ssh to two hosts and bitsplit on PATH' '
 	mkdir -p tree/dev hosts home/local bin &&
 	cp -r "$SAMPLES/include" "$SAMPLES/vfio" "$SAMPLES/sweeprank" tree/ &&
-	cp "$TEST_DIRECTORY/expect/t0510/dev.h" "$TEST_DIRECTORY/expect/t0510/dev.c" tree/dev/ &&
+	cp "$TEST_DIRECTORY/t0510/dev.h" "$TEST_DIRECTORY/t0510/dev.c" tree/dev/ &&
 	printf "#!/bin/sh\nexec \"%s\" \"\$@\"\n" "$BITSPLIT" >bin/bitsplit &&
 	cat >ssh <<-\EOF &&
 	#!/bin/sh
