@@ -156,7 +156,7 @@ test_expect_success 'series --policy setup-only -C: one struct, one patch' '
 	(cd repo && git init -q && git config user.name "Ada Lovelace" &&
 	 git config user.email ada@example.org && git add -A &&
 	 git commit -qm "vfio/pci: Add the vfpci core driver" &&
-	 bitsplit series --build "$TRASH/obj" --policy setup-only -C vfpci_device \
+	 bitsplit series --build "$TRASH/obj" --policy setup-only --fix split -C vfpci_device \
 		--out ../series vfio mlx5 >../actual 2>../err) &&
 	cat >expect <<-\EOT &&
 	../series/0000-cover-letter.patch
