@@ -544,7 +544,8 @@ static void add_field(struct strbuf *out, const char *s, bool in_list)
 void fact_lock_format(const struct fact_lock *l, struct strbuf *out)
 {
 	add_field(out, l->id, true);
-	strbuf_addf(out, ":%c@%s", l->mode == LOCK_SHARED ? 'r' : 'w', l->how);
+	strbuf_addf(out, ":%c@", l->mode == LOCK_SHARED ? 'r' : 'w');
+	add_field(out, l->how, true);
 }
 
 static void add_locks(struct strbuf *out, const struct fact *f)

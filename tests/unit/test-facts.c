@@ -66,6 +66,23 @@ static void test_call_defined(void)
 	facts_release(&f);
 }
 
+/* A learned HOW names a function: its escapes print back as they were read. */
+static void test_learned_how_escapes(void)
+{
+	static const char row[] =
+		"write\tpool.c\t39\t2\tworker\tpool\trunning\tpool\tself\t=\t0\ttyped\t"
+		"pool.lock:w@wrapper=get\\,1\n";
+	struct facts f = { 0 };
+	struct strbuf out = STRBUF_INIT;
+
+	CHECK_INT(facts_parse(&f, row, "how.tsv"), 0, "parse a learned HOW with an escaped comma");
+	CHECK_STR(f.v[0].locks[0].how, "wrapper=get,1", "HOW unescaped");
+	facts_print_tsv(&f, &out);
+	CHECK_STR(out.buf, row, "print(parse(x)) == x for a learned HOW");
+	strbuf_release(&out);
+	facts_release(&f);
+}
+
 static void test_roundtrip(void)
 {
 	struct facts f = { 0 };
@@ -256,6 +273,7 @@ int main(void)
 	test_roundtrip();
 	test_passes();
 	test_call_defined();
+	test_learned_how_escapes();
 	test_sort();
 	test_json();
 	test_errors();
