@@ -317,7 +317,7 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		return 0;
 	case FACT_FNLOCK:
 		f->func = field_dup(col[2]);
-		if (!f->func || !strcmp(col[3], "-"))
+		if (!f->func || !*col[3] || !strcmp(col[3], "-"))
 			return expected(p, "FUNC and LOCK in a fnlock", "-");
 		return parse_locks(p, col[3], f);
 	case FACT_GUARD:

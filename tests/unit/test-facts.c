@@ -186,6 +186,7 @@ static void test_errors(void)
 		"dispatch\ta.c\t9\tf\n",
 		"dispatch\ta.c\t9\t-\tioctl\n",
 		"fnlock\ta.c\t9\tf\t-\n",
+		"fnlock\ta.c\t9\tf\t\n",
 		"skip\t-\t0\tx\ty\n",
 	};
 
