@@ -30,7 +30,10 @@ test_expect_success 'setup a tree, an ssh to two hosts and bitsplit on PATH' '
 	shift
 	[ "${1-}" = -- ] && shift
 	echo "$host" >>"$HOSTS/log"
-	mkdir -p "$HOSTS/$host" && cd "$HOSTS/$host" && HOME="$HOSTS/$host" exec sh -c "$*"
+	# sshd sets SHELL to the login shell, and the remote wrapper of GNU
+	# parallel execs $SHELL: CI may run with none set.
+	mkdir -p "$HOSTS/$host" && cd "$HOSTS/$host" &&
+		HOME="$HOSTS/$host" SHELL=/bin/sh exec sh -c "$*"
 	EOF
 	chmod +x ssh bin/bitsplit &&
 	test_expect_code 1 bitsplit sweep --tree "$TRASH/tree" --jobs 2 --out one . >one.txt
