@@ -5,7 +5,8 @@
  * build left in --build for the PATHs being analysed (BUILD/<path>.o for
  * a .c file, every .o below BUILD/<dir> for a directory), else those that
  * BUILD/compile_commands.json says the PATHs' sources were compiled to
- * (CMake, meson and bear put objects elsewhere).
+ * (CMake, meson and bear put objects elsewhere), else the objects whose
+ * kbuild records say they read a .c file that is no compile of its own.
  */
 #include <errno.h>
 #include <limits.h>
@@ -161,6 +162,62 @@ static int db_objects(const struct source_opts *o, struct build_db *bd, const ch
 	return added;
 }
 
+/*
+ * Append the objects whose kbuild record (.NAME.o.cmd, below path's
+ * directory in BUILD) lists tree/path among the files it read: a .c file
+ * that is no compile of its own but #included by one that is, as
+ * kernel/sched/build_policy.c includes rt.c and syscalls.c.  How many
+ * read it (an object already in objs counts, and is not added twice).
+ */
+static int included_objects(const struct source_opts *o, const char *path,
+			    struct opt_list *objs)
+{
+	struct compile_db db = { 0 };
+	char want[PATH_MAX], *full = xstrfmt("%s/%s", o->tree, path);
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	const char *dirs[] = { slash ? dir : ".", NULL };
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	int found = 0;
+
+	if (slash)
+		*slash = '\0';
+	if (realpath(full, want))
+		compile_db_load_kbuild(&db, o->build, dirs);
+	for (int i = 0; i < db.nr; i++) {
+		const struct compile_entry *e = &db.v[i];
+		char *obj = NULL;
+		bool seen = false;
+
+		for (int k = 0; k < e->deps.nr && !obj; k++) {
+			const char *d = e->deps.v[k], *b = strrchr(d, '/') ? strrchr(d, '/') + 1 : d;
+			char real[PATH_MAX], *dep;
+
+			if (strcmp(b, base))
+				continue;
+			/* kbuild records run in BUILD: an in-tree build's are relative */
+			dep = d[0] == '/' ? xstrdup(d) : xstrfmt("%s/%s", o->build, d);
+			if (realpath(dep, real) && !strcmp(real, want))
+				obj = entry_object(e);
+			free(dep);
+		}
+		if (!obj || access(obj, R_OK)) {
+			free(obj);
+			continue;
+		}
+		found++;
+		for (int k = 0; k < objs->nr && !seen; k++)
+			seen = !strcmp(objs->v[k], obj);
+		if (seen)
+			free(obj);
+		else
+			opt_list_append(objs, obj);
+	}
+	compile_db_release(&db);
+	free(dir);
+	free(full);
+	return found;
+}
+
 int source_load_layout(struct source_opts *o, struct bs_layout *l)
 {
 	struct build_db bd = { 0 };
@@ -187,7 +244,8 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 			if (!access(obj, R_OK)) {
 				opt_list_append(&objs, obj);
 			} else {
-				if (db_objects(o, &bd, path, &objs) <= 0)
+				if (db_objects(o, &bd, path, &objs) <= 0 &&
+				    !included_objects(o, path, &objs))
 					ret = error("%s: no object for %s (build it first)", obj, path);
 				free(obj);
 			}
