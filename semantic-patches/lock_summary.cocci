@@ -78,8 +78,8 @@ coccinelle.pcalls = []		# (file, func, callee, line, col)
 coccinelle.conds = []		# (file, func, first, last, callee, cond, if line, line, col)
 coccinelle.defs = []		# functions these files define
 coccinelle.rets = []		# (file, func, line, col, expression) of each return
-coccinelle.unshared = []		# (file, func, line, col) of a return of a fresh object
-coccinelle.pubret = []		# ... of one that some path hands out first
+coccinelle.unshared = []		# (file, func, line, col, name) of a return of a fresh object
+coccinelle.pubret = []		# (file, func, line, col) of one some path hands out or fills otherwise
 
 # Name pairs that read as a claim and its release.
 PAIRS = [(re.compile(r"^(\w*)_claim(\w*)$"), r"\1_release\2"),
@@ -371,9 +371,35 @@ position pr;
  return x@pr;
 
 @script:python@
+x << aret.x;
 pr << aret.pr;
 @@
-ret_at(coccinelle.unshared, pr)
+ret_at(coccinelle.unshared, pr, x)
+
+@aother exists@
+// ... on every path: not a local that some path fills otherwise ...
+identifier aret.x;
+position aret.pr;
+expression E, E2;
+type T;
+position q;
+@@
+(
+ x@q = E;
+|
+ T x@q = E;
+)
+ ... when != x = E2
+ return x@pr;
+
+@script:python@
+E << aother.E;
+pr << aret.pr;
+q << aother.q;
+@@
+m = re.match(r"^[(\s]*(\w+)\s*[(]", E)
+if not (m and is_alloc(m.group(1))):
+	ret_at(coccinelle.pubret, pr)
 
 @apub exists@
 // ... that no path hands out before it returns it ...
@@ -641,7 +667,9 @@ for (file, fn, obj), names in sorted(calls.items()):
 # Allocators: every return is of a fresh object nobody was handed, or of
 # nothing (NULL, an error pointer), and at least one is of the object.
 NOTHING = re.compile(r"^(NULL|0|\(void\*\)0|ERR_PTR\(.*\)|ERR_CAST\(.*\))$")
-fresh = set(flat(all_unshared)) - set(flat(all_pubret))
+# A global filled once is a shared object, whatever path fills it.
+fresh = set(r[:4] for r in flat(all_unshared) if (r[0], r[1], r[4]) in VARS)
+fresh -= set(flat(all_pubret))
 returns = {}
 for file, fn, line, col, r in flat(all_rets):
 	returns.setdefault((file, fn), []).append(((file, fn, line, col) in fresh, r))

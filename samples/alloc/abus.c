@@ -11,7 +11,11 @@
  *           allocator and the store is to a shared object
  *   added   abus_ioctl(), after abus_scan_dev() (a learned allocator of
  *           a learned allocator) returned it and before it is added
- *   master  abus_write() on bus->last, a device already on the bus
+ *   master  abus_write() on bus->last, a device already on the bus, and
+ *           on what abus_find_or_alloc() returns: that device, or a new
+ *           one, so it is no allocator either
+ *   hot     also on abus_get_spare()'s device, a global made once and
+ *           shared by every caller: no allocator
  *
  * So multi, bridge and added are written only on devices nobody else
  * sees yet; hot and master race (two run-time roots, no lock).
@@ -56,6 +60,24 @@ static struct adev *abus_alloc_listed(int id)
 	return dev;
 }
 
+static struct adev *abus_spare;
+
+static struct adev *abus_get_spare(void)
+{
+	if (!abus_spare)
+		abus_spare = kzalloc(sizeof(*abus_spare), 0);
+	return abus_spare;
+}
+
+static struct adev *abus_find_or_alloc(struct abus *bus)
+{
+	struct adev *dev = bus->last;
+
+	if (!dev)
+		dev = kzalloc(sizeof(*dev), 0);
+	return dev;
+}
+
 static long abus_ioctl(struct abus *bus, unsigned int cmd)
 {
 	struct adev *dev = abus_scan_dev((int)cmd);
@@ -77,6 +99,12 @@ static long abus_write(struct abus *bus, int id)
 	if (dev)
 		dev->hot = 1;
 	bus->last->master = 1;
+	dev = abus_find_or_alloc(bus);
+	if (dev)
+		dev->master = 1;
+	dev = abus_get_spare();
+	if (dev)
+		dev->hot = 1;
 	return 0;
 }
 
