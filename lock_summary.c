@@ -2,8 +2,9 @@
 /*
  * Lock summaries: which functions of the analysed files act as a lock
  * call where they are called (lock, release and trylock wrappers, claims,
- * assumed claims) or as an allocator, learned by semantic-patches/lock_summary.cocci and
- * written as a vocabulary file for the facts pass.  A wrapper of a wrapper
+ * assumed claims) or as an allocator, learned by
+ * semantic-patches/lock_summary.cocci and written as a vocabulary file for
+ * the facts pass.  A wrapper of a wrapper
  * is seen once the inner one is known, and a round may also unlearn (a
  * function that releases what a newly learned wrapper took is balanced),
  * so lock_summary.cocci iterates to a fixed point over the files of a run.
@@ -218,8 +219,8 @@ static void changed_names(const char *a, const char *b, const char *action,
 			char *name;
 
 			if (!t || in_list(y, x->v[i]) ||
-			    (action && (strncmp(x->v[i], action, (size_t)(t - x->v[i])) ||
-					strlen(action) != (size_t)(t - x->v[i]))))
+			    (action && (!starts_with(x->v[i], action) ||
+					x->v[i] + strlen(action) != t)))
 				continue;
 			name = xstrndup(t + 1, strcspn(t + 1, "\t"));
 			if (in_list(names, name))
