@@ -322,7 +322,13 @@ const char *spatch_tree_tmp(const struct spatch_tree *t)
 int spatch_tree_run(struct spatch_tree *t, struct child *cmd)
 {
 	char *env = xstrfmt("TMPDIR=%s", t->tmp);
-	const char *envv[] = { env, NULL };
+	/*
+	 * spatch 1.1.1 looks for ~/.cocciconfig and dies with "exception
+	 * Not_found" when HOME is unset (cron, "env -i"): give it the
+	 * scratch directory, which holds none.
+	 */
+	char *home = getenv("HOME") ? NULL : xstrfmt("HOME=%s", t->tmp);
+	const char *envv[] = { env, home, NULL };
 	int rc;
 
 	cmd->dir = t->mirror;
@@ -330,5 +336,6 @@ int spatch_tree_run(struct spatch_tree *t, struct child *cmd)
 	rc = run_command(cmd);
 	cmd->env = NULL;
 	free(env);
+	free(home);
 	return rc;
 }
