@@ -95,3 +95,26 @@ test_done() {
 # linux_tree and linux_extract DIR PART... (fail when the tarball is
 # absent, so a test can skip visibly).
 . "$ROOT/scripts/linux-source.sh"
+
+# kernel_build SCRIPT DESC: set KERNEL_BUILD to the cached kernel build
+# scripts/SCRIPT prints (DIR/src, DIR/O); without spatch, Debian's
+# linux-source-6.12 or the kernel build tools, and while the cache is
+# cold unless BITSPLIT_KERNEL_BUILD=1 asks to build it (CI does), skip
+# the whole test as DESC and exit.
+kernel_build() {
+	kb_why=
+	if ! command -v spatch >/dev/null 2>&1; then
+		kb_why='spatch (coccinelle) is not installed'
+	elif ! linux_tree >/dev/null; then
+		kb_why='no /usr/src/linux-source-6.12.tar.xz (apt-get install linux-source-6.12)'
+	elif [ "${BITSPLIT_KERNEL_BUILD:-}" = 1 ]; then
+		KERNEL_BUILD=$(sh "$ROOT/scripts/$1") || kb_why='the kernel build tools are missing'
+	else
+		KERNEL_BUILD=$(sh "$ROOT/scripts/$1" --cached) ||
+			kb_why="no cached build: run scripts/$1 or set BITSPLIT_KERNEL_BUILD=1"
+	fi
+	[ -z "$kb_why" ] && return 0
+	test_skip "$2" "$kb_why"
+	test_done
+	exit 0
+}

@@ -13,21 +13,8 @@
 # unless BITSPLIT_KERNEL_BUILD=1 asks to build it (1.5 CPU minutes, once).
 . "$(dirname "$0")/lib.sh"
 
-skip() {
-	test_skip 'check --build on a 6.12 defconfig build' "$1"
-	test_done
-	exit 0
-}
-if ! command -v spatch >/dev/null 2>&1; then
-	skip 'spatch (coccinelle) is not installed'
-elif ! linux_tree >/dev/null; then
-	skip 'no /usr/src/linux-source-6.12.tar.xz (apt-get install linux-source-6.12)'
-elif [ "${BITSPLIT_KERNEL_BUILD:-}" = 1 ]; then
-	B=$(sh "$ROOT/scripts/check-dirs-build.sh") || skip 'the kernel build tools are missing'
-else
-	B=$(sh "$ROOT/scripts/check-dirs-build.sh" --cached) ||
-		skip 'no cached build: run scripts/check-dirs-build.sh or set BITSPLIT_KERNEL_BUILD=1'
-fi
+kernel_build check-dirs-build.sh 'check --build on a 6.12 defconfig build'
+B=$KERNEL_BUILD
 S=$B/src
 O=$B/O
 

@@ -17,22 +17,11 @@
 # BITSPLIT_KERNEL_BUILD=1 asks to build it (a few CPU minutes, once).
 . "$(dirname "$0")/lib.sh"
 
-skip() {
-	test_skip 'the remedies on vfio_pci_core_device' "$1"
-	test_done
-	exit 0
-}
-if ! command -v spatch >/dev/null 2>&1; then
-	skip 'spatch (coccinelle) is not installed'
-elif [ -n "${BITSPLIT_REMEDY_KERNEL:-}" ]; then
+if [ -n "${BITSPLIT_REMEDY_KERNEL:-}" ] && command -v spatch >/dev/null 2>&1; then
 	B=$BITSPLIT_REMEDY_KERNEL
-elif ! linux_tree >/dev/null; then
-	skip 'no /usr/src/linux-source-6.12.tar.xz (apt-get install linux-source-6.12)'
-elif [ "${BITSPLIT_KERNEL_BUILD:-}" = 1 ]; then
-	B=$(sh "$ROOT/scripts/remedy-vfio-build.sh") || skip 'the kernel build tools are missing'
 else
-	B=$(sh "$ROOT/scripts/remedy-vfio-build.sh" --cached) ||
-		skip 'no cached build: run scripts/remedy-vfio-build.sh or set BITSPLIT_KERNEL_BUILD=1'
+	kernel_build remedy-vfio-build.sh 'the remedies on vfio_pci_core_device'
+	B=$KERNEL_BUILD
 fi
 S=$B/src
 O=$B/O
