@@ -335,7 +335,7 @@ static void thread_event(struct cg_func *fn, struct thread_events *ev, unsigned 
 {
 	if (create) {
 		ALLOC_GROW(fn->opens, fn->nr_opens + 1, fn->alloc_opens);
-		fn->opens[fn->nr_opens++] = line;
+		fn->opens[fn->nr_opens++] = fact;
 		if (line < ev->first_create) {
 			ev->first_create = line;
 			ev->create_fact = fact;
@@ -430,18 +430,23 @@ static void graph_windows(struct callgraph *g)
 	}
 }
 
-/* Is line on some path from a start of fn's threads, by its apart facts? */
-static bool reached(const struct callgraph *g, const struct cg_func *fn, unsigned int line)
+/*
+ * Is line on some path from a start of fn's threads, by its apart facts?
+ * The call fact skip, a start itself, is not on its own path.
+ */
+static bool reached(const struct callgraph *g, const struct cg_func *fn, unsigned int line,
+		    int skip)
 {
 	for (int o = 0; o < fn->nr_opens; o++) {
+		unsigned int from = g->f->v[fn->opens[o]].line;
 		bool apart = false;
 
-		if (fn->opens[o] > line)
+		if (from > line || fn->opens[o] == skip)
 			continue;
 		for (int a = 0; a < fn->nr_aparts && !apart; a++) {
 			const struct fact *x = &g->f->v[fn->aparts[a]];
 
-			apart = x->line == line && x->end_line == fn->opens[o];
+			apart = x->line == line && x->end_line == from;
 		}
 		if (!apart)
 			return true;
@@ -449,17 +454,23 @@ static bool reached(const struct callgraph *g, const struct cg_func *fn, unsigne
 	return false;
 }
 
-bool callgraph_ctx_covers(const struct callgraph *g, int n, int c, unsigned int line)
+/* Is fact x (a write, or a call) of function n on its context c? */
+static bool covers(const struct callgraph *g, int n, int c, unsigned int line, int x)
 {
 	const struct cg_func *fn = &g->fns[n];
-	const struct cg_ctx *x = &fn->ctx[c];
+	const struct cg_ctx *ctx = &fn->ctx[c];
 
-	if (!x->win_begin)
+	if (!ctx->win_begin)
 		return true;
-	if (line < x->win_begin || line > x->win_end)
+	if (line < ctx->win_begin || line > ctx->win_end)
 		return false;
 	/* joining what its caller started, it runs alongside them from its start */
-	return fn->stops || reached(g, fn, line);
+	return fn->stops || reached(g, fn, line, x);
+}
+
+bool callgraph_ctx_covers(const struct callgraph *g, int n, int c, unsigned int line)
+{
+	return covers(g, n, c, line, -1);
 }
 
 /* Breadth first from the roots, so the path a context reports is a shortest one. */
@@ -524,7 +535,7 @@ static void graph_contexts(struct callgraph *g)
 			const struct cg_ctx *from = &g->fns[n].ctx[k];
 			int m = edge->callee, added;
 
-			if (!callgraph_ctx_covers(g, n, k, call->line))
+			if (!covers(g, n, k, call->line, edge->fact))
 				continue;
 			c.phase = from->phase;
 			c.priv = call_private(g, edge, from->priv);

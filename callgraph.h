@@ -63,8 +63,7 @@ struct cg_func {
 	int win_fact;
 	int *threads, nr_threads, alloc_threads;	/* its thread facts */
 	int *aparts, nr_aparts, alloc_aparts;	/* its apart facts */
-	unsigned int *opens;		/* lines of its calls that start threads */
-	int nr_opens, alloc_opens;
+	int *opens, nr_opens, alloc_opens;	/* its thread and call facts that start threads */
 	struct cg_ctx *ctx;		/* breadth first: a shortest path comes first */
 	int nr_ctx, alloc_ctx;
 	bool widened;			/* more contexts than the cap: some were merged */
@@ -100,7 +99,9 @@ struct callgraph {
  * lines from its first start to its last join, the end of the function
  * when it returns with them running, from its start when it joins threads
  * its caller started; of those lines, only the ones some start reaches (no
- * apart fact of that start names them); the context holds CREATOR_LOCK (how "root"): the
+ * apart fact of that start names them), and not the start itself: a
+ * function that starts threads runs before its own first create as before
+ * any; the context holds CREATOR_LOCK (how "root"): the
  * thread that starts and joins the others is one thread, whatever runs
  * alongside it (a worker that starts threads of its own is not told apart).
  */

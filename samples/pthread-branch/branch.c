@@ -10,8 +10,10 @@
  * start reaches before a join, not on every line between them: the else
  * branch runs with no thread started.
  *
- * struct pool packs four flags in one memory location; pool_start() and
+ * struct pool packs five flags in one memory location; pool_start() and
  * pool_wait() start and join its threads.
+ *   armed = 1     pool_start(), before its first create: setup, though
+ *                 main()'s window opens at its call to pool_start()
  *   compiled = 1  pool_compile(), called from main() only on the branch
  *                 that starts no threads: setup, though the call lies
  *                 between pool_start() and pool_wait() by line
@@ -32,6 +34,7 @@
 struct pool {
 	pthread_t		threads[4];
 	int			nr;
+	unsigned int		armed:1;
 	unsigned int		compiled:1;
 	unsigned int		alone:1;
 	unsigned int		queued:1;
@@ -59,6 +62,7 @@ static void *pool_thread(void *arg)
 
 static void pool_start(struct pool *p)
 {
+	p->armed = 1;
 	for (int i = 0; i < p->nr; i++)
 		pthread_create(&p->threads[i], NULL, pool_thread, p);
 }
