@@ -1071,11 +1071,12 @@ static void fapart(struct facts *f, unsigned int line, const char *func, unsigne
  * either start b at 20 and the call to helper at 21; c at 22 is apart from
  * 15 only, and the start at 18 reaches it.  run() (60-70) calls start() at
  * 62, which returns with its threads running, and stop() at 68: d at 64 is
- * apart from 62, e at 65 is not.
+ * apart from 62, e at 65 is not; start()'s p at 41, before its own create,
+ * is setup although run()'s window opens at the call to start().
  */
 static void test_thread_apart(void)
 {
-	static const char *const fields[] = { "a", "b", "c", "d", "e", "h", "w", NULL };
+	static const char *const fields[] = { "a", "b", "c", "d", "e", "h", "p", "w", NULL };
 	struct bs_layout l = { 0 };
 	struct facts f = { 0 };
 	struct verdict v = { .userspace = true };
@@ -1114,7 +1115,10 @@ static void test_thread_apart(void)
 	fw(&f, 65, "run", "s", "e", "self", NULL);
 	fw(&f, 35, "helper", "s", "h", "self", NULL);
 	fw(&f, 33, "worker", "s", "w", "self", NULL);
+	fw(&f, 41, "start", "s", "p", "self", NULL);
 	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "p")->writers[0].phase, PHASE_SETUP,
+		  "apart: a start is not in the window it opens");
 	CHECK_INT(field(&v, "a")->writers[0].phase, PHASE_SETUP,
 		  "apart: a branch no start reaches is setup");
 	CHECK_INT(field(&v, "b")->writers[0].phase, PHASE_SETUP,
