@@ -200,8 +200,11 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
  */
 int facts_check_vocabulary(const char *path);
 struct opt_list;
-/* Append the names a vocabulary file takes, releases or trylocks with (allocated). */
-int facts_vocabulary_locks(const char *path, struct opt_list *names);
+/*
+ * Append the names a lock summary learns from (allocated): the calls a
+ * vocabulary file takes, releases or trylocks with, and its allocators.
+ */
+int facts_vocabulary_summary_names(const char *path, struct opt_list *names);
 /* The same on len bytes read from path. */
 int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path);
 /*

@@ -60,7 +60,7 @@ static const char *lock_options(char **w, int n)
 	return NULL;
 }
 
-int facts_vocabulary_locks(const char *path, struct opt_list *names)
+int facts_vocabulary_summary_names(const char *path, struct opt_list *names)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -69,7 +69,8 @@ int facts_vocabulary_locks(const char *path, struct opt_list *names)
 	for (char *l = sb.buf, *save = NULL, *line; (line = strtok_r(l, "\n", &save)); l = NULL) {
 		char *s2 = NULL, *act = strtok_r(line, " \t", &s2), *name = strtok_r(NULL, " \t", &s2);
 
-		if (act && name && is_lock_action(act) && strcmp(act, "assert"))
+		if (act && name && ((is_lock_action(act) && strcmp(act, "assert")) ||
+				    !strcmp(act, "alloc")))
 			opt_list_append(names, xstrdup(name));
 	}
 	strbuf_release(&sb);

@@ -2,7 +2,7 @@
 /*
  * Lock summaries: which functions of the analysed files act as a lock
  * call where they are called (lock, release and trylock wrappers, claims,
- * assumed claims), learned by semantic-patches/lock_summary.cocci and
+ * assumed claims) or as an allocator, learned by semantic-patches/lock_summary.cocci and
  * written as a vocabulary file for the facts pass.  A wrapper of a wrapper
  * is seen once the inner one is known, and a round may also unlearn (a
  * function that releases what a newly learned wrapper took is balanced),
@@ -199,8 +199,12 @@ static void free_list(struct opt_list *l)
 	l->nr = 0;
 }
 
-/* Append the names whose vocabulary line is in one text and not in the other. */
-static void changed_names(const char *a, const char *b, struct opt_list *names)
+/*
+ * Append the names whose vocabulary line is in one text and not in the
+ * other; with an action, only of the lines of that action.
+ */
+static void changed_names(const char *a, const char *b, const char *action,
+			  struct opt_list *names)
 {
 	struct opt_list la = { 0 }, lb = { 0 };
 
@@ -213,7 +217,9 @@ static void changed_names(const char *a, const char *b, struct opt_list *names)
 			const char *t = strchr(x->v[i], '\t');
 			char *name;
 
-			if (!t || in_list(y, x->v[i]))
+			if (!t || in_list(y, x->v[i]) ||
+			    (action && (strncmp(x->v[i], action, (size_t)(t - x->v[i])) ||
+					strlen(action) != (size_t)(t - x->v[i]))))
 				continue;
 			name = xstrndup(t + 1, strcspn(t + 1, "\t"));
 			if (in_list(names, name))
@@ -239,19 +245,25 @@ static int list_index(const struct opt_list *l, const char *s)
 
 /*
  * The files to run next: those that name an entry that changed since they
- * last ran (texts[v] is what the files of version v saw; version 0 never
- * ran, and saw nothing learned).
+ * last ran (texts[v] is what the files of version v saw, their own
+ * wrappers included; version 0 never ran, and saw nothing learned).  An
+ * allocator is the exception: the rules that use one match while the
+ * files are read, so the files of the last round that name one it learned
+ * run again.
  */
 static void next_files(const char *tree, const struct opt_list *files,
 		       const int *version, char **texts, int now, struct opt_list *todo)
 {
-	for (int v = 0; v < now; v++) {
+	for (int v = 0; v <= now; v++) {
 		struct opt_list these = { 0 }, words = { 0 }, named = { 0 };
 
 		for (int i = 0; i < files->nr; i++)
 			if (version[i] == v)
 				opt_list_append(&these, files->v[i]);
-		changed_names(texts[v], texts[now], &words);
+		if (v < now)
+			changed_names(texts[v], texts[now], NULL, &words);
+		else
+			changed_names(texts[now - 1], texts[now], "alloc", &words);
 		if (these.nr && words.nr)
 			prefilter_files(tree, &words, &these, todo, &named);
 		free_list(&words);
@@ -277,7 +289,7 @@ int lock_summary(struct spatch_tree *st, const char *tree, const struct opt_list
 	*learned_path = xstrfmt("%s/learned-locks.txt", dir);
 	data = xstrfmt("%s:%s%s%s", presets, *learned_path, *user ? ":" : "", user);
 	for (char *p = paths, *save = NULL, *t; (t = strtok_r(p, ":", &save)); p = NULL)
-		if (facts_vocabulary_locks(t, &words) < 0)
+		if (facts_vocabulary_summary_names(t, &words) < 0)
 			ret = -1;
 	if (write_file_atomic(*learned_path, "", 0) < 0)
 		ret = error("cannot write %s: %s", *learned_path, strerror(errno));
@@ -304,12 +316,18 @@ int lock_summary(struct spatch_tree *st, const char *tree, const struct opt_list
 		warning("lock summaries still change after %d rounds; using the last",
 			MAX_ROUNDS);
 	if (!ret && !o->quiet && text.len) {
-		int nr = 0;
+		int nr = 0, nr_allocs = 0;
 
-		for (size_t i = 0; i < text.len; i++)
-			nr += text.buf[i] == '\n';
-		fprintf(stderr, "bitsplit facts: %d lock summaries learned in %d rounds "
-			"(%d file runs)\n", nr, round, nr_files);
+		for (const char *l = text.buf; *l; l = strchr(l, '\n') + 1) {
+			if (starts_with(l, "alloc\t"))
+				nr_allocs++;
+			else
+				nr++;
+		}
+		fprintf(stderr, "bitsplit facts: %d lock summaries", nr);
+		if (nr_allocs)
+			fprintf(stderr, " and %d allocator%s", nr_allocs, nr_allocs == 1 ? "" : "s");
+		fprintf(stderr, " learned in %d rounds (%d file runs)\n", round, nr_files);
 	}
 
 	free_list(&words);

@@ -177,9 +177,19 @@ static void lifecycle_fields(struct strbuf *out, const struct struct_verdict *sv
 	}
 }
 
-/* Fields with no writer (local) or none at all, as one wrapped list each. */
+/* Why a field has no writer that counts. */
+enum quiet { NO_WRITER, LOCAL_COPIES, PRIVATE_OBJECTS };
+
+static enum quiet quiet_kind(const struct field_verdict *fv)
+{
+	if (!fv->local_only)
+		return NO_WRITER;
+	return fv->nr_private ? PRIVATE_OBJECTS : LOCAL_COPIES;
+}
+
+/* The fields with no writer that counts, for one reason, as one wrapped list. */
 static void quiet_list(struct strbuf *out, const struct struct_verdict *sv,
-		       const struct location_verdict *lv, bool local, const char *what)
+		       const struct location_verdict *lv, enum quiet kind, const char *what)
 {
 	struct strbuf line = STRBUF_INIT;
 	int n = 0;
@@ -187,7 +197,7 @@ static void quiet_list(struct strbuf *out, const struct struct_verdict *sv,
 	for (int i = 0; i < lv->nr_fields; i++) {
 		const struct field_verdict *fv = &lv->fields[i];
 
-		if (fv->nr_writers || fv->local_only != local)
+		if (fv->nr_writers || quiet_kind(fv) != kind)
 			continue;
 		strbuf_addf(&line, "%s%s", n++ ? ", " : "", member_name(sv, lv, i));
 	}
@@ -231,8 +241,13 @@ static void location_text(struct strbuf *out, const struct struct_verdict *sv,
 			writer_lines(out, &fv->writers[w]);
 	}
 	lifecycle_fields(out, sv, lv, userspace);
-	quiet_list(out, sv, lv, false, "no writer in the analysed code");
-	quiet_list(out, sv, lv, true, "written only on local copies, which no other context sees");
+	quiet_list(out, sv, lv, NO_WRITER, "no writer in the analysed code");
+	quiet_list(out, sv, lv, LOCAL_COPIES,
+		   "written only on local copies, which no other context sees");
+	quiet_list(out, sv, lv, PRIVATE_OBJECTS,
+		   "written only on objects private to the writer's call tree (a stack "
+		   "object, or one allocated and not yet published), which no other "
+		   "context sees");
 }
 
 void report_text(struct strbuf *out, const struct verdict *v, enum policy p)

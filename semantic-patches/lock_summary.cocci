@@ -28,7 +28,13 @@
 ///                     release clears p->F and wakes the waiters;
 ///   an assumed claim  when only names show it: a caller calls X_claim*(E)
 ///                     and X_release*(E), lock_X(E) and unlock_X(E), or
-///                     X_lock(E) and X_unlock(E), none of them known.
+///                     X_lock(E) and X_unlock(E), none of them known;
+///   an allocator      when it returns an object it got from an allocator
+///                     (kzalloc(), or one learned in an earlier round), on
+///                     no path handed to anyone first, and returns nothing
+///                     else but NULL or an error pointer: "alloc NAME", the
+///                     line of objects-kernel.txt, so the facts pass treats
+///                     what it returns as the fresh object it is.
 // Requires: 1.1.1
 // Confidence: Moderate
 
@@ -47,6 +53,23 @@ import lockvocab
 
 LOCKS = lockvocab.load(data.split(":"))
 KEEP = set(lockvocab.load(user.split(":")) if user != "-" else ())
+
+def object_names(paths, kind):
+	"""The names of the object-vocabulary lines of one kind (alloc, fill)."""
+	names = set()
+	for path in paths:
+		for line in open(path):
+			f = line.split()
+			if len(f) > 1 and f[0] == kind:
+				names.add(f[1])
+	return names
+
+ALLOCS = object_names(data.split(":"), "alloc")
+FILLS = object_names(data.split(":"), "fill")
+# A function the user's --data names as an allocator or a filler is what
+# that says, never learned otherwise.
+KEEP |= object_names(user.split(":") if user != "-" else (), "alloc")
+KEEP |= object_names(user.split(":") if user != "-" else (), "fill")
 coccinelle.params = []		# (file, func, name, index, struct, is_pointer)
 coccinelle.vars = []		# (file, func or None, name, struct, is_pointer)
 coccinelle.ops = []		# (kind, file, func, first, last, callee, line, col)
@@ -54,6 +77,9 @@ coccinelle.sets = []		# (file, func, first, last, base, field, value, line)
 coccinelle.pcalls = []		# (file, func, callee, line, col)
 coccinelle.conds = []		# (file, func, first, last, callee, cond, if line, line, col)
 coccinelle.defs = []		# functions these files define
+coccinelle.rets = []		# (file, func, line, col, expression) of each return
+coccinelle.unshared = []		# (file, func, line, col) of a return of a fresh object
+coccinelle.pubret = []		# ... of one that some path hands out first
 
 # Name pairs that read as a claim and its release.
 PAIRS = [(re.compile(r"^(\w*)_claim(\w*)$"), r"\1_release\2"),
@@ -76,6 +102,18 @@ def is_ours(f):
 
 def is_known(f):
 	return f in LOCKS or f in OURS
+
+def is_alloc(f):
+	return f in ALLOCS
+
+def publishes(f):
+	"""Handing an object to f may share it: the facts pass's rule."""
+	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
+
+def ret_at(facts, p, *more):
+	pos = p[0]
+	if pos.current_element != "something_else":
+		facts.append((pos.file, pos.current_element, int(pos.line), int(pos.column)) + more)
 
 TEXT = {}
 def lines_of(path):
@@ -316,6 +354,65 @@ if pos.current_element != "something_else":
 	coccinelle.pcalls.append((pos.file, pos.current_element, f, int(pos.line),
 				  int(pos.column_end)))
 
+@aret exists@
+// Allocators: a return of an object got from an allocator ...
+identifier x;
+identifier a : script:python() { is_alloc(a) };
+expression E;
+type T;
+position pr;
+@@
+(
+ x = a(...);
+|
+ T x = a(...);
+)
+ ... when != x = E
+ return x@pr;
+
+@script:python@
+pr << aret.pr;
+@@
+ret_at(coccinelle.unshared, pr)
+
+@apub exists@
+// ... that no path hands out before it returns it ...
+identifier aret.x;
+position aret.pr;
+identifier f : script:python() { publishes(f) };
+identifier fld;
+expression E, E2;
+position q;
+@@
+(
+ f@q(..., <+... x ...+>, ...)
+|
+ E@q = x
+|
+ E@q = &x->fld
+)
+ ... when != x = E2
+ return x@pr;
+
+@script:python@
+pr << aret.pr;
+q << apub.q;
+@@
+ret_at(coccinelle.pubret, pr)
+
+@aall@
+// ... and every return, for the rest must be NULL or an error.
+expression R;
+position pr;
+@@
+return R@pr;
+
+@script:python@
+R << aall.R;
+pr << aall.pr;
+@@
+ret_at(coccinelle.rets, pr, "".join(R.split()))
+
 @finalize:python@
 all_params << merge.params;
 all_vars << merge.vars;
@@ -324,6 +421,9 @@ all_sets << merge.sets;
 all_pcalls << merge.pcalls;
 all_conds << merge.conds;
 all_defs << merge.defs;
+all_rets << merge.rets;
+all_unshared << merge.unshared;
+all_pubret << merge.pubret;
 @@
 def flat(x):
 	# Sorted for a stable fixed point; a column may be None (no struct).
@@ -538,6 +638,22 @@ for (file, fn, obj), names in sorted(calls.items()):
 			learned[f][1].pair = r
 			learned[r] = (file, entry(r, "unlock", "w", "@0", "assumed-claim", None))
 
+# Allocators: every return is of a fresh object nobody was handed, or of
+# nothing (NULL, an error pointer), and at least one is of the object.
+NOTHING = re.compile(r"^(NULL|0|\(void\*\)0|ERR_PTR\(.*\)|ERR_CAST\(.*\))$")
+fresh = set(flat(all_unshared)) - set(flat(all_pubret))
+returns = {}
+for file, fn, line, col, r in flat(all_rets):
+	returns.setdefault((file, fn), []).append(((file, fn, line, col) in fresh, r))
+allocators = {}
+for (file, fn), rs in sorted(returns.items()):
+	if fn in KEEP or fn in learned or not any(f for f, r in rs):
+		continue
+	if all(f or NOTHING.match(r) for f, r in rs):
+		allocators.setdefault(fn, file)
+
 with open(out, "w") as fp:
 	for name in sorted(learned):
 		fp.write(learned[name][0] + chr(9) + learned[name][1].line() + chr(10))
+	for name in sorted(allocators):
+		fp.write(allocators[name] + chr(9) + "alloc" + chr(9) + name + chr(10))

@@ -915,6 +915,25 @@ fill	kfree
 fill	kvfree
 fill	vfree
 fill	sizeof
+fill	raw_spin_lock_init
+fill	rwlock_init
+fill	seqcount_init
+fill	seqlock_init
+fill	lockdep_set_class
+fill	INIT_HLIST_HEAD
+fill	INIT_HLIST_NODE
+fill	INIT_LIST_HEAD_RCU
+fill	init_llist_head
+fill	xa_init
+fill	xa_init_flags
+fill	ida_init
+fill	idr_init
+fill	hrtimer_init
+fill	init_irq_work
+fill	atomic_long_set
+fill	atomic64_set
+fill	bitmap_zero
+fill	skb_queue_head_init
 """
 MODES = set()
 import os
