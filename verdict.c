@@ -205,9 +205,9 @@ static bool private_on(const struct cg_func *fn, int c, int param)
 }
 
 /* Is the write on context c at all: a window covers only some lines. */
-static bool on_ctx(const struct cg_func *fn, int c, const struct fact *x)
+static bool on_ctx(const struct callgraph *g, int n, int c, const struct fact *x)
 {
-	return callgraph_ctx_covers(&fn->ctx[c], x->line);
+	return callgraph_ctx_covers(g, n, c, x->line);
 }
 
 /*
@@ -228,7 +228,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	bool any = false;
 
 	for (int c = 0; fn && c < fn->nr_ctx; c++) {
-		if (!on_ctx(fn, c, x))
+		if (!on_ctx(g, n, c, x))
 			continue;
 		nr_on++;
 		if (private_on(fn, c, param))
@@ -247,7 +247,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 		struct field_writer w;
 		bool dup = false;
 
-		if (c >= 0 && (!on_ctx(fn, c, x) || private_on(fn, c, param) ||
+		if (c >= 0 && (!on_ctx(g, n, c, x) || private_on(fn, c, param) ||
 			       fn->ctx[c].phase != want || (want != PHASE_RUNTIME && any)))
 			continue;
 		writer_context(&w, g, x, n, c, userspace);
