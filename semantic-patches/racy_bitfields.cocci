@@ -2250,7 +2250,7 @@ if pos.current_element != "something_else":
 	coccinelle.threads.append((pos.file, int(pos.line), pos.current_element, event, entry))
 	THREAD_FILES.add(pos.file)
 
-@topen@
+@topen depends on tcall@
 // ... and the calls that may start threads: a create, or a call to a
 // function of the file that starts some (git's start_threads()).  Only
 // the sites some path from one reaches before a join run alongside the
