@@ -184,6 +184,14 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 			ALLOC_GROW(fn->threads, fn->nr_threads + 1, fn->alloc_threads);
 			fn->threads[fn->nr_threads++] = i;
 			break;
+		case FACT_APART:
+			a = callgraph_find(g, x->file, x->func);
+			if (a < 0)
+				a = graph_intern(g, NULL, x->func);
+			fn = &g->fns[a];
+			ALLOC_GROW(fn->aparts, fn->nr_aparts + 1, fn->alloc_aparts);
+			fn->aparts[fn->nr_aparts++] = i;
+			break;
 		default:
 			break;
 		}
@@ -322,9 +330,12 @@ struct thread_events {
 	int create_fact, join_fact;
 };
 
-static void thread_event(struct thread_events *ev, unsigned int line, bool create, int fact)
+static void thread_event(struct cg_func *fn, struct thread_events *ev, unsigned int line,
+			 bool create, int fact)
 {
 	if (create) {
+		ALLOC_GROW(fn->opens, fn->nr_opens + 1, fn->alloc_opens);
+		fn->opens[fn->nr_opens++] = fact;
 		if (line < ev->first_create) {
 			ev->first_create = line;
 			ev->create_fact = fact;
@@ -396,10 +407,12 @@ static void graph_windows(struct callgraph *g)
 				UINT_MAX, 0, UINT_MAX, 0, -1, -1,
 			};
 
+			fn->nr_opens = 0;
 			for (int t = 0; t < fn->nr_threads; t++) {
 				const struct fact *x = &g->f->v[fn->threads[t]];
 
-				thread_event(&ev, x->line, !strcmp(x->why, "create"), fn->threads[t]);
+				thread_event(fn, &ev, x->line, !strcmp(x->why, "create"),
+					     fn->threads[t]);
 			}
 			for (int e = 0; e < fn->nr_out; e++) {
 				const struct cg_func *m = &g->fns[fn->out[e].callee];
@@ -408,18 +421,56 @@ static void graph_windows(struct callgraph *g)
 				if (m == fn)
 					continue;
 				if (m->starts)
-					thread_event(&ev, c->line, true, fn->out[e].fact);
+					thread_event(fn, &ev, c->line, true, fn->out[e].fact);
 				if (m->stops)
-					thread_event(&ev, c->line, false, fn->out[e].fact);
+					thread_event(fn, &ev, c->line, false, fn->out[e].fact);
 			}
 			changed |= fn_window(fn, &ev);
 		}
 	}
 }
 
-bool callgraph_ctx_covers(const struct cg_ctx *c, unsigned int line)
+/*
+ * Is line on some path from a start of fn's threads, by its apart facts?
+ * The call fact skip, a start itself, is not on its own path.
+ */
+static bool reached(const struct callgraph *g, const struct cg_func *fn, unsigned int line,
+		    int skip)
 {
-	return !c->win_begin || (line >= c->win_begin && line <= c->win_end);
+	for (int o = 0; o < fn->nr_opens; o++) {
+		unsigned int from = g->f->v[fn->opens[o]].line;
+		bool apart = false;
+
+		if (from > line || fn->opens[o] == skip)
+			continue;
+		for (int a = 0; a < fn->nr_aparts && !apart; a++) {
+			const struct fact *x = &g->f->v[fn->aparts[a]];
+
+			apart = x->line == line && x->end_line == from;
+		}
+		if (!apart)
+			return true;
+	}
+	return false;
+}
+
+/* Is fact x (a write, or a call) of function n on its context c? */
+static bool covers(const struct callgraph *g, int n, int c, unsigned int line, int x)
+{
+	const struct cg_func *fn = &g->fns[n];
+	const struct cg_ctx *ctx = &fn->ctx[c];
+
+	if (!ctx->win_begin)
+		return true;
+	if (line < ctx->win_begin || line > ctx->win_end)
+		return false;
+	/* joining what its caller started, it runs alongside them from its start */
+	return fn->stops || reached(g, fn, line, x);
+}
+
+bool callgraph_ctx_covers(const struct callgraph *g, int n, int c, unsigned int line)
+{
+	return covers(g, n, c, line, -1);
 }
 
 /* Breadth first from the roots, so the path a context reports is a shortest one. */
@@ -484,7 +535,7 @@ static void graph_contexts(struct callgraph *g)
 			const struct cg_ctx *from = &g->fns[n].ctx[k];
 			int m = edge->callee, added;
 
-			if (!callgraph_ctx_covers(from, call->line))
+			if (!covers(g, n, k, call->line, edge->fact))
 				continue;
 			c.phase = from->phase;
 			c.priv = call_private(g, edge, from->priv);
@@ -553,6 +604,8 @@ void callgraph_release(struct callgraph *g)
 		free(g->fns[i].out);
 		free(g->fns[i].roots);
 		free(g->fns[i].threads);
+		free(g->fns[i].aparts);
+		free(g->fns[i].opens);
 		free(g->fns[i].serial_id);
 	}
 	free(g->fns);

@@ -62,6 +62,8 @@ struct cg_func {
 	unsigned int win_begin, win_end;
 	int win_fact;
 	int *threads, nr_threads, alloc_threads;	/* its thread facts */
+	int *aparts, nr_aparts, alloc_aparts;	/* its apart facts */
+	int *opens, nr_opens, alloc_opens;	/* its thread and call facts that start threads */
 	struct cg_ctx *ctx;		/* breadth first: a shortest path comes first */
 	int nr_ctx, alloc_ctx;
 	bool widened;			/* more contexts than the cap: some were merged */
@@ -96,7 +98,10 @@ struct callgraph {
  * that returns with its threads running) gets a run-time context for the
  * lines from its first start to its last join, the end of the function
  * when it returns with them running, from its start when it joins threads
- * its caller started; the context holds CREATOR_LOCK (how "root"): the
+ * its caller started; of those lines, only the ones some start reaches (no
+ * apart fact of that start names them), and not the start itself: a
+ * function that starts threads runs before its own first create as before
+ * any; the context holds CREATOR_LOCK (how "root"): the
  * thread that starts and joins the others is one thread, whatever runs
  * alongside it (a worker that starts threads of its own is not told apart).
  */
@@ -116,8 +121,8 @@ bool callgraph_param_private(const struct callgraph *g, int n, int param);
  * for a window.
  */
 void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb);
-/* Is line of the function on context c (c is no window, or line is inside it)? */
-bool callgraph_ctx_covers(const struct cg_ctx *c, unsigned int line);
+/* Is line of function n on its context c (c is no window, or line is inside it)? */
+bool callgraph_ctx_covers(const struct callgraph *g, int n, int c, unsigned int line);
 void callgraph_release(struct callgraph *g);
 
 #endif

@@ -27,6 +27,7 @@ static const char *const kind_names[] = {
 	[FACT_WPARAM] = "wparam",
 	[FACT_DISPATCH] = "dispatch",
 	[FACT_THREAD] = "thread",
+	[FACT_APART] = "apart",
 };
 
 /* Columns after the kind, FILE and LINE included. */
@@ -34,7 +35,7 @@ static const int kind_columns[] = {
 	[FACT_WRITE] = 12, [FACT_CALL] = 5, [FACT_ROOT] = 5, [FACT_FUNC] = 4,
 	[FACT_FNLOCK] = 4, [FACT_GUARD] = 6, [FACT_STRUCT] = 3, [FACT_SKIP] = 4,
 	[FACT_PASS] = 6, [FACT_WPARAM] = 5,
-	[FACT_DISPATCH] = 4, [FACT_THREAD] = 5,
+	[FACT_DISPATCH] = 4, [FACT_THREAD] = 5, [FACT_APART] = 4,
 };
 
 /* Trailing columns an older file may leave out: func's LINKAGE, call's DEFINED. */
@@ -374,6 +375,11 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		if (!f->func)
 			return expected(p, "FUNC in a thread", "-");
 		return 0;
+	case FACT_APART:
+		f->func = field_dup(col[2]);
+		if (!f->func)
+			return expected(p, "FUNC in an apart", "-");
+		return parse_uint(p, col[3], "a FROM line number", &f->end_line);
 	}
 	return 0;
 }
@@ -646,6 +652,10 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			add(out, f->why);
 			add(out, f->callee);
 			break;
+		case FACT_APART:
+			add(out, f->func);
+			strbuf_addf(out, "\t%u", f->end_line);
+			break;
 		}
 		strbuf_addch(out, '\n');
 	}
@@ -747,6 +757,10 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_string(&j, "func", f->func);
 			json_string(&j, "event", f->why);
 			json_string(&j, "entry", f->callee);
+			break;
+		case FACT_APART:
+			json_string(&j, "func", f->func);
+			json_int(&j, "from", f->end_line);
 			break;
 		}
 		json_end(&j);

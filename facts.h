@@ -30,6 +30,7 @@ struct strbuf;
  *   wparam FILE LINE COL FUNC INDEX
  *   dispatch FILE LINE FUNC FIELD
  *   thread FILE LINE FUNC EVENT ENTRY
+ *   apart  FILE LINE FUNC FROM
  *
  * LOCK is ID:MODE@HOW, e.g. "vfio_pci_core_device.memory_lock:w@lexical".
  *   ID    the lock member path "STRUCT.member" when the type is known, else
@@ -74,6 +75,12 @@ struct strbuf;
  *   (EVENT join, ENTRY "-"), as the roots vocabulary's thread and join
  *   entries name them: from the first create to the last join FUNC runs
  *   alongside its threads.
+ * apart says that no path through FUNC from its call at line FROM, one that
+ *   may start threads (a create, or a call to a function of FILE that
+ *   starts some), reaches the write or call at FILE:LINE before a join:
+ *   LINE follows FROM but lies on a branch that excludes it, or behind a
+ *   join or a return.  Printed for the lines after FROM; absent, a line
+ *   after FROM is reached.
  * skip records evidence the tool could not get: a file spatch could not
  *   parse, a lock-like call it does not know, a write through a macro.
  */
@@ -91,6 +98,7 @@ enum fact_kind {
 	FACT_WPARAM,
 	FACT_DISPATCH,
 	FACT_THREAD,
+	FACT_APART,
 };
 
 enum lock_mode { LOCK_EXCLUSIVE, LOCK_SHARED };
@@ -119,7 +127,7 @@ struct fact {
 	char *phase;			/* root */
 	char *why;			/* root kind, skip what/reason, guard source, thread EVENT */
 	char *reason;			/* skip */
-	unsigned int end_line;		/* func */
+	unsigned int end_line;		/* func; apart: FROM */
 	bool is_static;			/* func: LINKAGE static (keyed by file) */
 	int arg;			/* pass, wparam: the argument INDEX */
 	int from_arg;			/* pass: -1 for FROM private, else K of arg=K */

@@ -196,12 +196,12 @@ static int by_evidence(const void *pa, const void *pb)
 	return c;
 }
 
-static bool is_left_out(const struct verdict *v, const char *name)
+static const struct left_out *left_out(const struct verdict *v, const char *name)
 {
 	for (int i = 0; i < v->nr_left_out; i++)
 		if (!strcmp(v->left_out[i].name, name))
-			return true;
-	return false;
+			return &v->left_out[i];
+	return NULL;
 }
 
 /* A location with no proven race: why, for the counts. */
@@ -321,6 +321,7 @@ void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 	}
 	/* candidates the verdict left out or found no shared write to */
 	for (int l = 0; l < r->nr_locs; l++) {
+		const struct left_out *lo;
 		bool found = false;
 
 		if (!is_candidate(&c[l]))
@@ -329,7 +330,8 @@ void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 			found = !strcmp(v->v[i].s->name, r->locs[l].struct_name);
 		if (found)
 			continue;
-		if (is_left_out(v, r->locs[l].struct_name))
+		lo = left_out(v, r->locs[l].struct_name);
+		if (lo && !lo->by_name)
 			s->private++;
 		else
 			s->unwritten++;

@@ -205,9 +205,9 @@ static bool private_on(const struct cg_func *fn, int c, int param)
 }
 
 /* Is the write on context c at all: a window covers only some lines. */
-static bool on_ctx(const struct cg_func *fn, int c, const struct fact *x)
+static bool on_ctx(const struct callgraph *g, int n, int c, const struct fact *x)
 {
-	return callgraph_ctx_covers(&fn->ctx[c], x->line);
+	return callgraph_ctx_covers(g, n, c, x->line);
 }
 
 /*
@@ -228,7 +228,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	bool any = false;
 
 	for (int c = 0; fn && c < fn->nr_ctx; c++) {
-		if (!on_ctx(fn, c, x))
+		if (!on_ctx(g, n, c, x))
 			continue;
 		nr_on++;
 		if (private_on(fn, c, param))
@@ -247,7 +247,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 		struct field_writer w;
 		bool dup = false;
 
-		if (c >= 0 && (!on_ctx(fn, c, x) || private_on(fn, c, param) ||
+		if (c >= 0 && (!on_ctx(g, n, c, x) || private_on(fn, c, param) ||
 			       fn->ctx[c].phase != want || (want != PHASE_RUNTIME && any)))
 			continue;
 		writer_context(&w, g, x, n, c, userspace);
@@ -1255,30 +1255,37 @@ static void struct_verdict_release(struct struct_verdict *sv);
 /*
  * A struct none of whose bitfields has a writer of a shared instance:
  * every write is to a stack object, to an object private to its writer's
- * call tree, or in a header inline nothing analysed reaches.  It stays
- * out of the verdict, and the reason is kept for the report.
+ * call tree, or in a header inline nothing analysed reaches.  Or one the
+ * analysed code is not seen to write at all: every store matched a field
+ * name only, and a name is no evidence of the struct (a "vector" of
+ * another struct is not x86's fred_ss.vector).  It stays out of the
+ * verdict, and the reason is kept for the report.
  */
 static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
 {
-	bool private = false, scope = false, tls = false;
+	bool private = false, scope = false, tls = false, written = false, typed = false;
 
 	for (int l = 0; l < sv->nr_locs; l++) {
 		for (int i = 0; i < sv->locs[l].nr_fields; i++) {
 			const struct field_verdict *fv = &sv->locs[l].fields[i];
 
-			if (fv->nr_writers)
-				return false;
+			for (int w = 0; w < fv->nr_writers; w++)
+				typed |= fv->writers[w].write->typed;
+			written |= fv->nr_writers > 0;
 			private |= fv->local_only;
 			tls |= fv->nr_tls > 0;
 			scope |= fv->nr_out_of_scope > 0;
 		}
 	}
-	if (!private && !scope)
+	if (typed || (!written && !private && !scope))
 		return false;
 	ALLOC_GROW(v->left_out, v->nr_left_out + 1, v->alloc_left_out);
 	v->left_out[v->nr_left_out++] = (struct left_out){
 		xstrdup(sv->s->name),
-		xstrdup(tls && !scope ?
+		xstrdup(written ?
+			"no store is typed as this struct: every write to its bitfields "
+			"matched a field name only, which other structs may have" :
+			tls && !scope ?
 			"its instances are never shared: every bitfield write is to a "
 			"thread-local object (__thread, _Thread_local), a stack object or an "
 			"object its writer's call tree allocated and has not published" :
@@ -1292,6 +1299,7 @@ static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
 			"published" :
 			"its bitfields are written only in header inlines that no analysed "
 			"function reaches"),
+		written,
 	};
 	return true;
 }

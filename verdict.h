@@ -123,6 +123,7 @@ struct struct_verdict {
 struct left_out {
 	char *name;
 	char *why;
+	bool by_name;	/* not seen written: its stores matched a field name only */
 };
 
 struct verdict {

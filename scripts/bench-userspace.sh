@@ -3,7 +3,7 @@
 # with its own Makefile and -g -O2; scripts/userspace/git-source.sh), the
 # files of scripts/userspace/git.files, with git's vocabulary (git.txt)
 # and parse hints (git-macros.h) as a user would give them.  Prints every
-# struct check flags under proven-race with its reviewed label
+# struct check flags under each policy with its reviewed label
 # (scripts/userspace/git.labels: true or false, and why), then the totals
 # and what check cost.  Skips visibly when the source cannot be had.
 cd "$(dirname "$0")/.." || exit 2
@@ -33,7 +33,8 @@ for policy in proven-race setup-only; do
 	nr=0 t=0 f=0 u=0
 	while read -r s; do
 		nr=$((nr + 1))
-		label=$(awk -F '\t' -v s="$s" '$1 == s { print $2 "\t" $3 }' "$U/git.labels")
+		label=$(awk -F '\t' -v p="$policy" -v s="$s" '$1 == p && $2 == s { print $3 "\t" $4 }' \
+			"$U/git.labels")
 		case $label in
 		true*) t=$((t + 1)) ;;
 		false*) f=$((f + 1)) ;;
@@ -43,5 +44,8 @@ for policy in proven-race setup-only; do
 	done <"$tmp/flagged"
 	echo "git $GIT_VERSION, $(echo $files | wc -w) files, $policy: $nr structs flagged: $t true, $f false, $u unlabelled"
 done
-read -r user sys wall rss <"$tmp/time"
+# GNU time writes "Command exited with non-zero status 1" first when check finds races.
+read -r user sys wall rss <<EOF
+$(tail -1 "$tmp/time")
+EOF
 echo "git check -j 2: ${user} s user + ${sys} s sys CPU, ${wall} s wall, ${rss} KB peak RSS; $(tail -1 "$tmp/check.txt")"

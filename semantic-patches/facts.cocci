@@ -75,6 +75,8 @@ coccinelle.passes = []		# (file, line, caller, callee, index, from)
 coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
 coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
 coccinelle.threads = []		# (file, line, func, event, entry) of thread starts and joins
+coccinelle.opens = []		# (file, func, line) of calls that may start threads
+coccinelle.reached = []		# (file, func, line, site line): a path from the first reaches it
 coccinelle.bases = []		# (key, struct) the layout says a written base has
 coccinelle.wmacros = []		# (macro, field, op, value) of the writer macros defined
 
@@ -239,6 +241,48 @@ def is_argroot(f):
 
 def is_thread_call(f):
 	return f in THREAD_CALLS
+
+THREAD_FILES = set()		# files with a thread start or join
+OPENERS = {}			# file -> its functions that start threads, its site lines
+JOINERS = set()			# functions of those files that join threads and start none
+
+def openers(file):
+	"""The functions of file that start threads, directly or through a
+	call to another such function of file (git's start_threads()), and
+	the (func, line) of its sites; the functions that only join go to
+	JOINERS."""
+	if file not in OPENERS:
+		calls, lines = {}, set()
+		for s in coccinelle.sites:
+			if s[2] == file:
+				lines.add((s[5], s[3]))
+				if s[1] == "call":
+					calls.setdefault(s[5], set()).add(s[6])
+		grow = {"create": set(), "join": set()}
+		for f, line, fn, event, entry in coccinelle.threads:
+			if f == file:
+				grow[event].add(fn)
+		for fns in grow.values():
+			n = -1
+			while n != len(fns):
+				n = len(fns)
+				fns |= set(fn for fn, cs in calls.items() if cs & fns)
+		OPENERS[file] = (grow["create"], lines)
+		JOINERS.update(grow["join"] - grow["create"])
+	return OPENERS[file]
+
+def opens_threads(c, p):
+	pos = p[0]
+	if pos.file not in THREAD_FILES or pos.current_element == "something_else":
+		return False
+	return THREAD_CALLS.get(c, ("",))[0] == "create" or c in openers(pos.file)[0]
+
+def joins_threads(j):
+	return THREAD_CALLS.get(j, ("",))[0] == "join" or j in JOINERS
+
+def thread_site(p):
+	pos = p[0]
+	return pos.file in OPENERS and (pos.current_element, int(pos.line)) in OPENERS[pos.file][1]
 
 def is_alloc(f):
 	return f in ALLOCS
@@ -1309,6 +1353,43 @@ if pos.current_element != "something_else":
 		if idx < len(args) and re.match(r"^&?\s*\w+$", args[idx].strip()):
 			entry = args[idx].strip().lstrip("&").strip()
 	coccinelle.threads.append((pos.file, int(pos.line), pos.current_element, event, entry))
+	THREAD_FILES.add(pos.file)
+
+@topen depends on tcall@
+// ... and the calls that may start threads: a create, or a call to a
+// function of the file that starts some (git's start_threads()).  Only
+// the sites some path from one reaches before a join run alongside the
+// threads: not an else branch that starts none ("if (nr > 1)
+// start_threads(); else work_inline();"), although it follows by line.
+identifier c;
+position pa : script:python(c) { opens_threads(c, pa) };
+@@
+c@pa(...)
+
+@script:python@
+pa << topen.pa;
+@@
+coccinelle.opens.append((pa[0].file, pa[0].current_element, int(pa[0].line)))
+
+@treach depends on topen exists@
+identifier c;
+position pa : script:python(c) { opens_threads(c, pa) };
+identifier j : script:python() { joins_threads(j) };
+expression V;
+position p : script:python() { thread_site(p) };
+@@
+c@pa(...)
+... when != j(...)
+    when any
+V@p
+
+@script:python@
+pa << treach.pa;
+p << treach.p;
+@@
+if p[0].current_element == pa[0].current_element:
+	coccinelle.reached.append((pa[0].file, pa[0].current_element, int(pa[0].line),
+				   int(p[0].line)))
 
 @opsinit@
 // Phase roots and ops edges: functions stored in ops fields ...
@@ -1438,6 +1519,8 @@ all_wparams << merge.wparams;
 all_bases << merge.bases;
 all_opstype << merge.opstype;
 all_threads << merge.threads;
+all_opens << merge.opens;
+all_reached << merge.reached;
 all_wmacros << merge.wmacros;
 @@
 def flat(x):
@@ -1693,6 +1776,17 @@ for file, line, fn, fld in dispatch:
 for file, line, fn, event, entry in flat(all_threads):
 	if norm(file) not in DISPATCH:
 		lines.add(row("thread", esc(file), line, esc(fn), event, esc(entry)))
+# A site after a call that may start threads and on no path from it
+# before a join: the thread window (callgraph.c) leaves it out.
+opens = set(o for o in flat(all_opens) if norm(o[0]) not in DISPATCH)
+reached = flat(all_reached)
+sitelines = {}
+for k, kind, file, line, col, fn, a, b, c, d, local in flat(all_sites) if opens else ():
+	sitelines.setdefault((file, fn), set()).add(line)
+for file, fn, line in opens:
+	for l in sitelines.get((file, fn), ()):
+		if l > line and (file, fn, line, l) not in reached:
+			lines.add(row("apart", esc(file), l, esc(fn), line))
 stored = set((fn, file, line) for fld, fn, file, line in ops)
 handed = {}
 for k, f, caller, ck in flat(all_cbargs):

@@ -112,6 +112,22 @@ static void test_roundtrip(void)
 	facts_release(&f);
 }
 
+/* A site no path from a thread start reaches: FROM is a line. */
+static void test_apart(void)
+{
+	static const char in[] = "apart\tm.c\t22\tmain\t15\n";
+	struct facts f = { 0 };
+	struct strbuf out = STRBUF_INIT;
+
+	CHECK_INT(facts_parse(&f, in, "apart.tsv"), 0, "parse apart");
+	CHECK_STR(f.v[0].func, "main", "apart function");
+	CHECK_INT(f.v[0].end_line, 15, "apart FROM");
+	facts_print_tsv(&f, &out);
+	CHECK_STR(out.buf, in, "print(parse(x)) == x for apart");
+	strbuf_release(&out);
+	facts_release(&f);
+}
+
 static void test_sort(void)
 {
 	struct facts f = { 0 };
@@ -188,6 +204,9 @@ static void test_errors(void)
 		"fnlock\ta.c\t9\tf\t-\n",
 		"fnlock\ta.c\t9\tf\t\n",
 		"skip\t-\t0\tx\ty\n",
+		"apart\ta.c\t9\t-\t3\n",
+		"apart\ta.c\t9\tf\tx\n",
+		"apart\ta.c\t9\tf\n",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
@@ -275,6 +294,7 @@ int main(void)
 	test_passes();
 	test_call_defined();
 	test_learned_how_escapes();
+	test_apart();
 	test_sort();
 	test_json();
 	test_errors();

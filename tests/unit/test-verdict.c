@@ -1058,6 +1058,86 @@ static void test_thread_windows(void)
 	free_layout(&l);
 }
 
+static void fapart(struct facts *f, unsigned int line, const char *func, unsigned int from)
+{
+	struct fact *x = fact_new(f, FACT_APART, "drv.c", line, func);
+
+	x->end_line = from;
+}
+
+/*
+ * Windows by paths.  main (10-30) starts worker at 15 and at 18 and joins
+ * at 25; no path from 15 reaches a at 16 (its else branch), nor from
+ * either start b at 20 and the call to helper at 21; c at 22 is apart from
+ * 15 only, and the start at 18 reaches it.  run() (60-70) calls start() at
+ * 62, which returns with its threads running, and stop() at 68: d at 64 is
+ * apart from 62, e at 65 is not; start()'s p at 41, before its own create,
+ * is setup although run()'s window opens at the call to start().
+ */
+static void test_thread_apart(void)
+{
+	static const char *const fields[] = { "a", "b", "c", "d", "e", "h", "p", "w", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { .userspace = true };
+
+	one_location(&l, "s", fields);
+	fr(&f, "main", "setup", "main");
+	fr(&f, "worker", "runtime", "thread");
+	fspan(&f, "main", 10, 30);
+	fspan(&f, "start", 40, 45);
+	fspan(&f, "stop", 50, 55);
+	fspan(&f, "run", 60, 70);
+	fthread(&f, 15, "main", "create", "worker");
+	fthread(&f, 18, "main", "create", "worker");
+	fthread(&f, 25, "main", "join", NULL);
+	fthread(&f, 42, "start", "create", "worker");
+	fthread(&f, 53, "stop", "join", NULL);
+	fapart(&f, 16, "main", 15);
+	fapart(&f, 20, "main", 15);
+	fapart(&f, 20, "main", 18);
+	fapart(&f, 21, "main", 15);
+	fapart(&f, 21, "main", 18);
+	fapart(&f, 22, "main", 15);
+	fapart(&f, 64, "run", 62);
+	fc(&f, "main", "helper", NULL);
+	f.v[f.nr - 1].line = 21;
+	fc(&f, "main", "run", NULL);
+	f.v[f.nr - 1].line = 29;
+	fc(&f, "run", "start", NULL);
+	f.v[f.nr - 1].line = 62;
+	fc(&f, "run", "stop", NULL);
+	f.v[f.nr - 1].line = 68;
+	fw(&f, 16, "main", "s", "a", "self", NULL);
+	fw(&f, 20, "main", "s", "b", "self", NULL);
+	fw(&f, 22, "main", "s", "c", "self", NULL);
+	fw(&f, 64, "run", "s", "d", "self", NULL);
+	fw(&f, 65, "run", "s", "e", "self", NULL);
+	fw(&f, 35, "helper", "s", "h", "self", NULL);
+	fw(&f, 33, "worker", "s", "w", "self", NULL);
+	fw(&f, 41, "start", "s", "p", "self", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "p")->writers[0].phase, PHASE_SETUP,
+		  "apart: a start is not in the window it opens");
+	CHECK_INT(field(&v, "a")->writers[0].phase, PHASE_SETUP,
+		  "apart: a branch no start reaches is setup");
+	CHECK_INT(field(&v, "b")->writers[0].phase, PHASE_SETUP,
+		  "apart: a store apart from every start is setup");
+	CHECK_INT(field(&v, "h")->writers[0].phase, PHASE_SETUP,
+		  "apart: a call apart from every start carries no window");
+	CHECK_INT(field(&v, "c")->writers[0].phase, PHASE_RUNTIME,
+		  "apart: another start that reaches it makes it run time");
+	CHECK_INT(field(&v, "d")->writers[0].phase, PHASE_SETUP,
+		  "apart: after a starting helper, on another branch, is setup");
+	CHECK_INT(field(&v, "e")->writers[0].phase, PHASE_RUNTIME,
+		  "apart: after a starting helper, on its path, is run time");
+	CHECK_OWNED_STR(race_pairs(&v), "c/w e/w",
+			"apart: only the stores on a path from a start race");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
 int main(void)
 {
 	enum policy p;
@@ -1084,5 +1164,6 @@ int main(void)
 	test_stable_cover();
 	test_vfio_cover();
 	test_thread_windows();
+	test_thread_apart();
 	return unit_done();
 }
