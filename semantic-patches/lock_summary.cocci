@@ -54,22 +54,22 @@ import lockvocab
 LOCKS = lockvocab.load(data.split(":"))
 KEEP = set(lockvocab.load(user.split(":")) if user != "-" else ())
 
-def object_names(paths, kind):
-	"""The names of the object-vocabulary lines of one kind (alloc, fill)."""
-	names = set()
+def object_names(paths):
+	"""The names of the object-vocabulary lines, by kind (alloc, fill)."""
+	names = {"alloc": set(), "fill": set()}
 	for path in paths:
 		for line in open(path):
 			f = line.split()
-			if len(f) > 1 and f[0] == kind:
-				names.add(f[1])
+			if len(f) > 1 and f[0] in names:
+				names[f[0]].add(f[1])
 	return names
 
-ALLOCS = object_names(data.split(":"), "alloc")
-FILLS = object_names(data.split(":"), "fill")
+OBJECTS = object_names(data.split(":"))
+ALLOCS, FILLS = OBJECTS["alloc"], OBJECTS["fill"]
 # A function the user's --data names as an allocator or a filler is what
 # that says, never learned otherwise.
-KEEP |= object_names(user.split(":") if user != "-" else (), "alloc")
-KEEP |= object_names(user.split(":") if user != "-" else (), "fill")
+for kind in object_names(user.split(":") if user != "-" else ()).values():
+	KEEP |= kind
 coccinelle.params = []		# (file, func, name, index, struct, is_pointer)
 coccinelle.vars = []		# (file, func or None, name, struct, is_pointer)
 coccinelle.ops = []		# (kind, file, func, first, last, callee, line, col)
