@@ -116,6 +116,8 @@ static char *entry_object(const struct compile_entry *e)
 struct build_db {
 	struct compile_db db;
 	int loaded;		/* 0 not yet, 1 loaded, -1 absent or bad */
+	struct compile_db kbuild;	/* the kbuild records of kbuild_dir */
+	char *kbuild_dir;
 };
 
 static int db_objects(const struct source_opts *o, struct build_db *bd, const char *path,
@@ -169,22 +171,31 @@ static int db_objects(const struct source_opts *o, struct build_db *bd, const ch
  * kernel/sched/build_policy.c includes rt.c and syscalls.c.  How many
  * read it (an object already in objs counts, and is not added twice).
  */
-static int included_objects(const struct source_opts *o, const char *path,
-			    struct opt_list *objs)
+static int included_objects(const struct source_opts *o, struct build_db *bd,
+			    const char *path, struct opt_list *objs)
 {
-	struct compile_db db = { 0 };
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	char want[PATH_MAX], *full = xstrfmt("%s/%s", o->tree, path);
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	const char *dirs[] = { slash ? dir : ".", NULL };
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	int found = 0;
 
-	if (slash)
-		*slash = '\0';
-	if (realpath(full, want))
-		compile_db_load_kbuild(&db, o->build, dirs);
-	for (int i = 0; i < db.nr; i++) {
-		const struct compile_entry *e = &db.v[i];
+	if (!realpath(full, want)) {
+		free(dir);
+		free(full);
+		return 0;
+	}
+	/* the files a unity build includes share a directory: read it once */
+	if (!bd->kbuild_dir || strcmp(bd->kbuild_dir, dir)) {
+		const char *dirs[] = { dir, NULL };
+
+		compile_db_release(&bd->kbuild);
+		bd->kbuild = (struct compile_db){ 0 };
+		compile_db_load_kbuild(&bd->kbuild, o->build, dirs);
+		free(bd->kbuild_dir);
+		bd->kbuild_dir = xstrdup(dir);
+	}
+	for (int i = 0; i < bd->kbuild.nr; i++) {
+		const struct compile_entry *e = &bd->kbuild.v[i];
 		char *obj = NULL;
 		bool seen = false;
 
@@ -212,7 +223,6 @@ static int included_objects(const struct source_opts *o, const char *path,
 		else
 			opt_list_append(objs, obj);
 	}
-	compile_db_release(&db);
 	free(dir);
 	free(full);
 	return found;
@@ -245,7 +255,7 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 				opt_list_append(&objs, obj);
 			} else {
 				if (db_objects(o, &bd, path, &objs) <= 0 &&
-				    !included_objects(o, path, &objs))
+				    !included_objects(o, &bd, path, &objs))
 					ret = error("%s: no object for %s (build it first)", obj, path);
 				free(obj);
 			}
@@ -285,5 +295,7 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 		free((char *)objs.v[i]);
 	free(objs.v);
 	compile_db_release(&bd.db);
+	compile_db_release(&bd.kbuild);
+	free(bd.kbuild_dir);
 	return ret;
 }
