@@ -8,11 +8,7 @@
 
 #include "util.h"
 
-/*
- * Blank comments, string and character literals and preprocessor lines
- * (with their continuations), keeping newlines so offsets map to lines.
- */
-static char *strip_code(const char *buf, size_t len)
+char *strip_code(const char *buf, size_t len)
 {
 	char *s = xstrndup(buf, len);
 	bool line_start = true;

@@ -35,5 +35,11 @@ struct decl_scan {
 /* Append the structs declared in buf, nested ones after their parent. */
 void decl_scan_buf(struct decl_scan *d, const char *buf, size_t len, const char *file);
 void decl_scan_release(struct decl_scan *d);
+/*
+ * A copy of buf[0, len) with comments, string and character literals and
+ * preprocessor lines (with their continuations) blanked, newlines kept so
+ * offsets map to lines: the code the text scanners read.
+ */
+char *strip_code(const char *buf, size_t len);
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "parse_options.h"
+#include "roots_vocab.h"
 #include "util.h"
 
 static bool one_of(const char *s, const char *const *set, size_t n)
@@ -169,4 +170,92 @@ int facts_check_vocabulary(const char *path)
 		ret = facts_check_vocabulary_buf(sb.buf, sb.len, path);
 	strbuf_release(&sb);
 	return ret;
+}
+
+static enum phase phase_word(const char *w)
+{
+	return !strcmp(w, "setup") ? PHASE_SETUP : !strcmp(w, "teardown") ? PHASE_TEARDOWN :
+	       PHASE_RUNTIME;
+}
+
+int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const char *path)
+{
+	static const struct {
+		const char *word;
+		enum root_what what;
+	} kinds[] = {
+		{ "op", ROOT_OP }, { "arg", ROOT_ARG }, { "attr", ROOT_ATTR },
+		{ "initcall", ROOT_INITCALL }, { "func", ROOT_FUNC }, { "macro", ROOT_MACRO },
+		{ "sync", ROOT_SYNC }, { "ignore", ROOT_IGNORE },
+	};
+	char *copy;
+
+	if (facts_check_vocabulary_buf(buf, len, path))
+		return -1;
+	copy = xstrndup(buf, len);
+	for (char *l = copy, *save = NULL, *line; (line = strtok_r(l, "\n", &save)); l = NULL) {
+		char *w[6] = { NULL }, *s2 = NULL;
+		int n = 0;
+		struct root_entry e = { 0 };
+		size_t k;
+
+		for (char *t = strtok_r(line, " \t", &s2); t && n < 6; t = strtok_r(NULL, " \t", &s2))
+			w[n++] = t;
+		if (!n || w[0][0] == '#')
+			continue;
+		if (!strcmp(w[0], "callbacks")) {
+			rv->callbacks = !strcmp(w[1], "none") ? -1 : (int)phase_word(w[1]);
+			continue;
+		}
+		for (k = 0; k < ARRAY_SIZE(kinds) && strcmp(w[0], kinds[k].word); k++)
+			;
+		if (k == ARRAY_SIZE(kinds))
+			continue;	/* a lock, type, thread... line: not a root */
+		e.what = kinds[k].what;
+		e.name = xstrdup(w[1]);
+		e.index = -1;
+		switch (e.what) {
+		case ROOT_ARG:		/* arg NAME INDEX PHASE KIND */
+			e.index = atoi(w[2]);
+			e.phase = phase_word(w[3]);
+			break;
+		case ROOT_MACRO:	/* macro NAME INDEX FIELD [PATTERN] */
+			e.index = atoi(w[2]);
+			e.field = xstrdup(w[3]);
+			break;
+		case ROOT_SYNC:
+		case ROOT_IGNORE:
+			break;
+		default:		/* op, attr, initcall, func: NAME PHASE */
+			e.phase = phase_word(w[2]);
+		}
+		ALLOC_GROW(rv->v, rv->nr + 1, rv->alloc);
+		rv->v[rv->nr++] = e;
+	}
+	free(copy);
+	return 0;
+}
+
+const struct root_entry *roots_vocab_find(const struct roots_vocab *rv, enum root_what what,
+					  const char *name, size_t len, int index)
+{
+	for (int i = 0; i < rv->nr; i++) {
+		const struct root_entry *e = &rv->v[i];
+
+		if (e->what == what && strlen(e->name) == len && !memcmp(e->name, name, len) &&
+		    (index < 0 || e->index < 0 || e->index == index))
+			return e;
+	}
+	return NULL;
+}
+
+void roots_vocab_release(struct roots_vocab *rv)
+{
+	for (int i = 0; i < rv->nr; i++) {
+		free(rv->v[i].name);
+		free(rv->v[i].field);
+	}
+	free(rv->v);
+	rv->v = NULL;
+	rv->nr = rv->alloc = 0;
 }

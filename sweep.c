@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Running a sweep: list the files, find the memory locations, keep only
- * the files that can write one of their fields, and run spatch on those in
- * parallel, caching each file's result under a hash of what it depends on
- * so a killed sweep resumes where it stopped.
+ * the files that can write one of their fields, and read those for their
+ * stores (sweep_scan.c), caching each file's result under a hash of what it
+ * depends on so a killed sweep resumes where it stopped.
  */
 #include "sweep.h"
 
@@ -11,33 +11,22 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "datadir.h"
+#include "preset.h"
+#include "roots_vocab.h"
 #include "decl_scan.h"
 #include "facts_files.h"
 #include "include_graph.h"
-#include "run_command.h"
 #include "source.h"
-#include "spatch_tree.h"
 #include "tree_files.h"
-
-#define RULE "sweep_writes.cocci"
-/* Parse hints (scoped_guard...): without them a function is dropped. */
-#define MACROS "kernel-macros.h"
-#define SPATCH_TIMEOUT "120"
-/* next to a cache file: the failure of its spatch, which is no result */
-#define FAILED ".failed"
-/* Files per spatch run: its start-up (Python, the rule) costs 0.5 s. */
-#define BATCH 24
 
 struct file_list {
 	char **v;
@@ -435,7 +424,6 @@ static char *keep_names(const char *list, const struct file_list *names)
 
 struct job {
 	const char *file;
-	char *name;	/* file's name in the spatch_tree */
 	char *fields;
 	char *cache;	/* cache file path */
 };
@@ -562,149 +550,6 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 	strbuf_release(&sb);
 }
 
-static bool in_list(const char *list, const char *name, size_t n)
-{
-	for (const char *p = list; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
-		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
-			return true;
-	return false;
-}
-
-/*
- * The write records of spatch's output that belong to job j, named by the
- * file's own name again.
- */
-static void split_output(const char *out, const struct job *j, struct strbuf *mine)
-{
-	size_t flen = strlen(j->name);
-
-	for (const char *l = out; *l; ) {
-		const char *nl = strchrnul(l, '\n'), *field = l;
-
-		for (int tab = 0; tab < 6 && field; tab++)
-			field = memchr(field, '\t', (size_t)(nl - field)), field = field ? field + 1 : NULL;
-		if (starts_with(l, "write\t") && !strncmp(l + 6, j->name, flen) &&
-		    l[6 + flen] == '\t' && field &&
-		    in_list(j->fields, field, strcspn(field, "\t\n"))) {
-			strbuf_addf(mine, "write\t%s", j->file);
-			strbuf_add(mine, l + 6 + flen, (size_t)(nl - l - 6 - flen));
-			strbuf_addch(mine, '\n');
-		}
-		l = *nl ? nl + 1 : nl;
-	}
-}
-
-/* Run spatch on one file; its stdout (write records) becomes the cache. */
-static void analyse(struct spatch_tree *st, const char *rule, const struct job *j)
-{
-	char *macros = datadir_path(MACROS);
-	char *fields = xstrfmt("fields=%s", j->fields);
-	const char *argv[] = {
-		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
-		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
-		j->name, NULL
-	};
-	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT, mine = STRBUF_INIT;
-	struct child c = { .argv = argv, .out = &out, .err = &err };
-	int rc = spatch_tree_run(st, &c);
-
-	strbuf_addstr(&out, "");
-	strbuf_addstr(&err, "");
-	if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
-		char *nl = strchr(err.buf, '\n'), *failed = xstrfmt("%s%s", j->cache, FAILED);
-
-		if (nl)
-			*nl = '\0';
-		for (char *t = err.buf; (t = strchr(t, '\t')); )
-			*t = ' ';
-		strbuf_addf(&mine, "skip\t%s\tspatch exit %d%s%s\n", j->file, rc,
-			    *err.buf ? ": " : "", err.buf);
-		/* not a result: --resume runs it again */
-		if (write_file_atomic(failed, mine.buf, mine.len))
-			exit(2);
-		free(failed);
-	} else {
-		strbuf_addstr(&mine, "");
-		split_output(out.buf, j, &mine);
-		if (write_file_atomic(j->cache, mine.buf, mine.len))
-			exit(2);
-	}
-	strbuf_release(&mine);
-	strbuf_release(&out);
-	strbuf_release(&err);
-	free(fields);
-	free(macros);
-}
-
-/* The sorted union of the batch's field lists. */
-static char *union_fields(const struct job *b, int n)
-{
-	struct file_list all = { 0 };
-	struct strbuf sb = STRBUF_INIT;
-
-	for (int i = 0; i < n; i++)
-		for (const char *p = b[i].fields; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
-			ALLOC_GROW(all.v, all.nr + 1, all.alloc);
-			all.v[all.nr++] = xstrndup(p, strcspn(p, ","));
-		}
-	if (all.nr)
-		qsort(all.v, (size_t)all.nr, sizeof(*all.v), cmp_strp);
-	strbuf_addstr(&sb, "fields=");
-	for (int i = 0; i < all.nr; i++) {
-		if (!i || strcmp(all.v[i - 1], all.v[i]))
-			strbuf_addf(&sb, "%s%s", i ? "," : "", all.v[i]);
-	}
-	for (int i = 0; i < all.nr; i++)
-		free(all.v[i]);
-	free(all.v);
-	return strbuf_detach(&sb);
-}
-
-/*
- * One spatch for a batch of files, each its own file group so no state
- * crosses files; the output is split into each file's cache.  A batch
- * spatch fails on is rerun a file at a time, so a bad file costs only
- * itself.
- */
-static void analyse_batch(struct spatch_tree *st, const char *rule, const char *groups,
-			  const struct job *b, int n)
-{
-	char *fields = union_fields(b, n), *macros = datadir_path(MACROS);
-	const char *argv[] = {
-		"spatch", "--very-quiet", "-D", "sweep", "-D", fields, "--sp-file", rule,
-		"--no-includes", "--macro-file", macros, "--timeout", SPATCH_TIMEOUT,
-		"--file-groups", groups, NULL
-	};
-	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT, list = STRBUF_INIT;
-	struct child c = { .argv = argv, .out = &out, .err = &err };
-	int rc;
-
-	for (int i = 0; i < n; i++)
-		strbuf_addf(&list, "%s\n\n", b[i].name);
-	if (write_file_atomic(groups, list.buf, list.len))
-		exit(2);
-	rc = spatch_tree_run(st, &c);
-	strbuf_addstr(&out, "");
-	strbuf_addstr(&err, "");
-	unlink(groups);
-	for (int i = 0; i < n; i++) {
-		if (rc || strstr(err.buf, "EXN") || strstr(err.buf, "Python failure")) {
-			analyse(st, rule, &b[i]);
-			continue;
-		}
-		strbuf_reset(&list);
-		strbuf_addstr(&list, "");
-		split_output(out.buf, &b[i], &list);
-		if (write_file_atomic(b[i].cache, list.buf, list.len))
-			exit(2);
-	}
-	strbuf_release(&out);
-	strbuf_release(&err);
-	strbuf_release(&list);
-	free(fields);
-	free(macros);
-}
-
 /*
  * The cache key's part that is not the file: the bitsplit version and
  * every file of the data directory (the rule, the parse hints, the lock,
@@ -766,77 +611,62 @@ static void progress(const struct sweep_opts *o, int done, int total, time_t sta
 		fputc('\n', stderr);
 }
 
-/*
- * Fork the workers; worker w takes every jobs-th batch from w.  Each writes
- * a byte to the pipe per finished file, so the parent can show progress.
- */
-static void run_jobs(const struct sweep_opts *o, const char *abs_out, struct job *todo,
-		     int nr)
+/* The roots vocabulary of the tree's preset, as check reads it. */
+static void load_roots(const struct sweep_opts *o, struct roots_vocab *rv)
 {
-	struct spatch_tree *st = spatch_tree_open(o->tree);
-	char *rule = datadir_path(RULE);
-	int njobs = o->jobs < 1 ? 1 : o->jobs, fds[2], done = 0, status, failed = 0;
-	/*
-	 * At most BATCH files a spatch, and two batches a worker when there
-	 * are few files: every job gets work, and a killed sweep has cached
-	 * something to resume from.
-	 */
-	int batch = (nr + 2 * njobs - 1) / (2 * njobs);
-	pid_t *pids = xcalloc((size_t)njobs, sizeof(*pids)), parent = getpid();
+	struct opt_list paths = { 0 };
+	const char *const *names;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const char **p = o->paths; *p; p++)
+		opt_list_append(&paths, *p);
+	names = preset_vocabularies(preset_resolve(NULL, o->tree, &paths));
+	for (size_t i = 0; names[i]; i++) {
+		char *path = datadir_path(names[i]);
+
+		strbuf_reset(&sb);
+		if (strbuf_read_file(&sb, path) < 0)
+			die("%s: cannot read: %s", path, strerror(errno));
+		if (roots_vocab_parse(rv, sb.buf, sb.len, path))
+			exit(2);
+		free(path);
+	}
+	free(paths.v);
+	strbuf_release(&sb);
+}
+
+/* The cheap tier on the files not in the cache; each result is cached. */
+static void scan_files(const struct sweep_opts *o, const struct sweep_results *r,
+		       const struct job *todo, int nr)
+{
+	struct roots_vocab rv = ROOTS_VOCAB_INIT;
+	struct sweep_scan_ctx ctx = { .roots = &rv };
+	struct file_list names = { 0 };
+	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
 	time_t start = time(NULL);
-	char byte;
 
-	if (batch > BATCH)
-		batch = BATCH;
-	if (batch < 1)
-		batch = 1;
-	if (access(rule, R_OK))
-		die("%s: cannot read: %s", rule, strerror(errno));
-	/* before the fork: a name may add links to the mirror */
-	for (int i = 0; i < nr; i++)
-		if (!(todo[i].name = spatch_tree_name(st, todo[i].file)))
-			die("%s: cannot give it to spatch", todo[i].file);
-	if (pipe(fds))
-		die("pipe: %s", strerror(errno));
-	fflush(NULL);
-	for (int w = 0; w < njobs; w++) {
-		pids[w] = fork();
-		if (pids[w] < 0)
-			die("fork: %s", strerror(errno));
-		if (!pids[w]) {
-			char *groups = xstrfmt("%s/cache/group-%d", abs_out, (int)getpid());
-
-			die_with_parent(parent);
-			close(fds[0]);
-			for (int i = w * batch; i < nr; i += njobs * batch) {
-				int n = nr - i < batch ? nr - i : batch;
-
-				analyse_batch(st, rule, groups, &todo[i], n);
-				for (int k = 0; k < n; k++)
-					if (write(fds[1], "", 1) != 1)
-						_exit(2);
-			}
-			_exit(0);
-		}
+	load_roots(o, &rv);
+	for (int l = 0; l < r->nr_locs; l++) {
+		ALLOC_GROW(names.v, names.nr + 1, names.alloc);
+		names.v[names.nr++] = r->locs[l].struct_name;
 	}
-	close(fds[1]);
+	sort_unique(&names);
+	ctx.structs = names.v;
+	ctx.nr_structs = names.nr;
 	progress(o, 0, nr, start);
-	while (read(fds[0], &byte, 1) == 1)
-		progress(o, ++done, nr, start);
-	close(fds[0]);
-	for (int w = 0; w < njobs; w++) {
-		while (waitpid(pids[w], &status, 0) < 0)
-			if (errno != EINTR)
-				die("waitpid: %s", strerror(errno));
-		failed |= !WIFEXITED(status) || WEXITSTATUS(status);
+	for (int i = 0; i < nr; i++) {
+		read_tree_file(o->tree, todo[i].file, &sb);
+		strbuf_reset(&out);
+		strbuf_addstr(&out, "");
+		sweep_scan(&ctx, sb.buf, sb.len, todo[i].file, todo[i].fields, &out);
+		if (write_file_atomic(todo[i].cache, out.buf, out.len))
+			exit(2);
+		progress(o, i + 1, nr, start);
 	}
-	spatch_tree_close(st);
-	for (int i = 0; i < nr; i++)
-		free(todo[i].name);
-	if (failed)
-		die("a sweep worker failed; rerun with --resume to finish");
-	free(pids);
-	free(rule);
+	roots_vocab_release(&rv);
+	free(names.v);
+	strbuf_release(&sb);
+	strbuf_release(&out);
 }
 
 static bool dir_is_empty(const char *path)
@@ -878,7 +708,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	struct job *jobs = NULL, *todo = NULL;
 	int nr_jobs = 0, alloc_jobs = 0, nr_todo = 0, alloc_todo = 0;
 	long nth_c = 0, nth_candidate = 0;
-	char *cache_dir, *results, *abs_out;
+	char *cache_dir, *results;
 	unsigned long long data;
 	struct include_graph graph;
 	int *loc_file, nr_idx;
@@ -890,7 +720,7 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	int lock;
 
 	make_dir(o->out);
-	/* held until exit; O_CLOEXEC: spatch must not hold it past us */
+	/* held until exit; O_CLOEXEC: the full tier's spatch must not hold it past us */
 	lock = open(o->out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (lock < 0 || flock(lock, LOCK_EX | LOCK_NB))
 		die(errno == EWOULDBLOCK ? "%s: another sweep is writing into it" :
@@ -900,9 +730,6 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		die("%s: holds a sweep already; pass --resume to continue it, or remove it",
 		    o->out);
 	make_dir(cache_dir);
-	abs_out = realpath(o->out, NULL);
-	if (!abs_out)
-		die("%s: %s", o->out, strerror(errno));
 	data = data_hash();
 
 	for (const char **p = o->paths; *p; p++) {
@@ -966,7 +793,6 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 		r->candidates++;
 		ALLOC_GROW(jobs, nr_jobs + 1, alloc_jobs);
 		jobs[nr_jobs].file = files.v[i];
-		jobs[nr_jobs].name = NULL;
 		jobs[nr_jobs].fields = fields;
 		jobs[nr_jobs].cache = cache_path(o->out, data, files.v[i], hashes[i], fields);
 		if (!access(jobs[nr_jobs].cache, R_OK)) {
@@ -979,19 +805,14 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	}
 	r->parsed = nr_todo;
 	if (nr_todo)
-		run_jobs(o, abs_out, todo, nr_todo);
+		scan_files(o, r, todo, nr_todo);
 
 	for (int i = 0; i < nr_jobs; i++) {
-		char *failed = xstrfmt("%s%s", jobs[i].cache, FAILED);
-		const char *from = access(jobs[i].cache, R_OK) ? failed : jobs[i].cache;
-
 		strbuf_reset(&sb);
-		if (strbuf_read_file(&sb, from) < 0)
-			die("%s: cannot read: %s", from, strerror(errno));
-		if (sweep_results_parse(r, sb.buf, sb.len, from))
+		if (strbuf_read_file(&sb, jobs[i].cache) < 0)
+			die("%s: cannot read: %s", jobs[i].cache, strerror(errno));
+		if (sweep_results_parse(r, sb.buf, sb.len, jobs[i].cache))
 			exit(2);
-		unlink(failed);
-		free(failed);
 	}
 	r->failed = r->nr_skips;
 
@@ -1019,6 +840,5 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	free(todo);
 	free(results);
 	free(cache_dir);
-	free(abs_out);
 	strbuf_release(&sb);
 }

@@ -19,11 +19,11 @@
  *   skip   FILE REASON
  *
  * FILES counts the .c and .h files of the shard, CANDIDATES those the prefilter
- * kept (they can write a field of a shared location), PARSED those spatch
- * ran on now, CACHED those whose result came from the cache.  LAYOUT is
- * "declarations" or "build".  A loc's LINE is its struct's declaration
- * line.  STRUCT in a write is "-" when spatch could not infer the type;
- * PHASE is setup or runtime.  These are the cheap tier's records: "bitsplit
+ * kept (they can write a field of a shared location), PARSED those read
+ * for their stores now (sweep_scan()), CACHED those whose result came
+ * from the cache.  LAYOUT is "declarations" or "build".  A loc's LINE is
+ * its struct's declaration line.  STRUCT in a write is "-" when the text
+ * does not declare the store's base; PHASE is setup or runtime.  These are the cheap tier's records: "bitsplit
  * merge" reads those of every shard and runs the full tier once
  * (sweep_full.c), so its summary is an unsharded sweep's.
  */
@@ -70,6 +70,25 @@ struct sweep_opts {
 
 /* Run one shard of a sweep; writes OUT/results-I-of-N.tsv.  Exits 2 on error. */
 void sweep_run(const struct sweep_opts *o, struct sweep_results *r);
+
+struct roots_vocab;
+
+/* What the cheap tier reads a file with. */
+struct sweep_scan_ctx {
+	const struct roots_vocab *roots;	/* the preset's roots vocabulary */
+	char **structs;				/* the locations' struct names, sorted */
+	int nr_structs;
+};
+
+/*
+ * Append the write records of the stores buf (file's text) makes to the
+ * fields (comma-separated names) in the functions it defines
+ * (sweep_scan.c): STRUCT the struct the text declares the base as, or
+ * "-"; PHASE setup when only setup and teardown roots of the file reach
+ * the function.  A store to a local struct object is none.
+ */
+void sweep_scan(const struct sweep_scan_ctx *c, const char *buf, size_t len, const char *file,
+		const char *fields, struct strbuf *out);
 
 /* Parse results TSV (appending); errors say "name:line: error: expected ...". */
 int sweep_results_parse(struct sweep_results *r, const char *buf, size_t len,

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BITSPLIT_ROOTS_VOCAB_H
+#define BITSPLIT_ROOTS_VOCAB_H
+
+#include <stddef.h>
+
+#include "verdict.h"
+
+/*
+ * The phase roots of a vocabulary (semantic-patches/roots-*.txt) for the
+ * readers that find roots in C text rather than through facts.cocci:
+ * the same lines, the same meaning.
+ */
+enum root_what { ROOT_OP, ROOT_ARG, ROOT_ATTR, ROOT_INITCALL, ROOT_FUNC, ROOT_MACRO,
+		 ROOT_SYNC, ROOT_IGNORE };
+
+struct root_entry {
+	enum root_what what;
+	char *name;
+	int index;		/* arg, macro: the argument (from 0) */
+	enum phase phase;	/* op, arg, attr, initcall, func */
+	char *field;		/* macro: the ops field argument index lands in */
+};
+
+struct roots_vocab {
+	struct root_entry *v;
+	int nr, alloc;
+	/* the phase of a function in an unlisted field or whose address is taken; -1: no root */
+	int callbacks;
+};
+
+#define ROOTS_VOCAB_INIT { .callbacks = PHASE_RUNTIME }
+
+/*
+ * Append the root lines of a vocabulary (others are skipped), after
+ * facts_check_vocabulary_buf() says it is good; -1 (and the checker's
+ * errors) if not.
+ */
+int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const char *path);
+/* The entry of what and name (and index, for arg and macro; -1: any), or NULL. */
+const struct root_entry *roots_vocab_find(const struct roots_vocab *rv, enum root_what what,
+					  const char *name, size_t len, int index);
+void roots_vocab_release(struct roots_vocab *rv);
+
+#endif

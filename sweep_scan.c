@@ -1,0 +1,648 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sweep's cheap tier on one file, from its text alone: each store to a
+ * candidate field, the function it is in, the struct its base has where
+ * the file declares the base, and the phase the file gives the function.
+ *
+ * The phase is check's rule seen through one file: the roots are those of
+ * the roots vocabulary (ops fields, attributes, initcalls, functions handed
+ * to a call), found in the text as facts.cocci finds them in the parse; a
+ * function runs at setup or teardown when only setup or teardown roots
+ * reach it over the file's calls, and at run time otherwise (no root in
+ * the file reaches it: its callers are elsewhere, as check says of code no
+ * root reaches in the kernel).
+ */
+#include "sweep.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decl_scan.h"
+#include "roots_vocab.h"
+
+struct func {
+	const char *name;	/* points into the code */
+	size_t name_len;
+	size_t head;		/* where its declaration starts */
+	size_t open, close;	/* its braces */
+	unsigned int reach;	/* 1 << phase of the roots that reach it */
+	int index;		/* in by_name: its own in fn */
+};
+
+struct edge {
+	int from, to;
+};
+
+struct scan {
+	const struct sweep_scan_ctx *c;
+	const char *s;		/* the code: comments, strings, directives blanked */
+	size_t len;
+	struct func *fn;	/* by offset */
+	int nr_fn, alloc_fn;
+	struct func *by_name;	/* copies of fn sorted by name, index naming the original */
+	struct edge *edges;
+	int nr_edges, alloc_edges;
+	size_t *lines;		/* offsets of line starts */
+	int nr_lines, alloc_lines;
+};
+
+static bool is_ident_start(int c)
+{
+	return isalpha(c) || c == '_';
+}
+
+static bool word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(s, w, n);
+}
+
+static bool is_keyword(const char *s, size_t n)
+{
+	static const char *const kw[] = {
+		"if", "for", "while", "switch", "return", "sizeof", "typeof", "__typeof__",
+		"do", "else", "case", "goto", "_Alignof", "__attribute__", "defined",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(kw); i++)
+		if (word_is(s, n, kw[i]))
+			return true;
+	return false;
+}
+
+static size_t skip_space_back(const char *s, size_t i)
+{
+	while (i && isspace((unsigned char)s[i - 1]))
+		i--;
+	return i;
+}
+
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+	while (i < len && isspace((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+/* The start of the identifier that ends at end (exclusive), or end. */
+static size_t ident_back(const char *s, size_t end)
+{
+	size_t b = end;
+
+	while (b && is_ident_char((unsigned char)s[b - 1]))
+		b--;
+	return b < end && is_ident_start((unsigned char)s[b]) ? b : end;
+}
+
+/* The offset of the bracket opening the one closing at close, or (size_t)-1. */
+static size_t open_back(const char *s, size_t close)
+{
+	int depth = 0;
+
+	for (size_t i = close + 1; i-- > 0; ) {
+		if (s[i] == ')' || s[i] == ']')
+			depth++;
+		else if ((s[i] == '(' || s[i] == '[') && !--depth)
+			return i;
+		else if (s[i] == ';' || s[i] == '{' || s[i] == '}')
+			break;
+	}
+	return (size_t)-1;
+}
+
+static size_t close_of(const char *s, size_t open, size_t len)
+{
+	int depth = 0;
+
+	for (size_t i = open; i < len; i++) {
+		if (s[i] == '{')
+			depth++;
+		else if (s[i] == '}' && !--depth)
+			return i;
+	}
+	return len;
+}
+
+/*
+ * The function definitions at file scope: "NAME(...) {", a keyword not
+ * being a NAME; their declaration starts after the previous ';', '}' or
+ * '{' at file scope.
+ */
+static void find_functions(struct scan *sc)
+{
+	const char *s = sc->s;
+	size_t head = 0;
+
+	for (size_t i = 0; i < sc->len; i++) {
+		size_t p, open, name;
+
+		if (s[i] == ';' || s[i] == '}') {
+			head = i + 1;
+			continue;
+		}
+		if (s[i] != '{')
+			continue;
+		p = skip_space_back(s, i);
+		open = p && s[p - 1] == ')' ? open_back(s, p - 1) : (size_t)-1;
+		name = open == (size_t)-1 ? (size_t)-1 : ident_back(s, skip_space_back(s, open));
+		/* "f(void) __releases(x) {": the name is before the attribute */
+		while (name != (size_t)-1 && !strncmp(s + name, "__", 2) &&
+		       (p = skip_space_back(s, name)) && s[p - 1] == ')') {
+			open = open_back(s, p - 1);
+			name = open == (size_t)-1 ? (size_t)-1 :
+			       ident_back(s, skip_space_back(s, open));
+		}
+		if (name != (size_t)-1 && name < skip_space_back(s, open) &&
+		    !is_keyword(s + name, skip_space_back(s, open) - name)) {
+			size_t end = skip_space_back(s, open);
+
+			ALLOC_GROW(sc->fn, sc->nr_fn + 1, sc->alloc_fn);
+			sc->fn[sc->nr_fn++] = (struct func){ .name = s + name, .name_len = end - name,
+							     .head = head, .open = i,
+							     .close = close_of(s, i, sc->len) };
+		}
+		/* an initializer or a struct body: skip it whole */
+		i = close_of(s, i, sc->len);
+		head = i + 1;
+	}
+}
+
+static int cmp_name(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	return c ? c : (an > bn) - (an < bn);
+}
+
+static int cmp_func_name(const void *a, const void *b)
+{
+	const struct func *x = a, *y = b;
+
+	return cmp_name(x->name, x->name_len, y->name, y->name_len);
+}
+
+/* A function named s[0, n), or -1. */
+static int find_fn(const struct scan *sc, const char *s, size_t n)
+{
+	struct func key = { .name = s, .name_len = n };
+	const struct func *hit = bsearch(&key, sc->by_name, (size_t)sc->nr_fn,
+					 sizeof(*sc->by_name), cmp_func_name);
+
+	return hit ? hit->index : -1;
+}
+
+/* The function whose body holds offset off, or -1. */
+static int enclosing(const struct scan *sc, size_t off)
+{
+	int lo = 0, hi = sc->nr_fn;
+
+	while (lo < hi) {	/* the first function opening after off */
+		int mid = lo + (hi - lo) / 2;
+
+		if (sc->fn[mid].open <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo && off < sc->fn[lo - 1].close ? lo - 1 : -1;
+}
+
+static void add_edge(struct scan *sc, int from, int to)
+{
+	ALLOC_GROW(sc->edges, sc->nr_edges + 1, sc->alloc_edges);
+	sc->edges[sc->nr_edges++] = (struct edge){ from, to };
+}
+
+static void root(struct func *f, int phase)
+{
+	if (phase >= 0)
+		f->reach |= 1u << phase;
+}
+
+/*
+ * The phase a reference to a function (not a call) at [b, e) makes it a
+ * root of: ".OP = fn" by the op, argument N of a call by the call's arg,
+ * initcall, macro, sync or ignore line; anything else takes its address.
+ * Returns -1 for no root; *sync is set for a call that runs it at once.
+ */
+static int reference(const struct scan *sc, size_t b, size_t e, bool *sync)
+{
+	const struct roots_vocab *rv = sc->c->roots;
+	const struct root_entry *r;
+	const char *s = sc->s;
+	size_t p = skip_space_back(s, b), q;
+	int depth = 0, index = 0;
+
+	(void)e;
+	*sync = false;
+	if (p && s[p - 1] == '&')
+		p = skip_space_back(s, p - 1);
+	if (p && s[p - 1] == '=' && (p < 2 || !s[p - 2] || !strchr("=!<>", s[p - 2]))) {
+		size_t fe = skip_space_back(s, p - 1), fb = ident_back(s, fe);
+
+		q = skip_space_back(s, fb);
+		if (fb < fe && q && (s[q - 1] == '.' || (q > 1 && s[q - 1] == '>' && s[q - 2] == '-'))) {
+			r = roots_vocab_find(rv, ROOT_OP, s + fb, fe - fb, -1);
+			return r ? (int)r->phase : rv->callbacks;
+		}
+		return rv->callbacks;
+	}
+	/* the call whose argument it is: the innermost '(' open before it */
+	for (q = b; q-- > 0; ) {
+		if (s[q] == ')' || s[q] == ']' || s[q] == '}')
+			depth++;
+		else if ((s[q] == '(' || s[q] == '[' || s[q] == '{') && depth)
+			depth--;
+		else if (s[q] == ',' && !depth)
+			index++;
+		else if (s[q] == ';' || s[q] == '{' || s[q] == '[')
+			return rv->callbacks;
+		else if (s[q] == '(')
+			break;
+	}
+	if (q == (size_t)-1)
+		return rv->callbacks;
+	p = skip_space_back(s, q);
+	q = ident_back(s, p);
+	if (q == p)
+		return rv->callbacks;
+	if ((r = roots_vocab_find(rv, ROOT_ARG, s + q, p - q, index)) ||
+	    (r = roots_vocab_find(rv, ROOT_INITCALL, s + q, p - q, -1)))
+		return (int)r->phase;
+	if (roots_vocab_find(rv, ROOT_IGNORE, s + q, p - q, -1))
+		return -1;
+	if (roots_vocab_find(rv, ROOT_SYNC, s + q, p - q, -1)) {
+		*sync = true;
+		return -1;
+	}
+	if ((r = roots_vocab_find(rv, ROOT_MACRO, s + q, p - q, index))) {
+		const struct root_entry *op = roots_vocab_find(rv, ROOT_OP, r->field,
+							       strlen(r->field), -1);
+
+		return op ? (int)op->phase : rv->callbacks;
+	}
+	return rv->callbacks;
+}
+
+/* Roots and calls from every mention of a function defined in the file. */
+static void find_roots(struct scan *sc)
+{
+	const struct roots_vocab *rv = sc->c->roots;
+	const char *s = sc->s;
+
+	for (int i = 0; i < sc->nr_fn; i++) {
+		struct func *f = &sc->fn[i];
+		const struct root_entry *r;
+
+		/* attributes: a word of its declaration before the name */
+		for (size_t k = f->head; k < (size_t)(f->name - s); ) {
+			size_t e = k;
+
+			if (!is_ident_start((unsigned char)s[k])) {
+				k++;
+				continue;
+			}
+			while (is_ident_char((unsigned char)s[e]))
+				e++;
+			if ((r = roots_vocab_find(rv, ROOT_ATTR, s + k, e - k, -1)))
+				root(f, (int)r->phase);
+			k = e;
+		}
+		if ((r = roots_vocab_find(rv, ROOT_FUNC, f->name, f->name_len, -1)))
+			root(f, (int)r->phase);
+	}
+	for (size_t i = 0; i < sc->len; i++) {
+		size_t e = i, n;
+		int callee, caller;
+		bool sync;
+
+		if (!is_ident_start((unsigned char)s[i]) ||
+		    (i && (is_ident_char((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
+			   (s[i - 1] == '>' && i > 1 && s[i - 2] == '-')))) {
+			while (i < sc->len && is_ident_char((unsigned char)s[i]))
+				i++;
+			continue;
+		}
+		while (e < sc->len && is_ident_char((unsigned char)s[e]))
+			e++;
+		callee = find_fn(sc, s + i, e - i);
+		if (callee < 0 || sc->fn[callee].name == s + i) {
+			i = e - 1;
+			continue;
+		}
+		caller = enclosing(sc, i);
+		n = skip_space(s, e, sc->len);
+		if (n < sc->len && s[n] == '(') {
+			/* a call; one at file scope is a declaration */
+			if (caller >= 0 && caller != callee)
+				add_edge(sc, caller, callee);
+		} else {
+			int phase = reference(sc, i, e, &sync);
+
+			if (sync && caller >= 0)
+				add_edge(sc, caller, callee);
+			else
+				root(&sc->fn[callee], phase);
+		}
+		i = e - 1;
+	}
+}
+
+/* Each function's reach is the union of its own roots and its callers'. */
+static void propagate(struct scan *sc)
+{
+	bool changed = true;
+
+	while (changed) {
+		changed = false;
+		for (int k = 0; k < sc->nr_edges; k++) {
+			struct func *a = &sc->fn[sc->edges[k].from], *b = &sc->fn[sc->edges[k].to];
+
+			if ((a->reach | b->reach) != b->reach) {
+				b->reach |= a->reach;
+				changed = true;
+			}
+		}
+	}
+}
+
+static bool runtime(const struct func *f)
+{
+	return !f->reach || (f->reach & (1u << PHASE_RUNTIME));
+}
+
+static void line_col(const struct scan *sc, size_t off, unsigned int *line, unsigned int *col)
+{
+	int lo = 0, hi = sc->nr_lines;
+
+	while (lo < hi) {	/* the first line starting after off */
+		int mid = lo + (hi - lo) / 2;
+
+		if (sc->lines[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*line = (unsigned int)lo;
+	*col = (unsigned int)(off - sc->lines[lo - 1]);
+}
+
+static bool in_fields(const char *fields, const char *name, size_t n)
+{
+	for (const char *p = fields; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			return true;
+	return false;
+}
+
+/* Is the field reference ending at e the left side of an assignment, ++ or --? */
+static bool stored_after(const char *s, size_t e, size_t len)
+{
+	size_t q = skip_space(s, e, len);
+
+	if (q + 1 >= len)
+		return false;
+	if (s[q] == '=' && s[q + 1] != '=')
+		return true;
+	if ((s[q] == '+' && s[q + 1] == '+') || (s[q] == '-' && s[q + 1] == '-'))
+		return true;
+	if (s[q] && strchr("+-*/%&|^", s[q]) && s[q + 1] == '=')
+		return true;
+	return q + 2 < len && (s[q] == '<' || s[q] == '>') && s[q + 1] == s[q] && s[q + 2] == '=';
+}
+
+/*
+ * The base of the reference at op ("->" or "."): the start of the
+ * expression "a", "a->b", "a[i].b", "(cast)x", "f(x)" before it, or op
+ * itself when there is none (a designated initializer's ".fld =").
+ */
+static size_t base_start(const char *s, size_t op)
+{
+	size_t p = op;
+
+	for (;;) {
+		size_t q = skip_space_back(s, p), b;
+
+		if (q && (s[q - 1] == ')' || s[q - 1] == ']')) {
+			b = open_back(s, q - 1);
+			if (b == (size_t)-1)
+				return p;
+			p = b;
+			/* a call or an index: the name before it belongs to the base */
+			q = skip_space_back(s, p);
+			b = ident_back(s, q);
+			if (b < q && !is_keyword(s + b, q - b))
+				p = b;
+		} else if ((b = ident_back(s, q)) < q) {
+			p = b;
+		} else {
+			return p;
+		}
+		q = skip_space_back(s, p);
+		if (q && s[q - 1] == '.')
+			p = q - 1;
+		else if (q > 1 && s[q - 1] == '>' && s[q - 2] == '-')
+			p = q - 2;
+		else
+			return p;
+	}
+}
+
+static bool known_struct(const struct scan *sc, const char *s, size_t n)
+{
+	char *key = xstrndup(s, n);
+	bool found = bsearch(&key, sc->c->structs, (size_t)sc->c->nr_structs, sizeof(*sc->c->structs),
+			     cmp_strp);
+
+	free(key);
+	return found;
+}
+
+/*
+ * The last declaration of the variable s[b, e) in [from, to): "T x", "T *x",
+ * "struct T *x" before one of ";=,)[".  Sets *type to T's offset (its length
+ * in *tlen) and *stars to the pointer depth; false when there is none.
+ */
+static bool find_decl(const struct scan *sc, size_t from, size_t to, const char *v, size_t n,
+		      size_t *type, size_t *tlen, int *stars)
+{
+	const char *s = sc->s;
+	bool found = false;
+
+	for (size_t i = from; i + n <= to; i++) {
+		size_t p, q, t, after;
+		int st = 0;
+
+		if (memcmp(s + i, v, n) || (i && is_ident_char((unsigned char)s[i - 1])) ||
+		    is_ident_char((unsigned char)s[i + n]))
+			continue;
+		after = skip_space(s, i + n, sc->len);
+		if (after >= sc->len || !s[after] || !strchr(";=,)[", s[after]))
+			continue;
+		p = skip_space_back(s, i);
+		while (p && (s[p - 1] == '*' || isspace((unsigned char)s[p - 1]))) {
+			st += s[p - 1] == '*';
+			p--;
+		}
+		/* "const" and "__iomem" qualify, the type is before them */
+		for (;;) {
+			q = ident_back(s, p);
+			if (q < p && (word_is(s + q, p - q, "const") || word_is(s + q, p - q, "volatile") ||
+				      word_is(s + q, p - q, "__iomem") || word_is(s + q, p - q, "__rcu"))) {
+				p = skip_space_back(s, q);
+				while (p && (s[p - 1] == '*' || isspace((unsigned char)s[p - 1]))) {
+					st += s[p - 1] == '*';
+					p--;
+				}
+				continue;
+			}
+			break;
+		}
+		t = ident_back(s, p);
+		if (t == p || is_keyword(s + t, p - t))
+			continue;
+		*type = t;
+		*tlen = p - t;
+		*stars = st;
+		found = true;
+		i += n - 1;
+	}
+	return found;
+}
+
+/*
+ * The struct of a store's base, where the file shows it: a variable
+ * declared in the function (or at file scope) as a known struct or a
+ * pointer to one, or a cast to one.  "-" when the text does not say.
+ * *local is set for "x.fld" or "x.a.fld" on a struct object that is a
+ * local variable or by-value parameter: a copy no other context sees.
+ */
+static char *base_struct(const struct scan *sc, int f, size_t base, size_t op, bool *local)
+{
+	const char *s = sc->s;
+	size_t e = base, type, tlen;
+	int stars;
+	bool dots = true;
+
+	*local = false;
+	if (s[base] == '(') {
+		/* ((struct foo *)p)->fld */
+		size_t p = base + 1;
+
+		while (p < op && (s[p] == '(' || isspace((unsigned char)s[p])))
+			p++;
+		if (op - p > 7 && !memcmp(s + p, "struct", 6) && isspace((unsigned char)s[p + 6])) {
+			p = skip_space(s, p + 6, op);
+			for (e = p; e < op && is_ident_char((unsigned char)s[e]); e++)
+				;
+			if (e > p && known_struct(sc, s + p, e - p))
+				return xstrndup(s + p, e - p);
+		}
+		return xstrdup("-");
+	}
+	while (e < op && is_ident_char((unsigned char)s[e]))
+		e++;
+	/* a single variable, or a chain of "." members of one */
+	for (size_t k = e; k < op; k++)
+		if (!is_ident_char((unsigned char)s[k]) && s[k] != '.' && !isspace((unsigned char)s[k]))
+			dots = false;
+	if (e == base)
+		return xstrdup("-");
+	if (find_decl(sc, sc->fn[f].head, base, s + base, e - base, &type, &tlen, &stars)) {
+		if (!stars && dots && !(word_is(s + type, tlen, "extern") ||
+					word_is(s + type, tlen, "static"))) {
+			*local = true;
+			return NULL;
+		}
+	} else if (!find_decl(sc, 0, sc->fn[f].head, s + base, e - base, &type, &tlen, &stars)) {
+		return xstrdup("-");
+	}
+	if (e == op || skip_space(s, e, op) == op) {
+		/* the variable itself is the base: "x->fld" wants a pointer, "x.fld" none */
+		bool arrow = s[op] == '-';
+
+		if (stars == (arrow ? 1 : 0) && known_struct(sc, s + type, tlen))
+			return xstrndup(s + type, tlen);
+	}
+	return xstrdup("-");
+}
+
+static int cmp_off(const void *a, const void *b)
+{
+	const struct func *x = a, *y = b;
+
+	return (x->open > y->open) - (x->open < y->open);
+}
+
+void sweep_scan(const struct sweep_scan_ctx *c, const char *buf, size_t len, const char *file,
+		const char *fields, struct strbuf *out)
+{
+	struct scan sc = { .c = c, .len = len };
+	const char *s;
+
+	sc.s = s = strip_code(buf, len);
+	ALLOC_GROW(sc.lines, 1, sc.alloc_lines);
+	sc.lines[sc.nr_lines++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\n') {
+			ALLOC_GROW(sc.lines, sc.nr_lines + 1, sc.alloc_lines);
+			sc.lines[sc.nr_lines++] = i + 1;
+		}
+	find_functions(&sc);
+	if (sc.nr_fn)
+		qsort(sc.fn, (size_t)sc.nr_fn, sizeof(*sc.fn), cmp_off);
+	sc.by_name = xcalloc((size_t)sc.nr_fn + 1, sizeof(*sc.by_name));
+	for (int i = 0; i < sc.nr_fn; i++) {
+		sc.by_name[i] = sc.fn[i];
+		sc.by_name[i].index = i;
+	}
+	if (sc.nr_fn)
+		qsort(sc.by_name, (size_t)sc.nr_fn, sizeof(*sc.by_name), cmp_func_name);
+	find_roots(&sc);
+	propagate(&sc);
+
+	for (size_t i = 0; i + 1 < len; i++) {
+		size_t op = i, b, e, base, pre;
+		unsigned int line, col;
+		bool local, store;
+		char *st;
+		int f;
+
+		if (s[i] == '-' && s[i + 1] == '>')
+			b = i + 2;
+		else if (s[i] == '.' && !(i && isdigit((unsigned char)s[i - 1])))
+			b = i + 1;
+		else
+			continue;
+		b = skip_space(s, b, len);
+		if (b >= len || !is_ident_start((unsigned char)s[b]))
+			continue;
+		for (e = b; e < len && is_ident_char((unsigned char)s[e]); e++)
+			;
+		i = e - 1;
+		if (!in_fields(fields, s + b, e - b) || (f = enclosing(&sc, op)) < 0)
+			continue;
+		base = base_start(s, op);
+		if (base == op)
+			continue;	/* ".fld = x" of an initializer */
+		pre = skip_space_back(s, base);
+		store = stored_after(s, e, len) ||
+			(pre > 1 && ((s[pre - 1] == '+' && s[pre - 2] == '+') ||
+				     (s[pre - 1] == '-' && s[pre - 2] == '-')));
+		if (!store)
+			continue;
+		st = base_struct(&sc, f, base, op, &local);
+		if (local)
+			continue;
+		line_col(&sc, b, &line, &col);
+		strbuf_addf(out, "write\t%s\t%u\t%u\t%.*s\t%s\t%.*s\t%s\n", file, line, col,
+			    (int)sc.fn[f].name_len, sc.fn[f].name, st, (int)(e - b), s + b,
+			    runtime(&sc.fn[f]) ? "runtime" : "setup");
+		free(st);
+	}
+	free(sc.by_name);
+	free(sc.fn);
+	free(sc.edges);
+	free(sc.lines);
+	free((char *)s);
+}
