@@ -13,7 +13,7 @@
 #include "util.h"
 
 static const char *const usage_str =
-	"bitsplit merge [--tree DIR] [--build DIR] [-j N] [--format text|json|sarif] --out DIR "
+	"bitsplit merge [--tree DIR] [--build DIR] [-j N] [--budget FILES] [--format text|json|sarif] --out DIR "
 	"RESULTS...";
 
 static void merge_file(struct sweep_results *r, const char *path)
@@ -61,7 +61,7 @@ static void merge_arg(struct sweep_results *r, const char *arg)
 int cmd_merge(int argc, const char **argv)
 {
 	const char *out = NULL, *format = "text", *ext;
-	struct sweep_full_opts fo = { .tree = "." };
+	struct sweep_full_opts fo = { .tree = ".", .budget = SWEEP_BUDGET };
 	struct opt_list args = { 0 };
 	const struct option opts[] = {
 		{ "tree", 0, OPT_STRING, &fo.tree, "DIR",
@@ -69,6 +69,7 @@ int cmd_merge(int argc, const char **argv)
 		{ "build", 0, OPT_STRING, &fo.build, "DIR", "take layouts from this build's objects" },
 		{ "jobs", 'j', OPT_INT, &fo.jobs, "N", "spatch processes (default: CPUs)" },
 		{ "out", 'o', OPT_STRING, &out, "DIR", "where the summary and results go" },
+		OPT_SWEEP_BUDGET(&fo.budget),
 		{ "format", 0, OPT_STRING, &format, "FORMAT",
 		  "the summary's: text (default), json or sarif" },
 		OPT_END(),
@@ -84,6 +85,8 @@ int cmd_merge(int argc, const char **argv)
 	if (!out || !args.nr)
 		usage_with_options(usage_str, opts, 2);
 	print = sweep_format(format, &ext);
+	if (fo.budget < 0)
+		die("--budget: expected a number of files, 0 for all, got %d", fo.budget);
 	for (int i = 0; i < args.nr; i++)
 		merge_arg(&r, args.v[i]);
 	for (int i = 0; i < r.nr_shards; i++)

@@ -15,7 +15,7 @@
 
 static const char *const usage_str =
 	"bitsplit sweep [--tree DIR] [--build DIR] [--jobs N] [--shard I/N] [--resume] "
-	"[--format text|json|sarif] --out DIR PATH...";
+	"[--budget FILES] [--format text|json|sarif] --out DIR PATH...";
 
 static void parse_shard(const char *s, struct sweep_opts *o)
 {
@@ -30,6 +30,7 @@ int cmd_sweep(int argc, const char **argv)
 {
 	struct sweep_opts o = { .tree = ".", .shard = 1, .nr_shards = 1 };
 	const char *shard = NULL, *format = "text", *ext;
+	int budget = SWEEP_BUDGET;
 	struct opt_list args = { 0 };
 	const struct option opts[] = {
 		{ "tree", 0, OPT_STRING, &o.tree, "DIR", "source tree root (default: .)" },
@@ -38,6 +39,7 @@ int cmd_sweep(int argc, const char **argv)
 		{ "shard", 0, OPT_STRING, &shard, "I/N", "do the I-th of N parts" },
 		{ "resume", 0, OPT_BOOL, &o.resume, NULL, "reuse the cached results in --out" },
 		{ "out", 'o', OPT_STRING, &o.out, "DIR", "results, cache and summary" },
+		OPT_SWEEP_BUDGET(&budget),
 		{ "format", 0, OPT_STRING, &format, "FORMAT",
 		  "the summary's: text (default), json or sarif" },
 		OPT_END(),
@@ -58,6 +60,8 @@ int cmd_sweep(int argc, const char **argv)
 		o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (o.jobs < 1)
 		die("--jobs: expected a positive number, got %d", o.jobs);
+	if (budget < 0)
+		die("--budget: expected a number of files, 0 for all, got %d", budget);
 	for (int i = 0; i < args.nr; i++)
 		if (args.v[i][0] == '/' || starts_with(args.v[i], "../"))
 			die("%s: expected a path relative to the tree %s", args.v[i], o.tree);
@@ -66,7 +70,8 @@ int cmd_sweep(int argc, const char **argv)
 
 	sweep_run(&o, &r);
 	if (o.nr_shards == 1) {
-		struct sweep_full_opts fo = { .tree = o.tree, .build = o.build, .jobs = o.jobs };
+		struct sweep_full_opts fo = { .tree = o.tree, .build = o.build, .jobs = o.jobs,
+					      .budget = budget };
 		struct sweep_summary s;
 
 		sweep_judge(&r, &fo, &s);

@@ -110,6 +110,7 @@ static struct name_loc *index_names(const struct sweep_results *r, int *nr)
  */
 struct container {
 	char *inner, *outer;
+	char *member;		/* outer's member of type inner, or NULL */
 };
 
 struct containers {
@@ -123,7 +124,8 @@ static int cmp_container(const void *a, const void *b)
 }
 
 /* type: "struct foo *", "const struct foo", "foo_t" */
-static void add_container(struct containers *c, const char *type, const char *outer)
+static void add_container(struct containers *c, const char *type, const char *outer,
+			  const char *member)
 {
 	static const char *const skip[] = { "const ", "volatile ", "struct ", "union " };
 	size_t n;
@@ -138,7 +140,8 @@ static void add_container(struct containers *c, const char *type, const char *ou
 	if (!n || (strlen(outer) == n && !strncmp(type, outer, n)))
 		return;
 	ALLOC_GROW(c->v, c->nr + 1, c->alloc);
-	c->v[c->nr++] = (struct container){ xstrndup(type, n), xstrdup(outer) };
+	c->v[c->nr++] = (struct container){ xstrndup(type, n), xstrdup(outer),
+					    member ? xstrdup(member) : NULL };
 }
 
 /* Keep the pairs whose inner struct has a location; sort them by it. */
@@ -159,6 +162,7 @@ static void keep_containers(struct containers *c, const struct sweep_results *r)
 		}
 		free(c->v[i].inner);
 		free(c->v[i].outer);
+		free(c->v[i].member);
 	}
 	c->nr = n;
 	if (n)
@@ -171,6 +175,7 @@ static void release_containers(struct containers *c)
 	for (int i = 0; i < c->nr; i++) {
 		free(c->v[i].inner);
 		free(c->v[i].outer);
+		free(c->v[i].member);
 	}
 	free(c->v);
 }
@@ -489,7 +494,8 @@ static void build_locations(const struct sweep_opts *o, const struct file_list *
 
 		for (int k = 0; k < bs->nr_members; k++)
 			if (bs->members[k].type)
-				add_container(c, bs->members[k].type, bs->name);
+				add_container(c, bs->members[k].type, bs->name,
+					      bs->members[k].name);
 		for (int k = 0; k < bs->nr_locations; k++) {
 			struct sweep_loc sl;
 			bool seen = false;
@@ -536,7 +542,8 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 	for (int i = 0; i < d.nr; i++)
 		for (int k = 0; k < d.v[i].nr_members; k++)
 			if (d.v[i].members[k].type)
-				add_container(c, d.v[i].members[k].type, d.v[i].name);
+				add_container(c, d.v[i].members[k].type, d.v[i].name,
+					      d.v[i].members[k].name);
 	layout_from_decls(&l, &d);
 	for (int i = 0; i < l.nr_structs; i++)
 		for (int k = 0; k < l.structs[i].nr_locations; k++) {
@@ -637,10 +644,11 @@ static void load_roots(const struct sweep_opts *o, struct roots_vocab *rv)
 
 /* The cheap tier on the files not in the cache; each result is cached. */
 static void scan_files(const struct sweep_opts *o, const struct sweep_results *r,
-		       const struct job *todo, int nr)
+		       const struct containers *cont, const struct job *todo, int nr)
 {
 	struct roots_vocab rv = ROOTS_VOCAB_INIT;
 	struct sweep_scan_ctx ctx = { .roots = &rv };
+	struct sweep_member *members = xcalloc((size_t)cont->nr + 1, sizeof(*members));
 	struct file_list names = { 0 };
 	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
 	time_t start = time(NULL);
@@ -653,6 +661,13 @@ static void scan_files(const struct sweep_opts *o, const struct sweep_results *r
 	sort_unique(&names);
 	ctx.structs = names.v;
 	ctx.nr_structs = names.nr;
+	for (int i = 0; i < cont->nr; i++)
+		if (cont->v[i].member)
+			members[ctx.nr_members++] = (struct sweep_member){
+				cont->v[i].outer, cont->v[i].member, cont->v[i].inner };
+	if (ctx.nr_members)
+		qsort(members, (size_t)ctx.nr_members, sizeof(*members), sweep_member_cmp);
+	ctx.members = members;
 	progress(o, 0, nr, start);
 	for (int i = 0; i < nr; i++) {
 		read_tree_file(o->tree, todo[i].file, &sb);
@@ -664,6 +679,7 @@ static void scan_files(const struct sweep_opts *o, const struct sweep_results *r
 		progress(o, i + 1, nr, start);
 	}
 	roots_vocab_release(&rv);
+	free(members);
 	free(names.v);
 	strbuf_release(&sb);
 	strbuf_release(&out);
@@ -776,7 +792,6 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	view_reset(&view, -1, NULL);
 	free(view.words.v);
 	free(view.seen);
-	release_containers(&cont);
 	free(idx);
 	live_names(r, stored, files.nr, &names);
 
@@ -805,7 +820,8 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r)
 	}
 	r->parsed = nr_todo;
 	if (nr_todo)
-		scan_files(o, r, todo, nr_todo);
+		scan_files(o, r, &cont, todo, nr_todo);
+	release_containers(&cont);
 
 	for (int i = 0; i < nr_jobs; i++) {
 		strbuf_reset(&sb);

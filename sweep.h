@@ -73,18 +73,28 @@ void sweep_run(const struct sweep_opts *o, struct sweep_results *r);
 
 struct roots_vocab;
 
+/* A member of struct outer whose type is struct inner, which has a location. */
+struct sweep_member {
+	const char *outer, *member, *inner;
+};
+
+/* By outer, then member. */
+int sweep_member_cmp(const void *a, const void *b);
+
 /* What the cheap tier reads a file with. */
 struct sweep_scan_ctx {
 	const struct roots_vocab *roots;	/* the preset's roots vocabulary */
 	char **structs;				/* the locations' struct names, sorted */
 	int nr_structs;
+	const struct sweep_member *members;	/* sorted by outer, member */
+	int nr_members;
 };
 
 /*
  * Append the write records of the stores buf (file's text) makes to the
  * fields (comma-separated names) in the functions it defines
- * (sweep_scan.c): STRUCT the struct the text declares the base as, or
- * "-"; PHASE setup when only setup and teardown roots of the file reach
+ * (sweep_scan.c): STRUCT the struct the text declares the base as
+ * (through members of the declared struct, "d->m.fld"), or "-"; PHASE setup when only setup and teardown roots of the file reach
  * the function.  A store to a local struct object is none.
  */
 void sweep_scan(const struct sweep_scan_ctx *c, const char *buf, size_t len, const char *file,
@@ -99,7 +109,21 @@ struct sweep_full_opts {
 	const char *tree;
 	const char *build;
 	int jobs;
+	/*
+	 * At most this many .c files for the full tier, given to the
+	 * candidates with the strongest cheap evidence first; <= 0: all.
+	 */
+	int budget;
 };
+
+/* The default --budget: the whole 6.12 tree's full tier in minutes on 2 cores. */
+#define SWEEP_BUDGET 200
+#define SWEEP_STR_(x) #x
+#define SWEEP_STR(x) SWEEP_STR_(x)
+/* The options of the full tier that sweep and merge share. */
+#define OPT_SWEEP_BUDGET(var) \
+	{ "budget", 0, OPT_INT, (var), "FILES", "at most FILES .c files for the full tier, " \
+	  "strongest candidates first (default: " SWEEP_STR(SWEEP_BUDGET) "; 0: all)" }
 
 /* A proven race as ranked, with its evidence. */
 struct sweep_rank {
@@ -129,6 +153,7 @@ struct sweep_summary {
 	const struct sweep_full_opts *o;
 	int ambiguous;		/* untyped writes to a name several locations have */
 	int nr_cands, nr_files;	/* candidate locations; .c files the facts ran on */
+	int unjudged;		/* candidates left out by the budget */
 	int private, setup, serialized, unwritten;
 	struct sweep_rank *rk;	/* strongest evidence first */
 	int nr_rk, alloc_rk;

@@ -26,6 +26,12 @@ struct cand {
 	const struct sweep_loc *loc;
 	const struct sweep_write **w;	/* run-time writes attributed to it */
 	int nr_w, alloc_w;
+	/* its cheap evidence, for the budget */
+	int funcs;		/* distinct run-time writer functions */
+	int typed_funcs;	/* those of them with a typed write */
+	int typed;		/* typed writes */
+	bool apart;		/* declared under uapi/ or tools/: never patched */
+	bool judged;		/* its files are in the full tier's budget */
 };
 
 static int field_index(const struct sweep_loc *l, const char *f)
@@ -235,6 +241,103 @@ static void struct_files(const struct cand *c, int nr, const char *name, struct 
 		qsort(out->v, (size_t)out->nr, sizeof(*out->v), cmp_strp);
 }
 
+/* Is w's function one of c's writers before index i? */
+static bool seen_func(const struct cand *c, int i, bool typed_only)
+{
+	const struct sweep_write *w = c->w[i];
+
+	for (int k = 0; k < i; k++)
+		if ((!typed_only || strcmp(c->w[k]->struct_name, "-")) &&
+		    !strcmp(c->w[k]->func, w->func) && !strcmp(c->w[k]->file, w->file))
+			return true;
+	return false;
+}
+
+static void cheap_evidence(struct cand *c)
+{
+	const char *h = c->loc->file;
+
+	for (int i = 0; i < c->nr_w; i++) {
+		bool typed = strcmp(c->w[i]->struct_name, "-") != 0;
+
+		c->typed += typed;
+		c->funcs += !seen_func(c, i, false);
+		c->typed_funcs += typed && !seen_func(c, i, true);
+	}
+	c->apart = starts_with(h, "tools/") || starts_with(h, "include/uapi/") ||
+		   strstr(h, "/uapi/") || starts_with(h, "uapi/");
+}
+
+/*
+ * The strongest cheap evidence first: a struct that can be patched, more
+ * run-time writer functions whose stores are typed (an untyped store may
+ * be another struct's field of the same name), more writer functions,
+ * more typed writes; then by name, so the order is the same every run.
+ */
+static int by_cheap_evidence(const void *pa, const void *pb)
+{
+	const struct cand *a = *(const struct cand *const *)pa, *b = *(const struct cand *const *)pb;
+	int c;
+
+	if (a->apart != b->apart)
+		return a->apart - b->apart;
+	if (a->typed_funcs != b->typed_funcs)
+		return b->typed_funcs - a->typed_funcs;
+	if (a->funcs != b->funcs)
+		return b->funcs - a->funcs;
+	if (a->typed != b->typed)
+		return b->typed - a->typed;
+	c = strcmp(a->loc->struct_name, b->loc->struct_name);
+	return c ? c : strcmp(a->loc->fields[0], b->loc->fields[0]);
+}
+
+static bool has(const struct opt_list *l, const char *s)
+{
+	for (int i = 0; i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+/*
+ * Choose the candidates the full tier judges: strongest first, each with
+ * the .c files that store it, while the files stay within the budget (a
+ * candidate whose files are already chosen costs nothing; one that does
+ * not fit is left unjudged and the next is tried).  budget <= 0: all.
+ */
+static void choose(struct cand *c, int nr, int budget, struct opt_list *files)
+{
+	struct cand **order = xcalloc((size_t)nr + 1, sizeof(*order));
+	int n = 0;
+
+	for (int l = 0; l < nr; l++)
+		if (is_candidate(&c[l])) {
+			cheap_evidence(&c[l]);
+			order[n++] = &c[l];
+		}
+	if (n)
+		qsort(order, (size_t)n, sizeof(*order), by_cheap_evidence);
+	for (int i = 0; i < n; i++) {
+		struct opt_list mine = { 0 };
+		int fresh = 0;
+
+		for (int k = 0; k < order[i]->nr_w; k++) {
+			const char *f = order[i]->w[k]->file;
+
+			if (ends_with(f, ".c") && !has(&mine, f)) {
+				opt_list_append(&mine, f);
+				fresh += !has(files, f);
+			}
+		}
+		if (budget <= 0 || files->nr + fresh <= budget) {
+			order[i]->judged = true;
+			for (int k = 0; k < mine.nr; k++)
+				add_unique(files, mine.v[k]);
+		}
+		free(mine.v);
+	}
+	free(order);
+}
 
 void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 		 struct sweep_summary *s)
@@ -252,15 +355,17 @@ void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 	for (int l = 0; l < r->nr_locs; l++)
 		c[l].loc = &r->locs[l];
 	s->ambiguous = attribute(r, c);
+	choose(c, r->nr_locs, o->budget, &files);
 	for (int l = 0; l < r->nr_locs; l++) {
 		if (!is_candidate(&c[l]))
 			continue;
 		s->nr_cands++;
+		if (!c[l].judged) {
+			s->unjudged++;
+			continue;
+		}
 		add_unique(&names, r->locs[l].struct_name);
 		add_unique(&headers, r->locs[l].file);
-		for (int i = 0; i < c[l].nr_w; i++)
-			if (ends_with(c[l].w[i]->file, ".c"))
-				add_unique(&files, c[l].w[i]->file);
 	}
 	if (files.nr)
 		qsort(files.v, (size_t)files.nr, sizeof(*files.v), cmp_strp);
@@ -324,7 +429,7 @@ void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 		const struct left_out *lo;
 		bool found = false;
 
-		if (!is_candidate(&c[l]))
+		if (!is_candidate(&c[l]) || !c[l].judged)
 			continue;
 		for (int i = 0; i < v->nr && !found; i++)
 			found = !strcmp(v->v[i].s->name, r->locs[l].struct_name);

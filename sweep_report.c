@@ -71,6 +71,9 @@ void sweep_print_text(struct strbuf *out, const struct sweep_summary *s)
 			    "locations have\n", s->ambiguous);
 	strbuf_addf(out, "candidates: %d locations stored at run time by two functions; "
 		    "facts and verdict on %d files\n", s->nr_cands, s->nr_files);
+	if (s->unjudged)
+		strbuf_addf(out, "not judged: %d candidates with weaker cheap evidence, beyond "
+			    "the budget of %d files (--budget)\n", s->unjudged, s->o->budget);
 	strbuf_addf(out, "not ranked: %d thread-private, %d setup-only, %d serialized, "
 		    "%d with no shared write, %d cannot be patched\n",
 		    s->private, s->setup, s->serialized, s->unwritten, s->nr_apart);
@@ -128,6 +131,7 @@ void sweep_print_json(struct strbuf *out, const struct sweep_summary *s)
 	json_int(&j, "ambiguous_writes", s->ambiguous);
 	json_int(&j, "candidates", s->nr_cands);
 	json_int(&j, "facts_files", s->nr_files);
+	json_int(&j, "unjudged", s->unjudged);
 	json_begin_object(&j, "not_ranked");
 	json_int(&j, "thread_private", s->private);
 	json_int(&j, "setup_only", s->setup);
@@ -275,6 +279,7 @@ void sweep_print_sarif(struct strbuf *out, const struct sweep_summary *s)
 	json_begin_object(&j, "properties");
 	json_int(&j, "files", s->r->files);
 	json_int(&j, "candidates", s->nr_cands);
+	json_int(&j, "unjudged", s->unjudged);
 	json_int(&j, "ranked", s->nr_rk);
 	json_int(&j, "thread_private", s->private);
 	json_int(&j, "setup_only", s->setup);

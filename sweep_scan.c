@@ -448,6 +448,14 @@ static size_t base_start(const char *s, size_t op)
 	}
 }
 
+int sweep_member_cmp(const void *a, const void *b)
+{
+	const struct sweep_member *x = a, *y = b;
+	int c = strcmp(x->outer, y->outer);
+
+	return c ? c : strcmp(x->member, y->member);
+}
+
 static bool known_struct(const struct scan *sc, const char *s, size_t n)
 {
 	char *key = xstrndup(s, n);
@@ -510,19 +518,34 @@ static bool find_decl(const struct scan *sc, size_t from, size_t to, const char 
 	return found;
 }
 
+/* The type of member m of struct outer, when it is a struct with a location; or NULL. */
+static const char *member_type(const struct scan *sc, const char *outer, const char *m, size_t n)
+{
+	char *name = xstrndup(m, n);
+	struct sweep_member key = { .outer = outer, .member = name };
+	const struct sweep_member *hit = bsearch(&key, sc->c->members, (size_t)sc->c->nr_members,
+						 sizeof(*sc->c->members), sweep_member_cmp);
+
+	free(name);
+	return hit ? hit->inner : NULL;
+}
+
 /*
  * The struct of a store's base, where the file shows it: a variable
  * declared in the function (or at file scope) as a known struct or a
- * pointer to one, or a cast to one.  "-" when the text does not say.
- * *local is set for "x.fld" or "x.a.fld" on a struct object that is a
- * local variable or by-value parameter: a copy no other context sees.
+ * pointer to one, a member of such a variable's struct whose type is
+ * one ("d->m.fld", "d->m->fld"), or a cast to one.  "-" when the text
+ * does not say.  *local is set for "x.fld" or "x.a.fld" on a struct
+ * object that is a local variable or by-value parameter: a copy no other
+ * context sees.
  */
 static char *base_struct(const struct scan *sc, int f, size_t base, size_t op, bool *local)
 {
 	const char *s = sc->s;
-	size_t e = base, type, tlen;
-	int stars;
-	bool dots = true;
+	size_t e = base, type, tlen, k;
+	int stars, nr_members = 0;
+	bool dots = true, in_fn;
+	char *t;
 
 	*local = false;
 	if (s[base] == '(') {
@@ -542,28 +565,55 @@ static char *base_struct(const struct scan *sc, int f, size_t base, size_t op, b
 	}
 	while (e < op && is_ident_char((unsigned char)s[e]))
 		e++;
-	/* a single variable, or a chain of "." members of one */
-	for (size_t k = e; k < op; k++)
-		if (!is_ident_char((unsigned char)s[k]) && s[k] != '.' && !isspace((unsigned char)s[k]))
-			dots = false;
 	if (e == base)
 		return xstrdup("-");
-	if (find_decl(sc, sc->fn[f].head, base, s + base, e - base, &type, &tlen, &stars)) {
-		if (!stars && dots && !(word_is(s + type, tlen, "extern") ||
-					word_is(s + type, tlen, "static"))) {
-			*local = true;
-			return NULL;
-		}
-	} else if (!find_decl(sc, 0, sc->fn[f].head, s + base, e - base, &type, &tlen, &stars)) {
-		return xstrdup("-");
+	/* the members after the variable: "->m" or ".m", nothing else */
+	for (k = skip_space(s, e, op); k < op; k = skip_space(s, k, op)) {
+		if (s[k] == '.')
+			k++;
+		else if (s[k] == '-' && s[k + 1] == '>')
+			k += 2, dots = false;
+		else
+			return xstrdup("-");
+		k = skip_space(s, k, op);
+		if (k >= op || !is_ident_start((unsigned char)s[k]))
+			return xstrdup("-");
+		while (k < op && is_ident_char((unsigned char)s[k]))
+			k++;
+		nr_members++;
 	}
-	if (e == op || skip_space(s, e, op) == op) {
+	in_fn = find_decl(sc, sc->fn[f].head, base, s + base, e - base, &type, &tlen, &stars);
+	if (!in_fn && !find_decl(sc, 0, sc->fn[f].head, s + base, e - base, &type, &tlen, &stars))
+		return xstrdup("-");
+	if (in_fn && !stars && dots && s[op] == '.' && !word_is(s + type, tlen, "extern") &&
+	    !word_is(s + type, tlen, "static")) {
+		*local = true;
+		return NULL;
+	}
+	if (!nr_members) {
 		/* the variable itself is the base: "x->fld" wants a pointer, "x.fld" none */
 		bool arrow = s[op] == '-';
 
 		if (stars == (arrow ? 1 : 0) && known_struct(sc, s + type, tlen))
 			return xstrndup(s + type, tlen);
+		return xstrdup("-");
 	}
+	t = xstrndup(s + type, tlen);
+	for (k = skip_space(s, e, op); k < op && t; k = skip_space(s, k, op)) {
+		const char *inner;
+		size_t m;
+
+		k = skip_space(s, k + (s[k] == '.' ? 1 : 2), op);
+		for (m = k; m < op && is_ident_char((unsigned char)s[m]); m++)
+			;
+		inner = member_type(sc, t, s + k, m - k);
+		free(t);
+		t = inner ? xstrdup(inner) : NULL;
+		k = m;
+	}
+	if (t && known_struct(sc, t, strlen(t)))
+		return t;
+	free(t);
 	return xstrdup("-");
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The cheap tier in C (sweep_scan.c) on samples/sweepscan, whose scan.c
 # says by hand what each store is: the function it is in, the struct the
-# text shows its base to be ("-" through a member), the phase check's roots
+# text shows its base to be (a parameter, a local pointer, a cast, a
+# member of a declared struct; "-" through a call), the phase check's roots
 # vocabulary gives (the probe, what only the probe calls and an __init
 # function are setup; ioctl and read run time; remove is teardown; a
 # function no root of the file reaches runs at run time), and no record for
@@ -20,13 +21,13 @@ test_expect_success 'the write records: function, struct, phase' '
 	grep "^write	" out/results-1-of-1.tsv >writes &&
 	cat >expect <<-\EOF &&
 	write	sweepscan/scan.c	16	4	sc_fill	sc_setup	c	setup
-	write	sweepscan/scan.c	22	13	sc_probe	-	d	setup
+	write	sweepscan/scan.c	22	13	sc_probe	sc_setup	d	setup
 	write	sweepscan/scan.c	29	4	sc_boot	sc_setup	d	setup
 	write	sweepscan/scan.c	39	4	sc_ioctl	sc_pair	a	runtime
 	write	sweepscan/scan.c	40	30	sc_ioctl	sc_req	x	runtime
-	write	sweepscan/scan.c	46	12	sc_read	-	b	runtime
-	write	sweepscan/scan.c	47	11	sc_read	-	y	runtime
-	write	sweepscan/scan.c	53	12	sc_remove	-	a	setup
+	write	sweepscan/scan.c	46	12	sc_read	sc_pair	b	runtime
+	write	sweepscan/scan.c	47	11	sc_read	sc_req	y	runtime
+	write	sweepscan/scan.c	53	18	sc_remove	-	a	setup
 	write	sweepscan/scan.c	59	4	sc_clear	sc_pair	b	runtime
 	EOF
 	test_cmp expect writes
@@ -50,7 +51,7 @@ test_expect_success 'an op of the vocabulary decides the phase: remove made run 
 	! cmp -s data/roots-kernel.txt "$ROOT/semantic-patches/roots-kernel.txt" &&
 	BITSPLIT_DATADIR="$TRASH/data" bitsplit sweep --tree tree --jobs 2 --out out2 sweepscan >/dev/null;
 	grep "	sc_remove	" out2/results-1-of-1.tsv >actual &&
-	echo "write	sweepscan/scan.c	53	12	sc_remove	-	a	runtime" >expect &&
+	echo "write	sweepscan/scan.c	53	18	sc_remove	-	a	runtime" >expect &&
 	test_cmp expect actual
 '
 

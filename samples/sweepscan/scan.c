@@ -19,7 +19,7 @@ static void sc_fill(struct sc_setup *s)
 static int sc_probe(struct sc_dev *dev)
 {
 	sc_fill(dev->setup);
-	dev->setup->d = 1;	/* through a member: no struct the text shows */
+	dev->setup->d = 1;	/* through sc_dev's member of type sc_setup */
 	return 0;
 }
 
@@ -50,7 +50,7 @@ static long sc_read(struct sc_dev *dev)
 
 static void sc_remove(struct sc_dev *dev)
 {
-	dev->pair->a = 0;
+	sc_pair_of(dev)->a = 0;	/* through a call: no struct the text shows */
 }
 
 /* no root in this file reaches it: its callers are elsewhere, run time */

@@ -23,4 +23,6 @@ struct sc_dev {
 	struct sc_req *req;
 };
 
+struct sc_pair *sc_pair_of(struct sc_dev *dev);
+
 #endif

@@ -1,0 +1,86 @@
+#!/bin/sh
+# The full tier's budget: candidates are judged strongest cheap evidence
+# first (more run-time writer functions with typed stores, then more
+# writer functions), as many as their .c files fit in --budget; a uapi
+# struct, which can never be patched, comes last.  The summary counts the
+# rest as not judged.  Here, by hand: bs_strong has three typed writers
+# (strong.c), bs_mid two (mid.c), bs_weak two untyped ones (weak.c), and
+# the uapi struct bs_abi three typed ones (abi.c).
+. "$(dirname "$0")/lib.sh"
+
+writer() {	# file struct field... : one ioctl/read/write writer a field
+	file=$1 st=$2; shift 2
+	{
+		echo "#include \"bs.h\""
+		n=0
+		for f in "$@"; do
+			n=$((n + 1))
+			case $st in
+			-*) echo "static long w$n(struct bs_dev *d) { d->${st#-}->$f = 1; return 0; }" ;;
+			*) echo "static long w$n(struct $st *p) { p->$f = 1; return 0; }" ;;
+			esac
+		done
+		echo "struct bs_ops { long (*ioctl)(void *); long (*read)(void *); long (*write)(void *); };"
+		printf "const struct bs_ops ops = { "
+		k=0
+		for op in ioctl read write; do
+			k=$((k + 1)); [ $k -le $n ] && printf ".%s = w%d, " $op $k
+		done
+		echo "};"
+	} >tree/$file
+}
+
+test_expect_success 'setup: four candidates in four files' '
+	mkdir -p tree/uapi &&
+	cat >tree/bs.h <<-\EOF &&
+	struct bs_strong { unsigned int a:1, b:1; };
+	struct bs_mid { unsigned int c:1, d:1; };
+	struct bs_weak { unsigned int e:1, f:1; };
+	struct bs_dev { struct bs_weak *w; };
+	#include "uapi/abi.h"
+	EOF
+	echo "struct bs_abi { unsigned int x:1, y:1; };" >tree/uapi/abi.h &&
+	writer strong.c bs_strong a b a &&
+	writer mid.c bs_mid c d &&
+	writer weak.c -w e f &&
+	writer abi.c bs_abi x y x
+'
+
+test_expect_success 'budget 2: the two strongest judged, the weak and the uapi one not' '
+	test_expect_code 1 bitsplit sweep --tree tree --jobs 2 --budget 2 --out b2 . >actual &&
+	grep "^candidates: 4 locations stored at run time by two functions; facts and verdict on 2 files$" actual &&
+	grep "^not judged: 2 candidates with weaker cheap evidence, beyond the budget of 2 files (--budget)$" actual &&
+	grep "^[0-9]*\. struct" actual | cut -d" " -f3 | sort >ranked &&
+	printf "bs_mid\nbs_strong\n" >expect &&
+	test_cmp expect ranked
+'
+
+test_expect_success 'budget 1: only the strongest' '
+	test_expect_code 1 bitsplit sweep --tree tree --jobs 2 --budget 1 --out b1 . >actual &&
+	grep "^not judged: 3 candidates" actual &&
+	grep "^[0-9]*\. struct" actual | cut -d" " -f1-3 >ranked &&
+	echo "1. struct bs_strong" >expect && test_cmp expect ranked
+'
+
+test_expect_success 'budget 0: every candidate, the uapi one listed apart' '
+	test_expect_code 1 bitsplit sweep --tree tree --jobs 2 --budget 0 --out b0 . >actual &&
+	! grep "^not judged" actual &&
+	grep "^candidates: 4 locations stored at run time by two functions; facts and verdict on 4 files$" actual &&
+	grep -c "^[0-9]*\. struct" actual >count && echo 3 >expect && test_cmp expect count &&
+	grep "^	struct bs_abi (uapi/abi.h:1): uapi/abi.h is a uapi header" actual
+'
+
+test_expect_success 'merge takes the same budget' '
+	bitsplit sweep --tree tree --shard 1/2 --out s1 . >/dev/null &&
+	bitsplit sweep --tree tree --shard 2/2 --out s2 . >/dev/null &&
+	test_expect_code 1 bitsplit merge --tree tree --budget 2 --out m s1 s2 >merged &&
+	test_cmp b2/summary.txt merged
+'
+
+test_expect_success 'a negative budget is an error' '
+	test_expect_code 2 bitsplit sweep --tree tree --budget -1 --out bn . 2>err &&
+	echo "bitsplit: error: --budget: expected a number of files, 0 for all, got -1" >expect &&
+	test_cmp expect err
+'
+
+test_done
