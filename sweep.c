@@ -558,16 +558,20 @@ static void scan_declarations(const char *tree, const struct file_list *files,
 }
 
 /*
- * The cache key's part that is not the file: the bitsplit version and
- * every file of the data directory (the rule, the parse hints, the lock,
- * root and object vocabularies, the rules' shared Python) by name and
- * contents, so that an edit to any of them, read by spatch now or later,
- * is never answered from the cache.
+ * The cache key's part that is not the file: the bitsplit version, the
+ * version of the cheap tier's records and every file of the data
+ * directory (the rules, the parse hints, the lock, root and object
+ * vocabularies, the rules' shared Python) by name and contents, so that an
+ * edit to any of them, read now or by spatch later, is never answered from
+ * the cache.
  */
 static unsigned long long data_hash(void)
 {
 	const char *dir = bitsplit_datadir();
 	unsigned long long h = fnv1a(FNV_INIT, BITSPLIT_VERSION, sizeof(BITSPLIT_VERSION));
+
+	/* the cheap tier's reader is in the binary: its records change with it */
+	h = fnv1a(h, SWEEP_SCAN_VERSION, sizeof(SWEEP_SCAN_VERSION));
 	struct file_list names = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 	struct dirent *de;

@@ -16,6 +16,7 @@
  *   stat   FILES CANDIDATES PARSED CACHED FAILED LAYOUT
  *   loc    FILE LINE STRUCT FIELD,FIELD,...
  *   write  FILE LINE COL FUNC STRUCT FIELD PHASE
+ *   reach  FILE FUNC ROOT,ROOT,...
  *   skip   FILE REASON
  *
  * FILES counts the .c and .h files of the shard, CANDIDATES those the prefilter
@@ -23,7 +24,10 @@
  * for their stores now (sweep_scan()), CACHED those whose result came
  * from the cache.  LAYOUT is "declarations" or "build".  A loc's LINE is
  * its struct's declaration line.  STRUCT in a write is "-" when the text
- * does not declare the store's base; PHASE is setup or runtime.  These are the cheap tier's records: "bitsplit
+ * does not declare the store's base; PHASE is setup or runtime.  A reach
+ * names, for a function with a run-time write, the run-time roots of its
+ * file that reach it (itself included), "-" when none does: the cheap
+ * tier's count of entry points.  These are the cheap tier's records: "bitsplit
  * merge" reads those of every shard and runs the full tier once
  * (sweep_full.c), so its summary is an unsharded sweep's.
  */
@@ -44,6 +48,12 @@ struct sweep_write {
 	bool runtime;
 };
 
+struct sweep_reach {
+	char *file;
+	char *func;
+	char *roots;		/* comma-separated, or "-" */
+};
+
 struct sweep_results {
 	int nr_shards;
 	bool *have_shard;		/* [nr_shards] */
@@ -53,6 +63,8 @@ struct sweep_results {
 	int nr_locs, alloc_locs;
 	struct sweep_write *writes;
 	int nr_writes, alloc_writes;
+	struct sweep_reach *reach;
+	int nr_reach, alloc_reach;
 	char **skips;			/* "FILE\tREASON" */
 	int nr_skips, alloc_skips;
 };
@@ -77,6 +89,9 @@ struct roots_vocab;
 struct sweep_member {
 	const char *outer, *member, *inner;
 };
+
+/* Bumped whenever sweep_scan()'s records change: part of the cache key. */
+#define SWEEP_SCAN_VERSION "sweep_scan 2"
 
 /* By outer, then member. */
 int sweep_member_cmp(const void *a, const void *b);

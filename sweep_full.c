@@ -30,6 +30,8 @@ struct cand {
 	int funcs;		/* distinct run-time writer functions */
 	int typed_funcs;	/* those of them with a typed write */
 	int typed;		/* typed writes */
+	int files;		/* .c files that store it: what judging it costs */
+	int roots;		/* distinct run-time roots of the files reaching its writers */
 	bool apart;		/* declared under uapi/ or tools/: never patched */
 	bool judged;		/* its files are in the full tier's budget */
 };
@@ -253,9 +255,84 @@ static bool seen_func(const struct cand *c, int i, bool typed_only)
 	return false;
 }
 
-static void cheap_evidence(struct cand *c)
+static bool has(const struct opt_list *l, const char *s)
+{
+	for (int i = 0; i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+static int cmp_reach(const void *a, const void *b)
+{
+	const struct sweep_reach *x = *(const struct sweep_reach *const *)a;
+	const struct sweep_reach *y = *(const struct sweep_reach *const *)b;
+	int c = strcmp(x->file, y->file);
+
+	return c ? c : strcmp(x->func, y->func);
+}
+
+/* The reach records sorted by file and function, for find_reach(). */
+static const struct sweep_reach **sort_reach(const struct sweep_results *r)
+{
+	const struct sweep_reach **v = xcalloc((size_t)r->nr_reach + 1, sizeof(*v));
+
+	for (int i = 0; i < r->nr_reach; i++)
+		v[i] = &r->reach[i];
+	if (r->nr_reach)
+		qsort(v, (size_t)r->nr_reach, sizeof(*v), cmp_reach);
+	return v;
+}
+
+static const char *find_reach(const struct sweep_reach **v, int nr, const struct sweep_write *w)
+{
+	struct sweep_reach key = { .file = w->file, .func = w->func }, *k = &key;
+	const struct sweep_reach **hit = bsearch(&k, v, (size_t)nr, sizeof(*v), cmp_reach);
+
+	return hit ? (*hit)->roots : NULL;
+}
+
+/*
+ * Distinct run-time roots reaching c's writers: each root a file's reach
+ * record names, and the writer itself when none does (its callers are
+ * elsewhere: one more entry point).
+ */
+static int count_roots(const struct cand *c, const struct sweep_reach **v, int nr)
+{
+	struct opt_list seen = { 0 };
+	int n;
+
+	for (int i = 0; i < c->nr_w; i++) {
+		const char *roots = find_reach(v, nr, c->w[i]);
+
+		if (!roots || !strcmp(roots, "-")) {
+			char *one = xstrfmt("%s\t%s", c->w[i]->file, c->w[i]->func);
+
+			if (!has(&seen, one))
+				opt_list_append(&seen, one);
+			else
+				free(one);
+			continue;
+		}
+		for (const char *p = roots; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
+			char *one = xstrfmt("%s\t%.*s", c->w[i]->file, (int)strcspn(p, ","), p);
+
+			if (!has(&seen, one))
+				opt_list_append(&seen, one);
+			else
+				free(one);
+		}
+	}
+	n = seen.nr;
+	free_list(&seen);
+	return n;
+}
+
+static void cheap_evidence(struct cand *c, const struct sweep_reach **v, int nr)
 {
 	const char *h = c->loc->file;
+
+	c->roots = count_roots(c, v, nr);
 
 	for (int i = 0; i < c->nr_w; i++) {
 		bool typed = strcmp(c->w[i]->struct_name, "-") != 0;
@@ -263,24 +340,40 @@ static void cheap_evidence(struct cand *c)
 		c->typed += typed;
 		c->funcs += !seen_func(c, i, false);
 		c->typed_funcs += typed && !seen_func(c, i, true);
+		if (ends_with(c->w[i]->file, ".c")) {
+			bool again = false;
+
+			for (int k = 0; k < i && !again; k++)
+				again = !strcmp(c->w[k]->file, c->w[i]->file);
+			c->files += !again;
+		}
 	}
 	c->apart = starts_with(h, "tools/") || starts_with(h, "include/uapi/") ||
 		   strstr(h, "/uapi/") || starts_with(h, "uapi/");
 }
 
 /*
- * The strongest cheap evidence first: a struct that can be patched, more
- * run-time writer functions whose stores are typed (an untyped store may
- * be another struct's field of the same name), more writer functions,
- * more typed writes; then by name, so the order is the same every run.
+ * The strongest cheap evidence first: a struct that can be patched, then
+ * more run-time writer functions with typed stores (an untyped store may
+ * be another struct's field of the same name) for each file judging it
+ * costs, then more of them, more writer functions, more typed writes; then
+ * by name, so the order is the same every run.  Per file: writers that
+ * share a file are one driver's entry points on one object, as the file
+ * alone shows their phases; a struct stored from dozens of subsystems
+ * (struct pci_dev) has writers whose phases the file-local rule cannot
+ * see, and would take the budget of many drivers.
  */
 static int by_cheap_evidence(const void *pa, const void *pb)
 {
 	const struct cand *a = *(const struct cand *const *)pa, *b = *(const struct cand *const *)pb;
+	long da = (long)a->typed_funcs * (b->files ? b->files : 1);
+	long db = (long)b->typed_funcs * (a->files ? a->files : 1);
 	int c;
 
 	if (a->apart != b->apart)
 		return a->apart - b->apart;
+	if (da != db)
+		return da > db ? -1 : 1;
 	if (a->typed_funcs != b->typed_funcs)
 		return b->typed_funcs - a->typed_funcs;
 	if (a->funcs != b->funcs)
@@ -291,30 +384,25 @@ static int by_cheap_evidence(const void *pa, const void *pb)
 	return c ? c : strcmp(a->loc->fields[0], b->loc->fields[0]);
 }
 
-static bool has(const struct opt_list *l, const char *s)
-{
-	for (int i = 0; i < l->nr; i++)
-		if (!strcmp(l->v[i], s))
-			return true;
-	return false;
-}
-
 /*
  * Choose the candidates the full tier judges: strongest first, each with
  * the .c files that store it, while the files stay within the budget (a
  * candidate whose files are already chosen costs nothing; one that does
  * not fit is left unjudged and the next is tried).  budget <= 0: all.
  */
-static void choose(struct cand *c, int nr, int budget, struct opt_list *files)
+static void choose(const struct sweep_results *r, struct cand *c, int budget,
+		   struct opt_list *files)
 {
-	struct cand **order = xcalloc((size_t)nr + 1, sizeof(*order));
+	struct cand **order = xcalloc((size_t)r->nr_locs + 1, sizeof(*order));
+	const struct sweep_reach **reach = sort_reach(r);
 	int n = 0;
 
-	for (int l = 0; l < nr; l++)
+	for (int l = 0; l < r->nr_locs; l++)
 		if (is_candidate(&c[l])) {
-			cheap_evidence(&c[l]);
+			cheap_evidence(&c[l], reach, r->nr_reach);
 			order[n++] = &c[l];
 		}
+	free(reach);
 	if (n)
 		qsort(order, (size_t)n, sizeof(*order), by_cheap_evidence);
 	for (int i = 0; i < n; i++) {
@@ -355,7 +443,7 @@ void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 	for (int l = 0; l < r->nr_locs; l++)
 		c[l].loc = &r->locs[l];
 	s->ambiguous = attribute(r, c);
-	choose(c, r->nr_locs, o->budget, &files);
+	choose(r, c, o->budget, &files);
 	for (int l = 0; l < r->nr_locs; l++) {
 		if (!is_candidate(&c[l]))
 			continue;

@@ -108,6 +108,16 @@ static int write_line(struct sweep_results *r, char **col, const char *name, int
 	return 0;
 }
 
+static int reach_line(struct sweep_results *r, char **col, const char *name, int ln)
+{
+	if (!*col[1] || !*col[2] || !*col[3])
+		return error("%s:%d: expected 'reach FILE FUNC ROOT,ROOT...'", name, ln);
+	ALLOC_GROW(r->reach, r->nr_reach + 1, r->alloc_reach);
+	r->reach[r->nr_reach++] = (struct sweep_reach){ xstrdup(col[1]), xstrdup(col[2]),
+							xstrdup(col[3]) };
+	return 0;
+}
+
 static int stat_line(struct sweep_results *r, char **col, const char *name, int ln)
 {
 	long v[5];
@@ -139,6 +149,7 @@ int sweep_results_parse(struct sweep_results *r, const char *buf, size_t len,
 		{ "stat", 7, stat_line },
 		{ "loc", 5, loc_line },
 		{ "write", 8, write_line },
+		{ "reach", 4, reach_line },
 	};
 	char *copy, *line, *next;
 	int ln = 0, ret = 0;
@@ -170,7 +181,7 @@ int sweep_results_parse(struct sweep_results *r, const char *buf, size_t len,
 			if (!strcmp(col[0], kinds[k].kind))
 				break;
 		if (k == (int)ARRAY_SIZE(kinds))
-			ret = error("%s:%d: expected shard, stat, loc, write or skip, got '%s'",
+			ret = error("%s:%d: expected shard, stat, loc, write, reach or skip, got '%s'",
 				    name, ln, col[0]);
 		else if (n != kinds[k].cols)
 			ret = error("%s:%d: expected %d fields in a %s record, got %d", name, ln,
@@ -202,6 +213,9 @@ void sweep_results_print(const struct sweep_results *r, int shard, struct strbuf
 			    w->col, w->func, w->struct_name, w->field,
 			    w->runtime ? "runtime" : "setup");
 	}
+	for (int i = 0; i < r->nr_reach; i++)
+		strbuf_addf(out, "reach\t%s\t%s\t%s\n", r->reach[i].file, r->reach[i].func,
+			    r->reach[i].roots);
 	for (int i = 0; i < r->nr_skips; i++)
 		strbuf_addf(out, "skip\t%s\n", r->skips[i]);
 }
@@ -221,8 +235,14 @@ void sweep_results_release(struct sweep_results *r)
 		free(r->writes[i].struct_name);
 		free(r->writes[i].field);
 	}
+	for (int i = 0; i < r->nr_reach; i++) {
+		free(r->reach[i].file);
+		free(r->reach[i].func);
+		free(r->reach[i].roots);
+	}
 	for (int i = 0; i < r->nr_skips; i++)
 		free(r->skips[i]);
+	free(r->reach);
 	free(r->locs);
 	free(r->writes);
 	free(r->skips);

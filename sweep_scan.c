@@ -27,6 +27,8 @@ struct func {
 	size_t head;		/* where its declaration starts */
 	size_t open, close;	/* its braces */
 	unsigned int reach;	/* 1 << phase of the roots that reach it */
+	unsigned int own;	/* 1 << phase of its own roots */
+	bool stored;		/* has a run-time write record */
 	int index;		/* in by_name: its own in fn */
 };
 
@@ -216,7 +218,7 @@ static void add_edge(struct scan *sc, int from, int to)
 static void root(struct func *f, int phase)
 {
 	if (phase >= 0)
-		f->reach |= 1u << phase;
+		f->reach = f->own |= 1u << phase;
 }
 
 /*
@@ -617,6 +619,35 @@ static char *base_struct(const struct scan *sc, int f, size_t base, size_t op, b
 	return xstrdup("-");
 }
 
+/* "reach FILE FUNC ROOTS": the run-time roots of the file that reach fn n. */
+static void print_reach(const struct scan *sc, int n, const char *file, struct strbuf *out)
+{
+	bool *seen = xcalloc((size_t)sc->nr_fn + 1, sizeof(*seen));
+	int *queue = xcalloc((size_t)sc->nr_fn + 1, sizeof(*queue)), head = 0, tail = 0;
+	size_t before;
+
+	seen[n] = true;
+	queue[tail++] = n;
+	while (head < tail) {
+		int x = queue[head++];
+
+		for (int k = 0; k < sc->nr_edges; k++)
+			if (sc->edges[k].to == x && !seen[sc->edges[k].from]) {
+				seen[sc->edges[k].from] = true;
+				queue[tail++] = sc->edges[k].from;
+			}
+	}
+	strbuf_addf(out, "reach\t%s\t%.*s\t", file, (int)sc->fn[n].name_len, sc->fn[n].name);
+	before = out->len;
+	for (int i = 0; i < sc->nr_fn; i++)
+		if (seen[i] && (sc->fn[i].own & (1u << PHASE_RUNTIME)))
+			strbuf_addf(out, "%s%.*s", out->len > before ? "," : "",
+				    (int)sc->fn[i].name_len, sc->fn[i].name);
+	strbuf_addstr(out, out->len > before ? "\n" : "-\n");
+	free(seen);
+	free(queue);
+}
+
 static int cmp_off(const void *a, const void *b)
 {
 	const struct func *x = a, *y = b;
@@ -685,11 +716,15 @@ void sweep_scan(const struct sweep_scan_ctx *c, const char *buf, size_t len, con
 		if (local)
 			continue;
 		line_col(&sc, b, &line, &col);
+		sc.fn[f].stored |= runtime(&sc.fn[f]);
 		strbuf_addf(out, "write\t%s\t%u\t%u\t%.*s\t%s\t%.*s\t%s\n", file, line, col,
 			    (int)sc.fn[f].name_len, sc.fn[f].name, st, (int)(e - b), s + b,
 			    runtime(&sc.fn[f]) ? "runtime" : "setup");
 		free(st);
 	}
+	for (int i = 0; i < sc.nr_fn; i++)
+		if (sc.fn[i].stored)
+			print_reach(&sc, i, file, out);
 	free(sc.by_name);
 	free(sc.fn);
 	free(sc.edges);

@@ -33,6 +33,16 @@ test_expect_success 'the write records: function, struct, phase' '
 	test_cmp expect writes
 '
 
+test_expect_success 'the run-time roots of the file that reach each run-time writer' '
+	grep "^reach	" out/results-1-of-1.tsv >reach &&
+	cat >expect <<-\EOF &&
+	reach	sweepscan/scan.c	sc_ioctl	sc_ioctl
+	reach	sweepscan/scan.c	sc_read	sc_read
+	reach	sweepscan/scan.c	sc_clear	-
+	EOF
+	test_cmp expect reach
+'
+
 test_expect_success 'two run-time writers make candidates; setup-only ones do not' '
 	grep "^candidates: 2 locations stored at run time by two functions" actual &&
 	grep "^1\. struct sc_pair (sweepscan/scan.h:8): a, b: 1 races, 1 from two roots" actual &&
@@ -50,7 +60,7 @@ test_expect_success 'an op of the vocabulary decides the phase: remove made run 
 	sed -i "s/^op	remove		teardown$/op	remove		runtime/" data/roots-kernel.txt &&
 	! cmp -s data/roots-kernel.txt "$ROOT/semantic-patches/roots-kernel.txt" &&
 	BITSPLIT_DATADIR="$TRASH/data" bitsplit sweep --tree tree --jobs 2 --out out2 sweepscan >/dev/null;
-	grep "	sc_remove	" out2/results-1-of-1.tsv >actual &&
+	grep "^write	.*	sc_remove	" out2/results-1-of-1.tsv >actual &&
 	echo "write	sweepscan/scan.c	53	18	sc_remove	-	a	runtime" >expect &&
 	test_cmp expect actual
 '
