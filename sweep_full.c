@@ -293,9 +293,10 @@ static const char *find_reach(const struct sweep_reach **v, int nr, const struct
 }
 
 /*
- * Distinct run-time roots reaching c's writers: each root a file's reach
- * record names, and the writer itself when none does (its callers are
- * elsewhere: one more entry point).
+ * Distinct run-time roots reaching c's writers, each one a file's reach
+ * record names.  A writer no root of its file reaches adds none: its
+ * callers are elsewhere, and the full tier, on the same files, will not
+ * see them either.
  */
 static int count_roots(const struct cand *c, const struct sweep_reach **v, int nr)
 {
@@ -305,15 +306,8 @@ static int count_roots(const struct cand *c, const struct sweep_reach **v, int n
 	for (int i = 0; i < c->nr_w; i++) {
 		const char *roots = find_reach(v, nr, c->w[i]);
 
-		if (!roots || !strcmp(roots, "-")) {
-			char *one = xstrfmt("%s\t%s", c->w[i]->file, c->w[i]->func);
-
-			if (!has(&seen, one))
-				opt_list_append(&seen, one);
-			else
-				free(one);
+		if (!roots || !strcmp(roots, "-"))
 			continue;
-		}
 		for (const char *p = roots; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
 			char *one = xstrfmt("%s\t%.*s", c->w[i]->file, (int)strcspn(p, ","), p);
 
@@ -354,7 +348,10 @@ static void cheap_evidence(struct cand *c, const struct sweep_reach **v, int nr)
 
 /*
  * The strongest cheap evidence first: a struct that can be patched, then
- * more run-time writer functions with typed stores (an untyped store may
+ * one whose writers two run-time roots of their files reach (a race within
+ * one root needs it to run twice at once, and is the shape of per-operation
+ * objects; the full tier ranks such races last too), then more run-time
+ * writer functions with typed stores (an untyped store may
  * be another struct's field of the same name) for each file judging it
  * costs, then more of them, more writer functions, more typed writes; then
  * by name, so the order is the same every run.  Per file: writers that
@@ -372,6 +369,8 @@ static int by_cheap_evidence(const void *pa, const void *pb)
 
 	if (a->apart != b->apart)
 		return a->apart - b->apart;
+	if ((a->roots < 2) != (b->roots < 2))
+		return (a->roots < 2) - (b->roots < 2);
 	if (da != db)
 		return da > db ? -1 : 1;
 	if (a->typed_funcs != b->typed_funcs)
