@@ -25,4 +25,9 @@ struct sc_dev {
 
 struct sc_pair *sc_pair_of(struct sc_dev *dev);
 
+struct sc_more {		/* one writer that two ops call: no candidate */
+	unsigned int m:1;
+	unsigned int n:1;
+};
+
 #endif
