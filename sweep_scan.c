@@ -222,12 +222,12 @@ static void root(struct func *f, int phase)
 }
 
 /*
- * The phase a reference to a function (not a call) at [b, e) makes it a
+ * The phase a reference to a function (not a call) at b makes it a
  * root of: ".OP = fn" by the op, argument N of a call by the call's arg,
  * initcall, macro, sync or ignore line; anything else takes its address.
  * Returns -1 for no root; *sync is set for a call that runs it at once.
  */
-static int reference(const struct scan *sc, size_t b, size_t e, bool *sync)
+static int reference(const struct scan *sc, size_t b, bool *sync)
 {
 	const struct roots_vocab *rv = sc->c->roots;
 	const struct root_entry *r;
@@ -235,7 +235,6 @@ static int reference(const struct scan *sc, size_t b, size_t e, bool *sync)
 	size_t p = skip_space_back(s, b), q;
 	int depth = 0, index = 0;
 
-	(void)e;
 	*sync = false;
 	if (p && s[p - 1] == '&')
 		p = skip_space_back(s, p - 1);
@@ -339,7 +338,7 @@ static void find_roots(struct scan *sc)
 			if (caller >= 0 && caller != callee)
 				add_edge(sc, caller, callee);
 		} else {
-			int phase = reference(sc, i, e, &sync);
+			int phase = reference(sc, i, &sync);
 
 			if (sync && caller >= 0)
 				add_edge(sc, caller, callee);
