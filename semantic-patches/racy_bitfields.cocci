@@ -1011,6 +1011,7 @@ def row(*cols):
 	return TAB.join(str(c) for c in cols)
 
 MEMBERS = {}			# (struct, member) -> (kind, type), from the layout
+STRUCTS = set()			# the structs MEMBERS names
 
 # The candidates: every struct with a memory location of two bitfields
 # declared in the files of the run or the headers they include; the
@@ -1421,80 +1422,132 @@ def var(file, fn, name):
 
 # A thread's own work items: in the files that start threads, what each
 # local of a function is assigned (ASSIGNS) and what is stored into the
-# object it points to (STORED), so that a store or a call argument can be
-# followed back to the function's parameters.  What a thread reaches from
-# the argument its create gave it alone (&w[i] in a loop) is its own.
+# object it points to (STORED, by member), so that a store or a call
+# argument can be followed back to the function's parameters.  What a
+# thread reaches from the argument its create gave it alone (&w[i] in a
+# loop) is its own.
 OWN_FILES = set()		# the files whose assignments are followed
 ASSIGNS = {}			# (file, func, local) -> values assigned to it
-STORED = {}			# (file, func, local) -> values stored into what it points to
-WORD = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)(\s*\()?")
+STORED = {}			# (file, func, local) -> [(member or None, value)]
+WORD = re.compile(r"(\*\s*)?(?<![\w.>])([A-Za-z_]\w*)\s*(\(|->\s*(\w+)|\.\s*(\w+)|\[)?")
 NOT_CALLS = {"sizeof", "typeof", "__typeof__", "offsetof", "_Alignof", "__alignof__"}
 
 def note_assign(pos, lhs, rhs):
 	fn = pos.current_element
 	lhs = "".join(lhs.split())
-	m = re.match(r"^\(*\*?(\w+)", lhs)
-	if fn == "something_else" or not m or (pos.file, fn, m.group(1)) not in VARS:
+	m = re.match(r"^\(*(\*?)(\w+)", lhs)
+	if fn == "something_else" or not m or (pos.file, fn, m.group(2)) not in VARS:
 		return
-	root = m.group(1)
+	root = m.group(2)
 	if lhs == root:
 		ASSIGNS.setdefault((pos.file, fn, root), []).append(rhs)
 		return
-	mem = re.match(r"^\w+(?:\[[^]]*\])?(?:->|\.)(\w+)$", lhs)
+	mem = re.match(r"^\w+(?:\[[^]]*\])?(?:->|\.)(\w+)", lhs)
 	st = var(pos.file, fn, root)[0]
 	if mem and MEMBERS.get((st, mem.group(1)), ("o", "*")) == ("o", "-"):
 		return		# an integer member carries no object
-	STORED.setdefault((pos.file, fn, root), []).append(rhs)
+	STORED.setdefault((pos.file, fn, root), []).append((mem.group(1) if mem else None, rhs))
+
+def holds_object(file, fn, name):
+	"""Can the variable lead to an object: a pointer or an aggregate, not
+	an index, a count or a flag (a global is judged by own_of)."""
+	v = VARS.get((file, fn, name))
+	return v is None or v[1] or v[0] in STRUCTS
+
+def aliases(file, fn, name):
+	"""The locals that point where name does: copied from or to it, or
+	offset from it ("n = array + idx")."""
+	out, todo = set([name]), [name]
+	while todo:
+		x = todo.pop()
+		for (f, g, y), values in ASSIGNS.items():
+			if f != file or g != fn:
+				continue
+			for v in values:
+				plain = set(m.group(2) for m in WORD.finditer(squeeze(v))
+					    if not m.group(1) and not m.group(3))
+				for z in plain if y == x else [y] if x in plain else []:
+					if z not in out and (file, fn, z) in VARS and \
+					   holds_object(file, fn, z):
+						out.add(z)
+						todo.append(z)
+	return out
+
+def squeeze(expr):
+	"""Coccinelle's spacing gone from member accesses: "me->list[k]"."""
+	return re.sub(r"\s*(->|\.)\s*", r"\1", expr)
+
+def contents(file, fn, name, member, seen):
+	"""What was stored into the object name points to, in member (None:
+	any), as own_of() sees it; None when some of it comes from elsewhere."""
+	out = set()
+	for a in aliases(file, fn, name):
+		for mem, v in STORED.get((file, fn, a), []):
+			if member is not None and mem is not None and mem != member:
+				continue
+			got = own_of(file, fn, v, seen)
+			if got is None:
+				return None
+			out |= got
+	return out
 
 def own_of(file, fn, expr, seen=None):
-	"""The parameters expr is reached from: a set of indices, or None when
-	some of it comes from elsewhere (a global, a call's result)."""
+	"""The parameters the value of expr is reached from: a set of indices,
+	or None when some of it comes from elsewhere (a global, a call's
+	result).  A load (p->f, p[i], *p) also takes what was stored there."""
 	seen = set() if seen is None else seen
 	out = set()
-	for m in WORD.finditer(expr):
-		name, call = m.group(1), m.group(2)
-		if call:
+	for m in WORD.finditer(squeeze(expr)):
+		star, name, after, arrow, dot = m.groups()
+		if after == "(":
 			if name in NOT_CALLS or is_alloc(name):
 				continue
 			return None
+		if not holds_object(file, fn, name):
+			continue	# an index or a count leads to no object
+		load = bool(star) or after is not None and after != "."
+		member = arrow or None
 		if (file, fn, name) in PARAMS:
-			out.add(PARAMS[(file, fn, name)])
+			got = set([PARAMS[(file, fn, name)]])
 		elif (file, fn, name) in VARS:
-			if name in seen:
-				continue
-			seen.add(name)
-			# What a local was assigned from, and what was stored into
-			# the object it or those point to: "n = array + idx;
-			# n->entry = entry" fills array too.
-			for v in ASSIGNS.get((file, fn, name), []) + stored_into(file, fn, name):
-				got = own_of(file, fn, v, seen)
-				if got is None:
-					return None
-				out |= got
+			got = set()
+			if (name, "value") not in seen:
+				seen.add((name, "value"))
+				for v in ASSIGNS.get((file, fn, name), []):
+					g = own_of(file, fn, v, seen)
+					if g is None:
+						return None
+					got |= g
 		elif var(file, fn, name) is not None or (file, name, name) in VARS:
 			return None	# a global: anyone may reach it
+		else:
+			continue	# a type, a constant, an enumerator
+		if load and (name, member) not in seen:
+			seen.add((name, member))
+			c = contents(file, fn, name, member, seen)
+			if c is None:
+				return None
+			got |= c
+		out |= got
 	return out
 
-def stored_into(file, fn, name, seen=None):
-	"""The values stored into what local name points to, or into what
-	the locals it was assigned from point to."""
-	seen = set() if seen is None else seen
-	if name in seen:
-		return []
-	seen.add(name)
-	got = list(STORED.get((file, fn, name), []))
-	for v in ASSIGNS.get((file, fn, name), []):
-		for m in WORD.finditer(v):
-			if not m.group(2) and (file, fn, m.group(1)) in VARS and \
-			   (file, fn, m.group(1)) not in PARAMS:
-				got += stored_into(file, fn, m.group(1), seen)
-	return got
-
-def own_param(file, fn, expr):
-	"""The one parameter expr is reached from and nothing else, or None."""
+def own_param(file, fn, expr, loads_all=False):
+	"""The one parameter expr is reached from and nothing else, or None.
+	loads_all: the value goes to a callee, which may load any member: a
+	local object (n = array + idx) is its thread's own by what was stored
+	in it (n->entry = entry), an object reached from the parameter by
+	that alone."""
 	if file not in OWN_FILES:
 		return None
 	got = own_of(file, fn, expr)
+	if got == set() and loads_all:
+		for m in WORD.finditer(squeeze(expr)):
+			if got is None:
+				break
+			star, name, after = m.group(1), m.group(2), m.group(3)
+			if (file, fn, name) in VARS and not after and not star:
+				c = contents(file, fn, name, None, set())
+				got = None if c is None else got | c
 	return next(iter(got)) if got is not None and len(got) == 1 else None
 
 PER_THREAD_ARG = re.compile(r"^(?:\(\s*[\w\s]+\*\s*\)\s*)?"
@@ -2214,7 +2267,7 @@ a = "".join(A.split())
 k = PARAMS.get((pos.file, fn, a))
 frm = "arg=%d" % k if k is not None else None
 if k is None:
-	k = own_param(pos.file, fn, a)
+	k = own_param(pos.file, fn, a, True)
 	frm = "own=%d" % k if k is not None else None
 if frm and g in OURS and not frm.startswith("arg="):
 	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n), frm))
