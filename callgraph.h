@@ -24,6 +24,8 @@ struct cg_ctx {
 	enum phase phase;
 	struct lockset locks;		/* held at entry on this path */
 	unsigned int priv;		/* bit N: parameter N is thread-private here */
+	/* bit N: parameter N is (or leads to) a work item of this thread's own */
+	unsigned int own;
 	int root;			/* the root fact the path starts at */
 	int parent, parent_ctx;		/* the caller and its context, -1 at a root */
 	/*

@@ -343,8 +343,9 @@ static int cmp_larger(const void *a, const void *b)
  * base spatch could not type: "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE", KIND
  * s (a named struct or union, or a pointer to one: TYPE), a (an anonymous
  * aggregate, whose members the layout gives to STRUCT itself) or o
- * (anything else).  facts.cocci follows a base such as "dmab->dev" through
- * it to the struct really written.
+ * (anything else: TYPE "*" for a pointer, else "-").  facts.cocci follows
+ * a base such as "dmab->dev" through it to the struct really written, and
+ * a value stored in a member that holds no pointer carries no object.
  */
 static void member_types(const struct bs_layout *l, struct strbuf *sb)
 {
@@ -375,7 +376,9 @@ static void member_types(const struct bs_layout *l, struct strbuf *sb)
 					continue;
 				}
 			}
-			strbuf_addf(sb, "%s\t%s\to\t-\n", s->name, m->name);
+			/* "*": a pointer, which may lead to an object (facts.cocci's own_of) */
+			strbuf_addf(sb, "%s\t%s\to\t%s\n", s->name, m->name,
+				    strchr(t, '*') ? "*" : "-");
 		}
 	}
 }

@@ -72,6 +72,11 @@ static void writer_lines(struct strbuf *out, const struct field_writer *w)
 		lock_words(&w->locks[i], out);
 	}
 	strbuf_addch(out, '\n');
+	if (w->own && w->root)
+		strbuf_addf(out, "               on its thread's own work item: each %s thread "
+			    "gets an argument\n               of its own (%s:%u), and no other "
+			    "thread is assumed to write\n               what it reaches from it\n",
+			    w->root->func, w->root->file, w->root->line);
 }
 
 /* The fields field i races with whose proven-race move equals moved, "a, b and c". */

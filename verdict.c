@@ -250,9 +250,16 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 	w->phase_why = strbuf_detach(&why);
 }
 
+
+/* Two writers on work items of their threads' own never share an object. */
+static bool own_apart(const struct field_writer *a, const struct field_writer *b)
+{
+	return a->own && b->own;
+}
+
 static bool same_writer(const struct field_writer *a, const struct field_writer *b)
 {
-	return a->write == b->write && a->phase == b->phase &&
+	return a->write == b->write && a->phase == b->phase && a->own == b->own &&
 	       locks_equal(a->locks, a->nr_locks, b->locks, b->nr_locks);
 }
 
@@ -262,10 +269,23 @@ static void writer_release(struct field_writer *w)
 	free(w->locks);
 }
 
+/* The parameter a write goes through, from its wparam fact. */
+struct write_param {
+	int param;	/* -1: none */
+	bool reached;	/* through an object reached from it, not the parameter itself */
+};
+
 /* Is context c of fn one on which the write goes through a private parameter? */
-static bool private_on(const struct cg_func *fn, int c, int param)
+static bool private_on(const struct cg_func *fn, int c, struct write_param wp)
 {
-	return param >= 0 && param < 32 && fn->ctx[c].priv & (1u << param);
+	return wp.param >= 0 && wp.param < 32 && !wp.reached &&
+	       fn->ctx[c].priv & (1u << wp.param);
+}
+
+/* ... or through a work item of the thread's own? */
+static bool own_on(const struct cg_func *fn, int c, struct write_param wp)
+{
+	return wp.param >= 0 && wp.param < 32 && fn->ctx[c].own & (1u << wp.param);
 }
 
 /* Is the write on context c at all: a window covers only some lines. */
@@ -282,7 +302,7 @@ static bool on_ctx(const struct callgraph *g, int n, int c, const struct fact *x
  * private to the call tree.  Returns how many contexts were private.
  */
 static int add_writers(struct field_verdict *fv, const struct callgraph *g,
-		       const struct fact *x, int param, bool userspace)
+		       const struct fact *x, struct write_param param, bool userspace)
 {
 	int n = x->func ? callgraph_find(g, x->file, x->func) : -1;
 	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
@@ -305,7 +325,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	if (nr_on && nr_private == nr_on)
 		return nr_private;
 	/* No root reaches it, but every caller hands it a fresh object. */
-	if (fn && !nr_on && callgraph_param_private(g, n, param))
+	if (fn && !nr_on && !param.reached && callgraph_param_private(g, n, param.param))
 		return 1;
 	for (int c = nr_on ? 0 : -1; c < (nr_on ? fn->nr_ctx : 0); c++) {
 		struct field_writer w;
@@ -315,6 +335,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 			       fn->ctx[c].phase != want || (want != PHASE_RUNTIME && any)))
 			continue;
 		writer_context(&w, g, x, n, c, userspace);
+		w.own = c >= 0 && own_on(fn, c, param);
 		for (int i = 0; i < fv->nr_writers && !dup; i++)
 			dup = same_writer(&fv->writers[i], &w);
 		if (dup) {
@@ -451,6 +472,7 @@ static bool fields_race(const struct field_verdict *a, const struct field_verdic
 			continue;
 		for (int j = 0; j < b->nr_writers; j++) {
 			if (b->writers[j].phase != PHASE_RUNTIME ||
+			    own_apart(&a->writers[i], &b->writers[j]) ||
 			    writers_serialized(&a->writers[i], &b->writers[j]))
 				continue;
 			if (!found) {
@@ -479,7 +501,7 @@ static char *field_data_race(const char *name, const struct field_verdict *fv)
 			const struct field_writer *b = &fv->writers[j];
 
 			if (b->phase != PHASE_RUNTIME || !strcmp(writer_func(a), writer_func(b)) ||
-			    writers_serialized(a, b))
+			    own_apart(a, b) || writers_serialized(a, b))
 				continue;
 			return xstrfmt("%s is written by %s (%s:%u) and %s (%s:%u) with no "
 				       "common lock: a data race on the field itself, which "
@@ -812,6 +834,7 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 	const struct field_verdict *fv = &lv->fields[i];
 	const struct fact_lock **seen = NULL;
 	int nr = 0, alloc = 0, others = 0;
+	bool own = false;
 
 	for (int o = 0; o < lv->nr_fields; o++) {
 		const struct field_verdict *ov = &lv->fields[o];
@@ -827,6 +850,10 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 
 				if (wa->phase != PHASE_RUNTIME || wb->phase != PHASE_RUNTIME)
 					continue;
+				if (own_apart(wa, wb)) {
+					own = true;
+					continue;
+				}
 				for (int k = 0; !l && k < wa->nr_locks; k++) {
 					const struct fact_lock *m = lockset_find(wb->locks, wb->nr_locks,
 										 wa->locks[k].id);
@@ -846,16 +873,21 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 	}
 	if (!others) {
 		strbuf_addstr(sb, ", and no other field that stays here is written at run time");
-	} else {
-		strbuf_addstr(sb, ", and the other run-time writers that stay here are "
-				  "serialized against it by ");
-		for (int k = 0; k < nr; k++) {
-			if (k)
-				strbuf_addstr(sb, k == nr - 1 ? " and " : ", ");
-			strbuf_addstr(sb, !strcmp(seen[k]->id, RUNTIME_PM_LOCK) ? "runtime PM"
-										: lock_short_name(seen[k]->id));
-		}
+		free(seen);
+		return;
 	}
+	strbuf_addstr(sb, ", and the other run-time writers that stay here ");
+	if (nr)
+		strbuf_addstr(sb, "are serialized against it by ");
+	for (int k = 0; k < nr; k++) {
+		if (k)
+			strbuf_addstr(sb, k == nr - 1 ? " and " : ", ");
+		strbuf_addstr(sb, !strcmp(seen[k]->id, RUNTIME_PM_LOCK) ? "runtime PM"
+									: lock_short_name(seen[k]->id));
+	}
+	if (own)
+		strbuf_addf(sb, "%swrite other objects: each thread writes work items of "
+			    "its own", nr ? ", or " : "");
 	free(seen);
 }
 
@@ -959,17 +991,16 @@ out:
 	return strbuf_detach(&sb);
 }
 
-/* The parameter a write goes through, from its wparam fact, or -1. */
-static int write_param(const struct facts *f, const struct fact *x)
+static struct write_param write_param(const struct facts *f, const struct fact *x)
 {
 	for (int k = 0; k < f->nr; k++) {
 		const struct fact *p = &f->v[k];
 
 		if (p->kind == FACT_WPARAM && p->line == x->line && p->col == x->col &&
 		    !strcmp(p->file, x->file))
-			return p->arg;
+			return (struct write_param){ .param = p->arg, .reached = p->own };
 	}
-	return -1;
+	return (struct write_param){ .param = -1 };
 }
 
 static bool is_header_file(const char *file)
