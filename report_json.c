@@ -123,6 +123,9 @@ void report_json(struct strbuf *out, const struct verdict *v, enum policy p)
 
 		json_begin_object(&j, NULL);
 		json_string(&j, "name", sv->s->name);
+		/* only for a struct its .c file keeps apart from another of the name */
+		if (sv->s->scope)
+			json_string(&j, "scope", sv->s->scope);
 		json_string(&j, "file", sv->file);
 		json_int(&j, "line", sv->line);
 		json_int(&j, "size", sv->s->size);

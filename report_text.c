@@ -265,8 +265,12 @@ void report_text(struct strbuf *out, const struct verdict *v, enum policy p)
 		if (i)
 			strbuf_addch(out, '\n');
 		strbuf_addf(out, "struct %s", sv->s->name);
+		/* another struct of the name is another file's: say this one is its file's own */
 		if (sv->file)
-			strbuf_addf(out, " (%s:%u)", sv->file, sv->line);
+			strbuf_addf(out, " (%s:%u%s)", sv->file, sv->line,
+				    sv->s->scope ? ", file-local" : "");
+		else if (sv->s->scope)
+			strbuf_addf(out, " (%s, file-local)", sv->s->scope);
 		strbuf_addf(out, ", %u bytes\n", sv->s->size);
 		for (int l = 0; l < sv->nr_locs; l++) {
 			if (l)

@@ -64,9 +64,16 @@ bool writers_serialized(const struct field_writer *a, const struct field_writer 
 
 /* ---- facts by struct ---- */
 
-/* The write, struct and guard facts of each struct, grouped by name, in facts order. */
+/*
+ * The write, struct and guard facts of each struct, grouped by name, in
+ * facts order.  Where .c files define their own struct of a name (a
+ * scope, layout.h), the facts of the name are grouped again by the struct
+ * their file sees: owner is its index in the layout plus one, -1 for none;
+ * 0 for every fact of any other name.
+ */
 struct struct_index {
 	const struct fact **v;
+	int *owner;
 	int nr;
 };
 
@@ -75,26 +82,66 @@ struct slice {
 	int nr;
 };
 
+struct index_entry {
+	const struct fact *f;
+	int owner;
+};
+
 static int cmp_by_struct(const void *va, const void *vb)
 {
-	const struct fact *a = *(const struct fact *const *)va;
-	const struct fact *b = *(const struct fact *const *)vb;
-	int c = strcmp(a->struct_name, b->struct_name);
+	const struct index_entry *a = va, *b = vb;
+	int c = strcmp(a->f->struct_name, b->f->struct_name);
 
-	return c ? c : (a > b) - (a < b);
+	if (!c)
+		c = (a->owner > b->owner) - (a->owner < b->owner);
+	return c ? c : (a->f > b->f) - (a->f < b->f);
 }
 
-static void index_build(struct struct_index *idx, const struct facts *f)
+/* Whether some .c file defines its own struct name: usually none does. */
+static bool name_scoped(const struct bs_layout *l, const int *scoped, int nr, const char *name)
 {
-	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(f->nr + 1));
-	idx->nr = 0;
-	for (int k = 0; k < f->nr; k++)
-		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT ||
-		     f->v[k].kind == FACT_GUARD) && f->v[k].struct_name)
-			idx->v[idx->nr++] = &f->v[k];
-	qsort(idx->v, (size_t)idx->nr, sizeof(*idx->v), cmp_by_struct);
+	for (int i = 0; i < nr; i++)
+		if (!strcmp(l->structs[scoped[i]].name, name))
+			return true;
+	return false;
 }
 
+static void index_build(struct struct_index *idx, const struct facts *f, struct bs_layout *l)
+{
+	struct index_entry *e = xmalloc(sizeof(*e) * (size_t)(f->nr + 1));
+	int *scoped = xmalloc(sizeof(*scoped) * (size_t)(l->nr_structs + 1)), nr_scoped = 0;
+
+	for (int i = 0; i < l->nr_structs; i++)
+		if (l->structs[i].scope)
+			scoped[nr_scoped++] = i;
+	idx->nr = 0;
+	for (int k = 0; k < f->nr; k++) {
+		const struct fact *x = &f->v[k];
+		const struct bs_struct *s;
+
+		if ((x->kind != FACT_WRITE && x->kind != FACT_STRUCT && x->kind != FACT_GUARD) ||
+		    !x->struct_name)
+			continue;
+		e[idx->nr].f = x;
+		e[idx->nr].owner = 0;
+		if (nr_scoped && name_scoped(l, scoped, nr_scoped, x->struct_name)) {
+			s = layout_find_in(l, x->struct_name, x->file);
+			e[idx->nr].owner = s ? (int)(s - l->structs) + 1 : -1;
+		}
+		idx->nr++;
+	}
+	qsort(e, (size_t)idx->nr, sizeof(*e), cmp_by_struct);
+	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(idx->nr + 1));
+	idx->owner = xmalloc(sizeof(*idx->owner) * (size_t)(idx->nr + 1));
+	for (int k = 0; k < idx->nr; k++) {
+		idx->v[k] = e[k].f;
+		idx->owner[k] = e[k].owner;
+	}
+	free(e);
+	free(scoped);
+}
+
+/* Every fact of the struct name, whichever struct of the name its file sees. */
 static struct slice index_slice(const struct struct_index *idx, const char *name)
 {
 	int lo = 0, hi = idx->nr, end;
@@ -110,6 +157,23 @@ static struct slice index_slice(const struct struct_index *idx, const char *name
 	for (end = lo; end < idx->nr && !strcmp(idx->v[end]->struct_name, name); end++)
 		;
 	return (struct slice){ idx->v + lo, end - lo };
+}
+
+/* The facts of struct s of layout l: of its name, from the files that see it. */
+static struct slice index_slice_of(const struct struct_index *idx, const struct bs_layout *l,
+				   const struct bs_struct *s)
+{
+	struct slice sf = index_slice(idx, s->name);
+	const int *owner = idx->owner + (sf.v - idx->v);
+	int want = (int)(s - l->structs) + 1, lo = 0, end;
+
+	if (!sf.nr || !owner[0])
+		return sf;
+	while (lo < sf.nr && owner[lo] != want)
+		lo++;
+	for (end = lo; end < sf.nr && owner[end] == want; end++)
+		;
+	return (struct slice){ sf.v + lo, end - lo };
 }
 
 /* ---- writers, fields, races ---- */
@@ -1312,7 +1376,7 @@ static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
 		return false;
 	ALLOC_GROW(v->left_out, v->nr_left_out + 1, v->alloc_left_out);
 	v->left_out[v->nr_left_out++] = (struct left_out){
-		xstrdup(sv->s->name),
+		sv->s->scope ? xstrfmt("%s (%s)", sv->s->name, sv->s->scope) : xstrdup(sv->s->name),
 		xstrdup(written ?
 			"no store is typed as this struct: every write to its bitfields "
 			"matched a field name only, which other structs may have" :
@@ -1341,11 +1405,11 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 	struct struct_index idx;
 	int skipped_structs = 0;
 
-	index_build(&idx, f);
+	index_build(&idx, f, l);
 	callgraph_build(&g, f);
 	for (int i = 0; i < l->nr_structs; i++) {
 		struct bs_struct *s = &l->structs[i];
-		struct slice sf = index_slice(&idx, s->name);
+		struct slice sf = index_slice_of(&idx, l, s);
 		struct struct_verdict *sv;
 		int shared = 0;
 
@@ -1388,6 +1452,7 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 	}
 	callgraph_release(&g);
 	free(idx.v);
+	free(idx.owner);
 	return 0;
 }
 
