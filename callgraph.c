@@ -603,6 +603,54 @@ static void graph_contexts(struct callgraph *g)
 /* Deeper chains of forwarding callers than this are not followed. */
 #define MAX_FORWARD_DEPTH 8
 
+/*
+ * The locks every call the files make to n holds, through callers no root
+ * reaches either; false when some caller is outside the files (n has no
+ * caller here) or the chain is deeper than MAX_FORWARD_DEPTH.
+ */
+static bool callers_hold(const struct callgraph *g, int n, struct lockset *out, int depth)
+{
+	bool any = false;
+
+	out->nr = 0;
+	if (!g->fns[n].nr_in || depth > MAX_FORWARD_DEPTH)
+		return false;
+	for (int m = 0; m < g->nr; m++) {
+		const struct cg_func *caller = &g->fns[m];
+
+		for (int e = 0; e < caller->nr_out; e++) {
+			const struct fact *c = &g->f->v[caller->out[e].fact];
+			struct lockset at = { 0 }, up = { 0 };
+
+			if (caller->out[e].callee != n)
+				continue;
+			for (int i = 0; i < c->nr_locks; i++)
+				lockset_add(&at, &c->locks[i], inherited_how(&c->locks[i]));
+			for (int i = 0; i < caller->own.nr; i++)
+				lockset_add(&at, &caller->own.v[i], inherited_how(&caller->own.v[i]));
+			if (m != n && !caller->nr_ctx && callers_hold(g, m, &up, depth + 1))
+				for (int i = 0; i < up.nr; i++)
+					lockset_add(&at, &up.v[i], NULL);
+			if (any) {
+				lockset_intersect(out, &at);
+			} else {
+				for (int i = 0; i < at.nr; i++)
+					lockset_add(out, &at.v[i], NULL);
+				any = true;
+			}
+			free(at.v);
+			free(up.v);
+		}
+	}
+	return any;
+}
+
+void callgraph_callers_hold(const struct callgraph *g, int n, struct lockset *out)
+{
+	if (n < 0 || g->fns[n].nr_ctx || !callers_hold(g, n, out, 0))
+		out->nr = 0;
+}
+
 static bool param_private(const struct callgraph *g, int n, int param, int depth)
 {
 	bool any = false;

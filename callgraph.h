@@ -118,6 +118,12 @@ int callgraph_find(const struct callgraph *g, const char *file, const char *name
  */
 bool callgraph_param_private(const struct callgraph *g, int n, int param);
 /*
+ * For a function no root reaches: the locks held at every call the files
+ * make to it (at the call, or throughout the caller, or by the same rule
+ * for a caller no root reaches), how "caller"; empty when nothing calls it.
+ */
+void callgraph_callers_hold(const struct callgraph *g, int n, struct lockset *out);
+/*
  * "open_device: vfpci_open_device -> vfpci_enable" for context c of n, long
  * middles elided; "main with its threads running (pool.c:80): main -> f"
  * for a window.

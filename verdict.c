@@ -220,6 +220,14 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 		w->root = &g->f->v[ctx->root];
 		for (int i = 0; i < ctx->locks.nr; i++)
 			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &ctx->locks.v[i], NULL);
+	} else if (fn) {
+		/* No root reaches it: what every call the files make to it holds. */
+		struct lockset callers = { 0 };
+
+		callgraph_callers_hold(g, n, &callers);
+		for (int i = 0; i < callers.nr; i++)
+			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &callers.v[i], NULL);
+		free(callers.v);
 	}
 	/*
 	 * In the kernel a list or array cursor reaches sibling devices that

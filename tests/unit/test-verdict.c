@@ -1066,6 +1066,44 @@ static void fapart(struct facts *f, unsigned int line, const char *func, unsigne
 }
 
 /*
+ * A function no root reaches holds what every call the files make to it
+ * holds: pcie_update_aspm_capable(), whose two callers take aspm_lock
+ * around the call.  helper() writes a and is called from f1() and, through
+ * f3() (reached by no root either), f2(), each call under m; drv_ioctl
+ * writes b under m.  Then a caller that takes no lock: the writer holds
+ * nothing and a races with b.
+ */
+static void test_unreached_callers(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+	const struct field_writer *w;
+
+	one_location(&l, "s", ab);
+	fr(&f, "drv_ioctl", "runtime", "ioctl");
+	fc(&f, "f1", "helper", "s.m:w@lexical");
+	fc(&f, "f2", "f3", "s.m:w@lexical");
+	fc(&f, "f3", "helper", NULL);
+	fw(&f, 10, "helper", "s", "a", "self", NULL);
+	fw(&f, 20, "drv_ioctl", "s", "b", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	w = &field(&v, "a")->writers[0];
+	CHECK(w->nr_locks == 1 && !strcmp(w->locks[0].id, "s.m") && !strcmp(w->locks[0].how, "caller"),
+	      "unreached callers: helper holds m, as every call to it does");
+	CHECK_OWNED_STR(race_pairs(&v), "", "unreached callers: so a does not race with b");
+	verdict_release(&v);
+	fc(&f, "f4", "helper", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "a")->writers[0].nr_locks, 0,
+		  "unreached callers: one call without m, and helper holds nothing");
+	CHECK_OWNED_STR(race_pairs(&v), "a/b", "unreached callers: ... and a races with b");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
  * A thread's own work items.  Each worker thread (a root of kind thread at
  * drv.c:1) gets an argument of its own from its create (pass FROM own);
  * it writes a on an object reached from it and hands it to help(), which
@@ -1220,5 +1258,6 @@ int main(void)
 	test_thread_windows();
 	test_thread_apart();
 	test_own_items();
+	test_unreached_callers();
 	return unit_done();
 }
