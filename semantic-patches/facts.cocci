@@ -1208,17 +1208,21 @@ pf << loop.pf;
 coccinelle.loops.append(loop_extent(pf[0]))
 
 @palloc exists@
-// Thread-private objects: a write to an object this function allocated ...
+// Thread-private objects: a write to an object this function allocated
+// (also one it frees at the end of its scope, "T *x __free(kfree) = ...") ...
 identifier x;
 identifier alloc : script:python() { is_alloc(alloc) };
 position wsite.p;
 expression V2, E;
 type T;
+attribute name __free;
 @@
 (
  x = alloc(...);
 |
  T x = alloc(...);
+|
+ T x __free(...) = alloc(...);
 )
  ... when != x = E
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
@@ -1266,11 +1270,14 @@ expression list[n] Es;
 expression E;
 position pc;
 type T;
+attribute name __free;
 @@
 (
  x = alloc(...);
 |
  T x = alloc(...);
+|
+ T x __free(...) = alloc(...);
 )
  ... when != x = E
  g@pc(Es, x, ...)
