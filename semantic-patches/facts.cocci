@@ -628,8 +628,8 @@ def own_of(file, fn, expr, seen=None):
 			return None
 		if not holds_object(file, fn, name):
 			continue	# an index or a count leads to no object
-		load = bool(star) or after is not None and after != "."
-		member = arrow or None
+		load = bool(star) or after is not None
+		member = arrow or dot
 		if (file, fn, name) in PARAMS:
 			got = set([PARAMS[(file, fn, name)]])
 		elif (file, fn, name) in VARS:
