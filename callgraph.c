@@ -247,10 +247,49 @@ static unsigned int call_private(const struct callgraph *g, const struct cg_edge
 	for (int i = 0; i < e->nr_forward; i++) {
 		const struct fact *p = &g->f->v[e->forward[i]];
 
-		if (caller_priv & (1u << p->from_arg))
+		if (!p->own && caller_priv & (1u << p->from_arg))
 			priv |= 1u << p->arg;
 	}
 	return priv;
+}
+
+/*
+ * The arguments of a call that are the thread's own work items, given the
+ * caller's: a parameter passed on as it is, or an object reached from one.
+ */
+static unsigned int call_own(const struct callgraph *g, const struct cg_edge *e,
+			     unsigned int caller_own)
+{
+	unsigned int own = 0;
+
+	for (int i = 0; i < e->nr_forward; i++) {
+		const struct fact *p = &g->f->v[e->forward[i]];
+
+		if (caller_own & (1u << p->from_arg))
+			own |= 1u << p->arg;
+	}
+	return own;
+}
+
+/*
+ * The parameters a root starts with as its own: a thread whose create gave
+ * each thread of a loop another object (a pass fact FROM own at the start).
+ */
+static unsigned int root_own(const struct callgraph *g, const struct fact *r)
+{
+	unsigned int own = 0;
+
+	if (!r->why || strcmp(r->why, "thread"))
+		return 0;
+	for (int i = 0; i < g->f->nr; i++) {
+		const struct fact *p = &g->f->v[i];
+
+		if (p->kind == FACT_PASS && p->own && p->from_arg < 0 && p->arg < 32 &&
+		    p->line == r->line && !strcmp(p->callee, r->func) &&
+		    !strcmp(p->file, r->file))
+			own |= 1u << p->arg;
+	}
+	return own;
 }
 
 /* Attach each pass fact to the call edge it describes. */
@@ -260,7 +299,8 @@ static void graph_passes(struct callgraph *g)
 		const struct fact *p = &g->f->v[i];
 		int n;
 
-		if (p->kind != FACT_PASS || p->arg >= 32 || p->from_arg >= 32)
+		if (p->kind != FACT_PASS || p->arg >= 32 || p->from_arg >= 32 ||
+		    (p->own && p->from_arg < 0))
 			continue;
 		n = callgraph_find(g, p->file, p->func);
 		for (int e = 0; n >= 0 && e < g->fns[n].nr_out; e++) {
@@ -283,7 +323,7 @@ static void graph_passes(struct callgraph *g)
 /*
  * Add context c to fn unless fn has it already; past the cap, fold it
  * into fn's first context of the same phase: their common locks and
- * private parameters, which is what both paths hold.  Returns the index
+ * private and own parameters, which is what both paths hold.  Returns the index
  * of a new or weakened context, which must be propagated, else -1.
  */
 static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c)
@@ -298,7 +338,7 @@ static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c
 			continue;
 		if (same_phase < 0)
 			same_phase = k;
-		if (o->priv == c->priv && lockset_equal(&o->locks, &c->locks))
+		if (o->priv == c->priv && o->own == c->own && lockset_equal(&o->locks, &c->locks))
 			return -1;
 	}
 	if (fn->nr_ctx < CG_MAX_CONTEXTS || same_phase < 0 || c->win_begin) {
@@ -314,14 +354,16 @@ static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c
 	} else {
 		struct cg_ctx *o = &fn->ctx[same_phase];
 		int before = o->locks.nr;
-		unsigned int priv = o->priv;
+		unsigned int priv = o->priv, own = o->own;
 
 		if (!fn->widened)
 			g->nr_widened++;
 		fn->widened = true;
 		lockset_intersect(&o->locks, &c->locks);
 		o->priv &= c->priv;
-		return o->locks.nr != before || o->priv != priv ? same_phase : -1;
+		o->own &= c->own;
+		return o->locks.nr != before || o->priv != priv || o->own != own ?
+		       same_phase : -1;
 	}
 }
 
@@ -489,6 +531,7 @@ static void graph_contexts(struct callgraph *g)
 		n = resolve_call(g, x->file, x->func);
 		c.phase = root_phase(x->phase);
 		c.priv = 0;
+		c.own = root_own(g, x);
 		c.root = i;
 		c.parent = c.parent_ctx = -1;
 		root_context(&g->fns[n], x, &c.locks);
@@ -510,7 +553,7 @@ static void graph_contexts(struct callgraph *g)
 		if (fn->win_fact < 0)
 			continue;
 		c.phase = PHASE_RUNTIME;
-		c.priv = 0;
+		c.priv = c.own = 0;
 		c.root = fn->win_fact;
 		c.parent = c.parent_ctx = -1;
 		c.locks.nr = 0;
@@ -539,6 +582,7 @@ static void graph_contexts(struct callgraph *g)
 				continue;
 			c.phase = from->phase;
 			c.priv = call_private(g, edge, from->priv);
+			c.own = call_own(g, edge, from->own);
 			c.root = from->root;
 			c.parent = n;
 			c.parent_ctx = k;
@@ -559,6 +603,54 @@ static void graph_contexts(struct callgraph *g)
 /* Deeper chains of forwarding callers than this are not followed. */
 #define MAX_FORWARD_DEPTH 8
 
+/*
+ * The locks every call the files make to n holds, through callers no root
+ * reaches either; false when some caller is outside the files (n has no
+ * caller here) or the chain is deeper than MAX_FORWARD_DEPTH.
+ */
+static bool callers_hold(const struct callgraph *g, int n, struct lockset *out, int depth)
+{
+	bool any = false;
+
+	out->nr = 0;
+	if (!g->fns[n].nr_in || depth > MAX_FORWARD_DEPTH)
+		return false;
+	for (int m = 0; m < g->nr; m++) {
+		const struct cg_func *caller = &g->fns[m];
+
+		for (int e = 0; e < caller->nr_out; e++) {
+			const struct fact *c = &g->f->v[caller->out[e].fact];
+			struct lockset at = { 0 }, up = { 0 };
+
+			if (caller->out[e].callee != n)
+				continue;
+			for (int i = 0; i < c->nr_locks; i++)
+				lockset_add(&at, &c->locks[i], inherited_how(&c->locks[i]));
+			for (int i = 0; i < caller->own.nr; i++)
+				lockset_add(&at, &caller->own.v[i], inherited_how(&caller->own.v[i]));
+			if (m != n && !caller->nr_ctx && callers_hold(g, m, &up, depth + 1))
+				for (int i = 0; i < up.nr; i++)
+					lockset_add(&at, &up.v[i], NULL);
+			if (any) {
+				lockset_intersect(out, &at);
+			} else {
+				for (int i = 0; i < at.nr; i++)
+					lockset_add(out, &at.v[i], NULL);
+				any = true;
+			}
+			free(at.v);
+			free(up.v);
+		}
+	}
+	return any;
+}
+
+void callgraph_callers_hold(const struct callgraph *g, int n, struct lockset *out)
+{
+	if (n < 0 || g->fns[n].nr_ctx || !callers_hold(g, n, out, 0))
+		out->nr = 0;
+}
+
 static bool param_private(const struct callgraph *g, int n, int param, int depth)
 {
 	bool any = false;
@@ -576,7 +668,7 @@ static bool param_private(const struct callgraph *g, int n, int param, int depth
 			for (int i = 0; !priv && i < edge->nr_forward; i++) {
 				const struct fact *p = &g->f->v[edge->forward[i]];
 
-				priv = p->arg == param && m != n &&
+				priv = !p->own && p->arg == param && m != n &&
 				       param_private(g, m, p->from_arg, depth + 1);
 			}
 			if (!priv)

@@ -24,6 +24,8 @@ struct cg_ctx {
 	enum phase phase;
 	struct lockset locks;		/* held at entry on this path */
 	unsigned int priv;		/* bit N: parameter N is thread-private here */
+	/* bit N: parameter N is (or leads to) a work item of this thread's own */
+	unsigned int own;
 	int root;			/* the root fact the path starts at */
 	int parent, parent_ctx;		/* the caller and its context, -1 at a root */
 	/*
@@ -115,6 +117,12 @@ int callgraph_find(const struct callgraph *g, const char *file, const char *name
  * when nothing calls it: its callers are outside the files.
  */
 bool callgraph_param_private(const struct callgraph *g, int n, int param);
+/*
+ * For a function no root reaches: the locks held at every call the files
+ * make to it (at the call, or throughout the caller, or by the same rule
+ * for a caller no root reaches), how "caller"; empty when nothing calls it.
+ */
+void callgraph_callers_hold(const struct callgraph *g, int n, struct lockset *out);
 /*
  * "open_device: vfpci_open_device -> vfpci_enable" for context c of n, long
  * middles elided; "main with its threads running (pool.c:80): main -> f"

@@ -38,8 +38,13 @@ static const int kind_columns[] = {
 	[FACT_DISPATCH] = 4, [FACT_THREAD] = 5, [FACT_APART] = 4,
 };
 
-/* Trailing columns an older file may leave out: func's LINKAGE, call's DEFINED. */
-static const int kind_optional[ARRAY_SIZE(kind_names)] = { [FACT_FUNC] = 1, [FACT_CALL] = 1 };
+/*
+ * Trailing columns an older file may leave out: func's LINKAGE, call's
+ * DEFINED, wparam's REACHED.
+ */
+static const int kind_optional[ARRAY_SIZE(kind_names)] = {
+	[FACT_FUNC] = 1, [FACT_CALL] = 1, [FACT_WPARAM] = 1,
+};
 
 static const char *const lock_hows[] = {
 	"lexical", "trylock", "guard", "scoped_guard", "lockdep", "must_hold",
@@ -347,10 +352,12 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		if (parse_index(p, col[4], &f->arg))
 			return -1;
 		f->from_arg = -1;
-		if (!strcmp(col[5], "private"))
+		f->own = starts_with(col[5], "own");
+		if (!strcmp(col[5], "private") || !strcmp(col[5], "own"))
 			return 0;
-		if (strncmp(col[5], "arg=", 4) || parse_index(p, col[5] + 4, &f->from_arg))
-			return expected(p, "FROM private or arg=K", col[5]);
+		if ((strncmp(col[5], "arg=", 4) && strncmp(col[5], "own=", 4)) ||
+		    parse_index(p, col[5] + 4, &f->from_arg))
+			return expected(p, "FROM private, own, arg=K or own=K", col[5]);
 		return 0;
 	case FACT_WPARAM:
 		if (parse_uint(p, col[2], "a COLumn number", &f->col))
@@ -358,7 +365,12 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		f->func = field_dup(col[3]);
 		if (!f->func)
 			return expected(p, "FUNC in a wparam", "-");
-		return parse_index(p, col[4], &f->arg);
+		if (parse_index(p, col[4], &f->arg))
+			return -1;
+		if (col[5] && strcmp(col[5], "reached"))
+			return expected(p, "REACHED reached", col[5]);
+		f->own = col[5] != NULL;
+		return 0;
 	case FACT_DISPATCH:
 		f->func = field_dup(col[2]);
 		f->field = field_dup(col[3]);
@@ -634,14 +646,16 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			add(out, f->callee);
 			strbuf_addf(out, "\t%d", f->arg);
 			if (f->from_arg < 0)
-				strbuf_addstr(out, "\tprivate");
+				strbuf_addstr(out, f->own ? "\town" : "\tprivate");
 			else
-				strbuf_addf(out, "\targ=%d", f->from_arg);
+				strbuf_addf(out, "\t%s=%d", f->own ? "own" : "arg", f->from_arg);
 			break;
 		case FACT_WPARAM:
 			strbuf_addf(out, "\t%u", f->col);
 			add(out, f->func);
 			strbuf_addf(out, "\t%d", f->arg);
+			if (f->own)
+				strbuf_addstr(out, "\treached");
 			break;
 		case FACT_DISPATCH:
 			add(out, f->func);
@@ -740,14 +754,18 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_string(&j, "callee", f->callee);
 			json_int(&j, "index", f->arg);
 			if (f->from_arg < 0)
-				json_string(&j, "from", "private");
+				json_string(&j, "from", f->own ? "own" : "private");
 			else
 				json_int(&j, "from_arg", f->from_arg);
+			if (f->own)
+				json_bool(&j, "own", true);
 			break;
 		case FACT_WPARAM:
 			json_int(&j, "col", f->col);
 			json_string(&j, "func", f->func);
 			json_int(&j, "index", f->arg);
+			if (f->own)
+				json_bool(&j, "reached", true);
 			break;
 		case FACT_DISPATCH:
 			json_string(&j, "func", f->func);

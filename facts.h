@@ -27,7 +27,7 @@ struct strbuf;
  *   struct FILE LINE STRUCT
  *   skip   FILE LINE WHAT REASON
  *   pass   FILE LINE CALLER CALLEE INDEX FROM
- *   wparam FILE LINE COL FUNC INDEX
+ *   wparam FILE LINE COL FUNC INDEX [REACHED]
  *   dispatch FILE LINE FUNC FIELD
  *   thread FILE LINE FUNC EVENT ENTRY
  *   apart  FILE LINE FUNC FROM
@@ -54,9 +54,15 @@ struct strbuf;
  * pass says that at the call CALLER makes at FILE:LINE, argument INDEX
  *   (from 0) is thread-private: FROM is "private" (a stack object or one
  *   the caller allocated and has not published) or "arg=K" (the caller's
- *   own parameter K, private when the caller's is).
+ *   own parameter K, private when the caller's is).  A thread's own work
+ *   items are passes too: FROM "own" at a create (FILE:LINE the start
+ *   routine's, CALLEE the routine, INDEX its parameter) that gives each
+ *   thread of a loop another object (&w[i]), and "own=K" for an argument
+ *   reached from the caller's parameter K (through loads, pointer
+ *   arithmetic or a local it was stored in), the thread's own when K is.
  * wparam says that the write at FILE:LINE:COL is through FUNC's parameter
- *   INDEX; printed only for the parameters some pass fact names.
+ *   INDEX, or with REACHED "reached" through an object reached from it;
+ *   printed only for the parameters some pass fact names.
  * TYPING is typed (Coccinelle inferred the bitfield's type) or untyped
  *   (matched by name only: lower confidence).
  * PHASE is setup | teardown | runtime; KIND says why (the ops field name,
@@ -130,7 +136,8 @@ struct fact {
 	unsigned int end_line;		/* func; apart: FROM */
 	bool is_static;			/* func: LINKAGE static (keyed by file) */
 	int arg;			/* pass, wparam: the argument INDEX */
-	int from_arg;			/* pass: -1 for FROM private, else K of arg=K */
+	int from_arg;			/* pass: -1 for FROM private or own, else K */
+	bool own;			/* pass: FROM own or own=K; wparam: REACHED */
 	struct fact_lock *locks;	/* write, call, fnlock, guard */
 	int nr_locks, alloc_locks;
 };

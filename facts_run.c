@@ -147,21 +147,51 @@ static int collect_skips(const char *err, const struct run_files *rf,
 	return nr;
 }
 
+/* Whether the list "a,b,c" holds name. */
+static bool has_field(const struct strbuf *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list->buf; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			return true;
+	return false;
+}
+
 static void add_candidates(const struct source_opts *src, const struct bs_layout *l,
 			   const struct opt_list *files, struct candidate **cands,
 			   int *nr, struct opt_list *fields)
 {
 	int alloc = 0;
+	bool scoped = false;
 
+	for (int i = 0; i < l->nr_structs; i++)
+		scoped |= l->structs[i].scope != NULL;
 	for (int i = 0; i < l->nr_structs; i++) {
 		const struct bs_struct *s = &l->structs[i];
-		struct candidate *c = NULL;
+		struct candidate *c = NULL, *same = NULL;
 
+		/*
+		 * The structs of one name that .c files keep apart (scope) are
+		 * one candidate: facts.cocci knows a struct by its name, and the
+		 * verdict gives each write to the one its file sees.  Its header
+		 * is the definition every file sees, if there is one.
+		 */
+		for (int j = 0; scoped && j < *nr && !same; j++)
+			if (!strcmp((*cands)[j].name, s->name))
+				same = &(*cands)[j];
 		for (int k = 0; k < s->nr_locations; k++) {
 			const struct bs_location *loc = &s->locations[k];
 
 			if (loc->nr_fields < 2)
 				continue;
+			if (!c && same) {
+				c = same;
+				if (!s->scope) {
+					free(c->header);
+					c->header = find_struct_header(src, s, files);
+				}
+			}
 			if (!c) {
 				ALLOC_GROW(*cands, *nr + 1, alloc);
 				c = &(*cands)[(*nr)++];
@@ -175,7 +205,7 @@ static void add_candidates(const struct source_opts *src, const struct bs_layout
 				const char *name = s->members[loc->fields[m]].name;
 				bool seen = false;
 
-				if (!name)
+				if (!name || (c == same && has_field(&c->fields, name)))
 					continue;
 				if (c->fields.len)
 					strbuf_addch(&c->fields, ',');
@@ -313,8 +343,9 @@ static int cmp_larger(const void *a, const void *b)
  * base spatch could not type: "STRUCT<TAB>MEMBER<TAB>KIND<TAB>TYPE", KIND
  * s (a named struct or union, or a pointer to one: TYPE), a (an anonymous
  * aggregate, whose members the layout gives to STRUCT itself) or o
- * (anything else).  facts.cocci follows a base such as "dmab->dev" through
- * it to the struct really written.
+ * (anything else: TYPE "*" for a pointer, else "-").  facts.cocci follows
+ * a base such as "dmab->dev" through it to the struct really written, and
+ * a value stored in a member that holds no pointer carries no object.
  */
 static void member_types(const struct bs_layout *l, struct strbuf *sb)
 {
@@ -345,7 +376,9 @@ static void member_types(const struct bs_layout *l, struct strbuf *sb)
 					continue;
 				}
 			}
-			strbuf_addf(sb, "%s\t%s\to\t-\n", s->name, m->name);
+			/* "*": a pointer, which may lead to an object (facts.cocci's own_of) */
+			strbuf_addf(sb, "%s\t%s\to\t%s\n", s->name, m->name,
+				    strchr(t, '*') ? "*" : "-");
 		}
 	}
 }

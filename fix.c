@@ -25,12 +25,41 @@ static struct fix_job *add_job(struct fix_jobs *jobs, const struct bs_struct *s)
 	return &jobs->v[jobs->nr++];
 }
 
+/*
+ * The struct --split names: the one fix names its files after
+ * ("state@scan.c" for a struct its .c file keeps apart, else "state"),
+ * else the one struct of that name.  NULL, with *nr > 1, when the name is
+ * that of several structs and the files of none.
+ */
+static struct bs_struct *split_struct(const struct bs_layout *l, const char *name, int *nr)
+{
+	struct bs_struct *found = NULL;
+
+	*nr = 0;
+	for (int i = 0; i < l->nr_structs; i++) {
+		struct bs_struct *s = &l->structs[i];
+		char *out = fix_out_name(s);
+		bool exact = !strcmp(out, name);
+
+		free(out);
+		if (exact)
+			return s;
+		if (!strcmp(s->name, name)) {
+			found = s;
+			++*nr;
+		}
+	}
+	return *nr == 1 ? found : NULL;
+}
+
 static int jobs_from_split(struct fix_opts *o, struct fix_jobs *jobs)
 {
 	for (int i = 0; i < o->split.nr; i++) {
-		const char *arg = o->split.v[i], *dot = strchr(arg, '.');
+		/* a field has no '.', an OUT name may: state@scan.c.busy */
+		const char *arg = o->split.v[i], *dot = strrchr(arg, '.');
 		char *name = dot ? xstrndup(arg, (size_t)(dot - arg)) : NULL;
-		struct bs_struct *s = name ? layout_find((struct bs_layout *)o->layout, name) : NULL;
+		int nr = 0;
+		struct bs_struct *s = name ? split_struct(o->layout, name, &nr) : NULL;
 		struct fix_job *job;
 		int m = -1;
 
@@ -39,7 +68,12 @@ static int jobs_from_split(struct fix_opts *o, struct fix_jobs *jobs)
 			return error("--split %s: expected STRUCT.FIELD", arg);
 		}
 		if (!s) {
-			error("--split %s: no struct %s in the layout", arg, name);
+			if (nr > 1)
+				error("--split %s: %d files define a struct %s of their own: name "
+				      "one as fix names its files, %s@FILE.c%s", arg, nr, name, name,
+				      dot);
+			else
+				error("--split %s: no struct %s in the layout", arg, name);
 			free(name);
 			return -1;
 		}
@@ -327,12 +361,22 @@ int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
 		const struct plan *p, const char *header, const char *text)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int n = p->remedy == REMEDY_BITOPS ? hazards_find_bits(p, &o->facts, header, text, &sb) :
-		hazards_find(p, &o->facts, header, text, &sb);
+	int n = p->remedy == REMEDY_BITOPS ?
+		hazards_find_bits(p, &o->facts, o->layout, header, text, &sb) :
+		hazards_find(p, &o->facts, o->layout, header, text, &sb);
 
 	fputs(sb.buf ? sb.buf : "", o->report);
 	strbuf_release(&sb);
 	return n;
+}
+
+char *fix_out_name(const struct bs_struct *s)
+{
+	const char *base = s->scope ? strrchr(s->scope, '/') : NULL;
+
+	if (!s->scope)
+		return xstrdup(s->name);
+	return xstrfmt("%s@%s", s->name, base ? base + 1 : s->scope);
 }
 
 void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_list *files)
@@ -343,7 +387,7 @@ void fix_store_files(const struct fix_opts *o, const struct plan *p, struct opt_
 		bool seen = false;
 		char *norm;
 
-		if (f->kind != FACT_WRITE || strcmp(f->struct_name, p->s->name))
+		if (f->kind != FACT_WRITE || !layout_sees(o->layout, p->s, f->struct_name, f->file))
 			continue;
 		for (int i = 0; i < p->nr && !pm; i++)
 			if (p->m[i].role == ROLE_SPLIT &&
@@ -366,6 +410,9 @@ void fix_access_files(const struct fix_opts *o, const struct plan *p, const char
 {
 	struct opt_list all = { 0 };
 
+	/* a struct its .c file keeps apart is that file's: the header itself */
+	if (p->s->scope)
+		return;
 	for (int i = 0; i < o->src.paths.nr; i++)
 		tree_files(o->src.tree, o->src.paths.v[i], &all);
 	for (int i = 0; i < all.nr; i++) {

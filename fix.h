@@ -80,6 +80,13 @@ void fix_comment(const struct fix_opts *o, const struct fix_job *job, struct pla
 int fix_hazards(const struct fix_opts *o, const struct fix_job *job,
 		const struct plan *p, const char *header, const char *text);
 
+/*
+ * The name of s's files in OUT (NAME.diff, NAME.plan, NAME.cocci): the
+ * struct's, and for one a .c file keeps apart (layout.h's scope) the
+ * file's too, "state@scan.c", so that two structs state do not meet.
+ */
+char *fix_out_name(const struct bs_struct *s);
+
 /* Plan, edit and write one struct's patch.  0 written, 1 refused, -1 error. */
 int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		     struct opt_list *diffs);

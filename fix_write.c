@@ -60,13 +60,14 @@ static char *tree_relative(const char *tree, const char *path)
 }
 
 /*
- * Where struct s is declared, relative to the tree: where the verdict or
- * pahole -I says, else the first file under the PATHs that declares it.
+ * Where struct s is declared, relative to the tree: its scope, where the
+ * verdict or pahole -I says, else the first file under the PATHs that declares it.
  */
 static char *find_header(const struct fix_opts *o, const struct bs_struct *s,
 			 const char *hint)
 {
-	const char *hints[] = { hint, s->decl_file };
+	/* a struct a .c file keeps apart is in that file, whatever else defines one */
+	const char *hints[] = { s->scope, hint, s->decl_file };
 	struct opt_list files = { 0 };
 	char *found = NULL;
 
@@ -113,7 +114,10 @@ static char *cocci_path(const struct fix_opts *o, const struct plan *p, char **r
 {
 	char real[PATH_MAX];
 
-	*rel = xstrfmt("%s/%s.cocci", o->out, p->s->name);
+	char *name = fix_out_name(p->s);
+
+	*rel = xstrfmt("%s/%s.cocci", o->out, name);
+	free(name);
 	return xstrdup(realpath(*rel, real) ? real : *rel);
 }
 
@@ -126,7 +130,7 @@ static int suggest_stores(const struct fix_opts *o, const struct plan *p)
 	char *rel, *cocci = cocci_path(o, p, &rel);
 	struct opt_list files = { 0 };
 	struct strbuf diff = STRBUF_INIT;
-	char *name = xstrfmt("%s-stores", p->s->name);
+	char *base = fix_out_name(p->s), *name = xstrfmt("%s-stores", base);
 	int ret = 0;
 
 	fix_store_files(o, p, &files);
@@ -139,6 +143,7 @@ static int suggest_stores(const struct fix_opts *o, const struct plan *p)
 	free(files.v);
 	strbuf_release(&diff);
 	free(name);
+	free(base);
 	free(cocci);
 	free(rel);
 	return ret;
@@ -197,6 +202,7 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 {
 	const struct bs_struct *s = job->s;
 	char *header = find_header(o, s, job->file), *path = NULL, *why;
+	char *name = fix_out_name(s);
 	struct strbuf text = STRBUF_INIT, edited = STRBUF_INIT, sb = STRBUF_INIT;
 	struct strbuf account = STRBUF_INIT;
 	struct remedy_choice rc = { 0 };
@@ -206,6 +212,7 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 	if (!header) {
 		fprintf(o->report, "struct %s: refused: no declaration found under the "
 			"PATHs in %s\n", s->name, o->src.tree);
+		free(name);
 		return 1;
 	}
 	path = xstrfmt("%s/%s", o->src.tree, header);
@@ -236,7 +243,7 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		cocci_gen_bitops(&p, &sb);
 	else
 		cocci_gen(&p, &sb);
-	if (sb.len && write_out(o, s->name, "cocci", &sb)) {
+	if (sb.len && write_out(o, name, "cocci", &sb)) {
 		ret = -1;
 		goto out;
 	}
@@ -267,13 +274,13 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 		ret = -1;
 		goto out;
 	}
-	if (write_out(o, s->name, "diff", &sb)) {
+	if (write_out(o, name, "diff", &sb)) {
 		ret = -1;
 		goto out;
 	}
 	strbuf_reset(&sb);
 	plan_write(&p, header, &sb);
-	if (write_out(o, s->name, "plan", &sb)) {
+	if (write_out(o, name, "plan", &sb)) {
 		ret = -1;
 		goto out;
 	}
@@ -281,8 +288,8 @@ int fix_write_struct(const struct fix_opts *o, const struct fix_job *job,
 	plan_describe(&p, &sb);
 	fputs(sb.buf, o->report);
 	fputs(account.buf ? account.buf : "", o->report);
-	fprintf(o->report, "  wrote %s/%s.diff\n", o->out, s->name);
-	opt_list_append(diffs, xstrfmt("%s/%s.diff", o->out, s->name));
+	fprintf(o->report, "  wrote %s/%s.diff\n", o->out, name);
+	opt_list_append(diffs, xstrfmt("%s/%s.diff", o->out, name));
 	ret = 0;
 out:
 	remedy_choice_release(&rc);
@@ -293,5 +300,6 @@ out:
 	strbuf_release(&account);
 	free(header);
 	free(path);
+	free(name);
 	return ret;
 }

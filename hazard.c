@@ -116,8 +116,8 @@ static unsigned int member_line(const char *text, const char *sname, const char 
 	return line;
 }
 
-int hazards_find(const struct plan *p, const struct facts *facts, const char *header,
-		 const char *text, struct strbuf *out)
+int hazards_find(const struct plan *p, const struct facts *facts, const struct bs_layout *l,
+		 const char *header, const char *text, struct strbuf *out)
 {
 	const struct bs_struct *s = p->s;
 	int n = 0;
@@ -143,8 +143,8 @@ int hazards_find(const struct plan *p, const struct facts *facts, const char *he
 			const struct fact *f = &facts->v[k];
 			unsigned long long c;
 
-			if (f->kind != FACT_WRITE || strcmp(f->struct_name, s->name) ||
-			    strcmp(f->field, m->name))
+			if (f->kind != FACT_WRITE || strcmp(f->field, m->name) ||
+			    !layout_sees(l, s, f->struct_name, f->file))
 				continue;
 			if (!strcmp(f->op, "=") || !strcmp(f->op, "|=") || !strcmp(f->op, "&=") ||
 			    !strcmp(f->op, "^=")) {
@@ -172,8 +172,9 @@ int hazards_find(const struct plan *p, const struct facts *facts, const char *he
 	return n;
 }
 
-int hazards_find_bits(const struct plan *p, const struct facts *facts, const char *header,
-		      const char *text, struct strbuf *out)
+int hazards_find_bits(const struct plan *p, const struct facts *facts,
+		      const struct bs_layout *l, const char *header, const char *text,
+		      struct strbuf *out)
 {
 	const struct bs_struct *s = p->s;
 	int n = 0;
@@ -191,8 +192,8 @@ int hazards_find_bits(const struct plan *p, const struct facts *facts, const cha
 		for (int k = 0; facts && k < facts->nr; k++) {
 			const struct fact *f = &facts->v[k];
 
-			if (f->kind != FACT_WRITE || strcmp(f->struct_name, s->name) ||
-			    strcmp(f->field, m->name))
+			if (f->kind != FACT_WRITE || strcmp(f->field, m->name) ||
+			    !layout_sees(l, s, f->struct_name, f->file))
 				continue;
 			if (!strcmp(f->op, "=") && f->value) {
 				if (is_bool(m->type) || boolean_valued(f->value) ||

@@ -15,11 +15,12 @@
  *
  * Appends one "file:line: hazard: ..." line per case to out and returns
  * their number.  facts may be NULL (then only declarations are checked);
+ * l, the layout, tells which stores are to p's struct (layout_sees());
  * header and text are the defining file (relative to the tree) and its
  * contents.
  */
-int hazards_find(const struct plan *p, const struct facts *facts, const char *header,
-		 const char *text, struct strbuf *out);
+int hazards_find(const struct plan *p, const struct facts *facts, const struct bs_layout *l,
+		 const char *header, const char *text, struct strbuf *out);
 
 /*
  * The same for bitops, whose bits keep what a bool keeps: a store into an
@@ -27,7 +28,8 @@ int hazards_find(const struct plan *p, const struct facts *facts, const char *he
  * compound store (|=, ++: no bitop reads and writes a bit in one go), a
  * signed 1-bit field.
  */
-int hazards_find_bits(const struct plan *p, const struct facts *facts, const char *header,
-		      const char *text, struct strbuf *out);
+int hazards_find_bits(const struct plan *p, const struct facts *facts,
+		      const struct bs_layout *l, const char *header, const char *text,
+		      struct strbuf *out);
 
 #endif

@@ -61,6 +61,13 @@ struct bs_struct {
 	char *decl_file;		/* from pahole -I, or NULL */
 	unsigned int decl_line;
 	char *source;			/* the input this struct came from */
+	/*
+	 * The .c file (relative to the tree) this struct is the own type
+	 * of, when another definition shares its name: code there sees it,
+	 * code elsewhere another (layout_find_in()).  NULL: the one struct
+	 * of its name.
+	 */
+	char *scope;
 	unsigned int dump_line;		/* line of "struct NAME {" in the dump */
 
 	struct bs_member *members;
@@ -127,6 +134,14 @@ void layout_from_decls(struct bs_layout *l, const struct decl_scan *d);
 void layout_compute(struct bs_struct *s);
 
 struct bs_struct *layout_find(struct bs_layout *l, const char *name);
+/*
+ * The struct name that code in file sees: file's own definition when one
+ * is kept apart (scope), else the one no .c file owns; NULL if none.
+ */
+struct bs_struct *layout_find_in(struct bs_layout *l, const char *name, const char *file);
+/* Whether a store in file to a struct name is one to s (l NULL: by name alone). */
+bool layout_sees(const struct bs_layout *l, const struct bs_struct *s, const char *name,
+		 const char *file);
 /* The location holding member index m, or NULL. */
 struct bs_location *layout_location_of(struct bs_struct *s, int m);
 void layout_release(struct bs_layout *l);

@@ -297,6 +297,30 @@ struct bs_struct *layout_find(struct bs_layout *l, const char *name)
 	return NULL;
 }
 
+struct bs_struct *layout_find_in(struct bs_layout *l, const char *name, const char *file)
+{
+	struct bs_struct *shared = NULL;
+
+	for (int i = 0; i < l->nr_structs; i++) {
+		struct bs_struct *s = &l->structs[i];
+
+		if (strcmp(s->name, name))
+			continue;
+		if (!s->scope && !shared)
+			shared = s;
+		else if (s->scope && file && !strcmp(s->scope, file))
+			return s;
+	}
+	return shared;
+}
+
+bool layout_sees(const struct bs_layout *l, const struct bs_struct *s, const char *name,
+		 const char *file)
+{
+	return !strcmp(s->name, name) &&
+	       (!l || layout_find_in((struct bs_layout *)l, name, file) == s);
+}
+
 struct bs_location *layout_location_of(struct bs_struct *s, int m)
 {
 	for (int i = 0; i < s->nr_locations; i++)

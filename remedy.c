@@ -301,7 +301,7 @@ static const char *many_instances(const struct fix_opts *o, const struct bs_stru
 	for (int k = 0; k < o->facts.nr; k++) {
 		const struct fact *f = &o->facts.v[k];
 
-		if (f->kind == FACT_WRITE && !strcmp(f->struct_name, s->name) &&
+		if (f->kind == FACT_WRITE && layout_sees(o->layout, s, f->struct_name, f->file) &&
 		    f->instance && !strcmp(f->instance, "iter"))
 			return "a loop's cursor";
 	}

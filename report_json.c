@@ -40,6 +40,13 @@ static void writer_json(struct json *j, const struct field_writer *w)
 	json_int(j, "col", w->write->col);
 	json_string(j, "phase", phase_name(w->phase));
 	json_string(j, "phase_why", w->phase_why);
+	if (w->own && w->root) {
+		char *at = xstrfmt("%s:%u", w->root->file, w->root->line);
+
+		/* the create that gave its thread an argument of its own */
+		json_string(j, "own_work_item_of", at);
+		free(at);
+	}
 	json_begin_array(j, "locks");
 	for (int i = 0; i < w->nr_locks; i++) {
 		char *s = xstrfmt("%s:%c@%s", w->locks[i].id,
@@ -116,6 +123,9 @@ void report_json(struct strbuf *out, const struct verdict *v, enum policy p)
 
 		json_begin_object(&j, NULL);
 		json_string(&j, "name", sv->s->name);
+		/* only for a struct its .c file keeps apart from another of the name */
+		if (sv->s->scope)
+			json_string(&j, "scope", sv->s->scope);
 		json_string(&j, "file", sv->file);
 		json_int(&j, "line", sv->line);
 		json_int(&j, "size", sv->s->size);

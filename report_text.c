@@ -72,6 +72,11 @@ static void writer_lines(struct strbuf *out, const struct field_writer *w)
 		lock_words(&w->locks[i], out);
 	}
 	strbuf_addch(out, '\n');
+	if (w->own && w->root)
+		strbuf_addf(out, "               on its thread's own work item: each %s thread "
+			    "gets an argument\n               of its own (%s:%u), and no other "
+			    "thread is assumed to write\n               what it reaches from it\n",
+			    w->root->func, w->root->file, w->root->line);
 }
 
 /* The fields field i races with whose proven-race move equals moved, "a, b and c". */
@@ -260,8 +265,12 @@ void report_text(struct strbuf *out, const struct verdict *v, enum policy p)
 		if (i)
 			strbuf_addch(out, '\n');
 		strbuf_addf(out, "struct %s", sv->s->name);
+		/* another struct of the name is another file's: say this one is its file's own */
 		if (sv->file)
-			strbuf_addf(out, " (%s:%u)", sv->file, sv->line);
+			strbuf_addf(out, " (%s:%u%s)", sv->file, sv->line,
+				    sv->s->scope ? ", file-local" : "");
+		else if (sv->s->scope)
+			strbuf_addf(out, " (%s, file-local)", sv->s->scope);
 		strbuf_addf(out, ", %u bytes\n", sv->s->size);
 		for (int l = 0; l < sv->nr_locs; l++) {
 			if (l)

@@ -695,13 +695,15 @@ static char *commit_group(struct ctx *c, const struct group *g, const char *pare
 	char *msgfile = xstrfmt("%s/message", c->work), *tree, *commit;
 
 	for (int j = 0; j < g->nr; j++) {
-		char *diff = xstrfmt("%s/fix/%s.diff", c->work, g->jobs[j]->s->name);
+		char *name = fix_out_name(g->jobs[j]->s);
+		char *diff = xstrfmt("%s/fix/%s.diff", c->work, name);
 		char *ok = git(c, "apply", "--cached", dir, diff, NULL);
 
 		if (!ok)
 			die("%s: does not apply to HEAD of %s", diff, c->tree);
 		free(ok);
 		free(diff);
+		free(name);
 	}
 	if (write_file_atomic(msgfile, msg, strlen(msg)))
 		exit(2);
@@ -962,7 +964,8 @@ int series_write(struct series_opts *o)
 	}
 	refused = write_patches(&c, &jobs);
 	for (int i = 0; i < jobs.nr; i++) {
-		char *diff = xstrfmt("%s/fix/%s.diff", c.work, jobs.v[i].s->name);
+		char *name = fix_out_name(jobs.v[i].s);
+		char *diff = xstrfmt("%s/fix/%s.diff", c.work, name);
 
 		if (!jobs.v[i].file || access(diff, R_OK))
 			warning("struct %s: bitsplit fix wrote no patch (refused or withheld): "
@@ -970,6 +973,7 @@ int series_write(struct series_opts *o)
 		else
 			add_to_group(&gs, &nr, &alloc, &jobs.v[i]);
 		free(diff);
+		free(name);
 	}
 	if (!nr)
 		die("no struct got a patch: see 'bitsplit fix' for why");

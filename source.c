@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "compile_db.h"
+#include "facts_files.h"
 #include "layout.h"
 #include "source.h"
 #include "tree_files.h"
@@ -65,9 +66,25 @@ static void add_object(const char *rel, void *data)
 		opt_list_append(ob->objs, xstrfmt("%s/%s", ob->build, rel));
 }
 
+static bool in_c_file(const struct bs_struct *s)
+{
+	return s->decl_file && ends_with(s->decl_file, ".c");
+}
+
+/* Copies of one definition: a header's, or one .c file's built twice. */
+static bool same_type(const struct bs_struct *a, const struct bs_struct *b)
+{
+	if (!in_c_file(a) && !in_c_file(b))
+		return true;
+	return a->decl_file && b->decl_file && !strcmp(a->decl_file, b->decl_file);
+}
+
 /*
  * A header's structs appear in every object that includes it: keep the
- * first copy of each name, and say so when another copy differs.
+ * first copy of each name, and say so when another copy differs.  A
+ * struct defined in a .c file is that file's own type, though: it is no
+ * copy of another file's definition of the name, not even of one with
+ * the same members (scope_file_structs() sorts them out).
  */
 static void drop_duplicates(struct bs_layout *l, int first)
 {
@@ -77,7 +94,7 @@ static void drop_duplicates(struct bs_layout *l, int first)
 		struct bs_struct *s = &l->structs[i], *old = NULL;
 
 		for (int j = 0; j < kept && !old; j++)
-			if (!strcmp(l->structs[j].name, s->name))
+			if (!strcmp(l->structs[j].name, s->name) && same_type(&l->structs[j], s))
 				old = &l->structs[j];
 		if (!old) {
 			l->structs[kept++] = *s;
@@ -89,6 +106,48 @@ static void drop_duplicates(struct bs_layout *l, int first)
 		layout_release_struct(s);
 	}
 	l->nr_structs = kept;
+}
+
+static int cmp_struct_name(const void *va, const void *vb)
+{
+	const struct bs_struct *a = *(const struct bs_struct *const *)va;
+	const struct bs_struct *b = *(const struct bs_struct *const *)vb;
+	int c = strcmp(a->name, b->name);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/*
+ * Where two files define a struct of one name, each definition in a .c
+ * file is tied to its file (its scope, relative to the tree as the facts
+ * name files): the writes in that file are judged against its layout,
+ * and no other file's are (layout_find_in()).  A name defined once stays
+ * one struct, whoever writes it.
+ */
+static void scope_file_structs(const struct source_opts *o, struct bs_layout *l)
+{
+	struct bs_struct **v = xmalloc(sizeof(*v) * (size_t)(l->nr_structs + 1));
+	struct opt_list none = { 0 };
+
+	for (int i = 0; i < l->nr_structs; i++)
+		v[i] = &l->structs[i];
+	qsort(v, (size_t)l->nr_structs, sizeof(*v), cmp_struct_name);
+	for (int i = 0, end; i < l->nr_structs; i = end) {
+		for (end = i + 1; end < l->nr_structs && !strcmp(v[end]->name, v[i]->name); end++)
+			;
+		for (int k = i; end - i > 1 && k < end; k++) {
+			char *file;
+
+			if (!in_c_file(v[k]))
+				continue;
+			file = find_struct_header(o, v[k], &none);
+			if (!file)
+				file = path_normalize(v[k]->decl_file);
+			v[k]->scope = layout_strdup(l, file);
+			free(file);
+		}
+	}
+	free(v);
 }
 
 /* The object an entry writes: its -o, relative to its directory. */
@@ -241,8 +300,10 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 			return -1;
 		drop_duplicates(l, first);
 	}
-	if (o->layouts.nr)
+	if (o->layouts.nr) {
+		scope_file_structs(o, l);
 		return 0;
+	}
 
 	for (int i = 0; i < o->paths.nr || (!i && !o->paths.nr); i++) {
 		const char *path = o->paths.nr ? o->paths.v[i] : ".";
@@ -285,6 +346,8 @@ int source_load_layout(struct source_opts *o, struct bs_layout *l)
 		if (!ret)
 			drop_duplicates(l, first);
 	}
+	if (!ret)
+		scope_file_structs(o, l);
 	if (!ret && objs.nr)
 		ret = layout_check_sources(o, l);
 	if (!ret && objs.nr && !l->nr_structs)

@@ -64,9 +64,16 @@ bool writers_serialized(const struct field_writer *a, const struct field_writer 
 
 /* ---- facts by struct ---- */
 
-/* The write, struct and guard facts of each struct, grouped by name, in facts order. */
+/*
+ * The write, struct and guard facts of each struct, grouped by name, in
+ * facts order.  Where .c files define their own struct of a name (a
+ * scope, layout.h), the facts of the name are grouped again by the struct
+ * their file sees: owner is its index in the layout plus one, -1 for none;
+ * 0 for every fact of any other name.
+ */
 struct struct_index {
 	const struct fact **v;
+	int *owner;
 	int nr;
 };
 
@@ -75,26 +82,66 @@ struct slice {
 	int nr;
 };
 
+struct index_entry {
+	const struct fact *f;
+	int owner;
+};
+
 static int cmp_by_struct(const void *va, const void *vb)
 {
-	const struct fact *a = *(const struct fact *const *)va;
-	const struct fact *b = *(const struct fact *const *)vb;
-	int c = strcmp(a->struct_name, b->struct_name);
+	const struct index_entry *a = va, *b = vb;
+	int c = strcmp(a->f->struct_name, b->f->struct_name);
 
-	return c ? c : (a > b) - (a < b);
+	if (!c)
+		c = (a->owner > b->owner) - (a->owner < b->owner);
+	return c ? c : (a->f > b->f) - (a->f < b->f);
 }
 
-static void index_build(struct struct_index *idx, const struct facts *f)
+/* Whether some .c file defines its own struct name: usually none does. */
+static bool name_scoped(const struct bs_layout *l, const int *scoped, int nr, const char *name)
 {
-	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(f->nr + 1));
-	idx->nr = 0;
-	for (int k = 0; k < f->nr; k++)
-		if ((f->v[k].kind == FACT_WRITE || f->v[k].kind == FACT_STRUCT ||
-		     f->v[k].kind == FACT_GUARD) && f->v[k].struct_name)
-			idx->v[idx->nr++] = &f->v[k];
-	qsort(idx->v, (size_t)idx->nr, sizeof(*idx->v), cmp_by_struct);
+	for (int i = 0; i < nr; i++)
+		if (!strcmp(l->structs[scoped[i]].name, name))
+			return true;
+	return false;
 }
 
+static void index_build(struct struct_index *idx, const struct facts *f, struct bs_layout *l)
+{
+	struct index_entry *e = xmalloc(sizeof(*e) * (size_t)(f->nr + 1));
+	int *scoped = xmalloc(sizeof(*scoped) * (size_t)(l->nr_structs + 1)), nr_scoped = 0;
+
+	for (int i = 0; i < l->nr_structs; i++)
+		if (l->structs[i].scope)
+			scoped[nr_scoped++] = i;
+	idx->nr = 0;
+	for (int k = 0; k < f->nr; k++) {
+		const struct fact *x = &f->v[k];
+		const struct bs_struct *s;
+
+		if ((x->kind != FACT_WRITE && x->kind != FACT_STRUCT && x->kind != FACT_GUARD) ||
+		    !x->struct_name)
+			continue;
+		e[idx->nr].f = x;
+		e[idx->nr].owner = 0;
+		if (nr_scoped && name_scoped(l, scoped, nr_scoped, x->struct_name)) {
+			s = layout_find_in(l, x->struct_name, x->file);
+			e[idx->nr].owner = s ? (int)(s - l->structs) + 1 : -1;
+		}
+		idx->nr++;
+	}
+	qsort(e, (size_t)idx->nr, sizeof(*e), cmp_by_struct);
+	idx->v = xmalloc(sizeof(*idx->v) * (size_t)(idx->nr + 1));
+	idx->owner = xmalloc(sizeof(*idx->owner) * (size_t)(idx->nr + 1));
+	for (int k = 0; k < idx->nr; k++) {
+		idx->v[k] = e[k].f;
+		idx->owner[k] = e[k].owner;
+	}
+	free(e);
+	free(scoped);
+}
+
+/* Every fact of the struct name, whichever struct of the name its file sees. */
 static struct slice index_slice(const struct struct_index *idx, const char *name)
 {
 	int lo = 0, hi = idx->nr, end;
@@ -110,6 +157,23 @@ static struct slice index_slice(const struct struct_index *idx, const char *name
 	for (end = lo; end < idx->nr && !strcmp(idx->v[end]->struct_name, name); end++)
 		;
 	return (struct slice){ idx->v + lo, end - lo };
+}
+
+/* The facts of struct s of layout l: of its name, from the files that see it. */
+static struct slice index_slice_of(const struct struct_index *idx, const struct bs_layout *l,
+				   const struct bs_struct *s)
+{
+	struct slice sf = index_slice(idx, s->name);
+	const int *owner = idx->owner + (sf.v - idx->v);
+	int want = (int)(s - l->structs) + 1, lo = 0, end;
+
+	if (!sf.nr || !owner[0])
+		return sf;
+	while (lo < sf.nr && owner[lo] != want)
+		lo++;
+	for (end = lo; end < sf.nr && owner[end] == want; end++)
+		;
+	return (struct slice){ sf.v + lo, end - lo };
 }
 
 /* ---- writers, fields, races ---- */
@@ -156,6 +220,14 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 		w->root = &g->f->v[ctx->root];
 		for (int i = 0; i < ctx->locks.nr; i++)
 			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &ctx->locks.v[i], NULL);
+	} else if (fn) {
+		/* No root reaches it: what every call the files make to it holds. */
+		struct lockset callers = { 0 };
+
+		callgraph_callers_hold(g, n, &callers);
+		for (int i = 0; i < callers.nr; i++)
+			locks_add(&w->locks, &w->nr_locks, &w->alloc_locks, &callers.v[i], NULL);
+		free(callers.v);
 	}
 	/*
 	 * In the kernel a list or array cursor reaches sibling devices that
@@ -186,9 +258,16 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 	w->phase_why = strbuf_detach(&why);
 }
 
+
+/* Two writers on work items of their threads' own never share an object. */
+static bool own_apart(const struct field_writer *a, const struct field_writer *b)
+{
+	return a->own && b->own;
+}
+
 static bool same_writer(const struct field_writer *a, const struct field_writer *b)
 {
-	return a->write == b->write && a->phase == b->phase &&
+	return a->write == b->write && a->phase == b->phase && a->own == b->own &&
 	       locks_equal(a->locks, a->nr_locks, b->locks, b->nr_locks);
 }
 
@@ -198,10 +277,23 @@ static void writer_release(struct field_writer *w)
 	free(w->locks);
 }
 
+/* The parameter a write goes through, from its wparam fact. */
+struct write_param {
+	int param;	/* -1: none */
+	bool reached;	/* through an object reached from it, not the parameter itself */
+};
+
 /* Is context c of fn one on which the write goes through a private parameter? */
-static bool private_on(const struct cg_func *fn, int c, int param)
+static bool private_on(const struct cg_func *fn, int c, struct write_param wp)
 {
-	return param >= 0 && param < 32 && fn->ctx[c].priv & (1u << param);
+	return wp.param >= 0 && wp.param < 32 && !wp.reached &&
+	       fn->ctx[c].priv & (1u << wp.param);
+}
+
+/* ... or through a work item of the thread's own? */
+static bool own_on(const struct cg_func *fn, int c, struct write_param wp)
+{
+	return wp.param >= 0 && wp.param < 32 && fn->ctx[c].own & (1u << wp.param);
 }
 
 /* Is the write on context c at all: a window covers only some lines. */
@@ -218,7 +310,7 @@ static bool on_ctx(const struct callgraph *g, int n, int c, const struct fact *x
  * private to the call tree.  Returns how many contexts were private.
  */
 static int add_writers(struct field_verdict *fv, const struct callgraph *g,
-		       const struct fact *x, int param, bool userspace)
+		       const struct fact *x, struct write_param param, bool userspace)
 {
 	int n = x->func ? callgraph_find(g, x->file, x->func) : -1;
 	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
@@ -241,7 +333,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 	if (nr_on && nr_private == nr_on)
 		return nr_private;
 	/* No root reaches it, but every caller hands it a fresh object. */
-	if (fn && !nr_on && callgraph_param_private(g, n, param))
+	if (fn && !nr_on && !param.reached && callgraph_param_private(g, n, param.param))
 		return 1;
 	for (int c = nr_on ? 0 : -1; c < (nr_on ? fn->nr_ctx : 0); c++) {
 		struct field_writer w;
@@ -251,6 +343,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 			       fn->ctx[c].phase != want || (want != PHASE_RUNTIME && any)))
 			continue;
 		writer_context(&w, g, x, n, c, userspace);
+		w.own = c >= 0 && own_on(fn, c, param);
 		for (int i = 0; i < fv->nr_writers && !dup; i++)
 			dup = same_writer(&fv->writers[i], &w);
 		if (dup) {
@@ -387,6 +480,7 @@ static bool fields_race(const struct field_verdict *a, const struct field_verdic
 			continue;
 		for (int j = 0; j < b->nr_writers; j++) {
 			if (b->writers[j].phase != PHASE_RUNTIME ||
+			    own_apart(&a->writers[i], &b->writers[j]) ||
 			    writers_serialized(&a->writers[i], &b->writers[j]))
 				continue;
 			if (!found) {
@@ -415,7 +509,7 @@ static char *field_data_race(const char *name, const struct field_verdict *fv)
 			const struct field_writer *b = &fv->writers[j];
 
 			if (b->phase != PHASE_RUNTIME || !strcmp(writer_func(a), writer_func(b)) ||
-			    writers_serialized(a, b))
+			    own_apart(a, b) || writers_serialized(a, b))
 				continue;
 			return xstrfmt("%s is written by %s (%s:%u) and %s (%s:%u) with no "
 				       "common lock: a data race on the field itself, which "
@@ -748,6 +842,7 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 	const struct field_verdict *fv = &lv->fields[i];
 	const struct fact_lock **seen = NULL;
 	int nr = 0, alloc = 0, others = 0;
+	bool own = false;
 
 	for (int o = 0; o < lv->nr_fields; o++) {
 		const struct field_verdict *ov = &lv->fields[o];
@@ -763,6 +858,10 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 
 				if (wa->phase != PHASE_RUNTIME || wb->phase != PHASE_RUNTIME)
 					continue;
+				if (own_apart(wa, wb)) {
+					own = true;
+					continue;
+				}
 				for (int k = 0; !l && k < wa->nr_locks; k++) {
 					const struct fact_lock *m = lockset_find(wb->locks, wb->nr_locks,
 										 wa->locks[k].id);
@@ -782,16 +881,21 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 	}
 	if (!others) {
 		strbuf_addstr(sb, ", and no other field that stays here is written at run time");
-	} else {
-		strbuf_addstr(sb, ", and the other run-time writers that stay here are "
-				  "serialized against it by ");
-		for (int k = 0; k < nr; k++) {
-			if (k)
-				strbuf_addstr(sb, k == nr - 1 ? " and " : ", ");
-			strbuf_addstr(sb, !strcmp(seen[k]->id, RUNTIME_PM_LOCK) ? "runtime PM"
-										: lock_short_name(seen[k]->id));
-		}
+		free(seen);
+		return;
 	}
+	strbuf_addstr(sb, ", and the other run-time writers that stay here ");
+	if (nr)
+		strbuf_addstr(sb, "are serialized against it by ");
+	for (int k = 0; k < nr; k++) {
+		if (k)
+			strbuf_addstr(sb, k == nr - 1 ? " and " : ", ");
+		strbuf_addstr(sb, !strcmp(seen[k]->id, RUNTIME_PM_LOCK) ? "runtime PM"
+									: lock_short_name(seen[k]->id));
+	}
+	if (own)
+		strbuf_addf(sb, "%swrite other objects: each thread writes work items of "
+			    "its own", nr ? ", or " : "");
 	free(seen);
 }
 
@@ -895,17 +999,16 @@ out:
 	return strbuf_detach(&sb);
 }
 
-/* The parameter a write goes through, from its wparam fact, or -1. */
-static int write_param(const struct facts *f, const struct fact *x)
+static struct write_param write_param(const struct facts *f, const struct fact *x)
 {
 	for (int k = 0; k < f->nr; k++) {
 		const struct fact *p = &f->v[k];
 
 		if (p->kind == FACT_WPARAM && p->line == x->line && p->col == x->col &&
 		    !strcmp(p->file, x->file))
-			return p->arg;
+			return (struct write_param){ .param = p->arg, .reached = p->own };
 	}
-	return -1;
+	return (struct write_param){ .param = -1 };
 }
 
 static bool is_header_file(const char *file)
@@ -1281,7 +1384,7 @@ static bool struct_left_out(struct verdict *v, const struct struct_verdict *sv)
 		return false;
 	ALLOC_GROW(v->left_out, v->nr_left_out + 1, v->alloc_left_out);
 	v->left_out[v->nr_left_out++] = (struct left_out){
-		xstrdup(sv->s->name),
+		sv->s->scope ? xstrfmt("%s (%s)", sv->s->name, sv->s->scope) : xstrdup(sv->s->name),
 		xstrdup(written ?
 			"no store is typed as this struct: every write to its bitfields "
 			"matched a field name only, which other structs may have" :
@@ -1310,11 +1413,11 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 	struct struct_index idx;
 	int skipped_structs = 0;
 
-	index_build(&idx, f);
+	index_build(&idx, f, l);
 	callgraph_build(&g, f);
 	for (int i = 0; i < l->nr_structs; i++) {
 		struct bs_struct *s = &l->structs[i];
-		struct slice sf = index_slice(&idx, s->name);
+		struct slice sf = index_slice_of(&idx, l, s);
 		struct struct_verdict *sv;
 		int shared = 0;
 
@@ -1357,6 +1460,7 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 	}
 	callgraph_release(&g);
 	free(idx.v);
+	free(idx.owner);
 	return 0;
 }
 

@@ -49,6 +49,12 @@ struct field_writer {
 	enum phase phase;
 	char *phase_why;		/* "from open_device: vfpci_open_device -> vfpci_enable" */
 	/*
+	 * On a work item of the thread's own (an object reached from the
+	 * argument its create gave it alone): another such writer works on
+	 * another object.
+	 */
+	bool own;
+	/*
 	 * Own locks plus those the context's path holds: a write reached by
 	 * paths holding different locks is one writer per path.  id and how point into the
 	 * facts (or are string literals): they are not freed with the verdict.

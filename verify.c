@@ -12,6 +12,7 @@
 
 #include "compile_db.h"
 #include "diff.h"
+#include "facts_files.h"
 #include "layout.h"
 #include "plan.h"
 #include "run_command.h"
@@ -402,6 +403,31 @@ static int check_gone(const struct scratch *sc, const struct verify_opts *o,
 }
 
 /*
+ * The plan's struct in a rebuilt object.  One defined in a .c file is that
+ * file's own (another file may define another of its name, layout.h's
+ * scope): the one whose DWARF declaration is the plan's file.
+ */
+static struct bs_struct *planned_struct(struct bs_layout *l, const struct plan_file *e)
+{
+	size_t n = strlen(e->header);
+
+	if (!ends_with(e->header, ".c"))
+		return layout_find(l, e->struct_name);
+	for (int i = 0; i < l->nr_structs; i++) {
+		struct bs_struct *s = &l->structs[i];
+		char *decl = s->decl_file ? path_normalize(s->decl_file) : NULL;
+		size_t d = decl ? strlen(decl) : 0;
+		bool same = decl && d >= n && !strcmp(decl + d - n, e->header) &&
+			    (d == n || decl[d - n - 1] == '/');
+
+		free(decl);
+		if (same && !strcmp(s->name, e->struct_name))
+			return s;
+	}
+	return NULL;
+}
+
+/*
  * Rebuild, one at a time, the objects that read the patched files
  * (recorded in BUILD/compile_commands.json, else in a kernel build's
  * .o.cmd files) until one holds the struct, and compare it with the plan.
@@ -437,7 +463,7 @@ static int rebuild_and_compare(const struct scratch *sc, const struct verify_opt
 		if (wanted(sc, ce, rel ? rel + 1 : NULL, files) &&
 		    !(ret = replay(sc, ce, rel ? rel + 1 : ce->file, &objs, log)) && !found &&
 		    !layout_load(&l, objs.v[objs.nr - 1], NULL) &&
-		    (s = layout_find(&l, e->struct_name))) {
+		    (s = planned_struct(&l, e))) {
 			char *obj = map_path(objs.v[objs.nr - 1], sc->build, "");
 
 			char *hpath = xstrfmt("%s/%s", sc->tree, e->header);

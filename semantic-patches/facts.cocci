@@ -73,7 +73,10 @@ coccinelle.allocw = []		# (key, x): write to x, reached from x = alloc()
 coccinelle.pubw = []	# (key, x): ... and from a publication of x
 coccinelle.passes = []		# (file, line, caller, callee, index, from)
 coccinelle.pubcalls = []	# (file, line): a private-looking pass that is not
-coccinelle.wparams = []		# (file, line, col, func, index) of writes through a parameter
+coccinelle.wparams = []		# (file, line, col, func, index, "" or "reached") of writes
+				# through a parameter, or reached from one
+coccinelle.ownstarts = []	# (file, line, caller, entry, arg key) of creates that give
+				# each thread its own argument
 coccinelle.threads = []		# (file, line, func, event, entry) of thread starts and joins
 coccinelle.opens = []		# (file, func, line) of calls that may start threads
 coccinelle.reached = []		# (file, func, line, site line): a path from the first reaches it
@@ -123,6 +126,7 @@ def row(*cols):
 	return TAB.join(str(c) for c in cols)
 
 MEMBERS = {}			# (struct, member) -> (kind, type), from the layout
+STRUCTS = set()			# the structs MEMBERS names
 
 # >>> facts only: inputs
 for line in open(cands):
@@ -138,6 +142,7 @@ for line in open(members_path):
 	f = line.rstrip(NL).split(TAB)
 	if len(f) == 4:
 		MEMBERS[(f[0], f[1])] = (f[2], f[3])
+STRUCTS.update(st for st, _ in MEMBERS)
 
 # Files outside the PATHs analysed for their dispatch sites:
 # file -> field -> the ops structs the PATHs initialize with that field.
@@ -347,6 +352,28 @@ def macro_of(file, line):
 			return None
 	return None
 
+def macro_passes(file, mac, i):
+	"""(function, index) of each function of the file set that the
+	#define of mac in file calls with its parameter i as an argument."""
+	ls = lines_of(file)
+	for l, text in enumerate(ls):
+		m = re.match(r"^\s*#\s*define\s+%s\(([^)]*)\)" % re.escape(mac), text)
+		if not m:
+			continue
+		params = [x.strip() for x in m.group(1).split(",")]
+		if i >= len(params):
+			return []
+		out = []
+		for g in sorted(CALL_MACROS.get(mac, ())):
+			c = re.search(r"\b%s\s*\(" % re.escape(g), text[m.end():])
+			if not c:
+				continue
+			args = lockvocab.call_args(ls, l + 1, m.end() + c.end() - 1)
+			out += [(g, j) for j, a in enumerate(args)
+				if a.strip("() ") == params[i]]
+		return out
+	return []
+
 INIT_MACRO_USE = re.compile(r"\b(%s)\s*\(" % "|".join(
 	re.escape(m) for m in sorted(INIT_MACROS, key=len, reverse=True))) if INIT_MACROS else None
 # Handing a function to these registers nothing new: the initcalls are
@@ -516,6 +543,139 @@ def is_tls(file, fn, base):
 def var(file, fn, name):
 	return VARS.get((file, fn, name)) or VARS.get((file, None, name))
 
+# A thread's own work items: in the files that start threads, what each
+# local of a function is assigned (ASSIGNS) and what is stored into the
+# object it points to (STORED, by member), so that a store or a call
+# argument can be followed back to the function's parameters.  What a
+# thread reaches from the argument its create gave it alone (&w[i] in a
+# loop) is its own.
+OWN_FILES = set()		# the files whose assignments are followed
+ASSIGNS = {}			# (file, func, local) -> values assigned to it
+STORED = {}			# (file, func, local) -> [(member or None, value)]
+WORD = re.compile(r"(\*\s*)?(?<![\w.>])([A-Za-z_]\w*)\s*(\(|->\s*(\w+)|\.\s*(\w+)|\[)?")
+NOT_CALLS = {"sizeof", "typeof", "__typeof__", "offsetof", "_Alignof", "__alignof__"}
+
+def note_assign(pos, lhs, rhs):
+	fn = pos.current_element
+	lhs = "".join(lhs.split())
+	m = re.match(r"^\(*(\*?)(\w+)", lhs)
+	if fn == "something_else" or not m or (pos.file, fn, m.group(2)) not in VARS:
+		return
+	root = m.group(2)
+	if lhs == root:
+		ASSIGNS.setdefault((pos.file, fn, root), []).append(rhs)
+		return
+	mem = re.match(r"^\w+(?:\[[^]]*\])?(?:->|\.)(\w+)", lhs)
+	st = var(pos.file, fn, root)[0]
+	if mem and MEMBERS.get((st, mem.group(1)), ("o", "*")) == ("o", "-"):
+		return		# an integer member carries no object
+	STORED.setdefault((pos.file, fn, root), []).append((mem.group(1) if mem else None, rhs))
+
+def holds_object(file, fn, name):
+	"""Can the variable lead to an object: a pointer or an aggregate, not
+	an index, a count or a flag (a global is judged by own_of)."""
+	v = VARS.get((file, fn, name))
+	return v is None or v[1] or v[0] in STRUCTS
+
+def aliases(file, fn, name):
+	"""The locals that point where name does: copied from or to it, or
+	offset from it ("n = array + idx")."""
+	out, todo = set([name]), [name]
+	while todo:
+		x = todo.pop()
+		for (f, g, y), values in ASSIGNS.items():
+			if f != file or g != fn:
+				continue
+			for v in values:
+				plain = set(m.group(2) for m in WORD.finditer(squeeze(v))
+					    if not m.group(1) and not m.group(3))
+				for z in plain if y == x else [y] if x in plain else []:
+					if z not in out and (file, fn, z) in VARS and \
+					   holds_object(file, fn, z):
+						out.add(z)
+						todo.append(z)
+	return out
+
+def squeeze(expr):
+	"""Coccinelle's spacing gone from member accesses: "me->list[k]"."""
+	return re.sub(r"\s*(->|\.)\s*", r"\1", expr)
+
+def contents(file, fn, name, member, seen):
+	"""What was stored into the object name points to, in member (None:
+	any), as own_of() sees it; None when some of it comes from elsewhere."""
+	out = set()
+	for a in aliases(file, fn, name):
+		for mem, v in STORED.get((file, fn, a), []):
+			if member is not None and mem is not None and mem != member:
+				continue
+			got = own_of(file, fn, v, seen)
+			if got is None:
+				return None
+			out |= got
+	return out
+
+def own_of(file, fn, expr, seen=None):
+	"""The parameters the value of expr is reached from: a set of indices,
+	or None when some of it comes from elsewhere (a global, a call's
+	result).  A load (p->f, p[i], *p) also takes what was stored there."""
+	seen = set() if seen is None else seen
+	out = set()
+	for m in WORD.finditer(squeeze(expr)):
+		star, name, after, arrow, dot = m.groups()
+		if after == "(":
+			if name in NOT_CALLS or is_alloc(name):
+				continue
+			return None
+		if not holds_object(file, fn, name):
+			continue	# an index or a count leads to no object
+		load = bool(star) or after is not None
+		member = arrow or dot
+		if (file, fn, name) in PARAMS:
+			got = set([PARAMS[(file, fn, name)]])
+		elif (file, fn, name) in VARS:
+			got = set()
+			if (name, "value") not in seen:
+				seen.add((name, "value"))
+				for v in ASSIGNS.get((file, fn, name), []):
+					g = own_of(file, fn, v, seen)
+					if g is None:
+						return None
+					got |= g
+		elif var(file, fn, name) is not None or (file, name, name) in VARS:
+			return None	# a global: anyone may reach it
+		else:
+			continue	# a type, a constant, an enumerator
+		if load and (name, member) not in seen:
+			seen.add((name, member))
+			c = contents(file, fn, name, member, seen)
+			if c is None:
+				return None
+			got |= c
+		out |= got
+	return out
+
+def own_param(file, fn, expr, loads_all=False):
+	"""The one parameter expr is reached from and nothing else, or None.
+	loads_all: the value goes to a callee, which may load any member: a
+	local object (n = array + idx) is its thread's own by what was stored
+	in it (n->entry = entry), an object reached from the parameter by
+	that alone."""
+	if file not in OWN_FILES:
+		return None
+	got = own_of(file, fn, expr)
+	if got == set() and loads_all:
+		for m in WORD.finditer(squeeze(expr)):
+			if got is None:
+				break
+			star, name, after = m.group(1), m.group(2), m.group(3)
+			if (file, fn, name) in VARS and not after and not star:
+				c = contents(file, fn, name, None, set())
+				got = None if c is None else got | c
+	return next(iter(got)) if got is not None and len(got) == 1 else None
+
+PER_THREAD_ARG = re.compile(r"^(?:\(\s*[\w\s]+\*\s*\)\s*)?"
+			    r"(?:&\s*\w+\s*\[\s*\w+\s*\]|\w+\s*\+\s*\w+)$")
+
 MEMBER = re.compile(r"^\(?(\w+)\)?(->|\.)(\w+(?:\.\w+)*)$")
 
 def lock_id(expr, file, fn):
@@ -655,6 +815,47 @@ S << vlocal.S;
 p << vlocal.p;
 @@
 add_var(p[0], x, S, False)
+
+@othr@
+// The files that start threads: only there are locals followed back to a
+// thread's own argument (oasg, odecl), so other files pay nothing.
+identifier f : script:python() { is_thread_call(f) };
+position p;
+@@
+f@p(...)
+
+@script:python@
+p << othr.p;
+@@
+OWN_FILES.add(p[0].file)
+
+@oasg depends on othr@
+expression X, E;
+position p;
+@@
+X@p = E
+
+@script:python@
+X << oasg.X;
+E << oasg.E;
+p << oasg.p;
+@@
+note_assign(p[0], X, E)
+
+@odecl depends on othr@
+identifier x;
+type T;
+expression E;
+position p;
+@@
+T x@p = E;
+
+@script:python@
+x << odecl.x;
+E << odecl.E;
+p << odecl.p;
+@@
+note_assign(p[0], x, E)
 
 @fdef@
 // Function extents, __init/__exit, __must_hold (defined away for the
@@ -802,7 +1003,10 @@ if fn != "something_else":
 			text(pos) if aop else "-", local))
 		if (pos.file, fn, base) in PARAMS:
 			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
-						   PARAMS[(pos.file, fn, base)]))
+						   PARAMS[(pos.file, fn, base)], ""))
+		elif own_param(pos.file, fn, base) is not None:
+			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
+						   own_param(pos.file, fn, base), "reached"))
 	else:
 		use = re.match(r"\w+\s*\([^()]*\)",
 			       lines_of(pos.file)[int(pos.line) - 1][int(pos.column):])
@@ -988,9 +1192,15 @@ coccinelle.iters.append((key(p[0]), "".join(Y.split())))
 // outside any loop; the extent is taken from the text instead.)
 expression E1, E2, E3;
 statement S;
+type T;
+identifier x;
 position pf;
 @@
+(
 for@pf (E1; E2; E3) S
+|
+for@pf (T x = E1; E2; E3) S
+)
 
 @script:python@
 pf << loop.pf;
@@ -998,17 +1208,21 @@ pf << loop.pf;
 coccinelle.loops.append(loop_extent(pf[0]))
 
 @palloc exists@
-// Thread-private objects: a write to an object this function allocated ...
+// Thread-private objects: a write to an object this function allocated
+// (also one it frees at the end of its scope, "T *x __free(kfree) = ...") ...
 identifier x;
 identifier alloc : script:python() { is_alloc(alloc) };
 position wsite.p;
 expression V2, E;
 type T;
+attribute name __free;
 @@
 (
  x = alloc(...);
 |
  T x = alloc(...);
+|
+ T x __free(...) = alloc(...);
 )
  ... when != x = E
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
@@ -1056,11 +1270,14 @@ expression list[n] Es;
 expression E;
 position pc;
 type T;
+attribute name __free;
 @@
 (
  x = alloc(...);
 |
  T x = alloc(...);
+|
+ T x __free(...) = alloc(...);
 )
  ... when != x = E
  g@pc(Es, x, ...)
@@ -1139,6 +1356,60 @@ fn = pos.current_element
 if (pos.file, fn, y) in PARAMS:
 	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n),
 				  "arg=%d" % PARAMS[(pos.file, fn, y)]))
+
+@ofwd depends on othr@
+// ... or an argument reached from a parameter, a thread's own work item
+// when that parameter holds one, and a parameter a macro passes on
+// (SET_SIZE(e, n) expanding to set_size(pack, e, n)).
+identifier g : script:python() { is_ours(g) or g in CALL_MACROS };
+expression list[n] Es;
+expression A;
+position pc;
+@@
+g@pc(Es, A, ...)
+
+@script:python@
+pc << ofwd.pc;
+g << ofwd.g;
+n << ofwd.n;
+A << ofwd.A;
+@@
+pos = pc[0]
+fn = pos.current_element
+a = "".join(A.split())
+k = PARAMS.get((pos.file, fn, a))
+frm = "arg=%d" % k if k is not None else None
+if k is None:
+	k = own_param(pos.file, fn, a, True)
+	frm = "own=%d" % k if k is not None else None
+if frm and g in OURS and not frm.startswith("arg="):
+	coccinelle.passes.append((pos.file, int(pos.line), fn, g, int(n), frm))
+elif frm and g not in OURS:
+	for callee, i in macro_passes(pos.file, g, int(n)):
+		coccinelle.passes.append((pos.file, int(pos.line), fn, callee, i, frm))
+
+@ostart depends on othr@
+// A thread's own argument: the one after the start routine, when each
+// create in a loop gives its thread another object (&w[i], w + i).
+identifier f : script:python() { is_thread_call(f) };
+expression list[n] Es;
+identifier fn;
+expression A;
+position p, pa;
+@@
+f(Es, fn@p, A@pa, ...)
+
+@script:python@
+f << ostart.f;
+n << ostart.n;
+fn << ostart.fn;
+A << ostart.A;
+p << ostart.p;
+pa << ostart.pa;
+@@
+if THREAD_CALLS[f] == ("create", int(n)) and PER_THREAD_ARG.match(A.strip()):
+	coccinelle.ownstarts.append((p[0].file, int(p[0].line), p[0].current_element, fn,
+				     key(pa[0])))
 
 @cand exists@
 // Lexical locks: a lock call reaches the site on some path ...
@@ -1522,6 +1793,7 @@ all_threads << merge.threads;
 all_opens << merge.opens;
 all_reached << merge.reached;
 all_wmacros << merge.wmacros;
+all_ownstarts << merge.ownstarts;
 @@
 def flat(x):
 	return set(e for part in x for e in part)
@@ -1601,6 +1873,8 @@ changed = True
 while changed:
 	changed = False
 	for file, line, fn, g, n, frm in passes:
+		if frm.startswith("own="):
+			continue	# a work item of a thread is not private to a call tree
 		if frm != "private" and (fn, int(frm[4:])) not in private_params:
 			continue
 		if (file, line, fn, g, n, frm) in printed_passes:
@@ -1649,13 +1923,32 @@ def closed_guard(file, fn, line):
 				return True
 	return False
 
+# A thread's own work items: a create in a loop that gives each thread
+# another object starts the thread with parameter 0 its own; what the
+# thread reaches from it, and passes on, is its own too.
+own_params = set()
+for file, line, caller, entry, k in flat(all_ownstarts):
+	if in_loop(k):
+		printed_passes.add((file, line, caller, entry, 0, "own"))
+		own_params.add((entry, 0))
+changed = True
+while changed:
+	changed = False
+	for file, line, fn, g, n, frm in passes:
+		if not frm.startswith(("arg=", "own=")) or (fn, int(frm[4:])) not in own_params:
+			continue
+		printed_passes.add((file, line, fn, g, n, frm))
+		if (g, n) not in own_params:
+			own_params.add((g, n))
+			changed = True
+
 lines = set()
 writers = set()
 for file, line, fn, g, n, frm in printed_passes:
 	lines.add(row("pass", esc(file), line, esc(fn), g, n, frm))
-for file, line, col, fn, n in flat(all_wparams):
-	if (fn, n) in private_params:
-		lines.add(row("wparam", esc(file), line, col, esc(fn), n))
+for file, line, col, fn, n, how in flat(all_wparams):
+	if (fn, n) in own_params or ((fn, n) in private_params and not how):
+		lines.add(row("wparam", esc(file), line, col, esc(fn), n, *([how] if how else [])))
 # A use of a macro another worker learned: a write where it writes.
 wmacros = {}
 for name, f, op, val in sorted(flat(all_wmacros)):

@@ -79,17 +79,37 @@ test_expect_success '--build with a directory reads every object below it, once 
 	test_cmp expect actual
 '
 
-test_expect_success '--build: two objects that disagree on a struct: the first wins, loudly' '
+test_expect_success '--build: two .c files each with a struct of one name: two structs' '
 	mkdir -p two/src two/obj/src &&
 	echo "struct dup { int a; } dup_a;" >two/src/a.c &&
 	echo "struct dup { long a, b; } dup_b;" >two/src/b.c &&
 	gcc -g -c -o two/obj/src/a.o two/src/a.c &&
 	gcc -g -c -o two/obj/src/b.o two/src/b.c &&
 	bitsplit layout --tree two --build two/obj src >out 2>err &&
+	grep "^/\*\|size:" out | sed "s/^[[:space:]]*//" >actual &&
+	cat >expect <<-\EOF &&
+	/* two/src/a.c:1 */
+	/* size: 4, align: 4, cachelines: 1 */
+	/* two/src/b.c:1 */
+	/* size: 16, align: 8, cachelines: 1 */
+	EOF
+	test_cmp expect actual &&
+	test ! -s err
+'
+
+test_expect_success '--build: two objects that disagree on a header struct: the first wins, loudly' '
+	mkdir -p hdr/src hdr/obj/src &&
+	printf "#ifdef BIG\nstruct dup { long a, b; };\n#else\nstruct dup { int a; };\n#endif\n" >hdr/src/dup.h &&
+	echo "#include \"dup.h\"" >hdr/src/a.c &&
+	echo "struct dup dup_a;" >>hdr/src/a.c &&
+	cp hdr/src/a.c hdr/src/b.c &&
+	gcc -g -c -o hdr/obj/src/a.o hdr/src/a.c &&
+	gcc -g -DBIG -c -o hdr/obj/src/b.o hdr/src/b.c &&
+	bitsplit layout --tree hdr --build hdr/obj src >out 2>err &&
 	grep "size:" out >actual &&
 	printf "\t/* size: 4, align: 4, cachelines: 1 */\n" >expect &&
 	test_cmp expect actual &&
-	echo "bitsplit: warning: struct dup differs between two/obj/src/a.o and two/obj/src/b.o; using the first" >expect &&
+	echo "bitsplit: warning: struct dup differs between hdr/obj/src/a.o and hdr/obj/src/b.o; using the first" >expect &&
 	test_cmp expect err
 '
 

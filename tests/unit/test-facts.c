@@ -25,7 +25,10 @@ static const char passes[] =
 	"write\tp.c\t20\t2\top\tfoo\tbusy\targs\tprivate\t=\t1\ttyped\t-\n"
 	"pass\tp.c\t21\top\tfill\t0\tprivate\n"
 	"pass\tp.c\t31\tfill\tfill2\t1\targ=0\n"
-	"wparam\tp.c\t30\t2\tfill\t0\n";
+	"wparam\tp.c\t30\t2\tfill\t0\n"
+	"pass\tp.c\t40\tmain\twork\t0\town\n"
+	"pass\tp.c\t41\twork\thelp\t1\town=0\n"
+	"wparam\tp.c\t42\t3\twork\t0\treached\n";
 
 static void test_passes(void)
 {
@@ -39,12 +42,19 @@ static void test_passes(void)
 	CHECK_INT(f.v[2].from_arg, 0, "pass forwarding parameter 0");
 	CHECK_INT(f.v[3].col, 2, "wparam column");
 	CHECK_INT(f.v[3].arg, 0, "wparam index");
+	CHECK(!f.v[1].own && !f.v[2].own && !f.v[3].own, "private, arg=K and a wparam are not own");
+	CHECK(f.v[4].own && f.v[4].from_arg == -1, "pass FROM own: a thread's own argument");
+	CHECK(f.v[5].own && f.v[5].from_arg == 0, "pass FROM own=0: reached from parameter 0");
+	CHECK(f.v[6].own, "wparam REACHED: through an object reached from the parameter");
 	facts_print_tsv(&f, &out);
 	CHECK_STR(out.buf, passes, "print(parse(x)) == x for pass and wparam");
 	strbuf_release(&out);
 	facts_release(&f);
 	CHECK_INT(facts_parse(&f, "pass\tp.c\t1\ta\tb\t0\tshared\n", "bad.tsv"), -1,
 		  "pass FROM must be private or arg=K");
+	facts_release(&f);
+	CHECK_INT(facts_parse(&f, "wparam\tp.c\t1\t2\tf\t0\tsideways\n", "bad.tsv"), -1,
+		  "wparam REACHED must be reached");
 	facts_release(&f);
 }
 

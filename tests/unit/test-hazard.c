@@ -56,7 +56,7 @@ int main(void)
 	build(&s, "hz", 8, hz, ARRAY_SIZE(hz));
 	CHECK_INT(facts_parse(&f, tsv, "hz.tsv"), 0, "the facts parse");
 	CHECK_INT(plan_struct(&p, &s, split, &o), 0, "hz plans");
-	CHECK_INT(hazards_find(&p, &f, "hz.h", text, &out), 6, "six hazards");
+	CHECK_INT(hazards_find(&p, &f, NULL, "hz.h", text, &out), 6, "six hazards");
 	CHECK_STR(out.buf,
 		  "hz.c:12: hazard: h->a = (n) & (m): may store more than the 1 bit a keeps "
 		  "today; as u8 it keeps it\n"
@@ -71,7 +71,7 @@ int main(void)
 		  "each hazard with its location and why");
 	strbuf_release(&out);
 
-	CHECK_INT(hazards_find(&p, NULL, "hz.h", text, &out), 1,
+	CHECK_INT(hazards_find(&p, NULL, NULL, "hz.h", text, &out), 1,
 		  "without facts only the declaration");
 	strbuf_release(&out);
 	plan_release(&p);
@@ -84,7 +84,7 @@ int main(void)
 		bool bits[ARRAY_SIZE(hz)] = { true, false, true, true, false };
 
 		CHECK_INT(plan_bitops(&p, &s, bits, NULL, &o), 0, "hz bitops plans");
-		CHECK_INT(hazards_find_bits(&p, &f, "hz.h", text, &out), 5, "five bitops hazards");
+		CHECK_INT(hazards_find_bits(&p, &f, NULL, "hz.h", text, &out), 5, "five bitops hazards");
 		CHECK_STR(out.buf,
 			  "hz.c:12: hazard: h->a = (n) & (m): the 1-bit field keeps the low bit, "
 			  "assign_bit() sets the bit for any non-zero value\n"

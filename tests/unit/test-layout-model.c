@@ -179,12 +179,45 @@ static void test_holes_and_align(void)
 	      "tail padding is a hole before nothing");
 }
 
+/*
+ * Three structs state: a header's and two .c files' own (source.c sets
+ * their scope).  A file sees its own, else the header's.
+ */
+static void test_find_in(void)
+{
+	static const char text[] =
+		"struct state {\n" M("int a", "0  4") "\n\t/* size: 4, cachelines: 1, members: 1 */\n};\n"
+		"struct state {\n" M("long b", "0  8") "\n\t/* size: 8, cachelines: 1, members: 1 */\n};\n"
+		"struct state {\n" M("char c", "0  1") "\n\t/* size: 1, cachelines: 1, members: 1 */\n};\n";
+
+	layout_release(&l);
+	if (layout_parse_text(&l, text, strlen(text), "unit") || l.nr_structs != 3) {
+		CHECK(0, "three structs state parse");
+		return;
+	}
+	l.structs[1].scope = layout_strdup(&l, "scan.c");
+	l.structs[2].scope = layout_strdup(&l, "sort.c");
+	CHECK(layout_find_in(&l, "state", "scan.c") == &l.structs[1], "scan.c sees its own");
+	CHECK(layout_find_in(&l, "state", "sort.c") == &l.structs[2], "sort.c sees its own");
+	CHECK(layout_find_in(&l, "state", "grep.c") == &l.structs[0], "grep.c sees the header's");
+	CHECK(layout_find_in(&l, "state", "state.h") == &l.structs[0], "so does the header");
+	CHECK(!layout_find_in(&l, "other", "scan.c"), "no struct other");
+	CHECK(layout_sees(&l, &l.structs[1], "state", "scan.c") &&
+	      !layout_sees(&l, &l.structs[1], "state", "sort.c") &&
+	      !layout_sees(&l, &l.structs[0], "state", "scan.c"),
+	      "a store in scan.c is to scan.c's struct only");
+	CHECK(layout_sees(NULL, &l.structs[1], "state", "sort.c"), "without a layout, by name");
+	l.structs[0].scope = layout_strdup(&l, "state.c");
+	CHECK(!layout_find_in(&l, "state", "grep.c"), "no header struct: grep.c sees none");
+}
+
 int main(void)
 {
 	test_runs();
 	test_vfio_flags();
 	test_nesting();
 	test_holes_and_align();
+	test_find_in();
 	layout_release(&l);
 	return unit_done();
 }

@@ -1066,6 +1066,98 @@ static void fapart(struct facts *f, unsigned int line, const char *func, unsigne
 }
 
 /*
+ * A function no root reaches holds what every call the files make to it
+ * holds: pcie_update_aspm_capable(), whose two callers take aspm_lock
+ * around the call.  helper() writes a and is called from f1() and, through
+ * f3() (reached by no root either), f2(), each call under m; drv_ioctl
+ * writes b under m.  Then a caller that takes no lock: the writer holds
+ * nothing and a races with b.
+ */
+static void test_unreached_callers(void)
+{
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+	const struct field_writer *w;
+
+	one_location(&l, "s", ab);
+	fr(&f, "drv_ioctl", "runtime", "ioctl");
+	fc(&f, "f1", "helper", "s.m:w@lexical");
+	fc(&f, "f2", "f3", "s.m:w@lexical");
+	fc(&f, "f3", "helper", NULL);
+	fw(&f, 10, "helper", "s", "a", "self", NULL);
+	fw(&f, 20, "drv_ioctl", "s", "b", "self", "s.m:w@lexical");
+	verdict_compute(&v, &l, &f);
+	w = &field(&v, "a")->writers[0];
+	CHECK(w->nr_locks == 1 && !strcmp(w->locks[0].id, "s.m") && !strcmp(w->locks[0].how, "caller"),
+	      "unreached callers: helper holds m, as every call to it does");
+	CHECK_OWNED_STR(race_pairs(&v), "", "unreached callers: so a does not race with b");
+	verdict_release(&v);
+	fc(&f, "f4", "helper", NULL);
+	verdict_compute(&v, &l, &f);
+	CHECK_INT(field(&v, "a")->writers[0].nr_locks, 0,
+		  "unreached callers: one call without m, and helper holds nothing");
+	CHECK_OWNED_STR(race_pairs(&v), "a/b", "unreached callers: ... and a races with b");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
+ * A thread's own work items.  Each worker thread (a root of kind thread at
+ * drv.c:1) gets an argument of its own from its create (pass FROM own);
+ * it writes a on an object reached from it and hands it to help(), which
+ * writes b through its parameter (own=0).  Two workers write other
+ * objects, so a and b do not race; another thread, other(), writes c
+ * with no such argument and races with both.  Without the own start the
+ * workers share their objects and a races with b.
+ */
+static void own_facts(struct facts *f, bool own_start)
+{
+	fr(f, "worker", "runtime", "thread");
+	fr(f, "other", "runtime", "thread");
+	fc(f, "worker", "help", NULL);
+	if (own_start) {
+		fpass(f, "main", "worker", 0, -1);
+		f->v[f->nr - 1].own = true;
+	}
+	fpass(f, "worker", "help", 0, 0);
+	f->v[f->nr - 1].own = true;
+	fw(f, 10, "worker", "s", "a", "self", NULL);
+	fwparam(f, 10, "worker", 0);
+	f->v[f->nr - 1].own = true;
+	fw(f, 11, "help", "s", "b", "self", NULL);
+	fwparam(f, 11, "help", 0);
+	fw(f, 20, "other", "s", "c", "self", NULL);
+}
+
+static void test_own_items(void)
+{
+	static const char *const abc[] = { "a", "b", "c", NULL };
+	struct bs_layout l = { 0 };
+	struct facts f = { 0 };
+	struct verdict v = { 0 };
+
+	one_location(&l, "s", abc);
+	own_facts(&f, true);
+	verdict_compute(&v, &l, &f);
+	CHECK(field(&v, "a")->writers[0].own && field(&v, "b")->writers[0].own,
+	      "own items: the workers' writers are on their own items");
+	CHECK(!field(&v, "c")->writers[0].own, "own items: ... other()'s is not");
+	CHECK_OWNED_STR(race_pairs(&v), "a/c b/c",
+			"own items: two workers write other objects; other() races with both");
+	verdict_release(&v);
+	free_facts(&f);
+	own_facts(&f, false);
+	verdict_compute(&v, &l, &f);
+	CHECK_OWNED_STR(race_pairs(&v), "a/b a/c b/c",
+			"own items: without an argument of its own a worker races with itself");
+	verdict_release(&v);
+	free_facts(&f);
+	free_layout(&l);
+}
+
+/*
  * Windows by paths.  main (10-30) starts worker at 15 and at 18 and joins
  * at 25; no path from 15 reaches a at 16 (its else branch), nor from
  * either start b at 20 and the call to helper at 21; c at 22 is apart from
@@ -1165,5 +1257,7 @@ int main(void)
 	test_vfio_cover();
 	test_thread_windows();
 	test_thread_apart();
+	test_own_items();
+	test_unreached_callers();
 	return unit_done();
 }
