@@ -522,11 +522,17 @@ static bool find_decl(const struct scan *sc, size_t from, size_t to, const char 
 /* The type of member m of struct outer, when it is a struct with a location; or NULL. */
 static const char *member_type(const struct scan *sc, const char *outer, const char *m, size_t n)
 {
-	char *name = xstrndup(m, n);
-	struct sweep_member key = { .outer = outer, .member = name };
-	const struct sweep_member *hit = bsearch(&key, sc->c->members, (size_t)sc->c->nr_members,
-						 sizeof(*sc->c->members), sweep_member_cmp);
+	char *name;
+	struct sweep_member key = { .outer = outer };
+	const struct sweep_member *hit;
 
+	/* bsearch() takes no NULL base, even for no elements */
+	if (!sc->c->nr_members)
+		return NULL;
+	name = xstrndup(m, n);
+	key.member = name;
+	hit = bsearch(&key, sc->c->members, (size_t)sc->c->nr_members,
+		      sizeof(*sc->c->members), sweep_member_cmp);
 	free(name);
 	return hit ? hit->inner : NULL;
 }
