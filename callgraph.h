@@ -95,7 +95,9 @@ struct callgraph {
  * "pm".  A run-time root the kernel never runs on two CPUs at once for
  * one object (an irq handler, its thread, a work item, a timer, a tasklet)
  * holds a pseudo-lock of its own, "KIND FUNC" with how "root".  A pass fact
- * makes the callee's parameter private in the context it produces.
+ * makes the callee's parameter private in the context it produces; an own
+ * pass makes it the thread's own work item (a thread root whose create
+ * gave it an argument of its own, and what is reached from it).
  * A function that starts threads (thread facts, or calls to a function
  * that returns with its threads running) gets a run-time context for the
  * lines from its first start to its last join, the end of the function
