@@ -604,16 +604,22 @@ static void graph_contexts(struct callgraph *g)
 #define MAX_FORWARD_DEPTH 8
 
 /*
+ * Callers no root reaches are followed this far up: each level walks every
+ * call edge again, so the cost grows as the fan-in to this power.
+ */
+#define MAX_CALLER_DEPTH 3
+
+/*
  * The locks every call the files make to n holds, through callers no root
  * reaches either; false when some caller is outside the files (n has no
- * caller here) or the chain is deeper than MAX_FORWARD_DEPTH.
+ * caller here) or the chain is deeper than MAX_CALLER_DEPTH.
  */
 static bool callers_hold(const struct callgraph *g, int n, struct lockset *out, int depth)
 {
 	bool any = false;
 
 	out->nr = 0;
-	if (!g->fns[n].nr_in || depth > MAX_FORWARD_DEPTH)
+	if (!g->fns[n].nr_in || depth > MAX_CALLER_DEPTH)
 		return false;
 	for (int m = 0; m < g->nr; m++) {
 		const struct cg_func *caller = &g->fns[m];

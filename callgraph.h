@@ -122,7 +122,8 @@ bool callgraph_param_private(const struct callgraph *g, int n, int param);
 /*
  * For a function no root reaches: the locks held at every call the files
  * make to it (at the call, or throughout the caller, or by the same rule
- * for a caller no root reaches), how "caller"; empty when nothing calls it.
+ * for a caller no root reaches, up to 3 callers up), how "caller"; empty
+ * when nothing calls it.
  */
 void callgraph_callers_hold(const struct callgraph *g, int n, struct lockset *out);
 /*

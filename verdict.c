@@ -258,7 +258,6 @@ static void writer_context(struct field_writer *w, const struct callgraph *g,
 	w->phase_why = strbuf_detach(&why);
 }
 
-
 /* Two writers on work items of their threads' own never share an object. */
 static bool own_apart(const struct field_writer *a, const struct field_writer *b)
 {
