@@ -110,15 +110,6 @@ static bool is_serial_root(const struct fact *r)
 	return false;
 }
 
-static enum phase root_phase(const char *s)
-{
-	if (s && !strcmp(s, "setup"))
-		return PHASE_SETUP;
-	if (s && !strcmp(s, "teardown"))
-		return PHASE_TEARDOWN;
-	return PHASE_RUNTIME;
-}
-
 static void graph_build(struct callgraph *g, const struct facts *f)
 {
 	size_t want = 16;

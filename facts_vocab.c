@@ -172,12 +172,6 @@ int facts_check_vocabulary(const char *path)
 	return ret;
 }
 
-static enum phase phase_word(const char *w)
-{
-	return !strcmp(w, "setup") ? PHASE_SETUP : !strcmp(w, "teardown") ? PHASE_TEARDOWN :
-	       PHASE_RUNTIME;
-}
-
 int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const char *path)
 {
 	static const struct {
@@ -204,7 +198,7 @@ int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const
 		if (!n || w[0][0] == '#')
 			continue;
 		if (!strcmp(w[0], "callbacks")) {
-			rv->callbacks = !strcmp(w[1], "none") ? -1 : (int)phase_word(w[1]);
+			rv->callbacks = !strcmp(w[1], "none") ? -1 : (int)root_phase(w[1]);
 			continue;
 		}
 		for (k = 0; k < ARRAY_SIZE(kinds) && strcmp(w[0], kinds[k].word); k++)
@@ -217,7 +211,7 @@ int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const
 		switch (e.what) {
 		case ROOT_ARG:		/* arg NAME INDEX PHASE KIND */
 			e.index = atoi(w[2]);
-			e.phase = phase_word(w[3]);
+			e.phase = root_phase(w[3]);
 			break;
 		case ROOT_MACRO:	/* macro NAME INDEX FIELD [PATTERN] */
 			e.index = atoi(w[2]);
@@ -227,7 +221,7 @@ int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const
 		case ROOT_IGNORE:
 			break;
 		default:		/* op, attr, initcall, func: NAME PHASE */
-			e.phase = phase_word(w[2]);
+			e.phase = root_phase(w[2]);
 		}
 		ALLOC_GROW(rv->v, rv->nr + 1, rv->alloc);
 		rv->v[rv->nr++] = e;

@@ -45,6 +45,15 @@ const char *phase_name(enum phase p)
 	return names[p];
 }
 
+enum phase root_phase(const char *s)
+{
+	if (s && !strcmp(s, "setup"))
+		return PHASE_SETUP;
+	if (s && !strcmp(s, "teardown"))
+		return PHASE_TEARDOWN;
+	return PHASE_RUNTIME;
+}
+
 const char *lock_short_name(const char *id)
 {
 	const char *dot = strrchr(id, '.');

@@ -27,6 +27,8 @@ int policy_parse(const char *s, enum policy *p);	/* -1 on an unknown name */
 enum phase { PHASE_SETUP, PHASE_TEARDOWN, PHASE_RUNTIME, PHASE_UNKNOWN };
 
 const char *phase_name(enum phase p);		/* "setup", "teardown", "runtime", "unknown" */
+/* The phase a root vocabulary or fact names: setup, teardown, anything else run time. */
+enum phase root_phase(const char *s);
 
 /*
  * The pseudo-lock a runtime-PM usage reference holds shared (the facts give

@@ -1001,12 +1001,13 @@ if fn != "something_else":
 		coccinelle.sites.append((k, "write", pos.file, at[0], at[1] + 1,
 			fn, fld, base, aop.strip() or text(pos),
 			text(pos) if aop else "-", local))
+		reached = None if (pos.file, fn, base) in PARAMS else own_param(pos.file, fn, base)
 		if (pos.file, fn, base) in PARAMS:
 			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
 						   PARAMS[(pos.file, fn, base)], ""))
-		elif own_param(pos.file, fn, base) is not None:
-			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn,
-						   own_param(pos.file, fn, base), "reached"))
+		elif reached is not None:
+			coccinelle.wparams.append((pos.file, at[0], at[1] + 1, fn, reached,
+						   "reached"))
 	else:
 		use = re.match(r"\w+\s*\([^()]*\)",
 			       lines_of(pos.file)[int(pos.line) - 1][int(pos.column):])
