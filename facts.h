@@ -67,7 +67,9 @@ struct strbuf;
  *   (matched by name only: lower confidence).
  * PHASE is setup | teardown | runtime; KIND says why (the ops field name,
  *   __init, __exit, module_init, irq, work, timer, ..., or address-taken:
- *   the function's address goes somewhere the vocabulary does not name).
+ *   the function's address goes somewhere the vocabulary does not name;
+ *   or "lifecycle pair with OTHER (assumed)": an exported add/remove pair
+ *   no root reaches, FILE:LINE its EXPORT_SYMBOL*(), facts_lifecycle.c).
  * LINKAGE is static (the function is seen only from its FILE: a call from
  *   another file never binds to it) or global; printed only when static, and
  *   absent means global.

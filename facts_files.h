@@ -11,6 +11,7 @@
  * the tree unless said otherwise.
  */
 struct bs_struct;
+struct facts;
 struct source_opts;
 struct strbuf;
 
@@ -47,6 +48,19 @@ void grep_struct_headers(const struct source_opts *src, int nr,
  */
 void find_dispatch_files(const struct source_opts *src, const struct opt_list *files,
 			 struct opt_list *out, struct strbuf *tsv);
+
+/*
+ * Exported lifecycle pairs (facts_lifecycle.c): for each pair the files
+ * export, an "add" function and its "remove" (or "del", or "register" and
+ * "unregister"), when no root of f reaches either, append a setup root
+ * fact for the first and a teardown root fact for the second, of kind
+ * "lifecycle pair with OTHER (assumed)".  Returns how many pairs.
+ */
+int lifecycle_pair_roots(const char *tree, const struct opt_list *files, struct facts *f,
+			 bool quiet);
+/* The other half of name by word pair k (0 <= k < lifecycle_nr_words()), or NULL. */
+char *lifecycle_partner(const char *name, int k);
+int lifecycle_nr_words(void);
 
 /*
  * Append the headers spatch parses with the .c files by default (their

@@ -704,6 +704,8 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 			if (!ret) {
 				facts_parse_lenient(f, tsv.buf ? tsv.buf : "", "spatch output");
 				real_names(f, rf.st);
+				/* the PATHs' files only: a core's exports are not theirs */
+				lifecycle_pair_roots(src->tree, &all, f, o->quiet);
 			}
 			if (!ret && !o->quiet)
 				summary(f, nr_skips);
