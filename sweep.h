@@ -91,7 +91,7 @@ struct sweep_member {
 };
 
 /* Bumped whenever sweep_scan()'s records change: part of the cache key. */
-#define SWEEP_SCAN_VERSION "sweep_scan 2"
+#define SWEEP_SCAN_VERSION "sweep_scan 3"
 
 /* By outer, then member. */
 int sweep_member_cmp(const void *a, const void *b);
