@@ -44,6 +44,43 @@ static void drain(int outfd, struct strbuf *out, int errfd, struct strbuf *err)
 	}
 }
 
+/*
+ * The process group of the command running now (its pid), or 0.  spatch
+ * --jobs forks workers that outlive a killed spatch, so each command gets a
+ * group of its own and a TERM, INT or HUP to us is passed on to all of it
+ * before we go: a killed sweep leaves nothing writing behind it.
+ */
+static volatile sig_atomic_t child_group;
+
+static void pass_on(int sig)
+{
+	pid_t g = child_group;
+
+	if (g > 0)
+		kill(-g, SIGTERM);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_signals(void)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++) {
+		struct sigaction sa = { .sa_handler = pass_on };
+		struct sigaction old;
+
+		sigemptyset(&sa.sa_mask);
+		/* one told to ignore it (nohup) keeps ignoring it */
+		if (!sigaction(sigs[i], NULL, &old) && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 void die_with_parent(pid_t parent)
 {
 	if (prctl(PR_SET_PDEATHSIG, SIGTERM) || getppid() != parent)
@@ -58,6 +95,7 @@ int run_command(struct child *cmd)
 
 	if ((cmd->out && pipe(outp)) || (cmd->err && pipe(errp)))
 		die("pipe: %s", strerror(errno));
+	catch_signals();
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
@@ -65,6 +103,7 @@ int run_command(struct child *cmd)
 	if (!pid) {
 		int in = open(cmd->stdin_path ? cmd->stdin_path : "/dev/null", O_RDONLY);
 
+		setpgid(0, 0);
 		die_with_parent(parent);
 		if (in < 0 || dup2(in, 0) < 0)
 			_exit(127);
@@ -85,6 +124,9 @@ int run_command(struct child *cmd)
 			strerror(errno));
 		_exit(errno == ENOENT ? 127 : 126);
 	}
+	/* both sides, so the group exists before either goes on */
+	setpgid(pid, pid);
+	child_group = pid;
 	if (cmd->out)
 		close(outp[1]);
 	if (cmd->err)
@@ -99,6 +141,7 @@ int run_command(struct child *cmd)
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			die("waitpid: %s", strerror(errno));
+	child_group = 0;
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	if (WIFSIGNALED(status))

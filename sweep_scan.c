@@ -125,6 +125,20 @@ static size_t close_of(const char *s, size_t open, size_t len)
 	return len;
 }
 
+/* SYSCALL_DEFINEn or COMPAT_SYSCALL_DEFINEn */
+static bool defines_syscall(const char *s, size_t n)
+{
+	static const char *const prefix[] = { "SYSCALL_DEFINE", "COMPAT_SYSCALL_DEFINE" };
+
+	for (size_t k = 0; k < ARRAY_SIZE(prefix); k++) {
+		size_t p = strlen(prefix[k]);
+
+		if (n == p + 1 && !memcmp(s, prefix[k], p) && isdigit((unsigned char)s[p]))
+			return true;
+	}
+	return false;
+}
+
 /*
  * The function definitions at file scope: "NAME(...) {", a keyword not
  * being a NAME; their declaration starts after the previous ';', '}' or
@@ -157,6 +171,19 @@ static void find_functions(struct scan *sc)
 		if (name != (size_t)-1 && name < skip_space_back(s, open) &&
 		    !is_keyword(s + name, skip_space_back(s, open) - name)) {
 			size_t end = skip_space_back(s, open);
+
+			/*
+			 * SYSCALL_DEFINE3(open, ...) is one function per system
+			 * call: its name is the macro's first argument
+			 */
+			if (defines_syscall(s + name, end - name)) {
+				size_t b = skip_space(s, open + 1, i), e = b;
+
+				while (e < i && is_ident_char((unsigned char)s[e]))
+					e++;
+				if (e > b && is_ident_start((unsigned char)s[b]))
+					name = b, end = e;
+			}
 
 			ALLOC_GROW(sc->fn, sc->nr_fn + 1, sc->alloc_fn);
 			sc->fn[sc->nr_fn++] = (struct func){ .name = s + name, .name_len = end - name,
