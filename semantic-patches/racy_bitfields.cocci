@@ -941,7 +941,6 @@ import re
 import sys
 
 coccinelle.sites = []		# (key, kind, file, line, col, func, a, b, c, d, local)
-coccinelle.typed = []		# keys of writes Coccinelle typed as bitfields
 coccinelle.owner = []		# (key, struct) struct of the written member
 coccinelle.held = []		# (key, lock)
 coccinelle.notheld = []		# (key, lock id) trylock failure paths
@@ -1182,9 +1181,6 @@ CALL_MACROS = {}		# function-like macro -> functions of the file set it calls
 LOCKED_FNS = set()		# (file, func) that take a lock or a guard
 SITES = set()			# keys of sites in those functions
 WRITES = set()			# keys of write sites
-
-def in_fn(fn, p):
-	return p[0].current_element == fn
 
 def locked_site(p):
 	return key(p[0]) in SITES
@@ -1982,50 +1978,12 @@ if fn != "something_else":
 		if callee not in LOCKS and LOCKISH.search(callee):
 			coccinelle.unknown.append((pos.file, int(pos.line), fn, callee))
 
-@wsite@
-// The write sites alone, so that the rules about writes are not tried
-// at every call ...
-position p : script:python() { write_site(p) };
-expression V2;
-@@
-\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
-
-@lsite@
-// ... and the sites in functions that take a lock, so that the lock
-// rules are not tried where no lock can be held: most of the cost.
-position p : script:python() { locked_site(p) };
-expression V2;
-@@
-\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
-
-@ty@
-// The typing of Coccinelle itself: the written expression is a bitfield ...
-position wsite.p;
-type T;
-T:b E;
-expression V;
-assignment operator aop;
-@@
-(
- E aop V@p
-|
- E ++@p
-|
- E --@p
-|
- ++@p E
-|
- --@p E
-)
-
-@script:python@
-p << wsite.p;
-@@
-coccinelle.typed.append(key(p[0]))
-
 @own@
-// ... of a member of this struct.
-position wsite.p;
+// The struct of the written member, from the declared type of its base:
+// with the layout's bitfields, the typing of a store.  (Coccinelle's own
+// bitfield typing, T:b, needs the struct's definition parsed, which a
+// header's parse errors lose; the layout does not.)
+position p : script:python() { write_site(p) };
 type S;
 S *Y;
 S Z;
@@ -2056,7 +2014,7 @@ assignment operator aop;
 )
 
 @script:python@
-p << wsite.p;
+p << own.p;
 S << own.S;
 @@
 # An anonymous nested struct has no name of its own: its members are the
@@ -2065,7 +2023,7 @@ coccinelle.owner.append((key(p[0]), "" if "{" in S else base_type(S)[0]))
 
 @iter@
 // Written through a loop cursor: a sibling object, not the own one of the caller.
-position wsite.p;
+position p : script:python() { write_site(p) };
 iterator I =~ "for_each";
 expression Y, V2;
 @@
@@ -2076,7 +2034,7 @@ expression Y, V2;
 )
 
 @script:python@
-p << wsite.p;
+p << iter.p;
 Y << iter.Y;
 @@
 coccinelle.iters.append((key(p[0]), "".join(Y.split())))
@@ -2104,10 +2062,11 @@ coccinelle.loops.append(loop_extent(pf[0]))
 
 @palloc exists@
 // Thread-private objects: a write to an object this function allocated
-// (also one it frees at the end of its scope, "T *x __free(kfree) = ...") ...
+// (also one it frees at the end of its scope, "T *x __free(kfree) = ...");
+// "when any", for the dots would otherwise stop at the first write ...
 identifier x;
 identifier alloc : script:python() { is_alloc(alloc) };
-position wsite.p;
+position p : script:python() { write_site(p) };
 expression V2, E;
 type T;
 attribute name __free;
@@ -2120,10 +2079,11 @@ attribute name __free;
  T x __free(...) = alloc(...);
 )
  ... when != x = E
+     when any
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 
 @script:python@
-p << wsite.p;
+p << palloc.p;
 x << palloc.x;
 @@
 coccinelle.allocw.append((key(p[0]), x))
@@ -2132,7 +2092,7 @@ coccinelle.allocw.append((key(p[0]), x))
 // ... unless some path reaches it after the object was handed out:
 // stored anywhere, or passed to a function that may share it.
 identifier palloc.x;
-position wsite.p;
+position palloc.p;
 identifier f : script:python() { publishes(f) };
 identifier fld;
 expression V2, E, E2;
@@ -2149,7 +2109,7 @@ position q;
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
 
 @script:python@
-p << wsite.p;
+p << palloc.p;
 x << palloc.x;
 q << ppub.q;
 @@
@@ -2308,9 +2268,10 @@ if THREAD_CALLS[f] == ("create", int(n)) and PER_THREAD_ARG.match(A.strip()):
 
 @cand exists@
 // Lexical locks: a lock call reaches the site on some path ...
-position lsite.p, pl;
+position p : script:python() { locked_site(p) };
+position pl;
 expression V2;
-identifier fn : script:python(p) { in_fn(fn, p) };
+identifier fn;
 identifier lk : script:python() { is_acquire(lk) };
 @@
 fn(...) { ... when any
@@ -2333,7 +2294,7 @@ make_slots(lk, pl[0], fn)
 // ... and no path reaches the site without the lock or after its release,
 // the lock spelt as its expression, a wrapper over it or its fixed identity
 // (the spellings spell made).
-position lsite.p;
+position cand.p;
 identifier cand.fn;
 expression spell.LEX, spell.AIE0, spell.AIE1, spell.AIE2, spell.AIE3, spell.AJE0, spell.AJE1, spell.RIE0, spell.RIE1, spell.RIE2, spell.RIE3, spell.RJE0, spell.RJE1;
 identifier spell.AI0, spell.AI1, spell.AI2, spell.AI3, spell.AJ0, spell.AJ1, spell.AN0, spell.AN1, spell.AN2, spell.AN3, spell.AN4, spell.AN5, spell.RI0, spell.RI1, spell.RI2, spell.RI3, spell.RJ0, spell.RJ1, spell.RN0, spell.RN1, spell.RN2, spell.RN3, spell.RN4, spell.RN5;
@@ -2397,7 +2358,7 @@ fn(...) {
 }
 
 @script:python depends on !unprot@
-p << lsite.p;
+p << cand.p;
 lk << cand.lk;
 pl << cand.pl;
 fn << cand.fn;
@@ -2409,7 +2370,8 @@ if action(lk) in ("trylock", "trylock0"):
 
 @tlfail@
 // The failure branch of a trylock holds nothing.
-position lsite.p, pt;
+position p : script:python() { locked_site(p) };
+position pt;
 expression V2;
 identifier tl : script:python() { is_trylock(tl) };
 identifier tl0 : script:python() { is_trylock0(tl0) };
@@ -2430,7 +2392,7 @@ statement S;
 )
 
 @script:python@
-p << lsite.p;
+p << tlfail.p;
 pt << tlfail.pt;
 tl << tlfail.tl = "";
 tl0 << tlfail.tl0 = "";
@@ -2442,8 +2404,8 @@ coccinelle.notheld.append((key(pos), held_id(e, le, pos.file, pos.current_elemen
 @grd exists@
 // guard(class)(&l): held from there to the end of the scope, taken here
 // as the end of the function.
-position lsite.p;
-identifier fn : script:python(p) { in_fn(fn, p) };
+position p : script:python() { locked_site(p) };
+identifier fn;
 identifier cls : script:python() { is_guard(cls) };
 expression L, V2;
 @@
@@ -2455,7 +2417,7 @@ fn(...) { ... when any
 }
 
 @script:python@
-p << lsite.p;
+p << grd.p;
 cls << grd.cls;
 L << grd.L;
 fn << grd.fn;
@@ -2463,7 +2425,7 @@ fn << grd.fn;
 coccinelle.held.append((key(p[0]), guard_str(cls, L, p[0].file, fn, "guard")))
 
 @sgd@
-position lsite.p;
+position p : script:python() { locked_site(p) };
 iterator name scoped_guard;
 identifier cls : script:python() { is_guard(cls) };
 expression L, V2;
@@ -2471,7 +2433,7 @@ expression L, V2;
 scoped_guard(cls, L) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
 
 @script:python@
-p << lsite.p;
+p << sgd.p;
 cls << sgd.cls;
 L << sgd.L;
 @@
@@ -2662,7 +2624,6 @@ if q.current_element != "something_else":
 
 @finalize:python@
 all_sites << merge.sites;
-all_typed << merge.typed;
 all_owner << merge.owner;
 all_held << merge.held;
 all_notheld << merge.notheld;
@@ -2693,7 +2654,6 @@ all_ownstarts << merge.ownstarts;
 def flat(x):
 	return set(e for part in x for e in part)
 
-typed = flat(all_typed)
 owner = {}
 for k, s in flat(all_owner):
 	owner.setdefault(k, set()).add(s)
@@ -2868,7 +2828,7 @@ for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 		known = [s for s in structs if s in CANDS and a in CANDS[s][1]]
 		if structs and not known and "" not in structs:
 			continue	# typed, and not a candidate: a name collision
-		is_typed = kind == "write" and k in typed and bool(structs)
+		is_typed = kind == "write" and bool(structs)
 		if not known and kind == "write":
 			# Untyped: the struct its base really has, if the layout
 			# knows the way there ("dmab->dev.type" is a
