@@ -5,8 +5,11 @@
  * = kzalloc(...)", as sound/core's snd_pcm_hw_refine_user() does with the
  * parameters it copies in with memdup_user().
  *
- * struct creq packs three flags in one memory location:
+ * struct creq packs four flags in one memory location:
  *   urgent = 1   creq_ioctl(), on its own request: private
+ *   checked = 1  creq_ioctl() again, the next store to that request: private
+ *                too (a rule that stops at the first store after the
+ *                allocation sees only urgent)
  *   sized = 1    creq_fill(), called with that request: private
  *   done = 1     creq_complete(), on the device's current request, no lock
  * Only done is written on a shared object: nothing races, proven-race
@@ -22,6 +25,7 @@
 struct creq {
 	int		len;
 	unsigned int	urgent:1;
+	unsigned int	checked:1;
 	unsigned int	sized:1;
 	unsigned int	done:1;
 };
@@ -53,6 +57,7 @@ static long creq_ioctl(struct cdev *d, unsigned int cmd)
 	if (!r)
 		return -1;
 	r->urgent = 1;
+	r->checked = 1;
 	creq_fill(r, cmd);
 	return r->len;
 }
