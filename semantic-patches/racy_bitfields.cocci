@@ -1332,7 +1332,7 @@ def text(pos):
 	return " ".join(s.split())
 
 def loop_extent(pos):
-	"""From the for keyword to the end of its body, in the text."""
+	"""From a loop's keyword (for, an iterator, scoped_guard) to the end of its body, in the text."""
 	ls = lines_of(pos.file)
 	line, col = int(pos.line) - 1, int(pos.column)
 	depth, state = 0, "head"
@@ -1360,6 +1360,11 @@ def loop_extent(pos):
 
 def key(pos):
 	return (pos.file, int(pos.line), int(pos.column))
+
+def in_extent(extent, keys):
+	"""The keys inside a loop_extent(), sorted."""
+	f, b, e = extent
+	return sorted(k for k in keys if k[0] == f and b <= (k[1], k[2]) <= e)
 
 # Variable types per function, for lock identities and local copies:
 # (file, func or None, name) -> (struct, is_pointer, is_static)
@@ -2022,22 +2027,23 @@ S << own.S;
 coccinelle.owner.append((key(p[0]), "" if "{" in S else base_type(S)[0]))
 
 @iter@
-// Written through a loop cursor: a sibling object, not the own one of the caller.
-position p : script:python() { write_site(p) };
+// Written through a loop cursor: a sibling object, not the own one of the
+// caller.  The loop's extent is taken from the text: "<+... p ...+>" with
+// a free position is exponential in nested loops.
 iterator I =~ "for_each";
-expression Y, V2;
+expression Y;
+statement S;
+position pi;
 @@
-(
- I(Y, ...) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
-|
- I(Y, ...) \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \);
-)
+I@pi(Y, ...) S
 
 @script:python@
-p << iter.p;
+pi << iter.pi;
 Y << iter.Y;
 @@
-coccinelle.iters.append((key(p[0]), "".join(Y.split())))
+cursor = "".join(Y.split())
+for k in in_extent(loop_extent(pi[0]), WRITES):
+	coccinelle.iters.append((k, cursor))
 
 @loop@
 // Loops, for array walks: an element of an array written in a loop is a
@@ -2267,35 +2273,34 @@ if THREAD_CALLS[f] == ("create", int(n)) and PER_THREAD_ARG.match(A.strip()):
 				     key(pa[0])))
 
 @cand exists@
-// Lexical locks: a lock call reaches the site on some path ...
+// Lexical locks: a lock call reaches the site on some path (a sequence,
+// not anchored at the function's start, which made every pair of a lock
+// call and a site a path from the entry: 3.6 times the cost) ...
 position p : script:python() { locked_site(p) };
 position pl;
 expression V2;
-identifier fn;
 identifier lk : script:python() { is_acquire(lk) };
 @@
-fn(...) { ... when any
  lk@pl(...)
  ... when any
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
- ... when any
-}
 
 @script:python spell@
 lk << cand.lk;
 pl << cand.pl;
-fn << cand.fn;
-LEX; AI0; AI1; AI2; AI3; AJ0; AJ1; AN0; AN1; AN2; AN3; AN4; AN5; AIE0; AIE1; AIE2; AIE3; AJE0; AJE1;
+FN; LEX; AI0; AI1; AI2; AI3; AJ0; AJ1; AN0; AN1; AN2; AN3; AN4; AN5; AIE0; AIE1; AIE2; AIE3; AJE0; AJE1;
 RI0; RI1; RI2; RI3; RJ0; RJ1; RN0; RN1; RN2; RN3; RN4; RN5; RIE0; RIE1; RIE2; RIE3; RJE0; RJE1;
 @@
-make_slots(lk, pl[0], fn)
+# FN: the function of the lock call, where unprot starts its paths.
+coccinelle.FN = cocci.make_ident(pl[0].current_element)
+make_slots(lk, pl[0], pl[0].current_element)
 
 @unprot exists@
 // ... and no path reaches the site without the lock or after its release,
 // the lock spelt as its expression, a wrapper over it or its fixed identity
 // (the spellings spell made).
 position cand.p;
-identifier cand.fn;
+identifier spell.FN;
 expression spell.LEX, spell.AIE0, spell.AIE1, spell.AIE2, spell.AIE3, spell.AJE0, spell.AJE1, spell.RIE0, spell.RIE1, spell.RIE2, spell.RIE3, spell.RJE0, spell.RJE1;
 identifier spell.AI0, spell.AI1, spell.AI2, spell.AI3, spell.AJ0, spell.AJ1, spell.AN0, spell.AN1, spell.AN2, spell.AN3, spell.AN4, spell.AN5, spell.RI0, spell.RI1, spell.RI2, spell.RI3, spell.RJ0, spell.RJ1, spell.RN0, spell.RN1, spell.RN2, spell.RN3, spell.RN4, spell.RN5;
 expression V2, E, E1, E2;
@@ -2304,7 +2309,7 @@ identifier ul : script:python() { is_plain_release(ul) };
 identifier lk3 : script:python() { is_plain_acquire1(lk3) };
 identifier ul3 : script:python() { is_plain_release1(ul3) };
 @@
-fn(...) {
+FN(...) {
 (
  ... when != lk2(LEX, ...)
      when != lk3(E2, LEX, ...)
@@ -2361,8 +2366,8 @@ fn(...) {
 p << cand.p;
 lk << cand.lk;
 pl << cand.pl;
-fn << cand.fn;
 @@
+fn = pl[0].current_element
 l = lock_str(lk, pl[0], fn)
 coccinelle.held.append((key(p[0]), l))
 if action(lk) in ("trylock", "trylock0"):
@@ -2405,41 +2410,41 @@ coccinelle.notheld.append((key(pos), held_id(e, le, pos.file, pos.current_elemen
 // guard(class)(&l): held from there to the end of the scope, taken here
 // as the end of the function.
 position p : script:python() { locked_site(p) };
-identifier fn;
 identifier cls : script:python() { is_guard(cls) };
 expression L, V2;
 @@
-fn(...) { ... when any
  guard(cls)(L);
  ... when any
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
- ... when any
-}
 
 @script:python@
 p << grd.p;
 cls << grd.cls;
 L << grd.L;
-fn << grd.fn;
 @@
-coccinelle.held.append((key(p[0]), guard_str(cls, L, p[0].file, fn, "guard")))
+pos = p[0]
+coccinelle.held.append((key(pos), guard_str(cls, L, pos.file, pos.current_element, "guard")))
 
 @sgd@
-position p : script:python() { locked_site(p) };
+// scoped_guard(class, &l) S: held in S, its extent taken from the text
+// (as iter's).
 iterator name scoped_guard;
 identifier cls : script:python() { is_guard(cls) };
-expression L, V2;
+expression L;
+statement S;
+position ps;
 @@
-scoped_guard(cls, L) { <+... \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \) ...+> }
+scoped_guard@ps(cls, L) S
 
 @script:python@
-p << sgd.p;
+ps << sgd.ps;
 cls << sgd.cls;
 L << sgd.L;
 @@
-pos = p[0]
-coccinelle.held.append((key(pos), guard_str(cls, L, pos.file,
-				pos.current_element, "scoped_guard")))
+pos = ps[0]
+held = guard_str(cls, L, pos.file, pos.current_element, "scoped_guard")
+for k in in_extent(loop_extent(pos), SITES):
+	coccinelle.held.append((k, held))
 
 @lda@
 // lockdep_assert_held(l) anywhere: the function runs with l held.
