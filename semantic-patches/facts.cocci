@@ -305,6 +305,9 @@ LOCKED_FNS = set()		# (file, func) that take a lock or a guard
 SITES = set()			# keys of sites in those functions
 WRITES = set()			# keys of write sites
 
+def in_fn(fn, p):
+	return p[0].current_element == fn
+
 def locked_site(p):
 	return key(p[0]) in SITES
 
@@ -1089,6 +1092,17 @@ if fn != "something_else":
 		if callee not in LOCKS and LOCKISH.search(callee):
 			coccinelle.unknown.append((pos.file, int(pos.line), fn, callee))
 
+@lsite@
+// The sites in functions that take a lock, for cand: the lock rules are
+// not tried where no lock can be held.  cand inherits the position: free,
+// its paths from every lock call to every site of the function cost
+// 207 s on fs/ext4/xattr.c.  (The rules about writes bind their own:
+// inherited, each was applied once per site to every function.)
+position p : script:python() { locked_site(p) };
+expression V2;
+@@
+\( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+
 @own@
 // The struct of the written member, from the declared type of its base:
 // with the layout's bitfields, the typing of a store.  (Coccinelle's own
@@ -1379,34 +1393,34 @@ if THREAD_CALLS[f] == ("create", int(n)) and PER_THREAD_ARG.match(A.strip()):
 				     key(pa[0])))
 
 @cand exists@
-// Lexical locks: a lock call reaches the site on some path (a sequence,
-// not anchored at the function's start, which made every pair of a lock
-// call and a site a path from the entry: 3.6 times the cost) ...
-position p : script:python() { locked_site(p) };
-position pl;
+// Lexical locks: a lock call reaches the site on some path ...
+position lsite.p, pl;
 expression V2;
+identifier fn : script:python(p) { in_fn(fn, p) };
 identifier lk : script:python() { is_acquire(lk) };
 @@
+fn(...) { ... when any
  lk@pl(...)
  ... when any
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+ ... when any
+}
 
 @script:python spell@
 lk << cand.lk;
 pl << cand.pl;
-FN; LEX; AI0; AI1; AI2; AI3; AJ0; AJ1; AN0; AN1; AN2; AN3; AN4; AN5; AIE0; AIE1; AIE2; AIE3; AJE0; AJE1;
+fn << cand.fn;
+LEX; AI0; AI1; AI2; AI3; AJ0; AJ1; AN0; AN1; AN2; AN3; AN4; AN5; AIE0; AIE1; AIE2; AIE3; AJE0; AJE1;
 RI0; RI1; RI2; RI3; RJ0; RJ1; RN0; RN1; RN2; RN3; RN4; RN5; RIE0; RIE1; RIE2; RIE3; RJE0; RJE1;
 @@
-# FN: the function of the lock call, where unprot starts its paths.
-coccinelle.FN = cocci.make_ident(pl[0].current_element)
-make_slots(lk, pl[0], pl[0].current_element)
+make_slots(lk, pl[0], fn)
 
 @unprot exists@
 // ... and no path reaches the site without the lock or after its release,
 // the lock spelt as its expression, a wrapper over it or its fixed identity
 // (the spellings spell made).
-position cand.p;
-identifier spell.FN;
+position lsite.p;
+identifier cand.fn;
 expression spell.LEX, spell.AIE0, spell.AIE1, spell.AIE2, spell.AIE3, spell.AJE0, spell.AJE1, spell.RIE0, spell.RIE1, spell.RIE2, spell.RIE3, spell.RJE0, spell.RJE1;
 identifier spell.AI0, spell.AI1, spell.AI2, spell.AI3, spell.AJ0, spell.AJ1, spell.AN0, spell.AN1, spell.AN2, spell.AN3, spell.AN4, spell.AN5, spell.RI0, spell.RI1, spell.RI2, spell.RI3, spell.RJ0, spell.RJ1, spell.RN0, spell.RN1, spell.RN2, spell.RN3, spell.RN4, spell.RN5;
 expression V2, E, E1, E2;
@@ -1415,7 +1429,7 @@ identifier ul : script:python() { is_plain_release(ul) };
 identifier lk3 : script:python() { is_plain_acquire1(lk3) };
 identifier ul3 : script:python() { is_plain_release1(ul3) };
 @@
-FN(...) {
+fn(...) {
 (
  ... when != lk2(LEX, ...)
      when != lk3(E2, LEX, ...)
@@ -1469,11 +1483,11 @@ FN(...) {
 }
 
 @script:python depends on !unprot@
-p << cand.p;
+p << lsite.p;
 lk << cand.lk;
 pl << cand.pl;
+fn << cand.fn;
 @@
-fn = pl[0].current_element
 l = lock_str(lk, pl[0], fn)
 coccinelle.held.append((key(p[0]), l))
 if action(lk) in ("trylock", "trylock0"):
