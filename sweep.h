@@ -135,10 +135,10 @@ struct sweep_full_opts {
  * The default --budget.  The files the strongest candidates of the 6.12
  * tree cost are large drivers (ipr.c, rtw89's coex.c: 2,000-11,000
  * lines): the full tier on the first 8 took 272 s wall on 2 cores, about
- * 34 s a file; 116 s wall (174 CPU s, beside a test run) once the facts
- * rules stopped applying inherited positions to every function.  12 files
- * keep a whole-tree sweep under 10 minutes with the cheap tier's 1.6; 100
- * had not finished after 40 CPU minutes, so the default stays.
+ * 34 s a file (358 CPU s, beside a test run, once the write rules stopped
+ * inheriting positions: the peak fell from 2.0 GB to 348 MB, the time
+ * hardly).  12 files keep a whole-tree sweep under 10 minutes with the
+ * cheap tier's 1.6; 100 had not finished after 40 CPU minutes.
  */
 #define SWEEP_BUDGET 12
 #define SWEEP_STR_(x) #x
