@@ -1093,11 +1093,11 @@ if fn != "something_else":
 			coccinelle.unknown.append((pos.file, int(pos.line), fn, callee))
 
 @lsite@
-// The sites in functions that take a lock, for cand: the lock rules are
-// not tried where no lock can be held.  cand inherits the position: free,
-// its paths from every lock call to every site of the function cost
-// 207 s on fs/ext4/xattr.c.  (The rules about writes bind their own:
-// inherited, each was applied once per site to every function.)
+// The sites in functions that take a lock, for cand, tlfail and grd: the
+// lock rules are not tried where no lock can be held.  They inherit the
+// position: free, cand's paths from every lock call to every site of a
+// function cost 207 s on fs/ext4/xattr.c.  (The rules about writes bind
+// their own: inherited, each was applied once per site to every function.)
 position p : script:python() { locked_site(p) };
 expression V2;
 @@
@@ -1495,8 +1495,7 @@ if action(lk) in ("trylock", "trylock0"):
 
 @tlfail@
 // The failure branch of a trylock holds nothing.
-position p : script:python() { locked_site(p) };
-position pt;
+position lsite.p, pt;
 expression V2;
 identifier tl : script:python() { is_trylock(tl) };
 identifier tl0 : script:python() { is_trylock0(tl0) };
@@ -1517,7 +1516,7 @@ statement S;
 )
 
 @script:python@
-p << tlfail.p;
+p << lsite.p;
 pt << tlfail.pt;
 tl << tlfail.tl = "";
 tl0 << tlfail.tl0 = "";
@@ -1529,21 +1528,25 @@ coccinelle.notheld.append((key(pos), held_id(e, le, pos.file, pos.current_elemen
 @grd exists@
 // guard(class)(&l): held from there to the end of the scope, taken here
 // as the end of the function.
-position p : script:python() { locked_site(p) };
+position lsite.p;
+identifier fn : script:python(p) { in_fn(fn, p) };
 identifier cls : script:python() { is_guard(cls) };
 expression L, V2;
 @@
+fn(...) { ... when any
  guard(cls)(L);
  ... when any
  \( V2 ++@p \| V2 --@p \| ++@p V2 \| --@p V2 \| V2@p \)
+ ... when any
+}
 
 @script:python@
-p << grd.p;
+p << lsite.p;
 cls << grd.cls;
 L << grd.L;
+fn << grd.fn;
 @@
-pos = p[0]
-coccinelle.held.append((key(pos), guard_str(cls, L, pos.file, pos.current_element, "guard")))
+coccinelle.held.append((key(p[0]), guard_str(cls, L, p[0].file, fn, "guard")))
 
 @sgd@
 // scoped_guard(class, &l) S: held in S, its extent taken from the text
