@@ -1364,10 +1364,14 @@ def loop_extent(pos):
 def key(pos):
 	return (pos.file, int(pos.line), int(pos.column))
 
+def within(extent, k):
+	"""Is the site key k inside a loop_extent()?"""
+	f, b, e = extent
+	return k[0] == f and b <= (k[1], k[2]) <= e
+
 def in_extent(extent, keys):
 	"""The keys inside a loop_extent(), sorted."""
-	f, b, e = extent
-	return sorted(k for k in keys if k[0] == f and b <= (k[1], k[2]) <= e)
+	return sorted(k for k in keys if within(extent, k))
 
 # Variable types per function, for lock identities and local copies:
 # (file, func or None, name) -> (struct, is_pointer, is_static)
@@ -2694,7 +2698,7 @@ for k, y in flat(all_iters):
 loops = flat(all_loops)
 
 def in_loop(k):
-	return any(f == k[0] and b <= (k[1], k[2]) <= e for f, b, e in loops)
+	return any(within(l, k) for l in loops)
 funcs = flat(all_funcs)
 defined = set(f[2] for f in funcs)
 dispatch = flat(all_dispatch)
