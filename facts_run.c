@@ -26,6 +26,7 @@
 #include "datadir.h"
 #include "facts_files.h"
 #include "layout.h"
+#include "facts_reach.h"
 #include "lock_summary.h"
 #include "preset.h"
 #include "run_command.h"
@@ -44,7 +45,7 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *macros, *wmacros, *dispatch, *members, *out, *spatch_tmp;
+	char *cands, *groups, *funcs, *reach, *macros, *wmacros, *dispatch, *members, *out, *spatch_tmp;
 	struct spatch_tree *st;
 	struct opt_list names;	/* the scanned files' names in st */
 	struct opt_list includes; /* the headers to --include, by their names in st */
@@ -391,8 +392,8 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 {
 	/* The headers among the scanned files, which come after the files */
 	struct opt_list headers = { 0 }, own = { scanned->v + files->nr,
-						 scanned->nr - files->nr, 0 };
-	struct strbuf sb = STRBUF_INIT;
+						 scanned->nr - files->nr, 0 }, read = { 0 };
+	struct strbuf sb = STRBUF_INIT, reach = STRBUF_INIT;
 	struct sized *order;
 	char *inc;
 
@@ -405,6 +406,7 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	rf->cands = xstrfmt("%s/candidates.tsv", rf->dir);
 	rf->groups = xstrfmt("%s/groups", rf->dir);
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
+	rf->reach = xstrfmt("%s/reaching.txt", rf->dir);
 	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
 	rf->wmacros = xstrfmt("%s/field-macros.txt", rf->dir);
 	rf->dispatch = xstrfmt("%s/dispatch.tsv", rf->dir);
@@ -456,6 +458,10 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	defined_functions(src->tree, &headers, &sb);
 	write_or_die(rf->funcs, &sb);
 	strbuf_reset(&sb);
+	for (int i = 0; i < scanned->nr; i++)
+		opt_list_append(&read, xstrdup(scanned->v[i]));
+	for (int i = 0; i < headers.nr; i++)
+		opt_list_append(&read, xstrdup(headers.v[i]));
 	/*
 	 * Initializer macros, from the kernel's own headers when the tree is
 	 * a kernel, the PATHs' headers and the files themselves.
@@ -468,6 +474,13 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 		opt_list_append(&headers, xstrdup(all->v[i]));
 	facts_learn_macros(src->tree, &headers, &sb);
 	write_or_die(rf->macros, &sb);
+	/* Of the functions, those on a way to a candidate write. */
+	reaching_callees(src->tree, &read, fields, sb.buf ? sb.buf : "", &reach);
+	write_or_die(rf->reach, &reach);
+	strbuf_release(&reach);
+	for (int i = 0; i < read.nr; i++)
+		free((char *)read.v[i]);
+	free(read.v);
 	for (int i = 0; i < headers.nr; i++)
 		free((char *)headers.v[i]);
 	free(headers.v);
@@ -487,6 +500,7 @@ static void release_inputs(struct run_files *rf)
 	free(rf->cands);
 	free(rf->groups);
 	free(rf->funcs);
+	free(rf->reach);
 	free(rf->macros);
 	free(rf->wmacros);
 	free(rf->dispatch);
@@ -531,13 +545,14 @@ static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf
 	opt_list_append(&argv, "--include-headers-for-types");
 	opt_list_append(&owned, xstrfmt("bitsplit_cands=%s", rf->cands));
 	opt_list_append(&owned, xstrfmt("bitsplit_funcs=%s", rf->funcs));
+	opt_list_append(&owned, xstrfmt("bitsplit_reach=%s", rf->reach));
 	opt_list_append(&owned, xstrfmt("bitsplit_data=%s", data));
 	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
 	opt_list_append(&owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
 	opt_list_append(&owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
 	opt_list_append(&owned, xstrfmt("bitsplit_members=%s", rf->members));
 	opt_list_append(&owned, xstrfmt("bitsplit_macros=%s", rf->wmacros));
-	for (int i = owned.nr - 8; i < owned.nr; i++) {
+	for (int i = owned.nr - 9; i < owned.nr; i++) {
 		opt_list_append(&argv, "-D");
 		opt_list_append(&argv, owned.v[i]);
 	}

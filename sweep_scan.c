@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "code_text.h"
 #include "decl_scan.h"
 #include "roots_vocab.h"
 
@@ -49,151 +50,19 @@ struct scan {
 	int nr_lines, alloc_lines;
 };
 
-static bool is_ident_start(int c)
-{
-	return isalpha(c) || c == '_';
-}
-
-static bool word_is(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && !memcmp(s, w, n);
-}
-
-static bool is_keyword(const char *s, size_t n)
-{
-	static const char *const kw[] = {
-		"if", "for", "while", "switch", "return", "sizeof", "typeof", "__typeof__",
-		"do", "else", "case", "goto", "_Alignof", "__attribute__", "defined",
-	};
-
-	for (size_t i = 0; i < ARRAY_SIZE(kw); i++)
-		if (word_is(s, n, kw[i]))
-			return true;
-	return false;
-}
-
-static size_t skip_space_back(const char *s, size_t i)
-{
-	while (i && isspace((unsigned char)s[i - 1]))
-		i--;
-	return i;
-}
-
-static size_t skip_space(const char *s, size_t i, size_t len)
-{
-	while (i < len && isspace((unsigned char)s[i]))
-		i++;
-	return i;
-}
-
-/* The start of the identifier that ends at end (exclusive), or end. */
-static size_t ident_back(const char *s, size_t end)
-{
-	size_t b = end;
-
-	while (b && is_ident_char((unsigned char)s[b - 1]))
-		b--;
-	return b < end && is_ident_start((unsigned char)s[b]) ? b : end;
-}
-
-/* The offset of the bracket opening the one closing at close, or (size_t)-1. */
-static size_t open_back(const char *s, size_t close)
-{
-	int depth = 0;
-
-	for (size_t i = close + 1; i-- > 0; ) {
-		if (s[i] == ')' || s[i] == ']')
-			depth++;
-		else if ((s[i] == '(' || s[i] == '[') && !--depth)
-			return i;
-		else if (s[i] == ';' || s[i] == '{' || s[i] == '}')
-			break;
-	}
-	return (size_t)-1;
-}
-
-static size_t close_of(const char *s, size_t open, size_t len)
-{
-	int depth = 0;
-
-	for (size_t i = open; i < len; i++) {
-		if (s[i] == '{')
-			depth++;
-		else if (s[i] == '}' && !--depth)
-			return i;
-	}
-	return len;
-}
-
-/* SYSCALL_DEFINEn or COMPAT_SYSCALL_DEFINEn */
-static bool defines_syscall(const char *s, size_t n)
-{
-	static const char *const prefix[] = { "SYSCALL_DEFINE", "COMPAT_SYSCALL_DEFINE" };
-
-	for (size_t k = 0; k < ARRAY_SIZE(prefix); k++) {
-		size_t p = strlen(prefix[k]);
-
-		if (n == p + 1 && !memcmp(s, prefix[k], p) && isdigit((unsigned char)s[p]))
-			return true;
-	}
-	return false;
-}
-
-/*
- * The function definitions at file scope: "NAME(...) {", a keyword not
- * being a NAME; their declaration starts after the previous ';', '}' or
- * '{' at file scope.
- */
+/* The function definitions at file scope. */
 static void find_functions(struct scan *sc)
 {
-	const char *s = sc->s;
-	size_t head = 0;
+	struct text_func *tf;
+	int nr = text_functions(sc->s, sc->len, &tf);
 
-	for (size_t i = 0; i < sc->len; i++) {
-		size_t p, open, name;
-
-		if (s[i] == ';' || s[i] == '}') {
-			head = i + 1;
-			continue;
-		}
-		if (s[i] != '{')
-			continue;
-		p = skip_space_back(s, i);
-		open = p && s[p - 1] == ')' ? open_back(s, p - 1) : (size_t)-1;
-		name = open == (size_t)-1 ? (size_t)-1 : ident_back(s, skip_space_back(s, open));
-		/* "f(void) __releases(x) {": the name is before the attribute */
-		while (name != (size_t)-1 && !strncmp(s + name, "__", 2) &&
-		       (p = skip_space_back(s, name)) && s[p - 1] == ')') {
-			open = open_back(s, p - 1);
-			name = open == (size_t)-1 ? (size_t)-1 :
-			       ident_back(s, skip_space_back(s, open));
-		}
-		if (name != (size_t)-1 && name < skip_space_back(s, open) &&
-		    !is_keyword(s + name, skip_space_back(s, open) - name)) {
-			size_t end = skip_space_back(s, open);
-
-			/*
-			 * SYSCALL_DEFINE3(open, ...) is one function per system
-			 * call: its name is the macro's first argument
-			 */
-			if (defines_syscall(s + name, end - name)) {
-				size_t b = skip_space(s, open + 1, i), e = b;
-
-				while (e < i && is_ident_char((unsigned char)s[e]))
-					e++;
-				if (e > b && is_ident_start((unsigned char)s[b]))
-					name = b, end = e;
-			}
-
-			ALLOC_GROW(sc->fn, sc->nr_fn + 1, sc->alloc_fn);
-			sc->fn[sc->nr_fn++] = (struct func){ .name = s + name, .name_len = end - name,
-							     .head = head, .open = i,
-							     .close = close_of(s, i, sc->len) };
-		}
-		/* an initializer or a struct body: skip it whole */
-		i = close_of(s, i, sc->len);
-		head = i + 1;
-	}
+	sc->fn = xcalloc((size_t)nr + 1, sizeof(*sc->fn));
+	sc->nr_fn = sc->alloc_fn = nr;
+	for (int i = 0; i < nr; i++)
+		sc->fn[i] = (struct func){ .name = tf[i].name, .name_len = tf[i].name_len,
+					   .head = tf[i].head, .open = tf[i].open,
+					   .close = tf[i].close };
+	free(tf);
 }
 
 static int cmp_name(const char *a, size_t an, const char *b, size_t bn)
@@ -421,59 +290,6 @@ static bool in_fields(const char *fields, const char *name, size_t n)
 		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
 			return true;
 	return false;
-}
-
-/* Is the field reference ending at e the left side of an assignment, ++ or --? */
-static bool stored_after(const char *s, size_t e, size_t len)
-{
-	size_t q = skip_space(s, e, len);
-
-	if (q + 1 >= len)
-		return false;
-	if (s[q] == '=' && s[q + 1] != '=')
-		return true;
-	if ((s[q] == '+' && s[q + 1] == '+') || (s[q] == '-' && s[q + 1] == '-'))
-		return true;
-	if (s[q] && strchr("+-*/%&|^", s[q]) && s[q + 1] == '=')
-		return true;
-	return q + 2 < len && (s[q] == '<' || s[q] == '>') && s[q + 1] == s[q] && s[q + 2] == '=';
-}
-
-/*
- * The base of the reference at op ("->" or "."): the start of the
- * expression "a", "a->b", "a[i].b", "(cast)x", "f(x)" before it, or op
- * itself when there is none (a designated initializer's ".fld =").
- */
-static size_t base_start(const char *s, size_t op)
-{
-	size_t p = op;
-
-	for (;;) {
-		size_t q = skip_space_back(s, p), b;
-
-		if (q && (s[q - 1] == ')' || s[q - 1] == ']')) {
-			b = open_back(s, q - 1);
-			if (b == (size_t)-1)
-				return p;
-			p = b;
-			/* a call or an index: the name before it belongs to the base */
-			q = skip_space_back(s, p);
-			b = ident_back(s, q);
-			if (b < q && !is_keyword(s + b, q - b))
-				p = b;
-		} else if ((b = ident_back(s, q)) < q) {
-			p = b;
-		} else {
-			return p;
-		}
-		q = skip_space_back(s, p);
-		if (q && s[q - 1] == '.')
-			p = q - 1;
-		else if (q > 1 && s[q - 1] == '>' && s[q - 2] == '-')
-			p = q - 2;
-		else
-			return p;
-	}
 }
 
 int sweep_member_cmp(const void *a, const void *b)
@@ -715,9 +531,9 @@ void sweep_scan(const struct sweep_scan_ctx *c, const char *buf, size_t len, con
 	propagate(&sc);
 
 	for (size_t i = 0; i + 1 < len; i++) {
-		size_t op = i, b, e, base, pre;
+		size_t op = i, b, e, base;
 		unsigned int line, col;
-		bool local, store;
+		bool local;
 		char *st;
 		int f;
 
@@ -735,14 +551,8 @@ void sweep_scan(const struct sweep_scan_ctx *c, const char *buf, size_t len, con
 		i = e - 1;
 		if (!in_fields(fields, s + b, e - b) || (f = enclosing(&sc, op)) < 0)
 			continue;
-		base = base_start(s, op);
-		if (base == op)
-			continue;	/* ".fld = x" of an initializer */
-		pre = skip_space_back(s, base);
-		store = stored_after(s, e, len) ||
-			(pre > 1 && ((s[pre - 1] == '+' && s[pre - 2] == '+') ||
-				     (s[pre - 1] == '-' && s[pre - 2] == '-')));
-		if (!store)
+		base = member_store(s, op, e, len);
+		if (base == (size_t)-1)
 			continue;
 		st = base_struct(&sc, f, base, op, &local);
 		if (local)

@@ -38,6 +38,7 @@ cands << virtual.bitsplit_cands;
 data << virtual.bitsplit_data;
 out << virtual.bitsplit_out;
 funcs_path << virtual.bitsplit_funcs;
+reach_path << virtual.bitsplit_reach;
 dispatch_path << virtual.bitsplit_dispatch;
 lib << virtual.bitsplit_lib;
 members_path << virtual.bitsplit_members;
@@ -104,6 +105,8 @@ PARAMS = {}			# (file, func, name) -> parameter index
 PARAM_NAMES = set()		# the names in PARAMS, VARS: what sfwd, sstack bind
 VAR_NAMES = set()
 MAYBE_WRITERS = set()		# macros a header may write with (bitsplit_macros)
+REACH = None			# callees on a way to a candidate write (facts_reach.c):
+				# only the locks at their calls are worth analysing; None: all
 # >>> facts only: out
 OUT = out
 # <<< facts only
@@ -135,6 +138,7 @@ for line in open(cands):
 		FIELDS.update(f[2].split(","))
 
 OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
+REACH = set(l.strip() for l in open(reach_path))
 MAYBE_WRITERS.update(l.strip() for l in open(macros_path))
 
 for line in open(members_path):
@@ -307,6 +311,14 @@ WRITES = set()			# keys of write sites
 
 def in_fn(fn, p):
 	return p[0].current_element == fn
+
+def worth_locks(callee, ofld):
+	"""The locks at a call matter on a way to a write: an ops call, a
+	callee that may reach one or runs what it is handed, a macro calling
+	such a callee."""
+	if REACH is None or ofld or callee in REACH or callee in SYNC:
+		return True
+	return any(g in REACH for g in CALL_MACROS.get(callee, ()))
 
 def locked_site(p):
 	return key(p[0]) in SITES
@@ -1075,7 +1087,7 @@ if fn != "something_else":
 	# The locks at X->f(...) are those at X: the field name is no
 	# expression of its own for the lock rules to find.
 	k = key(pb[0] if ofld else pos)
-	if (pos.file, fn) in LOCKED_FNS:
+	if (pos.file, fn) in LOCKED_FNS and worth_locks(callee, ofld):
 		SITES.add(k)
 	if ofld:
 		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),

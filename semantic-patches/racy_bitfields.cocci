@@ -992,6 +992,8 @@ PARAMS = {}			# (file, func, name) -> parameter index
 PARAM_NAMES = set()		# the names in PARAMS, VARS: what sfwd, sstack bind
 VAR_NAMES = set()
 MAYBE_WRITERS = set()		# macros a header may write with (bitsplit_macros)
+REACH = None			# callees on a way to a candidate write (facts_reach.c):
+				# only the locks at their calls are worth analysing; None: all
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
 BS, TAB, NL = chr(92), chr(9), chr(10)
 
@@ -1184,6 +1186,14 @@ WRITES = set()			# keys of write sites
 
 def in_fn(fn, p):
 	return p[0].current_element == fn
+
+def worth_locks(callee, ofld):
+	"""The locks at a call matter on a way to a write: an ops call, a
+	callee that may reach one or runs what it is handed, a macro calling
+	such a callee."""
+	if REACH is None or ofld or callee in REACH or callee in SYNC:
+		return True
+	return any(g in REACH for g in CALL_MACROS.get(callee, ()))
 
 def locked_site(p):
 	return key(p[0]) in SITES
@@ -1969,7 +1979,7 @@ if fn != "something_else":
 	# The locks at X->f(...) are those at X: the field name is no
 	# expression of its own for the lock rules to find.
 	k = key(pb[0] if ofld else pos)
-	if (pos.file, fn) in LOCKED_FNS:
+	if (pos.file, fn) in LOCKED_FNS and worth_locks(callee, ofld):
 		SITES.add(k)
 	if ofld:
 		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),
