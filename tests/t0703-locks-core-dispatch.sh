@@ -12,6 +12,8 @@ test_expect_success 'build the driver with DWARF' '
 	${CC:-cc} -g -O2 -c -o vdrv.o "$SAMPLES/dpm/vcore/drv/vdrv.c"
 '
 
+# The call of vc_pm_put() leads to no candidate write: its locks are not
+# analysed ("-"), the get held at vd_ioctl() shows the pair.
 test_expect_success 'facts: the conditional get/put pair is a wrapper pair' '
 	bitsplit facts -q --tree "$SAMPLES" --layout vdrv.o dpm/vcore/drv >facts &&
 	grep "^call" facts | cut -f 4- >actual &&
@@ -19,7 +21,7 @@ test_expect_success 'facts: the conditional get/put pair is a wrapper pair' '
 	vc_fops_unl_ioctl	vc_bind	-
 	vc_fops_unl_ioctl	vc_pm_get	-
 	vc_fops_unl_ioctl	vd_ioctl	runtime_pm:r@wrapper=vc_pm_get	dpm/vcore/drv/vdrv.c
-	vc_fops_unl_ioctl	vc_pm_put	runtime_pm:r@wrapper=vc_pm_get
+	vc_fops_unl_ioctl	vc_pm_put	-
 	EOT
 	test_cmp expect actual
 '
