@@ -149,3 +149,33 @@ def calls_in(lines, first, last, names):
 		for m in CALL.finditer(lines[i]):
 			if m.group(1) in names:
 				yield m.group(1), i + 1, m.end(1)
+
+
+def stmt_end(lines, line, col):
+	"""The end (line, column) of the statement whose keyword (for, if, an
+	iterator, scoped_guard) starts at line (1-based), col (0-based): past
+	its parenthesized head, the brace closing its body or the semicolon
+	ending its single statement, in the text."""
+	line -= 1
+	depth, state = 0, "head"
+	while line < len(lines):
+		l = lines[line]
+		while col < len(l):
+			c = l[col]
+			if c in "({":
+				depth += 1
+			elif c in ")}":
+				depth -= 1
+				if depth == 0 and (state == "body" or c == "}"):
+					return (line + 1, col)
+				if depth == 0:
+					state = "after"
+			elif c == ";" and depth == 0 and state in ("after", "stmt"):
+				return (line + 1, col)
+			elif not c.isspace() and depth == 0 and state == "after" and c != "{":
+				state = "stmt"
+			if c == "{" and depth == 1 and state == "after":
+				state = "body"
+			col += 1
+		line, col = line + 1, 0
+	return (len(lines), 0)

@@ -193,6 +193,32 @@ def _module_lockvocab():
 			for m in CALL.finditer(lines[i]):
 				if m.group(1) in names:
 					yield m.group(1), i + 1, m.end(1)
+
+
+	def stmt_end(lines, line, col):
+		line -= 1
+		depth, state = 0, "head"
+		while line < len(lines):
+			l = lines[line]
+			while col < len(l):
+				c = l[col]
+				if c in "({":
+					depth += 1
+				elif c in ")}":
+					depth -= 1
+					if depth == 0 and (state == "body" or c == "}"):
+						return (line + 1, col)
+					if depth == 0:
+						state = "after"
+				elif c == ";" and depth == 0 and state in ("after", "stmt"):
+					return (line + 1, col)
+				elif not c.isspace() and depth == 0 and state == "after" and c != "{":
+					state = "stmt"
+				if c == "{" and depth == 1 and state == "after":
+					state = "body"
+				col += 1
+			line, col = line + 1, 0
+		return (len(lines), 0)
 	return locals()
 lockvocab = types.SimpleNamespace(**_module_lockvocab())
 def _module_racy():
@@ -1179,7 +1205,14 @@ def publishes(f):
 	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
-CALL_MACROS = {}		# function-like macro -> functions of the file set it calls
+CALL_MACROS = {}		# (defining .c file or None, macro) -> functions of the file set it calls
+MACRO_NAMES = set()		# the macros of CALL_MACROS, whatever defines them
+
+def macro_callees(file, mac):
+	"""What a use of mac in file calls: a macro a .c file defines counts
+	in that file only (rpc_call_sync of nfs3proc.c is not the one of
+	proc.c), one a header defines everywhere."""
+	return CALL_MACROS.get((file, mac), set()) | CALL_MACROS.get((None, mac), set())
 LOCKED_FNS = set()		# (file, func) that take a lock or a guard
 SITES = set()			# keys of sites in those functions
 WRITES = set()			# keys of write sites
@@ -1187,13 +1220,13 @@ WRITES = set()			# keys of write sites
 def in_fn(fn, p):
 	return p[0].current_element == fn
 
-def worth_locks(callee, ofld):
+def worth_locks(file, callee, ofld):
 	"""The locks at a call matter on a way to a write: an ops call, a
 	callee that may reach one or runs what it is handed, a macro calling
 	such a callee."""
 	if REACH is None or ofld or callee in REACH or callee in SYNC:
 		return True
-	return any(g in REACH for g in CALL_MACROS.get(callee, ()))
+	return any(g in REACH for g in macro_callees(file, callee))
 
 def locked_site(p):
 	return key(p[0]) in SITES
@@ -1222,7 +1255,7 @@ def is_callee(f):
 	# name we do not know is evidence.
 	if f in LOCKS:
 		return f in OURS and LOCKS[f].how is not None
-	return f in OURS or f in SYNC or f in CALL_MACROS or LOCKISH.search(f) is not None
+	return f in OURS or f in SYNC or f in MACRO_NAMES or LOCKISH.search(f) is not None
 
 def in_file_set(f):
 	return f in OURS
@@ -1250,7 +1283,7 @@ def macro_passes(file, mac, i):
 		if i >= len(params):
 			return []
 		out = []
-		for g in sorted(CALL_MACROS.get(mac, ())):
+		for g in sorted(macro_callees(file, mac)):
 			c = re.search(r"\b%s\s*\(" % re.escape(g), text[m.end():])
 			if not c:
 				continue
@@ -1346,30 +1379,8 @@ def text(pos):
 
 def loop_extent(pos):
 	"""From a loop's keyword (for, an iterator, scoped_guard) to the end of its body, in the text."""
-	ls = lines_of(pos.file)
-	line, col = int(pos.line) - 1, int(pos.column)
-	depth, state = 0, "head"
-	while line < len(ls):
-		l = ls[line]
-		while col < len(l):
-			c = l[col]
-			if c in "({":
-				depth += 1
-			elif c in ")}":
-				depth -= 1
-				if depth == 0 and (state == "body" or c == "}"):
-					return (pos.file, (int(pos.line), int(pos.column)), (line + 1, col))
-				if depth == 0:
-					state = "after"
-			elif c == ";" and depth == 0 and state in ("after", "stmt"):
-				return (pos.file, (int(pos.line), int(pos.column)), (line + 1, col))
-			elif not c.isspace() and depth == 0 and state == "after" and c != "{":
-				state = "stmt"
-			if c == "{" and depth == 1 and state == "after":
-				state = "body"
-			col += 1
-		line, col = line + 1, 0
-	return (pos.file, (int(pos.line), int(pos.column)), (len(ls), 0))
+	return (pos.file, (int(pos.line), int(pos.column)),
+		lockvocab.stmt_end(lines_of(pos.file), int(pos.line), int(pos.column)))
 
 def key(pos):
 	return (pos.file, int(pos.line), int(pos.column))
@@ -1948,7 +1959,9 @@ pos = p[0]
 if pos.current_element == "something_else":
 	mac = macro_of(pos.file, int(pos.line))
 	if mac and mac != mg:
-		CALL_MACROS.setdefault(mac, set()).add(mg)
+		at = pos.file if pos.file.endswith(".c") else None
+		CALL_MACROS.setdefault((at, mac), set()).add(mg)
+		MACRO_NAMES.add(mac)
 
 @csite@
 // ... direct calls, and calls through an ops field: a rule of their own,
@@ -1979,7 +1992,7 @@ if fn != "something_else":
 	# The locks at X->f(...) are those at X: the field name is no
 	# expression of its own for the lock rules to find.
 	k = key(pb[0] if ofld else pos)
-	if (pos.file, fn) in LOCKED_FNS and worth_locks(callee, ofld):
+	if (pos.file, fn) in LOCKED_FNS and worth_locks(pos.file, callee, ofld):
 		SITES.add(k)
 	if ofld:
 		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),
@@ -1990,8 +2003,8 @@ if fn != "something_else":
 		if ofld in DISPATCH.get(norm(pos.file), ()) and \
 		   ROOT_OPS.get(ofld, "runtime") == "runtime":
 			coccinelle.dispatch.append((pos.file, int(pos.line), fn, ofld))
-	elif callee in CALL_MACROS and callee not in OURS:
-		for g in sorted(CALL_MACROS[callee]):
+	elif macro_callees(pos.file, callee) and callee not in OURS:
+		for g in sorted(macro_callees(pos.file, callee)):
 			coccinelle.sites.append((k, "call", pos.file, int(pos.line),
 				int(pos.column) + 1, fn, g, None, None, None, False))
 	else:
@@ -2250,7 +2263,7 @@ if (pos.file, fn, y) in PARAMS:
 // ... or an argument reached from a parameter, a thread's own work item
 // when that parameter holds one, and a parameter a macro passes on
 // (SET_SIZE(e, n) expanding to set_size(pack, e, n)).
-identifier g : script:python() { is_ours(g) or g in CALL_MACROS };
+identifier g : script:python() { is_ours(g) or g in MACRO_NAMES };
 expression list[n] Es;
 expression A;
 position pc;
