@@ -1721,15 +1721,17 @@ PARAMS[(p[0].file, fn, x)] = int(n)
 PARAM_NAMES.add(x)
 
 @vlocal@
+// A local, its initializer an expression or a brace list
+// ("struct mpage_da_data mpd = { .inode = ..., };").
 identifier x;
 type S;
-expression E;
+initializer I;
 position p;
 @@
 (
  S x@p;
 |
- S x@p = E;
+ S x@p = I;
 )
 
 @script:python@
