@@ -18,7 +18,6 @@
 #include "facts_reach.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
