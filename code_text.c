@@ -215,3 +215,24 @@ size_t member_store(const char *s, size_t op, size_t e, size_t len)
 		return base;
 	return (size_t)-1;
 }
+
+size_t assigned_by(const char *s, size_t b)
+{
+	size_t p = skip_space_back(s, b);
+
+	if (p && s[p - 1] == '&')
+		p = skip_space_back(s, p - 1);
+	if (p && s[p - 1] == '=' && (p < 2 || !s[p - 2] || !strchr("=!<>", s[p - 2])))
+		return p - 1;
+	return (size_t)-1;
+}
+
+bool assigned_field(const char *s, size_t eq, size_t *fb, size_t *fe)
+{
+	size_t q;
+
+	*fe = skip_space_back(s, eq);
+	*fb = ident_back(s, *fe);
+	q = skip_space_back(s, *fb);
+	return *fb < *fe && q && (s[q - 1] == '.' || (q > 1 && s[q - 1] == '>' && s[q - 2] == '-'));
+}

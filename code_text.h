@@ -38,6 +38,17 @@ size_t base_start(const char *s, size_t op);
  */
 size_t member_store(const char *s, size_t op, size_t e, size_t len);
 
+/*
+ * The '=' of a plain assignment whose right side is the reference at b
+ * (after an optional '&': "x = &fn"), or (size_t)-1.
+ */
+size_t assigned_by(const char *s, size_t b);
+/*
+ * Is the left side of the assignment whose '=' is at eq a member,
+ * ".F =" or "->F ="?  F is s[*fb, *fe).
+ */
+bool assigned_field(const char *s, size_t eq, size_t *fb, size_t *fe);
+
 struct text_func {
 	const char *name;	/* points into the text */
 	size_t name_len;

@@ -39,6 +39,11 @@ struct named {
 	struct span name;	/* an ops field, a callee */
 };
 
+/* An initializer macro stores an argument in field. */
+struct macro_store {
+	struct span name, field;
+};
+
 struct reach {
 	struct span *defs;	/* functions and macros, sorted, unique after the first pass */
 	int nr_defs, alloc_defs;
@@ -49,11 +54,10 @@ struct reach {
 	struct named *stores;	/* def is stored in the field name */
 	int nr_mentions, alloc_mentions, nr_icalls, alloc_icalls;
 	int nr_hands, alloc_hands, nr_stores, alloc_stores;
-	const struct opt_list *fields;	/* sorted */
-	/* the macros file's initializer macros and the fields they store in, by name */
-	struct named *macros;
-	struct span *macro_fields;
-	int nr_macros;
+	struct span *fields;	/* the candidate fields, sorted */
+	int nr_fields;
+	struct macro_store *macros;	/* the macros file's initializer macros, by name */
+	int nr_macros, alloc_macros;
 };
 
 static int cmp_span(const void *a, const void *b)
@@ -64,28 +68,21 @@ static int cmp_span(const void *a, const void *b)
 	return c ? c : (x->n > y->n) - (x->n < y->n);
 }
 
-static int cmp_named(const void *a, const void *b)
-{
-	return cmp_span(&((const struct named *)a)->name, &((const struct named *)b)->name);
-}
-
 static int find_def(const struct reach *r, const char *s, size_t n)
 {
 	struct span key = { s, n };
-	const struct span *hit = !r->nr_defs ? NULL : bsearch(&key, r->defs, (size_t)r->nr_defs, sizeof(*r->defs),
-					 cmp_span);
+	const struct span *hit = !r->nr_defs ? NULL :
+		bsearch(&key, r->defs, (size_t)r->nr_defs, sizeof(*r->defs), cmp_span);
 
 	return hit ? (int)(hit - r->defs) : -1;
 }
 
 static bool is_field(const struct reach *r, const char *s, size_t n)
 {
-	char *name = xstrndup(s, n);
-	bool hit = r->fields->nr && bsearch(&name, r->fields->v, (size_t)r->fields->nr, sizeof(*r->fields->v),
-			   cmp_strp) != NULL;
+	struct span key = { s, n };
 
-	free(name);
-	return hit;
+	return r->nr_fields && bsearch(&key, r->fields, (size_t)r->nr_fields, sizeof(*r->fields),
+				       cmp_span);
 }
 
 static void add_def(struct reach *r, const char *s, size_t n)
@@ -141,9 +138,9 @@ static const char *define_end(const char *l, const char *end)
 }
 
 /*
- * What the body s[b, e) of def names: definitions (edges), candidate
- * fields after "." or "->" (a write, or a read: a superset), ops fields
- * called, and definitions handed to a call.
+ * What the body s[b, e) of def names: definitions (edges), stores to a
+ * candidate field after "." or "->", ops fields called, and definitions
+ * handed to a call.
  */
 static void read_body(struct reach *r, int def, const char *s, size_t b, size_t e,
 		      bool stripped)
@@ -197,19 +194,18 @@ static void read_body(struct reach *r, int def, const char *s, size_t b, size_t 
 /* The fields an initializer macro stores its argument in (any argument: a superset). */
 static void macro_stores(struct reach *r, int d, struct span m)
 {
-	const struct named key = { 0, m }, *hit;
-	int lo, hi;
+	const struct macro_store key = { m, { NULL, 0 } }, *hit;
+	int lo;
 
-	if (!r->nr_macros)
-		return;
-	hit = bsearch(&key, r->macros, (size_t)r->nr_macros, sizeof(*r->macros), cmp_named);
+	hit = !r->nr_macros ? NULL :
+	      bsearch(&key, r->macros, (size_t)r->nr_macros, sizeof(*r->macros), cmp_span);
 	if (!hit)
 		return;
-	for (lo = (int)(hit - r->macros); lo > 0 && !cmp_named(&r->macros[lo - 1], &key); lo--)
+	for (lo = (int)(hit - r->macros); lo > 0 && !cmp_span(&r->macros[lo - 1], &key); lo--)
 		;
-	for (hi = lo; hi < r->nr_macros && !cmp_named(&r->macros[hi], &key); hi++)
-		add_named(&r->stores, &r->nr_stores, &r->alloc_stores, d, r->macro_fields[hi].s,
-			  r->macro_fields[hi].n);
+	for (; lo < r->nr_macros && !cmp_span(&r->macros[lo], &key); lo++)
+		add_named(&r->stores, &r->nr_stores, &r->alloc_stores, d,
+			  r->macros[lo].field.s, r->macros[lo].field.n);
 }
 
 /*
@@ -243,14 +239,8 @@ static void read_stores(struct reach *r, const char *s, size_t len)
 		for (j = i; j < len && is_ident_char((unsigned char)s[j]); j++)
 			;
 		d = find_def(r, s + i, j - i);
-		q = skip_space_back(s, i);
-		if (d >= 0 && q && s[q - 1] == '&')
-			q = skip_space_back(s, q - 1);
-		if (d >= 0 && q && s[q - 1] == '=' && (q < 2 || !strchr("=!<>+-*/%&|^", s[q - 2]))) {
-			fe = skip_space_back(s, q - 1);
-			fb = ident_back(s, fe);
-			q = skip_space_back(s, fb);
-			if (fb < fe && q && (s[q - 1] == '.' || (q > 1 && s[q - 1] == '>' && s[q - 2] == '-')))
+		if (d >= 0 && (q = assigned_by(s, i)) != (size_t)-1) {
+			if (assigned_field(s, q, &fb, &fe))
 				add_named(&r->stores, &r->nr_stores, &r->alloc_stores, d, s + fb, fe - fb);
 		} else if (d >= 0 && nr_calls && s[skip_space(s, j, len)] != '(') {
 			macro_stores(r, d, calls[nr_calls - 1]);
@@ -302,11 +292,12 @@ static bool stored_in_field(const struct reach *r, struct span f)
 	return false;
 }
 
-/* "macro\tNAME\tINDEX\tFIELD\t...": the macros file's lines facts.cocci reads */
+/*
+ * "macro\tNAME\tINDEX\tFIELD\t...": the macros file's lines facts.cocci
+ * reads, sorted by NAME (the first member, so cmp_span() sorts them).
+ */
 static void read_macros(struct reach *r, const char *text)
 {
-	int alloc = 0;
-
 	for (const char *l = text, *nl; l && *l; l = nl ? nl + 1 : NULL) {
 		const char *c[4];
 		int k = 0;
@@ -319,40 +310,28 @@ static void read_macros(struct reach *r, const char *text)
 			c[k++] = ++p;
 		if (k < 4)
 			continue;
-		ALLOC_GROW(r->macros, r->nr_macros + 1, alloc);
-		r->macros[r->nr_macros] = (struct named){
-			r->nr_macros, { c[1], (size_t)(c[2] - c[1] - 1) } };
-		r->nr_macros++;
-		r->macro_fields = xrealloc(r->macro_fields, (size_t)alloc * sizeof(*r->macro_fields));
-		r->macro_fields[r->nr_macros - 1] = (struct span){
-			c[3], strcspn(c[3], "\t\n") };
+		ALLOC_GROW(r->macros, r->nr_macros + 1, r->alloc_macros);
+		r->macros[r->nr_macros++] = (struct macro_store){
+			{ c[1], (size_t)(c[2] - c[1] - 1) }, { c[3], strcspn(c[3], "\t\n") } };
 	}
-	/* sort the names, their fields with them */
-	if (r->nr_macros) {
-		struct span *f = xcalloc((size_t)r->nr_macros, sizeof(*f));
-
-		qsort(r->macros, (size_t)r->nr_macros, sizeof(*r->macros), cmp_named);
-		for (int i = 0; i < r->nr_macros; i++)
-			f[i] = r->macro_fields[r->macros[i].def];
-		free(r->macro_fields);
-		r->macro_fields = f;
-	}
+	if (r->nr_macros)
+		qsort(r->macros, (size_t)r->nr_macros, sizeof(*r->macros), cmp_span);
 }
 
 void reaching_names(const struct strbuf *texts, int nr, const struct opt_list *fields,
 		   const char *macros, struct strbuf *out)
 {
 	struct reach r = { 0 };
-	struct opt_list sorted = { 0 }, names = { 0 };
+	struct opt_list names = { 0 };
 	struct text *t = xcalloc((size_t)nr + 1, sizeof(*t));
 	bool changed = true;
 	int n = 0;
 
+	r.fields = xcalloc((size_t)fields->nr + 1, sizeof(*r.fields));
 	for (int i = 0; i < fields->nr; i++)
-		opt_list_append(&sorted, fields->v[i]);
-	if (sorted.nr)
-		qsort(sorted.v, (size_t)sorted.nr, sizeof(*sorted.v), cmp_strp);
-	r.fields = &sorted;
+		r.fields[r.nr_fields++] = (struct span){ fields->v[i], strlen(fields->v[i]) };
+	if (r.nr_fields)
+		qsort(r.fields, (size_t)r.nr_fields, sizeof(*r.fields), cmp_span);
 	read_macros(&r, macros);
 	for (int i = 0; i < nr; i++) {
 		t[i].buf = texts[i].buf ? texts[i].buf : "";
@@ -397,7 +376,6 @@ void reaching_names(const struct strbuf *texts, int nr, const struct opt_list *f
 	for (int i = 0; i < names.nr; i++)
 		free((char *)names.v[i]);
 	free(names.v);
-	free(sorted.v);
 	for (int i = 0; i < nr; i++) {
 		free((char *)t[i].code);
 		free(t[i].fn);
@@ -407,7 +385,7 @@ void reaching_names(const struct strbuf *texts, int nr, const struct opt_list *f
 	free(r.writes);
 	free(r.in);
 	free(r.macros);
-	free(r.macro_fields);
+	free(r.fields);
 	free(r.mentions);
 	free(r.icalls);
 	free(r.hands);

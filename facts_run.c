@@ -458,10 +458,11 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	defined_functions(src->tree, &headers, &sb);
 	write_or_die(rf->funcs, &sb);
 	strbuf_reset(&sb);
+	/* the files of both lists, for reaching_callees() below */
 	for (int i = 0; i < scanned->nr; i++)
-		opt_list_append(&read, xstrdup(scanned->v[i]));
+		opt_list_append(&read, scanned->v[i]);
 	for (int i = 0; i < headers.nr; i++)
-		opt_list_append(&read, xstrdup(headers.v[i]));
+		opt_list_append(&read, headers.v[i]);
 	/*
 	 * Initializer macros, from the kernel's own headers when the tree is
 	 * a kernel, the PATHs' headers and the files themselves.
@@ -478,8 +479,6 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	reaching_callees(src->tree, &read, fields, sb.buf ? sb.buf : "", &reach);
 	write_or_die(rf->reach, &reach);
 	strbuf_release(&reach);
-	for (int i = 0; i < read.nr; i++)
-		free((char *)read.v[i]);
 	free(read.v);
 	for (int i = 0; i < headers.nr; i++)
 		free((char *)headers.v[i]);

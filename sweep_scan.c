@@ -128,17 +128,12 @@ static int reference(const struct scan *sc, size_t b, bool *sync)
 	const struct roots_vocab *rv = sc->c->roots;
 	const struct root_entry *r;
 	const char *s = sc->s;
-	size_t p = skip_space_back(s, b), q;
+	size_t p, q, fb, fe;
 	int depth = 0, index = 0;
 
 	*sync = false;
-	if (p && s[p - 1] == '&')
-		p = skip_space_back(s, p - 1);
-	if (p && s[p - 1] == '=' && (p < 2 || !s[p - 2] || !strchr("=!<>", s[p - 2]))) {
-		size_t fe = skip_space_back(s, p - 1), fb = ident_back(s, fe);
-
-		q = skip_space_back(s, fb);
-		if (fb < fe && q && (s[q - 1] == '.' || (q > 1 && s[q - 1] == '>' && s[q - 2] == '-'))) {
+	if ((p = assigned_by(s, b)) != (size_t)-1) {
+		if (assigned_field(s, p, &fb, &fe)) {
 			r = roots_vocab_find(rv, ROOT_OP, s + fb, fe - fb, -1);
 			return r ? (int)r->phase : rv->callbacks;
 		}
