@@ -95,11 +95,6 @@ int callgraph_find(const struct callgraph *g, const char *file, const char *name
 	return n >= 0 ? n : lookup(g, NULL, name);
 }
 
-static bool is_pm_callback(const char *kind)
-{
-	return kind && (!strcmp(kind, "runtime_suspend") || !strcmp(kind, "runtime_resume"));
-}
-
 static bool is_serial_root(const struct fact *r)
 {
 	static const char *const kinds[] = { "irq", "irq_thread", "work", "timer", "tasklet" };
@@ -192,12 +187,13 @@ static void graph_build(struct callgraph *g, const struct facts *f)
 /*
  * What a caller holds when it makes a call: what its context entered
  * with, what it holds throughout, and what it holds at that call site.
- * Seen from the callee all of it is "caller", except runtime PM and a
- * root's own exclusion, which keep their names.
+ * Seen from the callee all of it is "caller", except what the root was
+ * entered with and its own exclusion, which keep their names.
  */
 static const char *inherited_how(const struct fact_lock *l)
 {
-	return l->how && (!strcmp(l->how, "pm") || !strcmp(l->how, "root")) ? NULL : "caller";
+	return l->how && (!strcmp(l->how, "pm") || !strcmp(l->how, "root") ||
+			  !strcmp(l->how, "entry")) ? NULL : "caller";
 }
 
 static void call_context(const struct cg_func *caller, const struct cg_ctx *from,
@@ -212,17 +208,20 @@ static void call_context(const struct cg_func *caller, const struct cg_ctx *from
 		lockset_add(out, &from->locks.v[i], inherited_how(&from->locks.v[i]));
 }
 
+/*
+ * A root holds what its caller holds around each call (the vocabulary's
+ * op ... holds=): for runtime PM, the exclusion of a PM callback.
+ */
 static void root_context(const struct cg_func *fn, const struct fact *r,
 			 struct lockset *out)
 {
-	static const struct fact_lock pm_exclusive = {
-		.id = RUNTIME_PM_LOCK, .mode = LOCK_EXCLUSIVE, .how = "pm",
-	};
 	struct fact_lock serial = { .mode = LOCK_EXCLUSIVE, .how = "root" };
 
 	out->nr = 0;
-	if (is_pm_callback(r->why))
-		lockset_add(out, &pm_exclusive, NULL);
+	for (int i = 0; i < r->nr_locks; i++)
+		lockset_add(out, &r->locks[i],
+			    !strcmp(r->locks[i].id, RUNTIME_PM_LOCK) &&
+			    r->locks[i].mode == LOCK_EXCLUSIVE ? "pm" : NULL);
 	if (fn->serial_id && root_phase(r->phase) == PHASE_RUNTIME && is_serial_root(r)) {
 		serial.id = fn->serial_id;
 		lockset_add(out, &serial, NULL);

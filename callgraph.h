@@ -91,8 +91,8 @@ struct callgraph {
  * function's contexts come from the roots breadth first: a root's context
  * holds what the root itself implies, a callee's what the caller's context
  * holds plus what the caller holds throughout and at the call site.  A
- * runtime PM callback root holds RUNTIME_PM_LOCK exclusively, with how
- * "pm".  A run-time root the kernel never runs on two CPUs at once for
+ * root holds the LOCKS of its fact (how "entry": the roots vocabulary's
+ * holds=); a runtime PM callback's RUNTIME_PM_LOCK keeps how "pm".  A run-time root the kernel never runs on two CPUs at once for
  * one object (an irq handler, its thread, a work item, a timer, a tasklet)
  * holds a pseudo-lock of its own, "KIND FUNC" with how "root".  A pass fact
  * makes the callee's parameter private in the context it produces; an own

@@ -40,15 +40,15 @@ static const int kind_columns[] = {
 
 /*
  * Trailing columns an older file may leave out: func's LINKAGE, call's
- * DEFINED, wparam's REACHED.
+ * DEFINED, wparam's REACHED, root's LOCKS.
  */
 static const int kind_optional[ARRAY_SIZE(kind_names)] = {
-	[FACT_FUNC] = 1, [FACT_CALL] = 1, [FACT_WPARAM] = 1,
+	[FACT_FUNC] = 1, [FACT_CALL] = 1, [FACT_WPARAM] = 1, [FACT_ROOT] = 1,
 };
 
 static const char *const lock_hows[] = {
 	"lexical", "trylock", "guard", "scoped_guard", "lockdep", "must_hold",
-	"caller", "annotation",
+	"caller", "annotation", "entry",
 };
 
 const char *fact_kind_name(enum fact_kind k)
@@ -298,7 +298,7 @@ static int parse_fact(struct parser *p, struct fact *f, char **col)
 		f->why = field_dup(col[4]);
 		if (!f->func)
 			return expected(p, "FUNC in a root", "-");
-		return 0;
+		return col[5] ? parse_locks(p, col[5], f) : 0;
 	case FACT_FUNC:
 		f->func = field_dup(col[2]);
 		if (!f->func)
@@ -616,6 +616,8 @@ void facts_print_tsv(const struct facts *fs, struct strbuf *out)
 			add(out, f->func);
 			add(out, f->phase);
 			add(out, f->why);
+			if (f->nr_locks)
+				add_locks(out, f);
 			break;
 		case FACT_FUNC:
 			add(out, f->func);
@@ -726,6 +728,8 @@ void facts_print_json(const struct facts *fs, struct strbuf *out)
 			json_string(&j, "func", f->func);
 			json_string(&j, "phase", f->phase);
 			json_string(&j, "why", f->why);
+			if (f->nr_locks)
+				json_locks(&j, f);
 			break;
 		case FACT_FUNC:
 			json_string(&j, "func", f->func);

@@ -20,7 +20,7 @@ struct strbuf;
  *
  *   write  FILE LINE COL FUNC STRUCT FIELD BASE INSTANCE OP VALUE TYPING LOCKS
  *   call   FILE LINE CALLER CALLEE LOCKS [DEFINED]
- *   root   FILE LINE FUNC PHASE KIND
+ *   root   FILE LINE FUNC PHASE KIND [LOCKS]
  *   func   FILE LINE FUNC END_LINE [LINKAGE]
  *   fnlock FILE LINE FUNC LOCK
  *   guard  FILE LINE STRUCT FIELD LOCK SOURCE
@@ -38,7 +38,8 @@ struct strbuf;
  *   MODE  w (exclusive: mutex, spin, down_write, write_lock) or
  *         r (shared: down_read, read_lock; two readers do not serialize)
  *   HOW   lexical | trylock | guard | scoped_guard | lockdep | must_hold |
- *         caller | annotation, or how a learned lock was taken:
+ *         caller | annotation | entry (held around every call of a root,
+ *         the roots vocabulary's op ... holds=), or how a learned lock was taken:
  *         wrapper=FUNC (a lock, release or trylock wrapper the lock
  *         summaries learned), claim=FUNC (a claim-style primitive, by its
  *         shape or its vocabulary entry), assumed-claim=FUNC/RELEASE (a
@@ -70,6 +71,8 @@ struct strbuf;
  *   the function's address goes somewhere the vocabulary does not name;
  *   or "lifecycle pair with OTHER (assumed)": an exported add/remove pair
  *   no root reaches, FILE:LINE its EXPORT_SYMBOL*(), facts_lifecycle.c).
+ *   A root's LOCKS are those its caller holds around each call (how entry):
+ *   the driver core holds the device's lock around .probe.
  * LINKAGE is static (the function is seen only from its FILE: a call from
  *   another file never binds to it) or global; printed only when static, and
  *   absent means global.

@@ -61,6 +61,27 @@ static const char *lock_options(char **w, int n)
 	return NULL;
 }
 
+/* holds=ID[:MODE],...: the locks a root's caller holds around each call. */
+static bool holds_list(const char *w)
+{
+	if (!starts_with(w, "holds="))
+		return false;
+	for (const char *s = w + 6;; s++) {
+		size_t id = strcspn(s, ":,");
+
+		if (!id)
+			return false;
+		s += id;
+		if (*s == ':') {
+			if ((s[1] != 'r' && s[1] != 'w') || (s[2] && s[2] != ','))
+				return false;
+			s += 2;
+		}
+		if (!*s)
+			return true;
+	}
+}
+
 int facts_vocabulary_summary_names(const char *path, struct opt_list *names)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -117,7 +138,12 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 		} else if (!strcmp(w[0], "type")) {
 			if (n < 2)
 				want = "a TYPE after 'type'";
-		} else if (!strcmp(w[0], "op") || !strcmp(w[0], "attr") ||
+		} else if (!strcmp(w[0], "op")) {
+			if (n < 3 || n > 4 || !one_of(w[2], phases, ARRAY_SIZE(phases)) ||
+			    (n == 4 && !holds_list(w[3])))
+				want = "NAME PHASE [holds=LOCKID[:r],...] after 'op', PHASE "
+				       "setup, teardown or runtime";
+		} else if (!strcmp(w[0], "attr") ||
 			   !strcmp(w[0], "initcall") || !strcmp(w[0], "func")) {
 			if (n != 3 || !one_of(w[2], phases, ARRAY_SIZE(phases)))
 				want = "NAME PHASE, PHASE setup, teardown or runtime";

@@ -79,14 +79,14 @@ bool lockset_equal(const struct lockset *a, const struct lockset *b)
 	return locks_equal(a->v, a->nr, b->v, b->nr);
 }
 
-bool locks_serialize(const struct fact_lock *a, int na,
-		     const struct fact_lock *b, int nb)
+const struct fact_lock *locks_excluding(const struct fact_lock *a, int na,
+					const struct fact_lock *b, int nb)
 {
 	for (int i = 0; i < na; i++) {
 		const struct fact_lock *o = lockset_find(b, nb, a[i].id);
 
 		if (o && (o->mode == LOCK_EXCLUSIVE || a[i].mode == LOCK_EXCLUSIVE))
-			return true;
+			return &a[i];
 	}
-	return false;
+	return NULL;
 }

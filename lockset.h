@@ -28,7 +28,8 @@ void lockset_intersect(struct lockset *s, const struct lockset *t);
 /* The same lock ids, each in the same mode, in any order. */
 bool locks_equal(const struct fact_lock *a, int na, const struct fact_lock *b, int nb);
 bool lockset_equal(const struct lockset *a, const struct lockset *b);
-/* Does some lock held by both sides exclude the other (not two readers)? */
-bool locks_serialize(const struct fact_lock *a, int na, const struct fact_lock *b, int nb);
+/* The first lock of a's that b holds too and that excludes the other (not two readers). */
+const struct fact_lock *locks_excluding(const struct fact_lock *a, int na,
+					const struct fact_lock *b, int nb);
 
 #endif

@@ -39,6 +39,7 @@ void lock_how_words(const struct fact_lock *l, struct strbuf *out)
 		{ "must_hold", "__must_hold" },
 		{ "caller", "held by a caller on this path" },
 		{ "annotation", "annotation" },
+		{ "entry", "held around the callback by its caller: roots vocabulary" },
 	};
 	if (!l->how) {
 		strbuf_addstr(out, "unknown");

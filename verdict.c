@@ -66,9 +66,71 @@ const char *writer_func(const struct field_writer *w)
 	return w->write->func ? w->write->func : "(file scope)";
 }
 
+const struct fact_lock *writers_serializer(const struct field_writer *a,
+					   const struct field_writer *b)
+{
+	const struct fact_lock *l = locks_excluding(a->locks, a->nr_locks, b->locks, b->nr_locks);
+
+	if (!l)
+		l = locks_excluding(a->locks, a->nr_locks, b->embedded, b->nr_embedded);
+	if (!l)
+		l = locks_excluding(a->embedded, a->nr_embedded, b->locks, b->nr_locks);
+	return l;
+}
+
 bool writers_serialized(const struct field_writer *a, const struct field_writer *b)
 {
-	return locks_serialize(a->locks, a->nr_locks, b->locks, b->nr_locks);
+	return writers_serializer(a, b) != NULL;
+}
+
+/*
+ * "usb_device.dev.mutex" -> "device.mutex": follow the members the id
+ * names through the structs that embed them, as far as the layout knows
+ * them.  NULL when the first member is no embedded struct.
+ */
+static char *embedded_lock(struct bs_layout *l, const char *id)
+{
+	char *st = xstrndup(id, strcspn(id, ".")), *out;
+	const char *rest = id + strlen(st);
+	bool moved = false;
+
+	while (*rest == '.' && strchr(rest + 1, '.')) {
+		size_t n = strcspn(rest + 1, ".");
+		const struct bs_struct *s = layout_find(l, st);
+		const char *t = NULL;
+
+		for (int k = 0; s && k < s->nr_members && !t; k++) {
+			const struct bs_member *m = &s->members[k];
+
+			if (!m->depth && m->name && strlen(m->name) == n &&
+			    !strncmp(m->name, rest + 1, n) && !m->dims && m->type &&
+			    starts_with(m->type, "struct ") && !strchr(m->type, '*'))
+				t = m->type + strlen("struct ");
+		}
+		if (!t)
+			break;
+		free(st);
+		st = xstrdup(t);
+		rest += 1 + n;
+		moved = true;
+	}
+	out = moved ? xstrfmt("%s%s", st, rest) : NULL;
+	free(st);
+	return out;
+}
+
+static void writer_embedded(struct field_writer *w, struct bs_layout *l)
+{
+	for (int i = 0; l && i < w->nr_locks; i++) {
+		char *id = embedded_lock(l, w->locks[i].id);
+
+		if (!id)
+			continue;
+		w->embedded = xrealloc(w->embedded, (w->nr_embedded + 1) * sizeof(*w->embedded));
+		w->embedded[w->nr_embedded++] = (struct fact_lock){
+			.id = id, .mode = w->locks[i].mode, .how = w->locks[i].how,
+		};
+	}
 }
 
 /* ---- facts by struct ---- */
@@ -283,6 +345,9 @@ static void writer_release(struct field_writer *w)
 {
 	free(w->phase_why);
 	free(w->locks);
+	for (int i = 0; i < w->nr_embedded; i++)
+		free(w->embedded[i].id);
+	free(w->embedded);
 }
 
 /* The parameter a write goes through, from its wparam fact. */
@@ -318,7 +383,8 @@ static bool on_ctx(const struct callgraph *g, int n, int c, const struct fact *x
  * private to the call tree.  Returns how many contexts were private.
  */
 static int add_writers(struct field_verdict *fv, const struct callgraph *g,
-		       const struct fact *x, struct write_param param, bool userspace)
+		       struct bs_layout *l, const struct fact *x, struct write_param param,
+		       bool userspace)
 {
 	int n = x->func ? callgraph_find(g, x->file, x->func) : -1;
 	const struct cg_func *fn = n >= 0 ? &g->fns[n] : NULL;
@@ -351,6 +417,7 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 			       fn->ctx[c].phase != want || (want != PHASE_RUNTIME && any)))
 			continue;
 		writer_context(&w, g, x, n, c, userspace);
+		writer_embedded(&w, l);
 		w.own = c >= 0 && own_on(fn, c, param);
 		for (int i = 0; i < fv->nr_writers && !dup; i++)
 			dup = same_writer(&fv->writers[i], &w);
@@ -861,7 +928,7 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 		for (int a = 0; a < fv->nr_writers; a++) {
 			for (int b = 0; b < ov->nr_writers; b++) {
 				const struct field_writer *wa = &fv->writers[a], *wb = &ov->writers[b];
-				const struct fact_lock *l = NULL;
+				const struct fact_lock *l;
 				bool dup = false;
 
 				if (wa->phase != PHASE_RUNTIME || wb->phase != PHASE_RUNTIME)
@@ -870,14 +937,7 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 					own = true;
 					continue;
 				}
-				for (int k = 0; !l && k < wa->nr_locks; k++) {
-					const struct fact_lock *m = lockset_find(wb->locks, wb->nr_locks,
-										 wa->locks[k].id);
-
-					if (m && (m->mode == LOCK_EXCLUSIVE ||
-						  wa->locks[k].mode == LOCK_EXCLUSIVE))
-						l = &wa->locks[k];
-				}
+				l = writers_serializer(wa, wb);
 				for (int k = 0; l && k < nr; k++)
 					dup |= !strcmp(seen[k]->id, l->id);
 				if (!l || dup)
@@ -1041,7 +1101,8 @@ static bool unreached_inline(const struct callgraph *g, const struct fact *x)
 }
 
 static void location_compute(struct location_verdict *lv, const struct bs_struct *s,
-			     const struct callgraph *g, const struct slice *sf, bool userspace)
+			     const struct callgraph *g, struct bs_layout *l,
+			     const struct slice *sf, bool userspace)
 {
 	int *nr_local;
 
@@ -1079,7 +1140,8 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 				fv->nr_out_of_scope++;
 				continue;
 			}
-			fv->nr_private += add_writers(fv, g, x, write_param(g->f, x), userspace);
+			fv->nr_private += add_writers(fv, g, l, x, write_param(g->f, x),
+						      userspace);
 		}
 		fv->moves[POLICY_SETUP_ONLY] = fv->runtime;
 		fv->serialized_by = field_serialized_by(fv);
@@ -1448,7 +1510,7 @@ int verdict_compute(struct verdict *v, struct bs_layout *l, const struct facts *
 			if (s->locations[k].nr_fields < 2)
 				continue;
 			sv->locs[sv->nr_locs].loc = &s->locations[k];
-			location_compute(&sv->locs[sv->nr_locs++], s, &g, &sf, v->userspace);
+			location_compute(&sv->locs[sv->nr_locs++], s, &g, l, &sf, v->userspace);
 		}
 		if (struct_left_out(v, sv)) {
 			struct_verdict_release(sv);

@@ -63,14 +63,29 @@ struct field_writer {
 	 */
 	struct fact_lock *locks;
 	int nr_locks, alloc_locks;
+	/*
+	 * The locks by the struct each is a member of ("usb_device.dev.mutex"
+	 * is a "device.mutex"), where the layout says so; ids owned here.
+	 */
+	struct fact_lock *embedded;
+	int nr_embedded;
 };
 
 /* The writing function's name, or "(file scope)". */
 const char *writer_func(const struct field_writer *w);
 /* "memory_lock" for "vfpci_device.memory_lock", the text after the last '.'. */
 const char *lock_short_name(const char *id);
-/* Does some lock held by both writers exclude the other (not two readers)? */
+/*
+ * Does some lock held by both writers exclude the other (not two readers)?
+ * A lock named by its own struct ("device.mutex": device_lock(dev), or what
+ * the vocabulary says a root holds) is also the one the other writer holds
+ * through a struct that embeds it ("usb_device.dev.mutex"); two locks of
+ * different embedding structs ("pci_dev.dev.mutex") stay two.
+ */
 bool writers_serialized(const struct field_writer *a, const struct field_writer *b);
+/* The first lock of a's that does it, or NULL. */
+const struct fact_lock *writers_serializer(const struct field_writer *a,
+					   const struct field_writer *b);
 
 struct field_verdict;
 /* Does every run-time writer of fv hold lock id exclusively? */

@@ -89,6 +89,7 @@ LOCKS = {}			# name -> lockvocab.Entry
 GUARDS = {}			# guard class -> mode
 LOCK_TYPES = set()
 ROOT_OPS = {}			# field -> phase
+ROOT_HOLDS = {}			# field -> [(lock, mode)] its caller holds around the call
 ROOT_ARGS = {}			# function -> [(index, phase, kind)]
 ROOT_ATTRS = {}			# attribute -> phase
 INITCALLS = {}			# initcall macro -> phase
@@ -172,6 +173,9 @@ def vocab_line(f):
 		LOCK_TYPES.add(" ".join(f[1:]))
 	elif f[0] == "op":
 		ROOT_OPS[f[1]] = f[2]
+		if len(f) > 3:
+			ROOT_HOLDS[f[1]] = [tuple((h + ":w").split(":")[:2])
+					    for h in f[3][len("holds="):].split(",")]
 	elif f[0] == "arg":
 		ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), f[3], f[4]))
 	elif f[0] == "attr":
@@ -2072,7 +2076,9 @@ for fld, fn, file, line in ops:
 	if fld not in ROOT_OPS and CALLBACKS is None:
 		continue
 	if fn in defined and (opstype.get((fld, fn, file, line)), fld) not in dispatched:
-		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, CALLBACKS), fld))
+		entry = ",".join("%s:%s@entry" % (esc(l, True), m) for l, m in ROOT_HOLDS.get(fld, ()))
+		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, CALLBACKS), fld,
+			      *([entry] if entry else [])))
 for file, line, fn, fld in dispatch:
 	lines.add(row("dispatch", esc(file), line, fn, fld))
 for file, line, fn, event, entry in flat(all_threads):

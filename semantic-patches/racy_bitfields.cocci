@@ -779,23 +779,23 @@ type	raw_spinlock_t
 type	rwlock_t
 type	struct rw_semaphore
 type	struct semaphore
-op	probe		setup
+op	probe		setup	holds=device.mutex
 op	open		setup
 op	open_device	setup
 op	init		setup
 op	bind		setup
-op	remove		teardown
+op	remove		teardown	holds=device.mutex
 op	close		teardown
 op	close_device	teardown
 op	release		teardown
 op	exit		teardown
-op	remove_new	teardown
-op	disconnect	teardown
+op	remove_new	teardown	holds=device.mutex
+op	disconnect	teardown	holds=device.mutex
 op	kill_sb		teardown
 op	put_super	teardown
 op	destroy		teardown
 op	fill_super	setup
-op	shutdown	teardown
+op	shutdown	teardown	holds=device.mutex
 op	unbind		teardown
 op	ioctl		runtime
 op	unlocked_ioctl	runtime
@@ -804,14 +804,17 @@ op	read		runtime
 op	write		runtime
 op	mmap		runtime
 op	poll		runtime
-op	suspend		runtime
-op	resume		runtime
-op	freeze		runtime
-op	thaw		runtime
-op	restore		runtime
-op	runtime_suspend	runtime
-op	runtime_resume	runtime
+op	suspend		runtime	holds=device.mutex,runtime_pm:r
+op	resume		runtime	holds=device.mutex,runtime_pm:r
+op	freeze		runtime	holds=device.mutex,runtime_pm:r
+op	thaw		runtime	holds=device.mutex,runtime_pm:r
+op	restore		runtime	holds=device.mutex,runtime_pm:r
+op	poweroff	runtime	holds=device.mutex,runtime_pm:r
+op	runtime_suspend	runtime	holds=runtime_pm
+op	runtime_resume	runtime	holds=runtime_pm
 op	runtime_idle	runtime
+op	pre_reset	runtime	holds=device.mutex
+op	post_reset	runtime	holds=device.mutex
 op	sriov_configure	runtime
 op	error_detected	runtime
 op	slot_reset	runtime
@@ -1002,6 +1005,7 @@ LOCKS = {}			# name -> lockvocab.Entry
 GUARDS = {}			# guard class -> mode
 LOCK_TYPES = set()
 ROOT_OPS = {}			# field -> phase
+ROOT_HOLDS = {}			# field -> [(lock, mode)] its caller holds around the call
 ROOT_ARGS = {}			# function -> [(index, phase, kind)]
 ROOT_ATTRS = {}			# attribute -> phase
 INITCALLS = {}			# initcall macro -> phase
@@ -1076,6 +1080,9 @@ def vocab_line(f):
 		LOCK_TYPES.add(" ".join(f[1:]))
 	elif f[0] == "op":
 		ROOT_OPS[f[1]] = f[2]
+		if len(f) > 3:
+			ROOT_HOLDS[f[1]] = [tuple((h + ":w").split(":")[:2])
+					    for h in f[3][len("holds="):].split(",")]
 	elif f[0] == "arg":
 		ROOT_ARGS.setdefault(f[1], []).append((int(f[2]), f[3], f[4]))
 	elif f[0] == "attr":
@@ -2990,7 +2997,9 @@ for fld, fn, file, line in ops:
 	if fld not in ROOT_OPS and CALLBACKS is None:
 		continue
 	if fn in defined and (opstype.get((fld, fn, file, line)), fld) not in dispatched:
-		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, CALLBACKS), fld))
+		entry = ",".join("%s:%s@entry" % (esc(l, True), m) for l, m in ROOT_HOLDS.get(fld, ()))
+		lines.add(row("root", esc(file), line, fn, ROOT_OPS.get(fld, CALLBACKS), fld,
+			      *([entry] if entry else [])))
 for file, line, fn, fld in dispatch:
 	lines.add(row("dispatch", esc(file), line, fn, fld))
 for file, line, fn, event, entry in flat(all_threads):

@@ -45,4 +45,20 @@ test_expect_success 'a vocabulary line with a bad mode' '
 	test_cmp expect err
 '
 
+test_expect_success 'an op line whose holds= has no lock, or a bad mode' '
+	printf "op\tprobe\tsetup\tholds=\n" >holds1.txt &&
+	printf "op\tprobe\tsetup\n\nop\tresume\truntime\tholds=device.mutex,runtime_pm:x\n" >holds2.txt &&
+	rm -f err &&
+	for f in holds1 holds2
+	do
+		test_expect_code 2 bitsplit facts --data $f.txt --tree "$SAMPLES" \
+			--layout quiet.dump negative 2>>err || return 1
+	done &&
+	cat >expect <<-\EOT &&
+	holds1.txt:1: error: expected NAME PHASE [holds=LOCKID[:r],...] after '\''op'\'', PHASE setup, teardown or runtime
+	holds2.txt:3: error: expected NAME PHASE [holds=LOCKID[:r],...] after '\''op'\'', PHASE setup, teardown or runtime
+	EOT
+	test_cmp expect err
+'
+
 test_done

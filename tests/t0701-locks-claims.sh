@@ -43,6 +43,7 @@ test_expect_success 'the report names the claim and prints the assumption' '
 	               holds claimed (via claim-style __lc_claim_host())
 	               holds claimed (via claim-style lc_claim_host())
 	               holds lc_host (via assumed claim-style by name: lc_bus_claim()/lc_bus_release())
+	               holds lc_host (via assumed claim-style by name: lc_bus_claim()/lc_bus_release()), mutex (held around the callback by its caller: roots vocabulary), a runtime-PM reference (held around the callback by its caller: roots vocabulary)
 	               holds the irq lc_irq, which runs on one CPU at a time
 	EOT
 	test_cmp expect actual

@@ -37,8 +37,8 @@ test_expect_success 'ioctl handlers are called from the core, not roots' '
 '
 
 test_expect_success 'runtime PM callbacks behind SET_RUNTIME_PM_OPS are roots' '
-	grep "^root	drivers/vfio/pci/vfio_pci_core.c	[0-9]*	vfio_pci_core_runtime_suspend	runtime	runtime_suspend$" facts &&
-	grep "^root	drivers/vfio/pci/vfio_pci_core.c	[0-9]*	vfio_pci_core_runtime_resume	runtime	runtime_resume$" facts
+	grep "^root	drivers/vfio/pci/vfio_pci_core.c	[0-9]*	vfio_pci_core_runtime_suspend	runtime	runtime_suspend	runtime_pm:w@entry$" facts &&
+	grep "^root	drivers/vfio/pci/vfio_pci_core.c	[0-9]*	vfio_pci_core_runtime_resume	runtime	runtime_resume	runtime_pm:w@entry$" facts
 '
 
 test_expect_success 'setup and teardown fields keep their roots' '
