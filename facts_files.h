@@ -51,16 +51,21 @@ void find_dispatch_files(const struct source_opts *src, const struct opt_list *f
 
 /*
  * Exported lifecycle pairs (facts_lifecycle.c): for each pair the files
- * export, an "add" function and its "remove" (or "del", or "register" and
- * "unregister"), when no root of f reaches either, append a setup root
- * fact for the first and a teardown root fact for the second, of kind
- * "lifecycle pair with OTHER (assumed)".  Returns how many pairs.
+ * export whose names differ by the words of a pair line of rv (pair add
+ * remove: usb_add_hcd, usb_remove_hcd), when no root of f reaches either,
+ * append a setup root fact for the first and a teardown root fact for the
+ * second, of kind "lifecycle pair with OTHER (assumed)".  Returns how many
+ * pairs.
  */
-int lifecycle_pair_roots(const char *tree, const struct opt_list *files, struct facts *f,
-			 bool quiet);
-/* The other half of name by word pair k (0 <= k < lifecycle_nr_words()), or NULL. */
-char *lifecycle_partner(const char *name, int k);
-int lifecycle_nr_words(void);
+struct roots_vocab;
+int lifecycle_pair_roots(const char *tree, const struct opt_list *files,
+			 const struct roots_vocab *rv, struct facts *f, bool quiet);
+/*
+ * The teardown half of a setup name, or NULL: name with its first
+ * '_'-separated word equal to from replaced by to ("usb_add_hcd", "add",
+ * "remove" -> "usb_remove_hcd").
+ */
+char *lifecycle_partner(const char *name, const char *from, const char *to);
 
 /*
  * Append the headers spatch parses with the .c files by default (their

@@ -10,7 +10,8 @@
  * either, the add half is taken as a setup root and the remove half as a
  * teardown root: the kernel's convention is that a driver adds an object
  * it created before anyone can use it and removes it once, after its
- * users are gone.  That is an assumption, named in each path the report
+ * users are gone.  The words that name the two halves are the roots
+ * vocabulary's (pair add remove).  That is an assumption, named in each path the report
  * prints ("lifecycle pair with usb_remove_hcd (assumed)").
  */
 #include "facts_files.h"
@@ -21,14 +22,8 @@
 
 #include "callgraph.h"
 #include "decl_scan.h"
+#include "roots_vocab.h"
 #include "util.h"
-
-/* The words that name the two halves, setup first. */
-static const char *const pair_words[][2] = {
-	{ "add", "remove" },
-	{ "add", "del" },
-	{ "register", "unregister" },
-};
 
 struct export {
 	char *name, *file;
@@ -80,14 +75,8 @@ static const struct export *find_export(const struct exports *e, const char *nam
 	return NULL;
 }
 
-/*
- * The teardown half of the setup name at word pair k, or NULL: name with
- * its first '_'-separated word equal to pair_words[k][0] replaced by
- * pair_words[k][1] ("usb_add_hcd" -> "usb_remove_hcd").
- */
-char *lifecycle_partner(const char *name, int k)
+char *lifecycle_partner(const char *name, const char *from, const char *to)
 {
-	const char *from = pair_words[k][0], *to = pair_words[k][1];
 	size_t n = strlen(from);
 
 	for (const char *w = name; *w; ) {
@@ -101,11 +90,6 @@ char *lifecycle_partner(const char *name, int k)
 		w = e + 1;
 	}
 	return NULL;
-}
-
-int lifecycle_nr_words(void)
-{
-	return (int)ARRAY_SIZE(pair_words);
 }
 
 static bool unreached(const struct callgraph *g, const char *name)
@@ -122,8 +106,8 @@ static void add_root(struct strbuf *tsv, const struct export *x, const char *pha
 		    x->file, x->line, x->name, phase, other);
 }
 
-int lifecycle_pair_roots(const char *tree, const struct opt_list *files, struct facts *f,
-			 bool quiet)
+int lifecycle_pair_roots(const char *tree, const struct opt_list *files,
+			 const struct roots_vocab *rv, struct facts *f, bool quiet)
 {
 	struct exports ex = { 0 };
 	struct strbuf tsv = STRBUF_INIT;
@@ -146,8 +130,10 @@ int lifecycle_pair_roots(const char *tree, const struct opt_list *files, struct 
 	if (ex.nr)
 		callgraph_build(&g, f);
 	for (int i = 0; i < ex.nr; i++) {
-		for (int k = 0; k < lifecycle_nr_words(); k++) {
-			char *other = lifecycle_partner(ex.v[i].name, k);
+		for (int k = 0; k < rv->nr; k++) {
+			char *other = rv->v[k].what == ROOT_PAIR ?
+				lifecycle_partner(ex.v[i].name, rv->v[k].name, rv->v[k].field) :
+				NULL;
 			const struct export *o = other ? find_export(&ex, other) : NULL;
 
 			if (o && unreached(&g, ex.v[i].name) && unreached(&g, o->name)) {

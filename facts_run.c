@@ -29,6 +29,7 @@
 #include "facts_reach.h"
 #include "lock_summary.h"
 #include "preset.h"
+#include "roots_vocab.h"
 #include "run_command.h"
 #include "source.h"
 #include "spatch_tree.h"
@@ -522,6 +523,18 @@ void facts_spatch_jobs(const struct facts_run_opts *o, struct opt_list *argv,
 	opt_list_append(argv, owned->v[owned->nr - 1]);
 }
 
+/* The root lines of the vocabularies, "A:B:C" as spatch is given them. */
+static int load_roots(const char *paths, struct roots_vocab *rv)
+{
+	char *copy = xstrdup(paths), *save = NULL;
+	int ret = 0;
+
+	for (char *p = strtok_r(copy, ":", &save); p && !ret; p = strtok_r(NULL, ":", &save))
+		ret = roots_vocab_load(rv, p);
+	free(copy);
+	return ret;
+}
+
 /* Run spatch once over every file; its stderr goes to err. */
 static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf, const char *data,
 		      struct strbuf *err)
@@ -649,6 +662,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	char *learned = NULL;
 	struct candidate *cands = NULL;
 	struct run_files rf = { 0 };
+	struct roots_vocab rv = ROOTS_VOCAB_INIT;
 	const char **names;
 	char **headers;
 	int nr_cands = 0, nr_skips, ret;
@@ -672,6 +686,10 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	mark_named(cands, nr_cands, &named);
 
 	ret = vocabulary(o, preset_resolve(o->preset, src->tree, &src->paths), &data, &user);
+	if (!ret)
+		ret = load_roots(data.buf, &rv);
+	if (!ret && user.len)
+		ret = load_roots(user.buf, &rv);
 	if (!ret && !o->quiet)
 		fprintf(stderr, "bitsplit facts: %d candidate struct%s, %d of %d files "
 			"name a candidate field\n", nr_cands, nr_cands == 1 ? "" : "s",
@@ -719,7 +737,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 				facts_parse_lenient(f, tsv.buf ? tsv.buf : "", "spatch output");
 				real_names(f, rf.st);
 				/* the PATHs' files only: a core's exports are not theirs */
-				lifecycle_pair_roots(src->tree, &all, f, o->quiet);
+				lifecycle_pair_roots(src->tree, &all, &rv, f, o->quiet);
 			}
 			if (!ret && !o->quiet)
 				summary(f, nr_skips);
@@ -746,6 +764,7 @@ int facts_run(const struct source_opts *src, const struct bs_layout *l,
 	free(all.v);
 	free(files.v);
 	free(fields.v);
+	roots_vocab_release(&rv);
 	strbuf_release(&data);
 	strbuf_release(&user);
 	free(learned);

@@ -162,6 +162,9 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 			   !strcmp(w[0], "join")) {
 			if (n != 2)
 				want = "a function NAME alone";
+		} else if (!strcmp(w[0], "pair")) {
+			if (n != 3)
+				want = "SETUP TEARDOWN words after 'pair'";
 		} else if (!strcmp(w[0], "alloc") || !strcmp(w[0], "fill")) {
 			if (n != 2)
 				want = "a function NAME after 'alloc' or 'fill'";
@@ -172,7 +175,7 @@ int facts_check_vocabulary_buf(const char *buf, size_t len, const char *path)
 		} else {
 			want = "an action: lock, trylock, trylock0, unlock, assert, "
 			       "guard, type, op, arg, attr, initcall, func, macro, "
-			       "sync, ignore, thread, join, callbacks, alloc or fill";
+			       "sync, ignore, thread, join, callbacks, pair, alloc or fill";
 		}
 		if (want) {
 			fprintf(stderr, "%s:%u: error: expected %s\n", path, lineno, want);
@@ -206,7 +209,7 @@ int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const
 	} kinds[] = {
 		{ "op", ROOT_OP }, { "arg", ROOT_ARG }, { "attr", ROOT_ATTR },
 		{ "initcall", ROOT_INITCALL }, { "func", ROOT_FUNC }, { "macro", ROOT_MACRO },
-		{ "sync", ROOT_SYNC }, { "ignore", ROOT_IGNORE },
+		{ "sync", ROOT_SYNC }, { "ignore", ROOT_IGNORE }, { "pair", ROOT_PAIR },
 	};
 	char *copy;
 
@@ -243,6 +246,9 @@ int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const
 			e.index = atoi(w[2]);
 			e.field = xstrdup(w[3]);
 			break;
+		case ROOT_PAIR:		/* pair SETUP TEARDOWN */
+			e.field = xstrdup(w[2]);
+			break;
 		case ROOT_SYNC:
 		case ROOT_IGNORE:
 			break;
@@ -254,6 +260,19 @@ int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const
 	}
 	free(copy);
 	return 0;
+}
+
+int roots_vocab_load(struct roots_vocab *rv, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	if (strbuf_read_file(&sb, path) < 0)
+		ret = error("%s: cannot read: %s", path, strerror(errno));
+	else
+		ret = roots_vocab_parse(rv, sb.buf ? sb.buf : "", sb.len, path);
+	strbuf_release(&sb);
+	return ret;
 }
 
 const struct root_entry *roots_vocab_find(const struct roots_vocab *rv, enum root_what what,

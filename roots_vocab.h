@@ -12,14 +12,15 @@
  * the same lines, the same meaning.
  */
 enum root_what { ROOT_OP, ROOT_ARG, ROOT_ATTR, ROOT_INITCALL, ROOT_FUNC, ROOT_MACRO,
-		 ROOT_SYNC, ROOT_IGNORE };
+		 ROOT_SYNC, ROOT_IGNORE, ROOT_PAIR };
 
 struct root_entry {
 	enum root_what what;
 	char *name;
 	int index;		/* arg, macro: the argument (from 0) */
 	enum phase phase;	/* op, arg, attr, initcall, func */
-	char *field;		/* macro: the ops field argument index lands in */
+	char *field;		/* macro: the ops field argument index lands in;
+				   pair: the teardown word (name is the setup one) */
 };
 
 struct roots_vocab {
@@ -37,6 +38,8 @@ struct roots_vocab {
  * errors) if not.
  */
 int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const char *path);
+/* roots_vocab_parse() of the file at path; -1 (and an error) if unreadable or bad. */
+int roots_vocab_load(struct roots_vocab *rv, const char *path);
 /* The entry of what and name (and index, for arg and macro; -1: any), or NULL. */
 const struct root_entry *roots_vocab_find(const struct roots_vocab *rv, enum root_what what,
 					  const char *name, size_t len, int index);

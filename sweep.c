@@ -627,7 +627,6 @@ static void load_roots(const struct sweep_opts *o, struct roots_vocab *rv)
 {
 	struct opt_list paths = { 0 };
 	const char *const *names;
-	struct strbuf sb = STRBUF_INIT;
 
 	for (const char **p = o->paths; *p; p++)
 		opt_list_append(&paths, *p);
@@ -635,15 +634,11 @@ static void load_roots(const struct sweep_opts *o, struct roots_vocab *rv)
 	for (size_t i = 0; names[i]; i++) {
 		char *path = datadir_path(names[i]);
 
-		strbuf_reset(&sb);
-		if (strbuf_read_file(&sb, path) < 0)
-			die("%s: cannot read: %s", path, strerror(errno));
-		if (roots_vocab_parse(rv, sb.buf, sb.len, path))
+		if (roots_vocab_load(rv, path))
 			exit(2);
 		free(path);
 	}
 	free(paths.v);
-	strbuf_release(&sb);
 }
 
 /* The cheap tier on the files not in the cache; each result is cached. */

@@ -898,6 +898,9 @@ macro	DEVICE_ATTR_RO		0 show %_show
 macro	DEVICE_ATTR_WO		0 store %_store
 macro	DEVICE_ATTR		2 show
 macro	DEVICE_ATTR		3 store
+pair	add		remove
+pair	add		del
+pair	register	unregister
 alloc	kzalloc
 alloc	kmalloc
 alloc	kcalloc

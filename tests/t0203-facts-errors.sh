@@ -34,7 +34,7 @@ test_expect_success 'an extra vocabulary that does not exist' '
 test_expect_success 'a vocabulary line with an unknown action' '
 	printf "lock\tmy_lock\tw\nlokc\tmy_unlock\tw\n" >typo.txt &&
 	test_expect_code 2 bitsplit facts --data typo.txt --tree "$SAMPLES" --layout quiet.dump negative 2>err &&
-	echo "typo.txt:2: error: expected an action: lock, trylock, trylock0, unlock, assert, guard, type, op, arg, attr, initcall, func, macro, sync, ignore, thread, join, callbacks, alloc or fill" >expect &&
+	echo "typo.txt:2: error: expected an action: lock, trylock, trylock0, unlock, assert, guard, type, op, arg, attr, initcall, func, macro, sync, ignore, thread, join, callbacks, pair, alloc or fill" >expect &&
 	test_cmp expect err
 '
 

@@ -1,19 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdlib.h>
+#include <string.h>
 
 #include "facts.h"
 #include "facts_files.h"
 #include "parse_options.h"
+#include "roots_vocab.h"
 #include "unit.h"
 #include "util.h"
 
-/* The partner of name by any word pair, or NULL: what the roots pass pairs. */
-static char *partner(const char *name, int want)
+/* The word pairs, as a roots vocabulary gives them. */
+static const char pairs[] =
+	"# the kernel's words\n"
+	"pair\tadd\tremove\n"
+	"pair\tadd\tdel\n"
+	"pair\tregister\tunregister\n"
+	"op\tprobe\tsetup\n";
+
+/* The partner of name by the want-th pair of rv that gives one, or NULL. */
+static char *partner(const struct roots_vocab *rv, const char *name, int want)
 {
 	int seen = 0;
 
-	for (int k = 0; k < lifecycle_nr_words(); k++) {
-		char *p = lifecycle_partner(name, k);
+	for (int k = 0; k < rv->nr; k++) {
+		char *p = rv->v[k].what == ROOT_PAIR ?
+			lifecycle_partner(name, rv->v[k].name, rv->v[k].field) : NULL;
 
 		if (p && seen++ == want)
 			return p;
@@ -55,30 +66,34 @@ int main(void)
 	char dir[] = "/tmp/bitsplit-unit-XXXXXX";
 	struct opt_list files = { 0 };
 	struct facts f = { 0 };
+	struct roots_vocab rv = ROOTS_VOCAB_INIT, none = ROOTS_VOCAB_INIT;
 	char *path, *p;
 	int roots = 0;
 
-	p = partner("usb_add_hcd", 0);
+	CHECK_INT(roots_vocab_parse(&rv, pairs, strlen(pairs), "pairs.txt"), 0,
+		  "the pair lines parse");
+
+	p = partner(&rv, "usb_add_hcd", 0);
 	CHECK_STR(p, "usb_remove_hcd", "add -> remove");
 	free(p);
-	p = partner("usb_add_hcd", 1);
+	p = partner(&rv, "usb_add_hcd", 1);
 	CHECK_STR(p, "usb_del_hcd", "add -> del");
 	free(p);
-	p = partner("input_register_device", 0);
+	p = partner(&rv, "input_register_device", 0);
 	CHECK_STR(p, "input_unregister_device", "register -> unregister");
 	free(p);
-	p = partner("add_disk", 0);
+	p = partner(&rv, "add_disk", 0);
 	CHECK_STR(p, "remove_disk", "the first word");
 	free(p);
-	CHECK(!partner("usb_address_hcd", 0), "a word, not a prefix of one");
-	CHECK(!partner("usb_unregister_dev", 0), "a teardown name has no setup partner");
+	CHECK(!partner(&rv, "usb_address_hcd", 0), "a word, not a prefix of one");
+	CHECK(!partner(&rv, "usb_unregister_dev", 0), "a teardown name has no setup partner");
 
 	CHECK(mkdtemp(dir) != NULL, "a scratch tree");
 	path = xstrfmt("%s/core.c", dir);
 	CHECK_INT(write_file_atomic(path, core_c, strlen(core_c)), 0, "write core.c");
 	opt_list_append(&files, "core.c");
 	CHECK_INT(facts_parse(&f, core_facts, "core.facts"), 0, "parse the facts");
-	CHECK_INT(lifecycle_pair_roots(dir, &files, &f, true), 1, "one pair, the unreached one");
+	CHECK_INT(lifecycle_pair_roots(dir, &files, &rv, &f, true), 1, "one pair, the unreached one");
 	for (int i = 0; i < f.nr; i++) {
 		const struct fact *x = &f.v[i];
 
@@ -96,9 +111,15 @@ int main(void)
 		}
 	}
 	CHECK_INT(roots, 2, "two roots, no more");
+	facts_release(&f);
+	memset(&f, 0, sizeof(f));
+	CHECK_INT(facts_parse(&f, core_facts, "core.facts"), 0, "parse the facts again");
+	CHECK_INT(lifecycle_pair_roots(dir, &files, &none, &f, true), 0,
+		  "a vocabulary with no pair lines pairs nothing");
 	remove_tree(dir);
 	free(path);
 	free(files.v);
 	facts_release(&f);
+	roots_vocab_release(&rv);
 	return unit_done();
 }
