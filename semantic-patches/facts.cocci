@@ -68,6 +68,7 @@ coccinelle.addrs = []		# (key, func, file, line, in_func): a function named as a
 coccinelle.cbargs = []		# (key, callee, caller, call key): fn handed to callee()
 coccinelle.dispatch = []	# (file, line, func, field) of X->field(...) outside the PATHs
 coccinelle.opstype = []		# (field, func, file, line, struct) of "struct S x = { .field = func }"
+coccinelle.assigntype = []	# (field, func, file, line, struct) of "x->field = func", x a struct S variable
 coccinelle.unknown = []		# (file, line, func, callee)
 coccinelle.allocw = []		# (key, x): write to x, reached from x = alloc()
 coccinelle.pubw = []	# (key, x): ... and from a publication of x
@@ -551,6 +552,12 @@ def is_tls(file, fn, base):
 
 def var(file, fn, name):
 	return VARS.get((file, fn, name)) or VARS.get((file, None, name))
+
+def var_struct(file, fn, base):
+	"""The struct a plain variable base points to or is, else None."""
+	base = "".join(base.split())
+	v = re.match(r"^\w+$", base) and var(file, fn, base)
+	return v[0] if v else None
 
 # A thread's own work items: in the files that start threads, what each
 # local of a function is assigned (ASSIGNS) and what is stored into the
@@ -1071,6 +1078,7 @@ position p, pb;
 @script:python@
 p << csite.p;
 pb << csite.pb = [];
+X << csite.X = "";
 callee << csite.callee = "";
 ofld << csite.ofld = "";
 @@
@@ -1084,7 +1092,8 @@ if fn != "something_else":
 		SITES.add(k)
 	if ofld:
 		coccinelle.sites.append((k, "icall", pos.file, int(pos.line),
-			int(pos.column) + 1, fn, ofld, None, None, None, False))
+			int(pos.column) + 1, fn, ofld, var_struct(pos.file, fn, str(X)),
+			None, None, False))
 		# Only a run-time field: a setup or teardown field keeps the phase
 		# the vocabulary gives it, which a partial view of the core (its
 		# open path runs through files we do not analyse) would lose.
@@ -1708,9 +1717,13 @@ position p;
 @script:python@
 fld << opsset.fld;
 fn << opsset.fn;
+X << opsset.X;
 p << opsset.p;
 @@
 coccinelle.ops.append((fld, fn, p[0].file, int(p[0].line)))
+st = var_struct(p[0].file, p[0].current_element, str(X))
+if st:
+	coccinelle.assigntype.append((fld, fn, p[0].file, int(p[0].line), st))
 
 @argroot@
 // ... and functions handed to request_irq(), INIT_WORK(), ...
@@ -1803,6 +1816,7 @@ all_pubcalls << merge.pubcalls;
 all_wparams << merge.wparams;
 all_bases << merge.bases;
 all_opstype << merge.opstype;
+all_assigntype << merge.assigntype;
 all_threads << merge.threads;
 all_opens << merge.opens;
 all_reached << merge.reached;
@@ -1852,12 +1866,25 @@ bytyped = {}			# (struct, field) -> functions
 for fld, fn, file, line, st in flat(all_opstype):
 	opstype[(fld, fn, file, line)] = st
 	bytyped.setdefault((st, fld), set()).add(fn)
+storetype = dict(opstype)	# (field, func, file, line) -> the struct stored into
+for fld, fn, file, line, st in flat(all_assigntype):
+	storetype[(fld, fn, file, line)] = st
+	bytyped.setdefault((st, fld), set()).add(fn)
+untyped = {}			# field -> functions stored in it on an object of no known struct
+for o in ops:
+	if o not in storetype:
+		untyped.setdefault(o[0], set()).add(o[1])
 
-def icallees(file, fld):
-	"""What X->fld() may call: in a core file, only the ops it dispatches."""
+def icallees(file, fld, st):
+	"""What X->fld() may call: in a core file, only the ops it dispatches;
+	else, when X is a variable of struct st, the functions stored in the
+	fld of an st or of an object of no known type (two drivers of a sweep
+	both call ->done(), each its own)."""
 	types = DISPATCH.get(norm(file), {}).get(fld)
 	if norm(file) not in DISPATCH:
-		return byfield.get(fld, ())
+		if st is None:
+			return byfield.get(fld, ())
+		return bytyped.get((st, fld), set()) | untyped.get(fld, set())
 	return set(fn for st in types or () for fn in bytyped.get((st, fld), ()))
 
 def locks_at(k, file, fn):
@@ -2024,7 +2051,7 @@ for k, kind, file, line, col, fn, a, b, c, d, local in sites:
 		# stands, and the caller's run-time path does not reach it.
 		if ROOT_OPS.get(a, "runtime") != "runtime":
 			continue
-		for callee in sorted(icallees(file, a)):
+		for callee in sorted(icallees(file, a, b)):
 			for at in sorted(stored_in.get((a, callee), ())) or [None]:
 				if callee not in defined:
 					continue
