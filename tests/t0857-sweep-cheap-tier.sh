@@ -61,7 +61,7 @@ test_expect_success 'the uapi struct is listed apart, never ranked' '
 
 test_expect_success 'an op of the vocabulary decides the phase: remove made run time' '
 	cp -r "$ROOT/semantic-patches" data &&
-	sed -i "s/^op	remove		teardown$/op	remove		runtime/" data/roots-kernel.txt &&
+	sed -i "s/^op	remove		teardown	/op	remove		runtime	/" data/roots-kernel.txt &&
 	! cmp -s data/roots-kernel.txt "$ROOT/semantic-patches/roots-kernel.txt" &&
 	BITSPLIT_DATADIR="$TRASH/data" bitsplit sweep --tree tree --jobs 2 --out out2 sweepscan >/dev/null;
 	grep "^write	.*	sc_remove	" out2/results-1-of-1.tsv >actual &&
