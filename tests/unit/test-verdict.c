@@ -87,6 +87,14 @@ static void fr(struct facts *f, const char *func, const char *phase, const char 
 	x->why = (char *)kind;
 }
 
+/* A root whose caller holds locks around it (the vocabulary's holds=). */
+static void fr_holding(struct facts *f, const char *func, const char *phase, const char *kind,
+		       const char *locks)
+{
+	fr(f, func, phase, kind);
+	with_locks(&f->v[f->nr - 1], locks);
+}
+
 static void free_facts(struct facts *f)
 {
 	for (int i = 0; i < f->nr; i++)
@@ -203,8 +211,8 @@ static void vfio_facts(struct facts *f)
 	fr(f, "vfpci_close_device", "teardown", "close_device");
 	fr(f, "vfpci_write", "runtime", "write");
 	fr(f, "vfpci_ioctl", "runtime", "ioctl");
-	fr(f, "vfpci_runtime_suspend", "runtime", "runtime_suspend");
-	fr(f, "vfpci_runtime_resume", "runtime", "runtime_resume");
+	fr_holding(f, "vfpci_runtime_suspend", "runtime", "runtime_suspend", "runtime_pm:w@entry");
+	fr_holding(f, "vfpci_runtime_resume", "runtime", "runtime_resume", "runtime_pm:w@entry");
 	fr(f, "vfpci_sriov_configure", "runtime", "sriov_configure");
 	fc(f, "vfpci_probe", "vfpci_init_caps", NULL);
 	fc(f, "vfpci_open_device", "vfpci_enable", NULL);
@@ -945,7 +953,7 @@ static void test_vfio_cover(void)
 	one_location(&l, S, order);
 	fr(&f, "vfpci_write", "runtime", "write");
 	fr(&f, "vfpci_feature", "runtime", "device_feature");
-	fr(&f, "vfpci_runtime_suspend", "runtime", "runtime_suspend");
+	fr_holding(&f, "vfpci_runtime_suspend", "runtime", "runtime_suspend", "runtime_pm:w@entry");
 	fc(&f, "vfpci_write", "vfpci_basic_config_write", "runtime_pm:r@lexical");
 	fc(&f, "vfpci_feature", "vfpci_pm_entry", "runtime_pm:r@lexical");
 	fw(&f, 96, "vfpci_basic_config_write", S, "virq_disabled", "self", NULL);
