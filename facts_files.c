@@ -6,6 +6,7 @@
  */
 #include "facts_files.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <regex.h>
@@ -400,13 +401,33 @@ void local_includes(const char *tree, const struct opt_list *files, struct opt_l
 	regfree(&re);
 }
 
-/* Does text name one of the sorted words as an identifier? */
-static bool names_word(const char *text, const struct opt_list *sorted)
+/* The index of s[0..n) among the sorted words, or -1. */
+static int find_word(const struct opt_list *sorted, const char *s, size_t n)
 {
+	int lo = 0, hi = sorted->nr - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2, c = strncmp(s, sorted->v[mid], n);
+
+		if (!c && sorted->v[mid][n])
+			c = -1;
+		if (!c)
+			return mid;
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+bool names_words(const char *text, const struct opt_list *sorted, bool *hit)
+{
+	bool any = false;
+
 	for (const char *p = text; *p;) {
 		const char *start;
-		char *word;
-		bool hit;
+		int k;
 
 		if (!is_ident_char((unsigned char)*p)) {
 			p++;
@@ -414,31 +435,26 @@ static bool names_word(const char *text, const struct opt_list *sorted)
 		}
 		for (start = p; is_ident_char((unsigned char)*p); p++)
 			;
-		word = xstrndup(start, p - start);
-		hit = sorted->nr && bsearch(&word, sorted->v, sorted->nr, sizeof(*sorted->v),
-					    cmp_strp);
-		free(word);
-		if (hit)
+		if (isdigit((unsigned char)*start) || (k = find_word(sorted, start, p - start)) < 0)
+			continue;
+		any = true;
+		if (!hit)
 			return true;
+		hit[k] = true;
 	}
-	return false;
+	return any;
 }
 
 /*
- * The function-like macros the files #define whose definition names one
- * of fields, one a line: what may be a writer macro, which facts.cocci
- * learns where it is defined and must recognise where it is used.
+ * Call fn for each function-like macro the files #define: its name, and
+ * its parameters and body (the definition runs on while a line ends in a
+ * backslash).
  */
-void field_macros(const char *tree, const struct opt_list *files,
-		  const struct opt_list *fields, struct strbuf *out)
+static void each_define(const char *tree, const struct opt_list *files,
+			void (*fn)(const char *name, const char *body, void *data), void *data)
 {
-	struct opt_list sorted = { 0 }, names = { 0 };
 	regex_t re;
 
-	for (int i = 0; i < fields->nr; i++)
-		opt_list_append(&sorted, fields->v[i]);
-	if (sorted.nr)
-		qsort(sorted.v, sorted.nr, sizeof(*sorted.v), cmp_strp);
 	if (regcomp(&re, "^[ \t]*#[ \t]*define[ \t]+([A-Za-z_][A-Za-z0-9_]*)\\(", REG_EXTENDED))
 		die("cannot compile the define pattern");
 	for (int i = 0; i < files->nr; i++) {
@@ -457,17 +473,14 @@ void field_macros(const char *tree, const struct opt_list *files,
 					break;
 				continue;
 			}
-			/* The definition runs on while a line ends in a backslash. */
 			while (nl && nl > l && nl[-1] == '\\')
 				nl = strchr(nl + 1, '\n');
 			end = nl ? nl : l + strlen(l);
 			save = *end;
 			*end = '\0';
 			name = xstrndup(l + m[1].rm_so, m[1].rm_eo - m[1].rm_so);
-			if (names_word(l + m[1].rm_eo, &sorted))
-				opt_list_append(&names, name);
-			else
-				free(name);
+			fn(name, l + m[1].rm_eo, data);
+			free(name);
 			*end = save;
 			if (!nl)
 				break;
@@ -476,6 +489,75 @@ void field_macros(const char *tree, const struct opt_list *files,
 		free(path);
 	}
 	regfree(&re);
-	print_names(&names, out);
+}
+
+struct macro_scan {
+	const struct opt_list *sorted;	/* fields, or the functions of the file set */
+	struct opt_list names;
+};
+
+static void field_macro(const char *name, const char *body, void *data)
+{
+	struct macro_scan *ms = data;
+
+	if (names_words(body, ms->sorted, NULL))
+		opt_list_append(&ms->names, xstrdup(name));
+}
+
+/*
+ * The function-like macros the files #define whose definition names one
+ * of fields, one a line: what may be a writer macro, which facts.cocci
+ * learns where it is defined and must recognise where it is used.
+ */
+void field_macros(const char *tree, const struct opt_list *files,
+		  const struct opt_list *fields, struct strbuf *out)
+{
+	struct opt_list sorted = { 0 };
+	struct macro_scan ms = { &sorted, { 0 } };
+
+	for (int i = 0; i < fields->nr; i++)
+		opt_list_append(&sorted, fields->v[i]);
+	if (sorted.nr)
+		qsort(sorted.v, sorted.nr, sizeof(*sorted.v), cmp_strp);
+	each_define(tree, files, field_macro, &ms);
+	print_names(&ms.names, out);
 	free(sorted.v);
+}
+
+static void call_macro(const char *name, const char *body, void *data)
+{
+	struct macro_scan *ms = data;
+
+	for (const char *p = body; *p; p++) {
+		const char *start = p;
+		const char *q;
+		int k;
+
+		if (!is_ident_char((unsigned char)*p) || (p > body && is_ident_char((unsigned char)p[-1])))
+			continue;
+		while (is_ident_char((unsigned char)p[1]))
+			p++;
+		for (q = p + 1; *q == ' ' || *q == '\t'; q++)
+			;
+		if (*q == '(' && strncmp(start, name, p + 1 - start) &&
+		    (k = find_word(ms->sorted, start, p + 1 - start)) >= 0)
+			opt_list_append(&ms->names, xstrfmt("%s\t%s", name, ms->sorted->v[k]));
+	}
+}
+
+void call_macros(const char *tree, const struct opt_list *files, const char *funcs,
+		 struct strbuf *out)
+{
+	struct opt_list sorted = { 0 };
+	struct macro_scan ms = { &sorted, { 0 } };
+	char *copy = xstrdup(funcs), *save = NULL;
+
+	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		opt_list_append(&sorted, l);
+	if (sorted.nr)
+		qsort(sorted.v, sorted.nr, sizeof(*sorted.v), cmp_strp);
+	each_define(tree, files, call_macro, &ms);
+	print_names(&ms.names, out);
+	free(sorted.v);
+	free(copy);
 }

@@ -75,5 +75,18 @@ void local_includes(const char *tree, const struct opt_list *files, struct opt_l
 /* Append the function-like macros the files #define that name one of fields. */
 void field_macros(const char *tree, const struct opt_list *files,
 		  const struct opt_list *fields, struct strbuf *out);
+/*
+ * Append "MACRO<TAB>FUNCTION" for each call a function-like macro the
+ * files #define makes of one of funcs (names, one a line): a use of
+ * SET_SIZE(e, n) calls set_size().  A worker of spatch learns them only
+ * from the headers it parses itself, and another parses the uses.
+ */
+void call_macros(const char *tree, const struct opt_list *files, const char *funcs,
+		 struct strbuf *out);
+/*
+ * Does text name one of the sorted words as an identifier?  With hit, mark
+ * hit[k] for each word k it names.
+ */
+bool names_words(const char *text, const struct opt_list *sorted, bool *hit);
 
 #endif

@@ -3,9 +3,11 @@
  * Get the facts for a file set: the candidate fields come from the layout
  * model (every member of a memory location that holds two or more
  * bitfields), files that never name one are dropped with grep, and the
- * rest go through ONE spatch run of facts.cocci, with --include of the
- * header that defines each candidate struct so Coccinelle can type the
- * writes.  What spatch could not parse becomes a skip fact and a warning.
+ * rest go through facts.cocci, with --include of the header that defines
+ * each candidate struct so Coccinelle can type the writes: one spatch run
+ * for each batch of files that need the same headers (facts_batches.h),
+ * and when there are several, one more that decides for the whole set.
+ * What spatch could not parse becomes a skip fact and a warning.
  *
  * spatch would match every rule against those headers and the local
  * includes again for each file: most of the run on a directory that names
@@ -24,6 +26,7 @@
 #include <unistd.h>
 
 #include "datadir.h"
+#include "facts_batches.h"
 #include "facts_files.h"
 #include "layout.h"
 #include "facts_reach.h"
@@ -46,10 +49,13 @@ struct candidate {
 /* The temporary files of one run, under one directory. */
 struct run_files {
 	char dir[PATH_MAX];
-	char *cands, *groups, *funcs, *reach, *macros, *wmacros, *dispatch, *members, *out, *spatch_tmp;
+	char *cands, *funcs, *reach, *macros, *wmacros, *dispatch, *members, *out, *spatch_tmp;
 	struct spatch_tree *st;
 	struct opt_list names;	/* the scanned files' names in st */
 	struct opt_list includes; /* the headers to --include, by their names in st */
+	struct facts_batch *batches;
+	int nr_batches;
+	char **batch_groups;	/* each batch's --file-groups file */
 };
 
 static void write_or_die(const char *path, const struct strbuf *sb)
@@ -325,19 +331,40 @@ static int spatch_names(struct run_files *rf, struct candidate *cands, int nr_ca
 	return 0;
 }
 
-struct sized {
-	off_t size;
-	const char *name;
-};
-
-/* Larger first; by name where the sizes are equal, so a run is repeatable. */
-static int cmp_larger(const void *a, const void *b)
+/*
+ * The batches, each with its groups file: one group per file, since files
+ * of one group share bindings in spatch, and the largest first, so that
+ * the last file a worker takes is a small one and the jobs end together.
+ */
+static void make_batches(const struct source_opts *src, struct run_files *rf,
+			 const struct candidate *cands, int nr_cands,
+			 const struct opt_list *scanned)
 {
-	const struct sized *x = a, *y = b;
+	struct opt_list headers = { 0 }, *structs;
+	struct strbuf sb = STRBUF_INIT;
 
-	if (x->size != y->size)
-		return x->size < y->size ? 1 : -1;
-	return strcmp(x->name, y->name);
+	structs = xcalloc((size_t)rf->includes.nr + 1, sizeof(*structs));
+	for (int i = 0; i < nr_cands; i++)
+		if (included(cands, i))
+			opt_list_append(&headers, cands[i].header);
+	for (int j = 0; j < headers.nr; j++)
+		for (int i = 0; i < nr_cands; i++)
+			if (cands[i].header && !strcmp(cands[i].header, headers.v[j]))
+				opt_list_append(&structs[j], cands[i].name);
+	rf->nr_batches = facts_batches(src->tree, scanned, &headers, structs, &rf->batches);
+	rf->batch_groups = xcalloc((size_t)rf->nr_batches + 1, sizeof(*rf->batch_groups));
+	for (int b = 0; b < rf->nr_batches; b++) {
+		strbuf_reset(&sb);
+		for (int k = 0; k < rf->batches[b].nr_files; k++)
+			strbuf_addf(&sb, "%s\n\n", rf->names.v[rf->batches[b].files[k]]);
+		rf->batch_groups[b] = xstrfmt("%s/groups-%d", rf->dir, b);
+		write_or_die(rf->batch_groups[b], &sb);
+	}
+	for (int j = 0; j < headers.nr; j++)
+		free(structs[j].v);
+	free(structs);
+	free(headers.v);
+	strbuf_release(&sb);
 }
 
 /*
@@ -394,8 +421,7 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	/* The headers among the scanned files, which come after the files */
 	struct opt_list headers = { 0 }, own = { scanned->v + files->nr,
 						 scanned->nr - files->nr, 0 }, read = { 0 };
-	struct strbuf sb = STRBUF_INIT, reach = STRBUF_INIT;
-	struct sized *order;
+	struct strbuf sb = STRBUF_INIT, reach = STRBUF_INIT, calls = STRBUF_INIT;
 	char *inc;
 
 	rf->st = spatch_tree_open(src->tree);
@@ -405,7 +431,6 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	if (!mkdtemp(rf->dir))
 		die("cannot create a temporary directory %s: %s", rf->dir, strerror(errno));
 	rf->cands = xstrfmt("%s/candidates.tsv", rf->dir);
-	rf->groups = xstrfmt("%s/groups", rf->dir);
 	rf->funcs = xstrfmt("%s/functions.txt", rf->dir);
 	rf->reach = xstrfmt("%s/reaching.txt", rf->dir);
 	rf->macros = xstrfmt("%s/roots-macros.txt", rf->dir);
@@ -424,40 +449,26 @@ static int write_inputs(const struct source_opts *src, const struct bs_layout *l
 	member_types(l, &sb);
 	write_or_die(rf->members, &sb);
 	strbuf_reset(&sb);
-	/*
-	 * One group per file: files of one group share bindings in spatch.
-	 * The largest first, so that the last file a worker takes is a
-	 * small one and the jobs end together.
-	 */
-	order = xcalloc(scanned->nr ? scanned->nr : 1, sizeof(*order));
-	for (int i = 0; i < scanned->nr; i++) {
-		struct stat st;
-		char *path = xstrfmt("%s/%s", src->tree, scanned->v[i]);
-
-		order[i].size = stat(path, &st) ? 0 : st.st_size;
-		order[i].name = rf->names.v[i];
-		free(path);
-	}
-	if (scanned->nr)
-		qsort(order, scanned->nr, sizeof(*order), cmp_larger);
-	for (int i = 0; i < scanned->nr; i++)
-		strbuf_addf(&sb, "%s\n\n", order[i].name);
-	free(order);
-	write_or_die(rf->groups, &sb);
-	strbuf_reset(&sb);
-	/*
-	 * A writer macro is learned where it is defined, now another file
-	 * than where it is used: its uses are kept in every file, and
-	 * facts.cocci decides at the end which ones are writes.
-	 */
-	field_macros(src->tree, &own, fields, &sb);
-	write_or_die(rf->wmacros, &sb);
-	strbuf_reset(&sb);
+	make_batches(src, rf, cands, nr_cands, scanned);
 	/* Callees worth a lock analysis: defined in the files or their headers. */
 	find_path_headers(src, &headers);
 	defined_functions(src->tree, files, &sb);
 	defined_functions(src->tree, &headers, &sb);
 	write_or_die(rf->funcs, &sb);
+	/*
+	 * A writer macro, or a macro that calls a function of the set, is
+	 * learned where it is defined, often another file than where it is
+	 * used, which another spatch worker or run parses: the writer macros'
+	 * uses are kept in every file and facts.cocci decides at the end
+	 * which ones are writes; the calls are known before any file is read.
+	 */
+	call_macros(src->tree, &own, sb.buf ? sb.buf : "", &calls);
+	strbuf_reset(&sb);
+	field_macros(src->tree, &own, fields, &sb);
+	if (calls.len)
+		strbuf_add(&sb, calls.buf, calls.len);
+	strbuf_release(&calls);
+	write_or_die(rf->wmacros, &sb);
 	strbuf_reset(&sb);
 	/* the files of both lists, for reaching_callees() below */
 	for (int i = 0; i < scanned->nr; i++)
@@ -498,7 +509,10 @@ static void release_inputs(struct run_files *rf)
 	free(rf->names.v);
 	free(rf->includes.v);
 	free(rf->cands);
-	free(rf->groups);
+	for (int b = 0; b < rf->nr_batches; b++)
+		free(rf->batch_groups[b]);
+	free(rf->batch_groups);
+	facts_batches_release(rf->batches, rf->nr_batches);
 	free(rf->funcs);
 	free(rf->reach);
 	free(rf->macros);
@@ -535,59 +549,133 @@ static int load_roots(const char *paths, struct roots_vocab *rv)
 	return ret;
 }
 
-/* Run spatch once over every file; its stderr goes to err. */
+/*
+ * The command for one run over the groups file groups (NULL: the single
+ * file none), given the headers of batch (NULL: none), with spatch jobs
+ * and the finalize mode state (facts.cocci); out is where its facts go.
+ */
+static void spatch_argv(const struct facts_run_opts *o, const struct run_files *rf,
+			const char *data, const struct facts_batch *batch,
+			const char *groups, const char *none, int jobs,
+			const char *state, const char *out,
+			struct opt_list *argv, struct opt_list *owned)
+{
+	struct facts_run_opts one = *o;
+
+	opt_list_append(argv, "spatch");
+	opt_list_append(argv, "--quiet");
+	opt_list_append(argv, "--parse-error-msg");
+	opt_list_append(argv, "--verbose-parsing");
+	opt_list_append(argv, "--macro-file");
+	opt_list_append(argv, o->spatch_macros);
+	for (int i = 0; batch && i < batch->nr_headers; i++) {
+		opt_list_append(argv, "--include");
+		opt_list_append(argv, rf->includes.v[batch->headers[i]]);
+	}
+	opt_list_append(argv, "--include-headers-for-types");
+	opt_list_append(owned, xstrfmt("bitsplit_cands=%s", rf->cands));
+	opt_list_append(owned, xstrfmt("bitsplit_funcs=%s", rf->funcs));
+	opt_list_append(owned, xstrfmt("bitsplit_reach=%s", rf->reach));
+	opt_list_append(owned, xstrfmt("bitsplit_data=%s", data));
+	opt_list_append(owned, xstrfmt("bitsplit_out=%s", out));
+	opt_list_append(owned, xstrfmt("bitsplit_state=%s", state));
+	opt_list_append(owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
+	opt_list_append(owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
+	opt_list_append(owned, xstrfmt("bitsplit_members=%s", rf->members));
+	opt_list_append(owned, xstrfmt("bitsplit_macros=%s", rf->wmacros));
+	for (int i = owned->nr - 10; i < owned->nr; i++) {
+		opt_list_append(argv, "-D");
+		opt_list_append(argv, owned->v[i]);
+	}
+	one.jobs = jobs;
+	facts_spatch_jobs(&one, argv, owned);
+	opt_list_append(argv, "--tmp-dir");
+	opt_list_append(argv, rf->spatch_tmp);
+	if (groups) {
+		opt_list_append(argv, "--file-groups");
+		opt_list_append(argv, groups);
+	}
+	opt_list_append(argv, "--sp-file");
+	opt_list_append(owned, datadir_path("facts.cocci"));
+	opt_list_append(argv, owned->v[owned->nr - 1]);
+	if (none)
+		opt_list_append(argv, none);
+}
+
+/*
+ * Run spatch over every file, its stderr to err: in one run when every
+ * file needs the same headers, else one run per batch, as many at once as
+ * there are jobs, and one over an empty file that loads what they saved.
+ */
 static int run_spatch(const struct facts_run_opts *o, const struct run_files *rf, const char *data,
 		      struct strbuf *err)
 {
-	struct opt_list argv = { 0 }, owned = { 0 };
-	struct strbuf out = STRBUF_INIT;
-	struct child cmd = { 0 };
-	int rc;
+	int nr = rf->nr_batches, jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	int per = nr < jobs ? jobs / nr : 1, rc = 0, *status = xcalloc((size_t)nr + 1, sizeof(int));
+	struct opt_list *argv = xcalloc((size_t)nr + 1, sizeof(*argv)), owned = { 0 };
+	struct strbuf *outs = xcalloc((size_t)nr + 1, sizeof(*outs));
+	struct strbuf *errs = xcalloc((size_t)nr + 1, sizeof(*errs));
+	struct child *cmds = xcalloc((size_t)nr + 1, sizeof(*cmds));
+	struct strbuf load = STRBUF_INIT;
+	const char *tmp = spatch_tree_tmp(rf->st);
+	char *none = NULL;
 
-	opt_list_append(&argv, "spatch");
-	opt_list_append(&argv, "--quiet");
-	opt_list_append(&argv, "--parse-error-msg");
-	opt_list_append(&argv, "--verbose-parsing");
-	opt_list_append(&argv, "--macro-file");
-	opt_list_append(&argv, o->spatch_macros);
-	for (int i = 0; i < rf->includes.nr; i++) {
-		opt_list_append(&argv, "--include");
-		opt_list_append(&argv, rf->includes.v[i]);
-	}
-	opt_list_append(&argv, "--include-headers-for-types");
-	opt_list_append(&owned, xstrfmt("bitsplit_cands=%s", rf->cands));
-	opt_list_append(&owned, xstrfmt("bitsplit_funcs=%s", rf->funcs));
-	opt_list_append(&owned, xstrfmt("bitsplit_reach=%s", rf->reach));
-	opt_list_append(&owned, xstrfmt("bitsplit_data=%s", data));
-	opt_list_append(&owned, xstrfmt("bitsplit_out=%s", rf->out));
-	opt_list_append(&owned, xstrfmt("bitsplit_dispatch=%s", rf->dispatch));
-	opt_list_append(&owned, xstrfmt("bitsplit_lib=%s", bitsplit_datadir()));
-	opt_list_append(&owned, xstrfmt("bitsplit_members=%s", rf->members));
-	opt_list_append(&owned, xstrfmt("bitsplit_macros=%s", rf->wmacros));
-	for (int i = owned.nr - 9; i < owned.nr; i++) {
-		opt_list_append(&argv, "-D");
-		opt_list_append(&argv, owned.v[i]);
-	}
-	facts_spatch_jobs(o, &argv, &owned);
-	opt_list_append(&argv, "--tmp-dir");
-	opt_list_append(&argv, rf->spatch_tmp);
-	opt_list_append(&argv, "--file-groups");
-	opt_list_append(&argv, rf->groups);
-	opt_list_append(&argv, "--sp-file");
-	opt_list_append(&owned, datadir_path("facts.cocci"));
-	opt_list_append(&argv, owned.v[owned.nr - 1]);
+	strbuf_addstr(&load, "load");
+	for (int b = 0; b < nr; b++) {
+		char *state = nr == 1 ? xstrdup("-") : xstrfmt("save:%s/state-%d", tmp, b);
 
-	cmd.argv = argv.v;
-	cmd.out = &out;
-	cmd.err = err;
-	rc = spatch_tree_run(rf->st, &cmd);
-	if (rc)
-		error("spatch failed (exit %d):\n%s", rc, err->buf ? err->buf : "");
+		if (nr > 1)
+			strbuf_addf(&load, ":%s", state + 5);
+		spatch_argv(o, rf, data, &rf->batches[b], rf->batch_groups[b], NULL,
+			    nr == 1 ? jobs : per, state, nr == 1 ? rf->out : "/dev/null",
+			    &argv[b], &owned);
+		opt_list_append(&owned, state);
+		cmds[b] = (struct child){ .argv = argv[b].v, .out = &outs[b], .err = &errs[b] };
+	}
+	rc = spatch_tree_run_all(rf->st, cmds, nr, jobs, status);
+	for (int b = 0; b < nr; b++) {
+		if (status[b])
+			error("spatch failed (exit %d):\n%s", status[b],
+			      errs[b].buf ? errs[b].buf : "");
+		if (errs[b].len)
+			strbuf_add(err, errs[b].buf, errs[b].len);
+	}
+	if (!rc && nr > 1) {
+		struct opt_list last = { 0 };
+		struct strbuf out = STRBUF_INIT, lerr = STRBUF_INIT;
+		struct child cmd = { 0 };
+
+		none = xstrfmt("%s/none.c", tmp);
+		if (write_file_atomic(none, "", 0) < 0)
+			die("cannot write %s: %s", none, strerror(errno));
+		spatch_argv(o, rf, data, NULL, NULL, none, 1, load.buf, rf->out, &last, &owned);
+		cmd.argv = last.v;
+		cmd.out = &out;
+		cmd.err = &lerr;
+		rc = spatch_tree_run(rf->st, &cmd);
+		if (rc)
+			error("spatch failed (exit %d):\n%s", rc, lerr.buf ? lerr.buf : "");
+		if (lerr.len)
+			strbuf_add(err, lerr.buf, lerr.len);
+		strbuf_release(&out);
+		strbuf_release(&lerr);
+		free(last.v);
+	}
+	for (int b = 0; b < nr; b++) {
+		free(argv[b].v);
+		strbuf_release(&outs[b]);
+		strbuf_release(&errs[b]);
+	}
 	for (int i = 0; i < owned.nr; i++)
 		free((char *)owned.v[i]);
 	free(owned.v);
-	free(argv.v);
-	strbuf_release(&out);
+	free(argv);
+	free(outs);
+	free(errs);
+	free(cmds);
+	free(status);
+	free(none);
+	strbuf_release(&load);
 	return rc ? -1 : 0;
 }
 

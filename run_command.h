@@ -26,6 +26,14 @@ struct child {
 int run_command(struct child *cmd);
 
 /*
+ * Run the nr commands, at most jobs (up to 64) at a time, started in the
+ * order given: put the longest first, so the last to start are short and
+ * they all end together.  status[i] is what run_command() would have
+ * returned for cmds[i].  Returns 0 when every one exited 0, else -1.
+ */
+int run_commands(struct child *cmds, int nr, int jobs, int *status);
+
+/*
  * In a child just forked from parent: be sent SIGTERM when parent dies
  * (a killed run must not leave spatch writing into its output), and go
  * at once if it is already gone.

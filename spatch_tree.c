@@ -319,7 +319,8 @@ const char *spatch_tree_tmp(const struct spatch_tree *t)
 	return t->tmp;
 }
 
-int spatch_tree_run(struct spatch_tree *t, struct child *cmd)
+int spatch_tree_run_all(struct spatch_tree *t, struct child *cmds, int nr, int jobs,
+			int *status)
 {
 	char *env = xstrfmt("TMPDIR=%s", t->tmp);
 	/*
@@ -331,11 +332,22 @@ int spatch_tree_run(struct spatch_tree *t, struct child *cmd)
 	const char *envv[] = { env, home, NULL };
 	int rc;
 
-	cmd->dir = t->mirror;
-	cmd->env = envv;
-	rc = run_command(cmd);
-	cmd->env = NULL;
+	for (int i = 0; i < nr; i++) {
+		cmds[i].dir = t->mirror;
+		cmds[i].env = envv;
+	}
+	rc = run_commands(cmds, nr, jobs, status);
+	for (int i = 0; i < nr; i++)
+		cmds[i].env = NULL;
 	free(env);
 	free(home);
 	return rc;
+}
+
+int spatch_tree_run(struct spatch_tree *t, struct child *cmd)
+{
+	int status;
+
+	spatch_tree_run_all(t, cmd, 1, 1, &status);
+	return status;
 }

@@ -46,5 +46,8 @@ bool shell_safe(const char *s);
  * spatch names its output copies after the input) to a safe directory.
  */
 int spatch_tree_run(struct spatch_tree *t, struct child *cmd);
+/* run_commands() of the nr cmds in the mirror, as spatch_tree_run() does one. */
+int spatch_tree_run_all(struct spatch_tree *t, struct child *cmds, int nr, int jobs,
+			int *status);
 
 #endif

@@ -37,6 +37,7 @@
 cands << virtual.bitsplit_cands;
 data << virtual.bitsplit_data;
 out << virtual.bitsplit_out;
+state << virtual.bitsplit_state;
 funcs_path << virtual.bitsplit_funcs;
 reach_path << virtual.bitsplit_reach;
 dispatch_path << virtual.bitsplit_dispatch;
@@ -107,10 +108,13 @@ PARAMS = {}			# (file, func, name) -> parameter index
 PARAM_NAMES = set()		# the names in PARAMS, VARS: what sfwd, sstack bind
 VAR_NAMES = set()
 MAYBE_WRITERS = set()		# macros a header may write with (bitsplit_macros)
+CALL_MACROS = {}		# (defining .c file or None, macro) -> functions of the file set it calls
+MACRO_NAMES = set()		# the macros of CALL_MACROS, whatever defines them
 REACH = None			# callees on a way to a candidate write (facts_reach.c):
 				# only the locks at their calls are worth analysing; None: all
 # >>> facts only: out
 OUT = out
+STATE = state			# "-", "save:FILE" or "load:FILE:FILE..." (finalize)
 # <<< facts only
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
 BS, TAB, NL = chr(92), chr(9), chr(10)
@@ -141,7 +145,13 @@ for line in open(cands):
 
 OURS = set(l.strip() for l in open(funcs_path))	# functions the file set defines
 REACH = set(l.strip() for l in open(reach_path))
-MAYBE_WRITERS.update(l.strip() for l in open(macros_path))
+for line in open(macros_path):
+	f = line.rstrip(NL).split(TAB)
+	if len(f) == 2:		# a macro that calls a function of the set
+		CALL_MACROS.setdefault((None, f[0]), set()).add(f[1])
+		MACRO_NAMES.add(f[0])
+	elif f[0]:
+		MAYBE_WRITERS.add(f[0])
 
 for line in open(members_path):
 	f = line.rstrip(NL).split(TAB)
@@ -309,8 +319,6 @@ def publishes(f):
 	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
-CALL_MACROS = {}		# (defining .c file or None, macro) -> functions of the file set it calls
-MACRO_NAMES = set()		# the macros of CALL_MACROS, whatever defines them
 
 def macro_callees(file, mac):
 	"""What a use of mac in file calls: a macro a .c file defines counts
@@ -1823,6 +1831,26 @@ all_reached << merge.reached;
 all_wmacros << merge.wmacros;
 all_ownstarts << merge.ownstarts;
 @@
+# >>> facts only: batches
+# Files that need different headers to be typed go through several runs,
+# each given only the headers its files need (facts_run.c): each run saves
+# what its files found, and one last run over no file loads it all and
+# decides for the whole set.
+if STATE != "-":
+	import pickle
+	mode, paths = STATE.split(":", 1)
+	found = dict((n, v) for n, v in globals().items() if n.startswith("all_"))
+	if mode == "save":
+		with open(paths, "wb") as fp:
+			pickle.dump(dict((n, list(v)) for n, v in found.items()), fp)
+		for n in found:
+			globals()[n] = []
+	else:
+		for p in paths.split(":"):
+			with open(p, "rb") as fp:
+				for n, v in pickle.load(fp).items():
+					globals()[n] = list(globals()[n]) + v
+# <<< facts only
 def flat(x):
 	return set(e for part in x for e in part)
 

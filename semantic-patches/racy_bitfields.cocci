@@ -1026,6 +1026,8 @@ PARAMS = {}			# (file, func, name) -> parameter index
 PARAM_NAMES = set()		# the names in PARAMS, VARS: what sfwd, sstack bind
 VAR_NAMES = set()
 MAYBE_WRITERS = set()		# macros a header may write with (bitsplit_macros)
+CALL_MACROS = {}		# (defining .c file or None, macro) -> functions of the file set it calls
+MACRO_NAMES = set()		# the macros of CALL_MACROS, whatever defines them
 REACH = None			# callees on a way to a candidate write (facts_reach.c):
 				# only the locks at their calls are worth analysing; None: all
 # Escapes spelled out: the lexer spatch runs over script code trips on backslashes.
@@ -1216,8 +1218,6 @@ def publishes(f):
 	return f not in OURS and f not in FILLS and f not in LOCKS and f not in ALLOCS
 
 WRITER_MACROS = {}		# macro -> (field, op, value) of the write inside
-CALL_MACROS = {}		# (defining .c file or None, macro) -> functions of the file set it calls
-MACRO_NAMES = set()		# the macros of CALL_MACROS, whatever defines them
 
 def macro_callees(file, mac):
 	"""What a use of mac in file calls: a macro a .c file defines counts

@@ -102,6 +102,8 @@ MODES.add("patch")
 
 //! facts rules
 //! facts finalize
+# >>> racy: batches
+# <<< racy
 # >>> racy: output
 # Every file of the run is in: decide, and print what the mode asks for.
 found = racy.races(lines, LOCS)
