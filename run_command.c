@@ -12,38 +12,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static void drain(int outfd, struct strbuf *out, int errfd, struct strbuf *err)
-{
-	struct pollfd p[2];
-	char buf[65536];
-
-	p[0].fd = outfd;
-	p[1].fd = errfd;
-	p[0].events = p[1].events = POLLIN;
-	while (p[0].fd >= 0 || p[1].fd >= 0) {
-		if (poll(p, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			die("poll: %s", strerror(errno));
-		}
-		for (int i = 0; i < 2; i++) {
-			ssize_t n;
-
-			if (p[i].fd < 0 || !p[i].revents)
-				continue;
-			n = read(p[i].fd, buf, sizeof(buf));
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				close(p[i].fd);
-				p[i].fd = -1;
-				continue;
-			}
-			strbuf_add(i ? err : out, buf, (size_t)n);
-		}
-	}
-}
-
 /*
  * The process groups of the commands running now (their pids), 0 in a
  * free slot.  spatch --jobs forks workers that outlive a killed spatch, so
@@ -149,25 +117,6 @@ static int exit_code(int status)
 	return -1;
 }
 
-int run_command(struct child *cmd)
-{
-	int status, outfd, errfd;
-	pid_t pid = spawn(cmd, 0, &outfd, &errfd);
-
-	if (cmd->out || cmd->err) {
-		struct strbuf dummy = STRBUF_INIT;
-
-		drain(outfd, cmd->out ? cmd->out : &dummy,
-		      errfd, cmd->err ? cmd->err : &dummy);
-		strbuf_release(&dummy);
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			die("waitpid: %s", strerror(errno));
-	child_group[0] = 0;
-	return exit_code(status);
-}
-
 struct running {
 	pid_t pid;
 	int cmd;		/* index in cmds; -1: the slot is free */
@@ -255,6 +204,14 @@ int run_commands(struct child *cmds, int nr, int jobs, int *status)
 		}
 	}
 	return ret;
+}
+
+int run_command(struct child *cmd)
+{
+	int status;
+
+	run_commands(cmd, 1, 1, &status);
+	return status;
 }
 
 bool have_program(const char *prog)
