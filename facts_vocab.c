@@ -230,10 +230,19 @@ int roots_vocab_parse(struct roots_vocab *rv, const char *buf, size_t len, const
 			rv->callbacks = !strcmp(w[1], "none") ? -1 : (int)root_phase(w[1]);
 			continue;
 		}
+		if (is_lock_action(w[0]) && strcmp(w[0], "unlock") && n >= 3 &&
+		    !strcmp(w[2], "w")) {
+			ALLOC_GROW(rv->takes, rv->nr_takes + 1, rv->alloc_takes);
+			rv->takes[rv->nr_takes++] = (struct lock_take){
+				xstrdup(w[1]),
+				n > 3 && strcmp(w[3], "-") && !strchr(w[3], '=') ? xstrdup(w[3]) : NULL,
+			};
+			continue;
+		}
 		for (k = 0; k < ARRAY_SIZE(kinds) && strcmp(w[0], kinds[k].word); k++)
 			;
 		if (k == ARRAY_SIZE(kinds))
-			continue;	/* a lock, type, thread... line: not a root */
+			continue;	/* a type, thread... line: not a root */
 		e.what = kinds[k].what;
 		e.name = xstrdup(w[1]);
 		e.index = -1;
@@ -288,13 +297,27 @@ const struct root_entry *roots_vocab_find(const struct roots_vocab *rv, enum roo
 	return NULL;
 }
 
+const struct lock_take *roots_vocab_take(const struct roots_vocab *rv, const char *name, size_t len)
+{
+	for (int i = 0; i < rv->nr_takes; i++)
+		if (strlen(rv->takes[i].name) == len && !memcmp(rv->takes[i].name, name, len))
+			return &rv->takes[i];
+	return NULL;
+}
+
 void roots_vocab_release(struct roots_vocab *rv)
 {
 	for (int i = 0; i < rv->nr; i++) {
 		free(rv->v[i].name);
 		free(rv->v[i].field);
 	}
+	for (int i = 0; i < rv->nr_takes; i++) {
+		free(rv->takes[i].name);
+		free(rv->takes[i].id);
+	}
 	free(rv->v);
+	free(rv->takes);
 	rv->v = NULL;
-	rv->nr = rv->alloc = 0;
+	rv->takes = NULL;
+	rv->nr = rv->alloc = rv->nr_takes = rv->alloc_takes = 0;
 }

@@ -32,6 +32,7 @@ struct cand {
 	int typed;		/* typed writes */
 	int files;		/* .c files that store it: what judging it costs */
 	int roots;		/* distinct run-time roots of the files reaching its writers */
+	bool locked_apart;	/* two fields' writers take locks, not the same: locked_apart() */
 	bool apart;		/* declared under uapi/ or tools/: never patched */
 	bool judged;		/* its files are in the full tier's budget */
 };
@@ -284,12 +285,13 @@ static const struct sweep_reach **sort_reach(const struct sweep_results *r)
 	return v;
 }
 
-static const char *find_reach(const struct sweep_reach **v, int nr, const struct sweep_write *w)
+static const struct sweep_reach *find_reach(const struct sweep_reach **v, int nr,
+					    const struct sweep_write *w)
 {
 	struct sweep_reach key = { .file = w->file, .func = w->func }, *k = &key;
 	const struct sweep_reach **hit = bsearch(&k, v, (size_t)nr, sizeof(*v), cmp_reach);
 
-	return hit ? (*hit)->roots : NULL;
+	return hit ? *hit : NULL;
 }
 
 /*
@@ -304,7 +306,8 @@ static int count_roots(const struct cand *c, const struct sweep_reach **v, int n
 	int n;
 
 	for (int i = 0; i < c->nr_w; i++) {
-		const char *roots = find_reach(v, nr, c->w[i]);
+		const struct sweep_reach *rc = find_reach(v, nr, c->w[i]);
+		const char *roots = rc ? rc->roots : NULL;
 
 		if (!roots || !strcmp(roots, "-"))
 			continue;
@@ -322,11 +325,51 @@ static int count_roots(const struct cand *c, const struct sweep_reach **v, int n
 	return n;
 }
 
+/* Do the comma-separated lists a and b share a name? */
+static bool share_name(const char *a, const char *b)
+{
+	for (const char *p = a; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
+		size_t n = strcspn(p, ",");
+
+		for (const char *q = b; q; q = strchr(q, ','), q = q ? q + 1 : NULL)
+			if (strcspn(q, ",") == n && !strncmp(p, q, n))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Two fields stored by typed writes in two functions that each take a
+ * lock, and no lock of the same name: where the text shows every writer
+ * locking, it shows the locking whole, and a pair that still shares no
+ * lock is what the full tier proves.  A writer that takes no lock may run
+ * under its caller's, which only the full tier sees.
+ */
+static bool locked_apart(const struct cand *c, const struct sweep_reach **v, int nr)
+{
+	for (int i = 0; i < c->nr_w; i++) {
+		const struct sweep_reach *a = find_reach(v, nr, c->w[i]);
+
+		if (!a || !strcmp(a->locks, "-") || !strcmp(c->w[i]->struct_name, "-"))
+			continue;
+		for (int j = i + 1; j < c->nr_w; j++) {
+			const struct sweep_reach *b = find_reach(v, nr, c->w[j]);
+
+			if (b && b != a && strcmp(b->locks, "-") &&
+			    strcmp(c->w[j]->struct_name, "-") &&
+			    strcmp(c->w[i]->field, c->w[j]->field) && !share_name(a->locks, b->locks))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void cheap_evidence(struct cand *c, const struct sweep_reach **v, int nr)
 {
 	const char *h = c->loc->file;
 
 	c->roots = count_roots(c, v, nr);
+	c->locked_apart = locked_apart(c, v, nr);
 
 	for (int i = 0; i < c->nr_w; i++) {
 		bool typed = strcmp(c->w[i]->struct_name, "-") != 0;
@@ -350,7 +393,8 @@ static void cheap_evidence(struct cand *c, const struct sweep_reach **v, int nr)
  * The strongest cheap evidence first: a struct that can be patched, then
  * one whose writers two run-time roots of their files reach (a race within
  * one root needs it to run twice at once, and is the shape of per-operation
- * objects; the full tier ranks such races last too), then more run-time
+ * objects; the full tier ranks such races last too), then one with two
+ * fields whose writers lock apart (locked_apart()), then more run-time
  * writer functions with typed stores (an untyped store may
  * be another struct's field of the same name) for each file judging it
  * costs, then more of them, more writer functions, more typed writes; then
@@ -371,6 +415,8 @@ static int by_cheap_evidence(const void *pa, const void *pb)
 		return a->apart - b->apart;
 	if ((a->roots < 2) != (b->roots < 2))
 		return (a->roots < 2) - (b->roots < 2);
+	if (a->locked_apart != b->locked_apart)
+		return b->locked_apart - a->locked_apart;
 	if (da != db)
 		return da > db ? -1 : 1;
 	if (a->typed_funcs != b->typed_funcs)

@@ -110,11 +110,11 @@ static int write_line(struct sweep_results *r, char **col, const char *name, int
 
 static int reach_line(struct sweep_results *r, char **col, const char *name, int ln)
 {
-	if (!*col[1] || !*col[2] || !*col[3])
-		return error("%s:%d: expected 'reach FILE FUNC ROOT,ROOT...'", name, ln);
+	if (!*col[1] || !*col[2] || !*col[3] || !*col[4])
+		return error("%s:%d: expected 'reach FILE FUNC ROOT,ROOT... LOCK,LOCK...'", name, ln);
 	ALLOC_GROW(r->reach, r->nr_reach + 1, r->alloc_reach);
 	r->reach[r->nr_reach++] = (struct sweep_reach){ xstrdup(col[1]), xstrdup(col[2]),
-							xstrdup(col[3]) };
+							xstrdup(col[3]), xstrdup(col[4]) };
 	return 0;
 }
 
@@ -149,7 +149,7 @@ int sweep_results_parse(struct sweep_results *r, const char *buf, size_t len,
 		{ "stat", 7, stat_line },
 		{ "loc", 5, loc_line },
 		{ "write", 8, write_line },
-		{ "reach", 4, reach_line },
+		{ "reach", 5, reach_line },
 	};
 	char *copy, *line, *next;
 	int ln = 0, ret = 0;
@@ -214,8 +214,8 @@ void sweep_results_print(const struct sweep_results *r, int shard, struct strbuf
 			    w->runtime ? "runtime" : "setup");
 	}
 	for (int i = 0; i < r->nr_reach; i++)
-		strbuf_addf(out, "reach\t%s\t%s\t%s\n", r->reach[i].file, r->reach[i].func,
-			    r->reach[i].roots);
+		strbuf_addf(out, "reach\t%s\t%s\t%s\t%s\n", r->reach[i].file, r->reach[i].func,
+			    r->reach[i].roots, r->reach[i].locks);
 	for (int i = 0; i < r->nr_skips; i++)
 		strbuf_addf(out, "skip\t%s\n", r->skips[i]);
 }
@@ -239,6 +239,7 @@ void sweep_results_release(struct sweep_results *r)
 		free(r->reach[i].file);
 		free(r->reach[i].func);
 		free(r->reach[i].roots);
+		free(r->reach[i].locks);
 	}
 	for (int i = 0; i < r->nr_skips; i++)
 		free(r->skips[i]);

@@ -462,7 +462,66 @@ static char *base_struct(const struct scan *sc, int f, size_t base, size_t op, b
 	return xstrdup("-");
 }
 
-/* "reach FILE FUNC ROOTS": the run-time roots of the file that reach fn n. */
+/* The last identifier of s[b, e), as out's next comma-separated name, once. */
+static void add_lock_name(const char *s, size_t b, size_t e, struct strbuf *out, size_t before)
+{
+	size_t end = e, start, n;
+
+	while (end > b && !is_ident_char((unsigned char)s[end - 1]))
+		end--;
+	for (start = end; start > b && is_ident_char((unsigned char)s[start - 1]); start--)
+		;
+	n = end - start;
+	if (!n || !is_ident_start((unsigned char)s[start]))
+		return;
+	for (size_t p = before; p < out->len; p += strcspn(out->buf + p, ",") + 1)
+		if (strcspn(out->buf + p, ",") == n && !memcmp(out->buf + p, s + start, n))
+			return;
+	strbuf_addf(out, "%s%.*s", out->len > before ? "," : "", (int)n, s + start);
+}
+
+/*
+ * The locks fn n's own body takes exclusively, by the vocabulary's lock
+ * calls: each named by the last identifier of its template or of its
+ * first argument ("&vdev->memory_lock" is memory_lock), "-" for none.
+ * Text only, and the function alone: what its callers hold is for the
+ * full tier.
+ */
+static void print_takes(const struct scan *sc, int n, struct strbuf *out)
+{
+	const char *s = sc->s;
+	size_t before = out->len, close = sc->fn[n].close;
+
+	for (size_t i = sc->fn[n].open; i < close; i++) {
+		const struct lock_take *t;
+		size_t e, a;
+		int depth = 0;
+
+		if (!is_ident_start((unsigned char)s[i]) || (i && is_ident_char((unsigned char)s[i - 1])))
+			continue;
+		for (e = i; e < close && is_ident_char((unsigned char)s[e]); e++)
+			;
+		t = roots_vocab_take(sc->c->roots, s + i, e - i);
+		a = skip_space(s, e, close);
+		i = e - 1;
+		if (!t || a >= close || s[a] != '(')
+			continue;
+		if (t->id) {
+			add_lock_name(t->id, 0, strlen(t->id), out, before);
+			continue;
+		}
+		for (e = ++a; e < close && (depth || (s[e] != ',' && s[e] != ')')); e++)
+			depth += s[e] == '(' ? 1 : s[e] == ')' ? -1 : 0;
+		add_lock_name(s, a, e, out, before);
+	}
+	if (out->len == before)
+		strbuf_addch(out, '-');
+}
+
+/*
+ * "reach FILE FUNC ROOTS LOCKS": the run-time roots of the file that reach
+ * fn n, and the locks its body takes.
+ */
 static void print_reach(const struct scan *sc, int n, const char *file, struct strbuf *out)
 {
 	bool *seen = xcalloc((size_t)sc->nr_fn + 1, sizeof(*seen));
@@ -486,7 +545,9 @@ static void print_reach(const struct scan *sc, int n, const char *file, struct s
 		if (seen[i] && (sc->fn[i].own & (1u << PHASE_RUNTIME)))
 			strbuf_addf(out, "%s%.*s", out->len > before ? "," : "",
 				    (int)sc->fn[i].name_len, sc->fn[i].name);
-	strbuf_addstr(out, out->len > before ? "\n" : "-\n");
+	strbuf_addstr(out, out->len > before ? "\t" : "-\t");
+	print_takes(sc, n, out);
+	strbuf_addch(out, '\n');
 	free(seen);
 	free(queue);
 }

@@ -12,7 +12,8 @@
 static const char vocab[] =
 	"op\tprobe\tsetup\nop\tremove\tteardown\narg\trequest_irq\t1 runtime irq\n"
 	"attr\t__init\tsetup\ninitcall\tmodule_init\tsetup\nsync\tpci_walk_bus\n"
-	"ignore\tsizeof\nmacro\tSET_PM\t0 suspend\nfunc\tmain\tsetup\ncallbacks\truntime\n";
+	"ignore\tsizeof\nmacro\tSET_PM\t0 suspend\nfunc\tmain\tsetup\ncallbacks\truntime\n"
+	"lock\tspin_lock\tw\ntrylock\tdevice_trylock\tw\t&@0->mutex\tid=device.mutex\n";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -22,6 +22,7 @@ int main(void)
 	static const char good[] = "shard\t1\t2\nstat\t3\t2\t2\t0\t0\tbuild\n"
 		"loc\tv.h\t20\tdev\ta,b\n"
 		"write\tv.c\t40\t8\tdev_irq\tdev\ta\truntime\n"
+		"reach\tv.c\tdev_irq\tdev_irq\tirq_lock,mutex\n"
 		"skip\tbad.c\tparse error";
 	static const char nul[] = "shard\t1\t2\n\0stat\t3\t2\t2\t0\t0\tbuild\n";
 	struct sweep_results r = { 0 };
@@ -30,7 +31,15 @@ int main(void)
 	CHECK(r.nr_shards == 2 && r.files == 3 && r.from_build, "shard and stat");
 	CHECK(r.nr_locs == 1 && r.locs[0].nr_fields == 2 && r.nr_writes == 1 &&
 	      r.writes[0].runtime, "loc and write");
+	CHECK(r.nr_reach == 1 && !strcmp(r.reach[0].roots, "dev_irq") &&
+	      !strcmp(r.reach[0].locks, "irq_lock,mutex"), "reach, with the locks its body takes");
 	CHECK(r.nr_skips == 1 && !strcmp(r.skips[0], "bad.c\tparse error"), "skip");
+	sweep_results_release(&r);
+
+	memset(&r, 0, sizeof(r));
+	CHECK_INT(parse(&r, "reach\tv.c\tf\tf\n", 13), -1,
+		  "a reach without its locks (an older sweep's) is an error");
+	CHECK_INT(r.nr_reach, 0, "and no reach is kept");
 	sweep_results_release(&r);
 
 	memset(&r, 0, sizeof(r));
