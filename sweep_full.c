@@ -300,14 +300,13 @@ static const struct sweep_reach *find_reach(const struct sweep_reach **v, int nr
  * callers are elsewhere, and the full tier, on the same files, will not
  * see them either.
  */
-static int count_roots(const struct cand *c, const struct sweep_reach **v, int nr)
+static int count_roots(const struct cand *c, const struct sweep_reach *const *rw)
 {
 	struct opt_list seen = { 0 };
 	int n;
 
 	for (int i = 0; i < c->nr_w; i++) {
-		const struct sweep_reach *rc = find_reach(v, nr, c->w[i]);
-		const char *roots = rc ? rc->roots : NULL;
+		const char *roots = rw[i] ? rw[i]->roots : NULL;
 
 		if (!roots || !strcmp(roots, "-"))
 			continue;
@@ -328,13 +327,9 @@ static int count_roots(const struct cand *c, const struct sweep_reach **v, int n
 /* Do the comma-separated lists a and b share a name? */
 static bool share_name(const char *a, const char *b)
 {
-	for (const char *p = a; p; p = strchr(p, ','), p = p ? p + 1 : NULL) {
-		size_t n = strcspn(p, ",");
-
-		for (const char *q = b; q; q = strchr(q, ','), q = q ? q + 1 : NULL)
-			if (strcspn(q, ",") == n && !strncmp(p, q, n))
-				return true;
-	}
+	for (const char *p = a; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+		if (comma_list_has(b, p, strcspn(p, ",")))
+			return true;
 	return false;
 }
 
@@ -345,15 +340,15 @@ static bool share_name(const char *a, const char *b)
  * lock is what the full tier proves.  A writer that takes no lock may run
  * under its caller's, which only the full tier sees.
  */
-static bool locked_apart(const struct cand *c, const struct sweep_reach **v, int nr)
+static bool locked_apart(const struct cand *c, const struct sweep_reach *const *rw)
 {
 	for (int i = 0; i < c->nr_w; i++) {
-		const struct sweep_reach *a = find_reach(v, nr, c->w[i]);
+		const struct sweep_reach *a = rw[i];
 
 		if (!a || !strcmp(a->locks, "-") || !strcmp(c->w[i]->struct_name, "-"))
 			continue;
 		for (int j = i + 1; j < c->nr_w; j++) {
-			const struct sweep_reach *b = find_reach(v, nr, c->w[j]);
+			const struct sweep_reach *b = rw[j];
 
 			if (b && b != a && strcmp(b->locks, "-") &&
 			    strcmp(c->w[j]->struct_name, "-") &&
@@ -367,9 +362,14 @@ static bool locked_apart(const struct cand *c, const struct sweep_reach **v, int
 static void cheap_evidence(struct cand *c, const struct sweep_reach **v, int nr)
 {
 	const char *h = c->loc->file;
+	const struct sweep_reach **rw = xcalloc((size_t)c->nr_w + 1, sizeof(*rw));
 
-	c->roots = count_roots(c, v, nr);
-	c->locked_apart = locked_apart(c, v, nr);
+	/* each writer's reach record, looked up once */
+	for (int i = 0; i < c->nr_w; i++)
+		rw[i] = find_reach(v, nr, c->w[i]);
+	c->roots = count_roots(c, rw);
+	c->locked_apart = locked_apart(c, rw);
+	free(rw);
 
 	for (int i = 0; i < c->nr_w; i++) {
 		bool typed = strcmp(c->w[i]->struct_name, "-") != 0;

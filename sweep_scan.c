@@ -279,14 +279,6 @@ static void line_col(const struct scan *sc, size_t off, unsigned int *line, unsi
 	*col = (unsigned int)(off - sc->lines[lo - 1]);
 }
 
-static bool in_fields(const char *fields, const char *name, size_t n)
-{
-	for (const char *p = fields; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
-		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
-			return true;
-	return false;
-}
-
 int sweep_member_cmp(const void *a, const void *b)
 {
 	const struct sweep_member *x = a, *y = b;
@@ -472,11 +464,9 @@ static void add_lock_name(const char *s, size_t b, size_t e, struct strbuf *out,
 	for (start = end; start > b && is_ident_char((unsigned char)s[start - 1]); start--)
 		;
 	n = end - start;
-	if (!n || !is_ident_start((unsigned char)s[start]))
+	if (!n || !is_ident_start((unsigned char)s[start]) ||
+	    comma_list_has(out->buf + before, s + start, n))
 		return;
-	for (size_t p = before; p < out->len; p += strcspn(out->buf + p, ",") + 1)
-		if (strcspn(out->buf + p, ",") == n && !memcmp(out->buf + p, s + start, n))
-			return;
 	strbuf_addf(out, "%s%.*s", out->len > before ? "," : "", (int)n, s + start);
 }
 
@@ -605,7 +595,7 @@ void sweep_scan(const struct sweep_scan_ctx *c, const char *buf, size_t len, con
 		for (e = b; e < len && is_ident_char((unsigned char)s[e]); e++)
 			;
 		i = e - 1;
-		if (!in_fields(fields, s + b, e - b) || (f = enclosing(&sc, op)) < 0)
+		if (!comma_list_has(fields, s + b, e - b) || (f = enclosing(&sc, op)) < 0)
 			continue;
 		base = member_store(s, op, e, len);
 		if (base == (size_t)-1)

@@ -287,6 +287,14 @@ bool is_ident_char(int c)
 	return isalnum((unsigned char)c) || c == '_';
 }
 
+bool comma_list_has(const char *list, const char *name, size_t n)
+{
+	for (const char *p = list; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			return true;
+	return false;
+}
+
 const char *find_field_use(const char *text, const char *field)
 {
 	size_t n = strlen(field);

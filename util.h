@@ -77,6 +77,8 @@ int write_file_atomic(const char *path, const void *data, size_t len);
 
 /* isalnum or '_': a character of a C identifier. */
 bool is_ident_char(int c);
+/* Is name[0, n) one of the comma-separated names of list? */
+bool comma_list_has(const char *list, const char *name, size_t n);
 /* The first "->field" or ".field" in text not followed by an identifier character, or NULL. */
 const char *find_field_use(const char *text, const char *field);
 bool is_dir(const char *path);
