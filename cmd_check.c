@@ -75,7 +75,7 @@ int cmd_check(int argc, const char **argv)
 	ro.skips_in_report = true;	/* the report's notes list them, once */
 	ret = 2;
 	if (source_load_layout(&src, &layout) ||
-	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
+	    (structs.nr && layout_filter_judged(&layout, structs.v)))
 		goto out;
 	if (facts_file ? facts_load_file(&facts, facts_file) : facts_run(&src, &layout, &ro, &facts))
 		goto out;

@@ -82,7 +82,7 @@ int cmd_fix(int argc, const char **argv)
 	source_setup(&o.src);
 	ret = 2;
 	if (source_load_layout(&o.src, &layout) ||
-	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
+	    (structs.nr && layout_filter_judged(&layout, structs.v)))
 		goto out;
 	o.layout = &layout;
 	o.plan.layout = &layout;

@@ -46,7 +46,7 @@ int cmd_series(int argc, const char **argv)
 	source_setup(&o.fix.src);
 	o.fix.run.data = data.v;
 	if (source_load_layout(&o.fix.src, &layout) ||
-	    (structs.nr && layout_filter(&layout, 0, structs.v, NULL)))
+	    (structs.nr && layout_filter_judged(&layout, structs.v)))
 		exit(2);
 	o.fix.layout = &layout;
 	o.fix.plan.layout = &layout;

@@ -75,6 +75,7 @@ struct run {
 	const char *s;
 	struct decl_struct cur;
 	char *type;		/* of the member being read */
+	bool tagged;		/* type is a struct or union tag */
 };
 
 static void add_member(struct run *r, char *name, unsigned int line, int width)
@@ -85,6 +86,7 @@ static void add_member(struct run *r, char *name, unsigned int line, int width)
 	m = &r->cur.members[r->cur.nr_members++];
 	m->name = name;
 	m->type = name && r->type ? xstrdup(r->type) : NULL;
+	m->tagged = m->type && r->tagged;
 	m->line = line;
 	m->width = width;
 }
@@ -182,9 +184,9 @@ static void declarator(struct run *r, size_t b, size_t e, bool first)
 
 /*
  * The type a member declaration s[b, e) starts with: the tag after
- * struct or union, else the first word that is no qualifier.
+ * struct or union (*tagged), else the first word that is no qualifier.
  */
-static char *member_type(const char *s, size_t b, size_t e)
+static char *member_type(const char *s, size_t b, size_t e, bool *tagged)
 {
 	static const char *const skip[] = { "const", "volatile", "struct", "union", "enum" };
 
@@ -200,8 +202,13 @@ static char *member_type(const char *s, size_t b, size_t e)
 		}
 		while (i < e && is_ident_char((unsigned char)s[i]))
 			i++;
-		for (size_t k = 0; k < ARRAY_SIZE(skip); k++)
-			skipped |= strlen(skip[k]) == i - w && !memcmp(skip[k], s + w, i - w);
+		for (size_t k = 0; k < ARRAY_SIZE(skip); k++) {
+			bool is = strlen(skip[k]) == i - w && !memcmp(skip[k], s + w, i - w);
+
+			skipped |= is;
+			if (is)
+				*tagged = !strcmp(skip[k], "struct") || !strcmp(skip[k], "union");
+		}
 		if (!skipped)
 			return xstrndup(s + w, i - w);
 	}
@@ -222,7 +229,8 @@ static void member(struct run *r, size_t b, size_t e)
 		add_member(r, NULL, 0, 0);	/* a nested aggregate: its own level */
 		return;
 	}
-	r->type = member_type(s, b, e);
+	r->tagged = false;
+	r->type = member_type(s, b, e, &r->tagged);
 	start = b;
 	for (size_t i = b; i <= e; i++) {
 		if (i < e && (s[i] == '(' || s[i] == '[')) {

@@ -2,6 +2,7 @@
 #ifndef BITSPLIT_DECL_SCAN_H
 #define BITSPLIT_DECL_SCAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -15,6 +16,7 @@
 struct decl_member {
 	char *name;		/* NULL: unnamed padding, a nested aggregate, an array */
 	char *type;		/* the tag of "struct T x" or "union T x", the word of "T x"; or NULL */
+	bool tagged;		/* type is the tag of a struct or union */
 	unsigned int line;
 	int width;		/* bits; 0: not a bitfield; -1: ":0" */
 };

@@ -122,6 +122,13 @@ int layout_load_object(struct bs_layout *l, const char *input);
  */
 int layout_filter(struct bs_layout *l, int first, const char **names,
 		  const char *input);
+/*
+ * For judging the structs named: keep them, and every struct with no
+ * bitfield, whose members' types name the struct a lock reached through
+ * them is in (&migf->mvdev->state_mutex): so -C does not change which
+ * lock a writer holds.
+ */
+int layout_filter_judged(struct bs_layout *l, const char **names);
 
 struct decl_scan;
 /*

@@ -8,6 +8,7 @@
  * only which fields share a location is meant, so sizes, holes and
  * alignment of such a model are not to be printed or planned on.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "decl_scan.h"
@@ -21,7 +22,19 @@ static void place(struct bs_layout *l, struct bs_member *m, const struct decl_me
 {
 	memset(m, 0, sizeof(*m));
 	m->name = d->name ? layout_strdup(l, d->name) : NULL;
-	m->type = layout_strdup(l, d->width ? "unsigned long" : "long");
+	/*
+	 * A struct member keeps its tag (pointer or not: the declarations
+	 * do not say), so that facts.cocci can follow a lock reached
+	 * through it (&migf->mvdev->state_mutex) to the struct it is in.
+	 */
+	if (!d->width && d->tagged) {
+		char *t = xstrfmt("struct %s", d->type);
+
+		m->type = layout_strdup(l, t);
+		free(t);
+	} else {
+		m->type = layout_strdup(l, d->width ? "unsigned long" : "long");
+	}
 	m->parent = -1;
 	m->dump_line = d->line;
 	m->size = 8;

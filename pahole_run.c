@@ -196,8 +196,16 @@ static int run_pahole(const char *input, enum input_kind kind, const char **stru
 	return rc;
 }
 
-int layout_filter(struct bs_layout *l, int first, const char **names,
-		  const char *input)
+static bool has_bitfield(const struct bs_struct *s)
+{
+	for (int k = 0; k < s->nr_members; k++)
+		if (s->members[k].bit_size)
+			return true;
+	return false;
+}
+
+static int filter(struct bs_layout *l, int first, const char **names,
+		  const char *input, bool keep_plain)
 {
 	int kept = first;
 
@@ -216,6 +224,7 @@ int layout_filter(struct bs_layout *l, int first, const char **names,
 	for (int j = first; j < l->nr_structs; j++) {
 		bool wanted = false;
 
+		wanted = keep_plain && !has_bitfield(&l->structs[j]);
 		for (int i = 0; names[i] && !wanted; i++)
 			wanted = !strcmp(l->structs[j].name, names[i]);
 		if (wanted)
@@ -225,6 +234,17 @@ int layout_filter(struct bs_layout *l, int first, const char **names,
 	}
 	l->nr_structs = kept;
 	return 0;
+}
+
+int layout_filter(struct bs_layout *l, int first, const char **names,
+		  const char *input)
+{
+	return filter(l, first, names, input, false);
+}
+
+int layout_filter_judged(struct bs_layout *l, const char **names)
+{
+	return filter(l, 0, names, NULL, true);
 }
 /*
  * pahole 1.24 does not know DWARF 5's DW_TAG_atomic_type (0x47), which gcc

@@ -110,7 +110,19 @@ static void free_list(struct opt_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* The candidate structs' layouts from their declarations. */
+static bool has_bitfield(const struct decl_struct *ds)
+{
+	for (int k = 0; k < ds->nr_members; k++)
+		if (ds->members[k].width > 0)
+			return true;
+	return false;
+}
+
+/*
+ * The candidate structs' layouts from their declarations, and the other
+ * structs of their headers that have no bitfield to judge: their members'
+ * types name the struct a lock is in when it is reached through them.
+ */
 static void decl_layout(const char *tree, const struct opt_list *headers,
 			const struct opt_list *names, struct bs_layout *l)
 {
@@ -127,7 +139,7 @@ static void decl_layout(const char *tree, const struct opt_list *headers,
 		free(path);
 	}
 	for (int i = 0; i < d.nr; i++) {
-		bool want = false;
+		bool want = !has_bitfield(&d.v[i]);
 
 		for (int k = 0; k < names->nr && !want; k++)
 			want = !strcmp(names->v[k], d.v[i].name);
@@ -510,7 +522,7 @@ void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 		if (o->build) {
 			source_setup(&src);
 			if (source_load_layout(&src, &s->layout) ||
-			    layout_filter(&s->layout, 0, names.v, NULL))
+			    layout_filter_judged(&s->layout, names.v))
 				exit(2);
 		} else {
 			decl_layout(o->tree, &headers, &names, &s->layout);

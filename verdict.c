@@ -437,10 +437,25 @@ static int add_writers(struct field_verdict *fv, const struct callgraph *g,
 }
 
 /*
+ * Does the other writer hold another lock of l's short name?  Then the
+ * sentence names each by its struct ("lc_arm.state_mutex"): "both hold
+ * state_mutex: no common lock" would read as a contradiction.
+ */
+static bool short_name_clash(const struct fact_lock *l, const struct field_writer *other)
+{
+	for (int i = 0; other && i < other->nr_locks; i++)
+		if (strcmp(other->locks[i].id, l->id) &&
+		    !strcmp(lock_short_name(other->locks[i].id), lock_short_name(l->id)))
+			return true;
+	return false;
+}
+
+/*
  * A lock as a sentence says it: "memory_lock", "cfg_lock for reading", "a
  * runtime-PM reference", "memory_lock via wrapper f()".
  */
-static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
+static void describe_lock(const struct fact_lock *l, const struct field_writer *other,
+			  struct strbuf *sb)
 {
 	if (!strcmp(l->id, RUNTIME_PM_LOCK))
 		strbuf_addstr(sb, l->mode == LOCK_SHARED ? "a runtime-PM reference"
@@ -450,8 +465,8 @@ static void describe_lock(const struct fact_lock *l, struct strbuf *sb)
 	else if (l->how && !strcmp(l->how, "root"))
 		strbuf_addf(sb, "the %s, which runs on one CPU at a time", l->id);
 	else
-		strbuf_addf(sb, "%s%s", lock_short_name(l->id),
-			    l->mode == LOCK_SHARED ? " for reading" : "");
+		strbuf_addf(sb, "%s%s", short_name_clash(l, other) ? l->id + (l->id[0] == '?') :
+			    lock_short_name(l->id), l->mode == LOCK_SHARED ? " for reading" : "");
 	if (strcmp(l->id, RUNTIME_PM_LOCK) && fact_lock_learned(l)) {
 		strbuf_addstr(sb, " via ");
 		fact_lock_learned_words(l, sb);
@@ -475,7 +490,9 @@ static bool has_sentence_lock(const struct field_writer *w)
 	return false;
 }
 
-static void describe_locks(const struct field_writer *w, struct strbuf *sb)
+/* other: the writer w is set against in the sentence, or NULL */
+static void describe_locks(const struct field_writer *w, const struct field_writer *other,
+			   struct strbuf *sb)
 {
 	int nr = 0, n = 0;
 
@@ -488,7 +505,7 @@ static void describe_locks(const struct field_writer *w, struct strbuf *sb)
 			continue;
 		if (n)
 			strbuf_addstr(sb, n == nr - 1 ? " and " : ", ");
-		describe_lock(&w->locks[i], sb);
+		describe_lock(&w->locks[i], other, sb);
 		n++;
 	}
 }
@@ -514,23 +531,23 @@ static char *race_sentence(const struct bs_member *ma, const struct field_writer
 			    "two CPUs at once with nothing to exclude the other (it holds %s",
 			    ma->name, mb->name, writer_func(a), a->phase_why,
 			    has_sentence_lock(a) ? "only " : "");
-		describe_locks(a, &sb);
+		describe_locks(a, NULL, &sb);
 		strbuf_addch(&sb, ')');
 	} else if (!strcmp(writer_func(a), writer_func(b))) {
 		strbuf_addf(&sb, "%s and %s are both written by %s (%s), %s holding ", ma->name,
 			    mb->name, writer_func(a), a->phase_why, ma->name);
-		describe_locks(a, &sb);
+		describe_locks(a, b, &sb);
 		strbuf_addf(&sb, " and %s holding ", mb->name);
-		describe_locks(b, &sb);
+		describe_locks(b, a, &sb);
 		strbuf_addf(&sb, ": two CPUs running %s at once share no lock that "
 			    "serializes them", writer_func(a));
 	} else {
 		strbuf_addf(&sb, "%s is written by %s (%s) holding ", ma->name, writer_func(a),
 			    a->phase_why);
-		describe_locks(a, &sb);
+		describe_locks(a, b, &sb);
 		strbuf_addf(&sb, ", and %s by %s (%s) holding ", mb->name, writer_func(b),
 			    b->phase_why);
-		describe_locks(b, &sb);
+		describe_locks(b, a, &sb);
 		strbuf_addstr(&sb, ": no common lock serializes them");
 	}
 	if (!same_byte(ma, mb))
@@ -596,6 +613,14 @@ static char *field_data_race(const char *name, const struct field_verdict *fv)
 	return NULL;
 }
 
+/* Is lock id a member of struct st ("st.lock"), or a global? */
+static bool own_lock(const char *id, const char *st)
+{
+	size_t n = strlen(st);
+
+	return !strchr(id, '.') || (!strncmp(id, st, n) && id[n] == '.');
+}
+
 /*
  * A lock member every run-time writer holds exclusive, for the patch's
  * comment; "runtime PM" when the only such lock is runtime PM's (writers
@@ -616,7 +641,7 @@ bool runtime_writers_hold(const struct field_verdict *fv, const char *id)
 	return true;
 }
 
-static char *field_serialized_by(const struct field_verdict *fv)
+static char *field_serialized_by(const struct field_verdict *fv, const char *st)
 {
 	const struct field_writer *first = NULL;
 	bool pm = false;
@@ -636,8 +661,10 @@ static char *field_serialized_by(const struct field_verdict *fv)
 
 		if (all && !strcmp(cand->id, RUNTIME_PM_LOCK))
 			pm = true;
-		else if (all)
+		else if (all && own_lock(cand->id, st))
 			return xstrdup(lock_short_name(cand->id));
+		else if (all)
+			return xstrdup(cand->id);	/* another struct's: "lc_arm.state_mutex" */
 	}
 	return pm ? xstrdup("runtime PM") : NULL;
 }
@@ -1144,7 +1171,7 @@ static void location_compute(struct location_verdict *lv, const struct bs_struct
 						      userspace);
 		}
 		fv->moves[POLICY_SETUP_ONLY] = fv->runtime;
-		fv->serialized_by = field_serialized_by(fv);
+		fv->serialized_by = field_serialized_by(fv, s->name);
 		fv->data_race = field_data_race(name, fv);
 	}
 	for (int a = 0; a < lv->nr_fields; a++) {

@@ -703,10 +703,17 @@ PER_THREAD_ARG = re.compile(r"^(?:\(\s*[\w\s]+\*\s*\)\s*)?"
 MEMBER = re.compile(r"^\(?(\w+)\)?(->|\.)(\w+(?:\.\w+)*)$")
 
 def lock_id(expr, file, fn):
-	"""&vdev->memory_lock -> vfpci_device.memory_lock, else ?expr."""
+	"""&vdev->memory_lock -> vfpci_device.memory_lock, else ?expr.
+	Behind a pointer member the lock is that struct's: through the
+	layout, &migf->mvdev->state_mutex is mlx5vf_pci_core_device.state_mutex,
+	as the callee that takes &mvdev->state_mutex spells it."""
 	e = "".join(expr.split())
 	if e.startswith("&"):
 		e = e[1:]
+	at = e.rfind("->")
+	if at > 0 and re.search(r"->|\.", e[:at]):
+		st = base_struct(file, fn, e[:at])
+		return st + "." + e[at + 2:] if st else "?" + e
 	m = MEMBER.match(e)
 	if m:
 		v = var(file, fn, m.group(1))

@@ -81,6 +81,10 @@ int main(void)
 		CHECK_STR(d.v[5].members[1].type, "dev", "every declarator of a member");
 		CHECK_STR(d.v[5].members[2].type, "u_t", "a union's tag");
 		CHECK_STR(d.v[5].members[3].type, "pair_t", "a typedef name");
+		CHECK_INT(d.v[5].members[0].tagged, 1, "a const struct pointer is tagged");
+		CHECK_INT(d.v[5].members[2].tagged, 1, "a union is tagged");
+		CHECK_INT(d.v[5].members[3].tagged, 0, "a typedef name is not");
+		CHECK_INT(d.v[0].members[2].tagged, 0, "nor a type word");
 	}
 	layout_from_decls(&l, &d);
 	CHECK_INT(l.nr_structs, 6, "one model struct per declaration");
@@ -92,6 +96,10 @@ int main(void)
 		CHECK_STR(locations(&l.structs[2], &sb), "", "outer: its nested struct is a member");
 		CHECK_STR(locations(&l.structs[3], &sb), "p,q", "nested struct fields");
 		CHECK_STR(locations(&l.structs[4], &sb), "", "one field is no shared location");
+		CHECK_STR(l.structs[5].members[0].type, "struct dev",
+			  "a struct member keeps its tag, for the facts to follow");
+		CHECK_STR(l.structs[5].members[2].type, "struct u_t", "a union's too");
+		CHECK_STR(l.structs[5].members[3].type, "long", "a typedef is a word");
 	}
 	layout_release(&l);
 	decl_scan_release(&d);
