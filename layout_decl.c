@@ -23,8 +23,8 @@ static void place(struct bs_layout *l, struct bs_member *m, const struct decl_me
 	memset(m, 0, sizeof(*m));
 	m->name = d->name ? layout_strdup(l, d->name) : NULL;
 	/*
-	 * A struct member keeps its tag (pointer or not: the declarations
-	 * do not say), so that facts.cocci can follow a lock reached
+	 * A struct member keeps its tag, pointer or not (the facts follow
+	 * both alike), so that facts.cocci can follow a lock reached
 	 * through it (&migf->mvdev->state_mutex) to the struct it is in.
 	 */
 	if (!d->width && d->tagged) {

@@ -222,9 +222,8 @@ static int filter(struct bs_layout *l, int first, const char **names,
 	if (!names)
 		return 0;
 	for (int j = first; j < l->nr_structs; j++) {
-		bool wanted = false;
+		bool wanted = keep_plain && !has_bitfield(&l->structs[j]);
 
-		wanted = keep_plain && !has_bitfield(&l->structs[j]);
 		for (int i = 0; names[i] && !wanted; i++)
 			wanted = !strcmp(l->structs[j].name, names[i]);
 		if (wanted)
@@ -246,6 +245,7 @@ int layout_filter_judged(struct bs_layout *l, const char **names)
 {
 	return filter(l, 0, names, NULL, true);
 }
+
 /*
  * pahole 1.24 does not know DWARF 5's DW_TAG_atomic_type (0x47), which gcc
  * emits for every C11 _Atomic type: a struct with an _Atomic member cannot
