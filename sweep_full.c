@@ -110,14 +110,6 @@ static void free_list(struct opt_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-static bool has_bitfield(const struct decl_struct *ds)
-{
-	for (int k = 0; k < ds->nr_members; k++)
-		if (ds->members[k].width > 0)
-			return true;
-	return false;
-}
-
 /*
  * The candidate structs' layouts from their declarations, and the other
  * structs of their headers that have no bitfield to judge: their members'
@@ -126,7 +118,7 @@ static bool has_bitfield(const struct decl_struct *ds)
 static void decl_layout(const char *tree, const struct opt_list *headers,
 			const struct opt_list *names, struct bs_layout *l)
 {
-	struct decl_scan d = { 0 }, keep = { 0 };
+	struct decl_scan d = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	for (int i = 0; i < headers->nr; i++) {
@@ -138,19 +130,9 @@ static void decl_layout(const char *tree, const struct opt_list *headers,
 		decl_scan_buf(&d, sb.buf, sb.len, headers->v[i]);
 		free(path);
 	}
-	for (int i = 0; i < d.nr; i++) {
-		bool want = !has_bitfield(&d.v[i]);
-
-		for (int k = 0; k < names->nr && !want; k++)
-			want = !strcmp(names->v[k], d.v[i].name);
-		if (!want)
-			continue;
-		ALLOC_GROW(keep.v, keep.nr + 1, keep.alloc);
-		keep.v[keep.nr++] = d.v[i];
-		d.v[i] = (struct decl_struct){ 0 };
-	}
-	layout_from_decls(l, &keep);
-	decl_scan_release(&keep);
+	layout_from_decls(l, &d);
+	if (names->nr && layout_filter_judged(l, names->v))
+		exit(2);
 	decl_scan_release(&d);
 	strbuf_release(&sb);
 }
