@@ -797,6 +797,15 @@ op	destroy		teardown
 op	fill_super	setup
 op	shutdown	teardown	holds=device.mutex
 op	unbind		teardown
+op	probe_device	setup
+op	release_device	teardown
+op	css_alloc	setup
+op	css_free	teardown
+op	make_group	setup
+op	make_item	setup
+op	drop_item	teardown
+op	alloc_inst	setup
+op	free_func_inst	teardown
 op	ioctl		runtime
 op	unlocked_ioctl	runtime
 op	compat_ioctl	runtime
