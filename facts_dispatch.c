@@ -2,12 +2,20 @@
 /*
  * Find where a subsystem core outside the PATHs calls the ops the PATHs
  * fill: "struct T NAME = { .FIELD = fn, ... }" in a PATH file makes
- * "->FIELD(" in a .c file of the PATH's parent directory that names
- * struct T a dispatch site of FIELD (vfio-pci fills struct
- * vfio_device_ops, drivers/vfio/vfio_main.c calls device->ops->ioctl()).
- * Those files are analysed too, so that what the core holds around the
- * call counts.  Bounded: only fields the PATHs store functions in, only
- * the parent directories, at most MAX_DISPATCH_FILES files.
+ * "->FIELD(" in a .c file near the PATH that names struct T a dispatch
+ * site of FIELD (vfio-pci fills struct vfio_device_ops,
+ * drivers/vfio/vfio_main.c calls device->ops->ioctl()).  Those files are
+ * analysed too, so that what the core holds around the call counts.
+ *
+ * Near, nearest first: the directory of a PATH file (udc/core.c beside
+ * udc/pch_udc.c), the parent directory and the grandparent's own files
+ * (vfio_pci_core.c and vfio_main.c for drivers/vfio/pci/mlx5).  Then,
+ * for the fields none of those dispatches, the whole subtree of a parent
+ * that is not a top-level directory (drivers/usb/gadget/udc/core.c for
+ * drivers/usb/dwc3), the files that dispatch the most such fields first:
+ * a core calls many of its ops, another driver that happens to call one
+ * is a weaker guess.  Bounded: only fields the PATH stores functions in,
+ * at most MAX_DISPATCH_FILES files for each PATH.
  */
 #include "facts_files.h"
 
@@ -142,6 +150,17 @@ static bool declares(const char *text, const char *type, const char *name)
 	return found;
 }
 
+/*
+ * The text of the headers a candidate file includes, read when a call in
+ * it first needs a declaration: most files of a subtree call none of the
+ * fields.
+ */
+struct includes {
+	const char *tree, *file, *text;
+	struct strbuf sb;
+	bool read;
+};
+
 /* The text of the headers file includes: <x.h> under include/, "x.h" beside it. */
 static void read_includes(const char *tree, const char *file, const char *text,
 			  struct strbuf *out)
@@ -165,6 +184,15 @@ static void read_includes(const char *tree, const char *file, const char *text,
 		free(path);
 		free(dir);
 	}
+}
+
+static const char *includes_text(struct includes *inc)
+{
+	if (!inc->read) {
+		read_includes(inc->tree, inc->file, inc->text, &inc->sb);
+		inc->read = true;
+	}
+	return inc->sb.buf ? inc->sb.buf : "";
 }
 
 /* The body of "struct NAME {" in text, or NULL. */
@@ -198,7 +226,7 @@ static char *struct_body(const char *text, const char *name)
  * the vfio_device_ops another struct's ops member is.  Else any
  * declaration of M will do.
  */
-static bool member_of_base(const char *text, const char *decls, const char *m,
+static bool member_of_base(const char *text, struct includes *inc, const char *m,
 			   const char *type, const char *name)
 {
 	const char *b = m, *e;
@@ -222,7 +250,7 @@ static bool member_of_base(const char *text, const char *decls, const char *m,
 				    is_ident_char((unsigned char)skip_blank(p + 1)[e - b]))
 					continue;
 				y = xstrndup(t, tn);
-				body = struct_body(decls, y);
+				body = struct_body(includes_text(inc), y);
 				if (!body)
 					body = struct_body(text, y);
 				free(y);
@@ -236,16 +264,17 @@ static bool member_of_base(const char *text, const char *decls, const char *m,
 			free(base);
 		}
 	}
-	return declares(text, type, name) || declares(decls, type, name);
+	return declares(text, type, name) || declares(includes_text(inc), type, name);
 }
 
 /*
  * Does text call "M->FIELD(" (or "M.FIELD(") where a declaration
- * "struct T *M" in text or decls says M points to a struct T?  So that
+ * "struct T *M" in text or the headers it includes says M points to a
+ * struct T?  So that
  * "device->ops->read(" dispatches vfio_device_ops.read and not the
  * file_operations.read the same file initializes.
  */
-static bool calls_member(const char *text, const char *decls, const char *type,
+static bool calls_member(const char *text, struct includes *inc, const char *type,
 			 const char *field)
 {
 	size_t n = strlen(field);
@@ -272,7 +301,7 @@ static bool calls_member(const char *text, const char *decls, const char *type,
 		if (m == b)
 			continue;
 		want = xstrfmt("%.*s", (int)(b - m), m);
-		ok = member_of_base(text, decls, m, type, want);
+		ok = member_of_base(text, inc, m, type, want);
 		free(want);
 		if (ok)
 			return true;
@@ -280,109 +309,234 @@ static bool calls_member(const char *text, const char *decls, const char *type,
 	return false;
 }
 
+static bool under_path(const char *path, const char *file)
+{
+	char *p = path_normalize(path);
+	size_t n = strlen(p);
+	bool in = !strcmp(p, ".") || (!strncmp(file, p, n) && (file[n] == '/' || !file[n]));
+
+	free(p);
+	return in;
+}
+
 static bool under_paths(const struct source_opts *src, const char *file)
 {
-	for (int i = 0; i < src->paths.nr; i++) {
-		char *p = path_normalize(src->paths.v[i]);
-		size_t n = strlen(p);
-		bool in = !strcmp(p, ".") || (!strncmp(file, p, n) &&
-					     (file[n] == '/' || !file[n]));
-
-		free(p);
-		if (in)
+	for (int i = 0; i < src->paths.nr; i++)
+		if (under_path(src->paths.v[i], file))
 			return true;
-	}
 	return false;
 }
 
-/* The .c files directly in the parent directory of each PATH, sorted, once. */
-static void parent_files(const struct source_opts *src, struct opt_list *out)
+static bool listed(const struct opt_list *l, const char *s)
 {
-	for (int i = 0; i < src->paths.nr; i++) {
-		char *p = path_normalize(src->paths.v[i]), *slash, *full;
-		DIR *d;
-		struct dirent *de;
-		struct opt_list names = { 0 };
+	for (int i = 0; l && i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
 
-		if (ends_with(p, ".c") && (slash = strrchr(p, '/')))
-			*slash = '\0';
-		slash = strrchr(p, '/');
-		if (!slash) {
-			free(p);
-			continue;
-		}
-		*slash = '\0';
-		full = xstrfmt("%s/%s", src->tree, p);
-		d = opendir(full);
+/*
+ * Append to out the .c files directly in dir (deep: anywhere below it),
+ * sorted, that are not the PATHs' and not in out or seen yet.
+ */
+static void dir_files(const struct source_opts *src, const char *dir, bool deep,
+		      const struct opt_list *seen, struct opt_list *out)
+{
+	struct opt_list names = { 0 };
+	char *full = xstrfmt("%s/%s", src->tree, dir);
+
+	if (deep && is_dir(full)) {
+		find_sources(src->tree, dir, ".c", &names);
+	} else if (!deep) {
+		DIR *d = opendir(full);
+		struct dirent *de;
+
 		while (d && (de = readdir(d)))
 			if (ends_with(de->d_name, ".c"))
-				opt_list_append(&names, xstrfmt("%s/%s", p, de->d_name));
+				opt_list_append(&names, xstrfmt("%s/%s", dir, de->d_name));
 		if (d)
 			closedir(d);
 		if (names.nr)
 			qsort(names.v, names.nr, sizeof(*names.v), cmp_strp);
-		for (int k = 0; k < names.nr; k++) {
-			bool dup = under_paths(src, names.v[k]);
-
-			for (int j = 0; j < out->nr && !dup; j++)
-				dup = !strcmp(out->v[j], names.v[k]);
-			if (dup)
-				free((char *)names.v[k]);
-			else
-				opt_list_append(out, names.v[k]);
-		}
-		free(names.v);
-		free(full);
-		free(p);
 	}
+	for (int k = 0; k < names.nr; k++) {
+		if (under_paths(src, names.v[k]) || listed(seen, names.v[k]) ||
+		    listed(out, names.v[k]))
+			free((char *)names.v[k]);
+		else
+			opt_list_append(out, names.v[k]);
+	}
+	free(names.v);
+	free(full);
+}
+
+/* The near files of path, nearest first, and the subtree to search after them. */
+static void near_files(const struct source_opts *src, const char *path,
+		       struct opt_list *near, struct opt_list *deep)
+{
+	char *p = path_normalize(path), *slash;
+
+	if (ends_with(p, ".c")) {
+		slash = strrchr(p, '/');
+		if (!slash)
+			goto out;
+		*slash = '\0';
+		dir_files(src, p, false, NULL, near);
+	}
+	slash = strrchr(p, '/');
+	if (!slash)
+		goto out;
+	*slash = '\0';
+	dir_files(src, p, false, NULL, near);
+	slash = strrchr(p, '/');
+	if (!slash)
+		goto out;
+	*slash = '\0';
+	dir_files(src, p, false, NULL, near);
+	*slash = '/';
+	dir_files(src, p, true, near, deep);
+out:
+	free(p);
+}
+
+static void ops_fields_release(struct ops_fields *o)
+{
+	for (int i = 0; i < o->nr; i++) {
+		free(o->v[i].type);
+		free(o->v[i].field);
+	}
+	free(o->v);
+}
+
+/*
+ * Which of o's fields, not yet covered, does file dispatch?  Their count.
+ * With covered (the subtree), only a file that exports symbols counts: a
+ * core is a library the drivers call (udc/core.c, vfio_main.c), while a
+ * file that exports nothing is another driver (e1000_main.c calling its
+ * own ethtool ops beside e1000e, net2272.c beside dwc3).
+ */
+static int dispatched(const struct source_opts *src, const char *file,
+		      const struct ops_fields *o, const bool *covered, bool *hit)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path = xstrfmt("%s/%s", src->tree, file);
+	int n = 0;
+
+	memset(hit, 0, o->nr * sizeof(*hit));
+	if (strbuf_read_file(&sb, path) >= 0 && sb.buf) {
+		struct includes inc = { src->tree, file, sb.buf, STRBUF_INIT, false };
+		bool library = !covered || strstr(sb.buf, "EXPORT_SYMBOL");
+
+		for (int k = 0; library && k < o->nr; k++)
+			if ((!covered || !covered[k]) &&
+			    calls_member(sb.buf, &inc, o->v[k].type, o->v[k].field)) {
+				hit[k] = true;
+				n++;
+			}
+		strbuf_release(&inc.sb);
+	}
+	free(path);
+	strbuf_release(&sb);
+	return n;
+}
+
+static void take(const char *file, const struct ops_fields *o, const bool *hit,
+		 bool *covered, struct opt_list *out, struct strbuf *tsv)
+{
+	for (int k = 0; k < o->nr; k++)
+		if (hit[k]) {
+			char *line = xstrfmt("%s\t%s\t%s\n", file, o->v[k].field, o->v[k].type);
+			size_t n = strlen(line);
+			bool dup = false;
+
+			/* two PATHs of one core (dwc3's gadget.c and ep0.c) */
+			for (const char *p = tsv->buf; p && !dup && (p = strstr(p, line)); p++)
+				dup = p == tsv->buf || p[-1] == '\n';
+			if (!dup)
+				strbuf_add(tsv, line, n);
+			free(line);
+			covered[k] = true;
+		}
+	if (!listed(out, file))
+		opt_list_append(out, xstrdup(file));
+}
+
+static void free_list(struct opt_list *l)
+{
+	for (int i = 0; i < l->nr; i++)
+		free((char *)l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The dispatch files of one PATH, whose own files among files fill o. */
+static void path_dispatch(const struct source_opts *src, const char *path,
+			  const struct ops_fields *o, struct opt_list *out, struct strbuf *tsv)
+{
+	struct opt_list near = { 0 }, deep = { 0 };
+	bool *covered = xcalloc(o->nr, sizeof(*covered)), *hit = xcalloc(o->nr, sizeof(*hit));
+	bool *hits, todo = false;
+	int *score, taken = 0, nd;
+
+	near_files(src, path, &near, &deep);
+	for (int i = 0; i < near.nr && taken < MAX_DISPATCH_FILES; i++)
+		if (dispatched(src, near.v[i], o, NULL, hit)) {
+			take(near.v[i], o, hit, covered, out, tsv);
+			taken++;
+		}
+	for (int k = 0; k < o->nr && !todo; k++)
+		todo = !covered[k];
+	/* nothing left to look for: do not read the subtree */
+	nd = todo && taken < MAX_DISPATCH_FILES ? deep.nr : 0;
+	hits = xcalloc((size_t)nd * o->nr + 1, sizeof(*hits));
+	score = xcalloc((size_t)nd + 1, sizeof(*score));
+	for (int i = 0; i < nd; i++)
+		dispatched(src, deep.v[i], o, covered, hits + (size_t)i * o->nr);
+	while (taken < MAX_DISPATCH_FILES) {
+		int best = -1;
+
+		for (int i = 0; i < nd; i++) {
+			score[i] = 0;
+			for (int k = 0; k < o->nr; k++) {
+				hits[(size_t)i * o->nr + k] &= !covered[k];
+				score[i] += hits[(size_t)i * o->nr + k];
+			}
+			if (score[i] && (best < 0 || score[i] > score[best]))
+				best = i;
+		}
+		if (best < 0)
+			break;
+		take(deep.v[best], o, hits + (size_t)best * o->nr, covered, out, tsv);
+		taken++;
+	}
+	free(hits);
+	free(score);
+	free(hit);
+	free(covered);
+	free_list(&near);
+	free_list(&deep);
 }
 
 void find_dispatch_files(const struct source_opts *src, const struct opt_list *files,
 			 struct opt_list *out, struct strbuf *tsv)
 {
-	struct ops_fields o = { 0 };
-	struct opt_list cands = { 0 };
+	for (int p = 0; p < src->paths.nr; p++) {
+		struct ops_fields o = { 0 };
 
-	for (int i = 0; i < files->nr; i++) {
-		struct strbuf sb = STRBUF_INIT;
-		char *path = xstrfmt("%s/%s", src->tree, files->v[i]);
+		for (int i = 0; i < files->nr; i++) {
+			struct strbuf sb = STRBUF_INIT;
+			char *path;
 
-		if (strbuf_read_file(&sb, path) >= 0 && sb.buf)
-			ops_initializers(sb.buf, &o);
-		free(path);
-		strbuf_release(&sb);
-	}
-	if (o.nr)
-		parent_files(src, &cands);
-	for (int i = 0; i < cands.nr && out->nr < MAX_DISPATCH_FILES; i++) {
-		struct strbuf sb = STRBUF_INIT;
-		char *path = xstrfmt("%s/%s", src->tree, cands.v[i]);
-		bool used = false;
-
-		if (strbuf_read_file(&sb, path) >= 0 && sb.buf) {
-			struct strbuf decls = STRBUF_INIT;
-
-			read_includes(src->tree, cands.v[i], sb.buf, &decls);
-			for (int k = 0; k < o.nr; k++)
-				if (calls_member(sb.buf, decls.buf ? decls.buf : "",
-						 o.v[k].type, o.v[k].field)) {
-					strbuf_addf(tsv, "%s\t%s\t%s\n", cands.v[i],
-						    o.v[k].field, o.v[k].type);
-					used = true;
-				}
-			strbuf_release(&decls);
+			if (!under_path(src->paths.v[p], files->v[i]))
+				continue;
+			path = xstrfmt("%s/%s", src->tree, files->v[i]);
+			if (strbuf_read_file(&sb, path) >= 0 && sb.buf)
+				ops_initializers(sb.buf, &o);
+			free(path);
+			strbuf_release(&sb);
 		}
-		if (used)
-			opt_list_append(out, xstrdup(cands.v[i]));
-		free(path);
-		strbuf_release(&sb);
+		if (o.nr)
+			path_dispatch(src, src->paths.v[p], &o, out, tsv);
+		ops_fields_release(&o);
 	}
-	for (int i = 0; i < o.nr; i++) {
-		free(o.v[i].type);
-		free(o.v[i].field);
-	}
-	free(o.v);
-	for (int i = 0; i < cands.nr; i++)
-		free((char *)cands.v[i]);
-	free(cands.v);
 }
