@@ -86,7 +86,9 @@ bool writers_serialized(const struct field_writer *a, const struct field_writer 
 /*
  * "usb_device.dev.mutex" -> "device.mutex": follow the members the id
  * names through the structs that embed them, as far as the layout knows
- * them.  NULL when the first member is no embedded struct.
+ * them; an array of structs embeds its element type ("ipr_ioa_cfg.hrrq._lock",
+ * the lock of some cfg->hrrq[i], is "ipr_hrr_queue._lock" to a holder of
+ * &hrrq->_lock).  NULL when the first member is no embedded struct.
  */
 static char *embedded_lock(struct bs_layout *l, const char *id)
 {
@@ -103,7 +105,7 @@ static char *embedded_lock(struct bs_layout *l, const char *id)
 			const struct bs_member *m = &s->members[k];
 
 			if (!m->depth && m->name && strlen(m->name) == n &&
-			    !strncmp(m->name, rest + 1, n) && !m->dims && m->type &&
+			    !strncmp(m->name, rest + 1, n) && m->type &&
 			    starts_with(m->type, "struct ") && !strchr(m->type, '*'))
 				t = m->type + strlen("struct ");
 		}
@@ -965,8 +967,10 @@ static void serializers(const struct location_verdict *lv, int i, struct strbuf 
 					continue;
 				}
 				l = writers_serializer(wa, wb);
+				/* printed by short name: "_lock and _lock" says nothing */
 				for (int k = 0; l && k < nr; k++)
-					dup |= !strcmp(seen[k]->id, l->id);
+					dup |= !strcmp(lock_short_name(seen[k]->id),
+						       lock_short_name(l->id));
 				if (!l || dup)
 					continue;
 				ALLOC_GROW(seen, nr + 1, alloc);

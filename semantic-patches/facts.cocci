@@ -706,10 +706,17 @@ def lock_id(expr, file, fn):
 	"""&vdev->memory_lock -> vfpci_device.memory_lock, else ?expr.
 	Behind a pointer member the lock is that struct's: through the
 	layout, &migf->mvdev->state_mutex is mlx5vf_pci_core_device.state_mutex,
-	as the callee that takes &mvdev->state_mutex spells it."""
+	as the callee that takes &mvdev->state_mutex spells it.  An array
+	element is its array: &cfg->hrrq[i]._lock and &cfg->hrrq[j]._lock are
+	one lock, as two objects of one type are."""
 	e = "".join(expr.split())
 	if e.startswith("&"):
 		e = e[1:]
+	while "[" in e:
+		f = re.sub(r"\[[^\[\]]*\]", "", e)
+		if f == e:
+			break
+		e = f
 	at = e.rfind("->")
 	if at > 0 and re.search(r"->|\.", e[:at]):
 		st = base_struct(file, fn, e[:at])
