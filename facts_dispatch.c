@@ -540,3 +540,18 @@ void find_dispatch_files(const struct source_opts *src, const struct opt_list *f
 		ops_fields_release(&o);
 	}
 }
+
+int dispatch_calls_in_text(const char *text, const char *decls)
+{
+	struct ops_fields o = { 0 };
+	struct includes inc = { "", "", text, STRBUF_INIT, true };
+	int n = 0;
+
+	strbuf_addstr(&inc.sb, decls);
+	ops_initializers(text, &o);
+	for (int k = 0; k < o.nr; k++)
+		n += calls_member(text, &inc, o.v[k].type, o.v[k].field);
+	ops_fields_release(&o);
+	strbuf_release(&inc.sb);
+	return n;
+}

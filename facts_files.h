@@ -41,13 +41,19 @@ void grep_struct_headers(const struct source_opts *src, int nr,
 			 const char *const *names, char **headers);
 
 /*
- * Append to out the .c files of the PATHs' parent directories (at most a
- * few, outside the PATHs) that name a struct type the files initialize
- * with ".FIELD = fn" and call "->FIELD(": a subsystem core's dispatch
- * sites; and to tsv a "FILE<TAB>FIELD<TAB>STRUCT" line for each such field.
+ * Append to out the .c files near each PATH (at most a few, outside the
+ * PATHs) that name a struct type the PATH's files initialize with
+ * ".FIELD = fn" and call "->FIELD(": a subsystem core's dispatch sites;
+ * and to tsv a "FILE<TAB>FIELD<TAB>STRUCT" line for each such field.
  */
 void find_dispatch_files(const struct source_opts *src, const struct opt_list *files,
 			 struct opt_list *out, struct strbuf *tsv);
+/*
+ * The same reading of one text, for the fuzz target: how many of the ops
+ * fields text initializes it also calls, with decls as the text of the
+ * headers it includes.
+ */
+int dispatch_calls_in_text(const char *text, const char *decls);
 
 /*
  * Exported lifecycle pairs (facts_lifecycle.c): for each pair the files
