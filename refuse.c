@@ -70,6 +70,39 @@ static char *overlay(const struct bs_struct *s, const struct bs_layout *l)
 	return why;
 }
 
+/*
+ * Is s a member, by value, of a __packed struct?  Then its layout is part
+ * of one that is deliberate (imx-sdma's sdma_mode_count inside the packed
+ * buffer descriptor the engine reads).  text is the header declaring s,
+ * which a declaration layout's container is read from.
+ */
+static char *packed_container(const struct bs_struct *s, const struct bs_layout *l,
+			      const char *text)
+{
+	char *type = xstrfmt("struct %s", s->name), *why = NULL;
+
+	for (int i = 0; l && i < l->nr_structs && !why; i++) {
+		const struct bs_struct *c = &l->structs[i];
+		const char *m = NULL;
+		char *decl;
+
+		for (int k = 0; k < c->nr_members && !m; k++)
+			if (!c->members[k].depth && c->members[k].type &&
+			    !strcmp(c->members[k].type, type))
+				m = c->members[k].name;
+		if (!m || !c->name || c == s)
+			continue;
+		decl = c->packed ? NULL : struct_decl_text(text, c->name);
+		if (c->packed || (decl && (strstr(decl, "__packed") || strstr(decl, "packed__") ||
+					   strstr(decl, "(packed"))))
+			why = xstrfmt("struct %s, which is __packed, holds it as %s: the layout "
+				      "is deliberate", c->name, m);
+		free(decl);
+	}
+	free(type);
+	return why;
+}
+
 /* "struct NAME" as whole words at p? */
 static bool names_struct(const char *p, const char *name)
 {
@@ -188,6 +221,8 @@ char *refuse_struct(const char *tree, const char *header, const char *text,
 		why = xstrdup("it is __randomize_layout: no fixed order to plan");
 	if (!why)
 		why = overlay(s, l);
+	if (!why)
+		why = packed_container(s, l, text);
 	if (!why) {
 		opt_list_append(&files, xstrdup(header));
 		for (int i = 0; i < paths->nr; i++)

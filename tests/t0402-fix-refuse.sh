@@ -30,6 +30,10 @@ test_expect_success 'a register overlay is refused' '
 	refused fc_regs.irq "struct fc_regs (fixcases/fixcases.h): refused: union fc_reg overlays it with an integer word: a hardware register layout"
 '
 
+test_expect_success 'a struct a __packed struct holds is refused' '
+	refused fc_bd_mode.status "struct fc_bd_mode (fixcases/fixcases.h): refused: struct fc_bd, which is __packed, holds it as mode: the layout is deliberate"
+'
+
 test_expect_success 'a positional initializer is refused' '
 	refused fc_init.dirty "struct fc_init (fixcases/fixcases.h): refused: fixcases/fixcases.c:79 initializes it by position: moving members would reorder the values"
 '

@@ -149,3 +149,9 @@ void fc_signed_set(struct fc_signed *s, bool on)
 	s->on = on;
 	s->off = !on;
 }
+
+void fc_bd_fill(struct fc_bd *bd, u32 len)
+{
+	bd->mode.count = len;
+	bd->mode.status = 1;
+}

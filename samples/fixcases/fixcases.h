@@ -101,4 +101,16 @@ struct fc_signed {
 	int			x;
 };
 
+/* Held by a __packed descriptor: the engine reads this layout. */
+struct fc_bd_mode {
+	u32			count:16;
+	u32			status:8;
+	u32			command:8;
+};
+
+struct fc_bd {
+	struct fc_bd_mode	mode;
+	u32			addr;
+} __packed;
+
 #endif
