@@ -310,26 +310,40 @@ static void graph_passes(struct callgraph *g)
 	}
 }
 
+/* What folding c into o takes from o: locks, private and own parameters. */
+static int fold_loss(const struct cg_ctx *o, const struct cg_ctx *c)
+{
+	return lockset_lost(&o->locks, &c->locks) +
+	       __builtin_popcount(o->priv & ~c->priv) + __builtin_popcount(o->own & ~c->own);
+}
+
 /*
  * Add context c to fn unless fn has it already; past the cap, fold it
- * into fn's first context of the same phase: their common locks and
- * private and own parameters, which is what both paths hold.  Returns the index
- * of a new or weakened context, which must be propagated, else -1.
+ * into the context of the same phase it weakens least (one that holds
+ * no more than c loses nothing): their common locks and private and own
+ * parameters, which is what both paths hold.  Folding into the first
+ * one instead made ipr's timer path, which holds host_lock, "hold no
+ * lock" for an unlocked path that came later.  Returns the index of a
+ * new or weakened context, which must be propagated, else -1.
  */
 static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c)
 {
-	int same_phase = -1;
+	int same_phase = -1, least = 0;
 
 	for (int k = 0; k < fn->nr_ctx; k++) {
 		struct cg_ctx *o = &fn->ctx[k];
+		int loss;
 
 		if (o->phase != c->phase || o->win_begin != c->win_begin ||
 		    o->win_end != c->win_end)
 			continue;
-		if (same_phase < 0)
-			same_phase = k;
 		if (o->priv == c->priv && o->own == c->own && lockset_equal(&o->locks, &c->locks))
 			return -1;
+		loss = fold_loss(o, c);
+		if (same_phase < 0 || loss < least) {
+			same_phase = k;
+			least = loss;
+		}
 	}
 	if (fn->nr_ctx < CG_MAX_CONTEXTS || same_phase < 0 || c->win_begin) {
 		struct cg_ctx *n;

@@ -61,6 +61,18 @@ void lockset_intersect(struct lockset *s, const struct lockset *t)
 	s->nr = n;
 }
 
+int lockset_lost(const struct lockset *s, const struct lockset *t)
+{
+	int lost = 0;
+
+	for (int i = 0; i < s->nr; i++) {
+		const struct fact_lock *o = lockset_find(t->v, t->nr, s->v[i].id);
+
+		lost += !o || (o->mode == LOCK_SHARED && s->v[i].mode != LOCK_SHARED);
+	}
+	return lost;
+}
+
 bool locks_equal(const struct fact_lock *a, int na, const struct fact_lock *b, int nb)
 {
 	if (na != nb)
