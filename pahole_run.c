@@ -222,14 +222,29 @@ static int filter(struct bs_layout *l, int first, const char **names,
 	if (!names)
 		return 0;
 	for (int j = first; j < l->nr_structs; j++) {
-		bool wanted = keep_plain && !has_bitfield(&l->structs[j]);
+		struct bs_struct *s = &l->structs[j];
+		bool wanted = false;
 
 		for (int i = 0; names[i] && !wanted; i++)
-			wanted = !strcmp(l->structs[j].name, names[i]);
-		if (wanted)
-			l->structs[kept++] = l->structs[j];
+			wanted = !strcmp(s->name, names[i]);
+		/*
+		 * A struct not judged still names, by its members' types, the
+		 * struct of a lock reached through it (ipr_slave_alloc's
+		 * ioa_cfg->host->host_lock when only ipr_resource_entry is
+		 * judged): it stays, without its memory locations.
+		 */
+		if (!wanted && keep_plain && has_bitfield(s)) {
+			for (int k = 0; k < s->nr_locations; k++)
+				free(s->locations[k].fields);
+			free(s->locations);
+			s->locations = NULL;
+			s->nr_locations = s->alloc_locations = 0;
+			wanted = true;
+		}
+		if (wanted || (keep_plain && !has_bitfield(s)))
+			l->structs[kept++] = *s;
 		else
-			layout_release_struct(&l->structs[j]);
+			layout_release_struct(s);
 	}
 	l->nr_structs = kept;
 	return 0;
