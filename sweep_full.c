@@ -110,30 +110,74 @@ static void free_list(struct opt_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+static void scan_decl_file(const char *tree, const char *file, struct decl_scan *d,
+			   struct strbuf *sb)
+{
+	char *path = xstrfmt("%s/%s", tree, file);
+
+	strbuf_reset(sb);
+	if (strbuf_read_file(sb, path) < 0)
+		die("%s: cannot read: %s", path, strerror(errno));
+	decl_scan_buf(d, sb->buf, sb->len, file);
+	free(path);
+}
+
+/* The one file the shards saw declare struct name with bitfields, or NULL. */
+static const char *only_decl(const struct sweep_results *r, const char *name)
+{
+	const char *file = NULL;
+
+	for (int i = 0; i < r->nr_locs; i++) {
+		if (strcmp(r->locs[i].struct_name, name))
+			continue;
+		if (file && strcmp(file, r->locs[i].file))
+			return NULL;
+		file = r->locs[i].file;
+	}
+	return file;
+}
+
 /*
  * The candidate structs' layouts from their declarations, and the other
- * structs of their headers that have no bitfield to judge: their members'
- * types name the struct a lock is in when it is reached through them.
+ * structs of their headers, judged or not: their members' types name the
+ * struct a lock is in when it is reached through them.  So do the structs
+ * a judged struct holds or points to, from the one file that declares
+ * each (dwc3's gadget, whose udc holds connect_lock; ipr's Scsi_Host).
  */
-static void decl_layout(const char *tree, const struct opt_list *headers,
-			const struct opt_list *names, struct bs_layout *l)
+static void decl_layout(const char *tree, const struct sweep_results *r,
+			const struct opt_list *headers, const struct opt_list *names,
+			struct bs_layout *l)
 {
 	struct decl_scan d = { 0 };
 	struct strbuf sb = STRBUF_INIT;
+	struct opt_list files = { 0 };
 
 	for (int i = 0; i < headers->nr; i++) {
-		char *path = xstrfmt("%s/%s", tree, headers->v[i]);
+		add_unique(&files, headers->v[i]);
+		scan_decl_file(tree, headers->v[i], &d, &sb);
+	}
+	for (int i = 0, nr = d.nr; i < nr; i++) {
+		bool judged = false;
 
-		strbuf_reset(&sb);
-		if (strbuf_read_file(&sb, path) < 0)
-			die("%s: cannot read: %s", path, strerror(errno));
-		decl_scan_buf(&d, sb.buf, sb.len, headers->v[i]);
-		free(path);
+		for (int k = 0; k < names->nr && !judged; k++)
+			judged = !strcmp(d.v[i].name, names->v[k]);
+		for (int m = 0; judged && m < d.v[i].nr_members; m++) {
+			const struct decl_member *dm = &d.v[i].members[m];
+			const char *file = dm->tagged && dm->type ? only_decl(r, dm->type) : NULL;
+			int before = files.nr;
+
+			if (!file)
+				continue;
+			add_unique(&files, file);
+			if (files.nr > before)
+				scan_decl_file(tree, file, &d, &sb);
+		}
 	}
 	layout_from_decls(l, &d);
 	if (names->nr && layout_filter_judged(l, names->v))
 		exit(2);
 	decl_scan_release(&d);
+	free_list(&files);
 	strbuf_release(&sb);
 }
 
@@ -507,7 +551,7 @@ void sweep_judge(const struct sweep_results *r, const struct sweep_full_opts *o,
 			    layout_filter_judged(&s->layout, names.v))
 				exit(2);
 		} else {
-			decl_layout(o->tree, &headers, &names, &s->layout);
+			decl_layout(o->tree, r, &headers, &names, &s->layout);
 		}
 		if (facts_run(&src, &s->layout, &ro, &s->facts))
 			exit(2);
