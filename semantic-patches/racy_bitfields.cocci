@@ -993,7 +993,7 @@ coccinelle.fnlocks = []		# (file, line, func, lock)
 coccinelle.roots = []		# (file, line, func, phase, kind)
 coccinelle.ops = []		# (field, func, file, line): fn stored in an ops field
 coccinelle.addrs = []		# (key, func, file, line, in_func): a function named as a value
-coccinelle.cbargs = []		# (key, callee, caller, call key): fn handed to callee()
+coccinelle.cbargs = []		# (key, callee, caller, call key, arg index): fn handed to callee()
 coccinelle.dispatch = []	# (file, line, func, field) of X->field(...) outside the PATHs
 coccinelle.opstype = []		# (field, func, file, line, struct) of "struct S x = { .field = func }"
 coccinelle.assigntype = []	# (field, func, file, line, struct) of "x->field = func", x a struct S variable
@@ -2677,9 +2677,15 @@ if st:
 identifier f : script:python() { is_argroot(f) };
 expression list[n] Es;
 identifier fn;
+type T;
 position p;
 @@
+(
 f(Es, fn@p, ...)
+|
+// tasklet_init(&t, (void *)fn, data) in older drivers
+f(Es, (T)fn@p, ...)
+)
 
 @script:python@
 f << argroot.f;
@@ -2690,7 +2696,7 @@ p << argroot.p;
 for idx, phase, kind in ROOT_ARGS[f]:
 	if idx == int(n):
 		coccinelle.roots.append((p[0].file, int(p[0].line), fn, phase, kind))
-		coccinelle.cbargs.append((key(p[0]), f, None, None))
+		coccinelle.cbargs.append((key(p[0]), f, None, None, int(n)))
 
 @addr@
 // Every other place a function of the file set is named as a value: its
@@ -2716,7 +2722,7 @@ elif m:
 	coccinelle.ops.append((m.group(1), fn, pos.file, int(pos.line)))
 elif lv and (pos.file, pos.current_element, lv.group(1)) in VARS:
 	# A local function pointer: called by the function that sets it.
-	coccinelle.cbargs.append((key(pos), fn, pos.current_element, key(pos)))
+	coccinelle.cbargs.append((key(pos), fn, pos.current_element, key(pos), None))
 	coccinelle.addrs.append((key(pos), fn, pos.file, int(pos.line)))
 elif not handed_to_nothing(pos):
 	coccinelle.addrs.append((key(pos), fn, pos.file, int(pos.line)))
@@ -2726,19 +2732,20 @@ elif not handed_to_nothing(pos):
 // calls it before returning (SYNC), with the locks held at the call.
 identifier f : script:python() { is_ours(f) or f in SYNC };
 identifier fn : script:python() { is_ours(fn) };
-expression list Es;
+expression list[n] Es;
 position p, pc;
 @@
 f@pc(Es, fn@p, ...)
 
 @script:python@
 f << cbarg.f;
+n << cbarg.n;
 p << cbarg.p;
 pc << cbarg.pc;
 @@
 q = pc[0]
 if q.current_element != "something_else":
-	coccinelle.cbargs.append((key(p[0]), f, q.current_element, key(q)))
+	coccinelle.cbargs.append((key(p[0]), f, q.current_element, key(q), int(n)))
 
 @finalize:python@
 all_sites << merge.sites;
@@ -2800,6 +2807,110 @@ fnheld = {}
 for file, line, fn, l in fnlocks:
 	fnheld.setdefault((file, fn), set()).add(l)
 ops = flat(all_ops)
+
+# A function handed to one of ours that only stores the parameter in a
+# field, itself or through the functions it hands it on to (ibmvfc's
+# done, set by ibmvfc_init_event() for the completion to call), runs
+# when that field is called, with the locks held there: not in the
+# function that handed it, as a call would.
+PARAM_WORD = re.compile(r"\(\s*\*\s*(\w+)\s*\)|(\w+)\s*(?:\[[^]]*\]\s*)*$")
+
+def params_of(file, first, fn):
+	"""The parameter names of fn, defined from line first of file."""
+	ls = lines_of(file)
+	head = " ".join(ls[first - 1:first + 8])
+	m = re.search(r"\b%s\s*\(" % re.escape(fn), head)
+	if not m:
+		return None
+	depth, i, cur, out = 1, m.end(), "", []
+	while i < len(head) and depth:
+		ch = head[i]
+		depth += (ch == "(") - (ch == ")")
+		if depth == 1 and ch == ",":
+			out.append(cur)
+			cur = ""
+		elif depth:
+			cur += ch
+		i += 1
+	out.append(cur)
+	names = []
+	for a in out:
+		w = PARAM_WORD.search(a.strip())
+		names.append(w and (w.group(1) or w.group(2)))
+	return names
+
+def param_uses(file, first, last, name):
+	"""How a function body uses its parameter name: ("call",),
+	("store", field, struct) or ("pass", callee, index); None for any
+	other use, or a store into an object of no struct the text declares."""
+	whole = NL.join(lines_of(file)[first - 1:last])
+	body = whole[whole.find("{") + 1:]
+	uses = set()
+	for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(name), body):
+		before, after = body[:m.start()], body[m.end():]
+		st = re.search(r"\b(\w+)\s*(?:->|\.)\s*(\w+)\s*=\s*$", before)
+		if re.match(r"\s*\(", after):
+			uses.add(("call",))
+		elif st and re.match(r"\s*;", after):
+			d = re.search(r"\bstruct\s+(\w+)\s*\**\s*%s\b" % re.escape(st.group(1)), whole)
+			uses.add(("store", st.group(2), d.group(1)) if d else None)
+		elif re.match(r"\s*[,)]", after):
+			depth, i, idx = 0, m.start() - 1, 0
+			while i >= 0 and depth >= 0:
+				ch = body[i]
+				depth += (ch == ")") - (ch == "(")
+				idx += depth == 0 and ch == ","
+				i -= 1
+			g = re.search(r"(\w+)\s*$", body[:i + 1])
+			if depth < 0 and g and g.group(1) not in C_WORDS:
+				uses.add(("pass", g.group(1), idx))
+			else:
+				uses.add(None)
+		elif not re.match(r"\s*[,;)]", after) or not re.search(r"[(,]\s*$", before):
+			uses.add(None)	# compared, assigned, declared: unknown
+	return uses
+
+C_WORDS = {"if", "while", "for", "switch", "return", "sizeof"}
+extent_of = {}			# (file, fn) and fn -> (file, first, last)
+for file, first, fn, last, linkage in funcs:
+	extent_of[(file, fn)] = (file, first, last)
+	extent_of.setdefault(fn, (file, first, last))
+
+def stored_fields(f, idx, file, depth=0):
+	"""The (field, struct) pairs the function handed as argument idx of f
+	ends up in, or None when f calls it, hands it to a function we do not read, or
+	uses it otherwise."""
+	ext = extent_of.get((file, f)) or extent_of.get(f)
+	if ext is None or depth > 4:
+		return None
+	names = params_of(ext[0], ext[1], f)
+	if not names or idx >= len(names) or not names[idx]:
+		return None
+	out = set()
+	for u in param_uses(ext[0], ext[1], ext[2], names[idx]) or {None}:
+		if u is None or u[0] == "call":
+			return None
+		if u[0] == "store":
+			out.add(u[1:])
+			continue
+		sub = stored_fields(u[1], u[2], ext[0], depth + 1)
+		if sub is None:
+			return None
+		out |= sub
+	return out or None
+
+addr_fn = dict((k, (fn, file, line)) for k, fn, file, line in flat(all_addrs))
+stored_only = set()		# keys of the handings that are stores
+handed_ops = set()		# (field, func, file, line, struct) they store
+for k, f, caller, ck, idx in flat(all_cbargs):
+	if caller is None or idx is None or k not in addr_fn or f in SYNC:
+		continue
+	flds = stored_fields(f, idx, k[0])
+	if flds:
+		stored_only.add((k, f))
+		fn, file, line = addr_fn[k]
+		handed_ops |= set((fld, fn, file, line, st) for fld, st in flds)
+ops |= set(h[:4] for h in handed_ops)
 byfield = {}
 for fld, fn, file, line in ops:
 	byfield.setdefault(fld, set()).add(fn)
@@ -2814,7 +2925,7 @@ for fld, fn, file, line, st in flat(all_opstype):
 	opstype[(fld, fn, file, line)] = st
 	bytyped.setdefault((st, fld), set()).add(fn)
 storetype = dict(opstype)	# (field, func, file, line) -> the struct stored into
-for fld, fn, file, line, st in flat(all_assigntype):
+for fld, fn, file, line, st in flat(all_assigntype) | handed_ops:
 	storetype[(fld, fn, file, line)] = st
 	bytyped.setdefault((st, fld), set()).add(fn)
 untyped = {}			# field -> functions stored in it on an object of no known struct
@@ -3071,8 +3182,9 @@ for file, fn, line in opens:
 			lines.add(row("apart", esc(file), l, esc(fn), line))
 stored = set((fn, file, line) for fld, fn, file, line in ops)
 handed = {}
-for k, f, caller, ck in flat(all_cbargs):
-	handed.setdefault(k, []).append((f, caller, ck))
+for k, f, caller, ck, idx in flat(all_cbargs):
+	if (k, f) not in stored_only:
+		handed.setdefault(k, []).append((f, caller, ck))
 for k, fn, file, line in flat(all_addrs):
 	if fn not in defined or k in calls_at or (fn, file, line) in stored:
 		continue
