@@ -851,6 +851,7 @@ arg	INIT_WORK		1 runtime work
 arg	INIT_DELAYED_WORK	1 runtime work
 arg	timer_setup		1 runtime timer
 arg	tasklet_setup		1 runtime tasklet
+arg	tasklet_init		1 runtime tasklet
 arg	kthread_run		0 runtime kthread
 arg	kthread_create		0 runtime kthread
 attr	__init		setup
