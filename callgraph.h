@@ -81,7 +81,7 @@ struct callgraph {
 };
 
 /* At most this many contexts per function; more are merged by intersection. */
-#define CG_MAX_CONTEXTS 16
+#define CG_MAX_CONTEXTS 64
 
 /*
  * Functions from func, call, root and fnlock facts.  A static function

@@ -1,5 +1,5 @@
 #!/bin/sh
-# samples/ctxfold: cf_kick is reached from seventeen entry points, one
+# samples/ctxfold: cf_kick is reached from sixty-five entry points, one
 # more than the call graph keeps contexts for.  The interrupt handler's
 # path, which holds the device lock, comes first; a later unlocked work
 # item's path must be folded into another unlocked one, not into the
