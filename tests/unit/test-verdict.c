@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 
+#include "callgraph.h"
 #include "verdict.h"
 #include "unit.h"
 #include "util.h"
@@ -45,13 +46,16 @@ static void fact_locks(struct fact *x, char *spec)
 	}
 }
 
-static char spec_pool[64][128];
+/* Enough for test_context_cap's NR_CAP_OPS calls and the rest. */
+static char spec_pool[256][128];
 static int nr_spec;
 
 static void with_locks(struct fact *x, const char *locks)
 {
 	if (!locks)
 		return;
+	if (nr_spec == (int)(sizeof(spec_pool) / sizeof(spec_pool[0])))
+		abort();
 	snprintf(spec_pool[nr_spec], sizeof(spec_pool[0]), "%s", locks);
 	fact_locks(x, spec_pool[nr_spec++]);
 }
@@ -705,20 +709,21 @@ static void test_per_path(void)
 }
 
 /*
- * Bounded: twenty ioctls each call helper() holding m and a lock of their
- * own.  Past CG_MAX_CONTEXTS the contexts fold into their intersection,
- * which still holds m: at most that many writers, and still no race with
- * b, written under m.
+ * Bounded: more ioctls than CG_MAX_CONTEXTS each call helper() holding m
+ * and a lock of their own.  Past the cap the contexts fold into their
+ * intersection, which still holds m: at most that many writers, and
+ * still no race with b, written under m.
  */
+#define NR_CAP_OPS (CG_MAX_CONTEXTS + 16)
 static void test_context_cap(void)
 {
-	static char names[20][16], locks[20][40];
+	static char names[NR_CAP_OPS][16], locks[NR_CAP_OPS][40];
 	struct bs_layout l = { 0 };
 	struct facts f = { 0 };
 	struct verdict v = { 0 };
 
 	one_location(&l, "s", ab);
-	for (int i = 0; i < 20; i++) {
+	for (int i = 0; i < NR_CAP_OPS; i++) {
 		snprintf(names[i], sizeof(names[i]), "op%d", i);
 		snprintf(locks[i], sizeof(locks[i]), "s.m:w@lexical,s.l%d:w@lexical", i);
 		fr(&f, names[i], "runtime", "ioctl");
@@ -727,7 +732,7 @@ static void test_context_cap(void)
 	fw(&f, 10, "helper", "s", "a", "self", NULL);
 	fw(&f, 20, "op0", "s", "b", "self", "s.m:w@lexical");
 	verdict_compute(&v, &l, &f);
-	CHECK(field(&v, "a")->nr_writers <= 16, "cap: the contexts of helper are bounded");
+	CHECK(field(&v, "a")->nr_writers <= CG_MAX_CONTEXTS, "cap: the contexts of helper are bounded");
 	CHECK_INT(v.v[0].locs[0].nr_races, 0, "cap: folding keeps the common lock");
 	verdict_release(&v);
 	free_facts(&f);
