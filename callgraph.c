@@ -360,9 +360,7 @@ static int add_context(struct callgraph *g, struct cg_func *fn, struct cg_ctx *c
 		int before = o->locks.nr;
 		unsigned int priv = o->priv, own = o->own;
 
-		if (!fn->widened)
-			g->nr_widened++;
-		fn->widened = true;
+		o->joined = true;
 		lockset_intersect(&o->locks, &c->locks);
 		o->priv &= c->priv;
 		o->own &= c->own;
@@ -717,7 +715,7 @@ void callgraph_release(struct callgraph *g)
 void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb)
 {
 	const struct fact *root = &g->f->v[g->fns[n].ctx[c].root];
-	int chain[64], len = 0, total = 0;
+	int chain[64], len = 0, total = 0, joined = -1;
 
 	if (root->kind == FACT_ROOT)
 		strbuf_addf(sb, "%s: ", root->why);
@@ -729,6 +727,8 @@ void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb)
 
 		if (len < (int)ARRAY_SIZE(chain))
 			chain[len++] = n;
+		if (x->joined && joined < 0)
+			joined = n;
 		total++;
 		/* A context's parent was made before it: the chain ends at a root. */
 		n = x->parent;
@@ -741,6 +741,10 @@ void callgraph_path(const struct callgraph *g, int n, int c, struct strbuf *sb)
 		if (i)
 			strbuf_addstr(sb, " -> ");
 	}
+	/* What it holds is what every path joined into it holds: say so. */
+	if (joined >= 0)
+		strbuf_addf(sb, ", joined at %s with paths past the context cap",
+			    g->fns[joined].name);
 }
 
 void callgraph_build(struct callgraph *g, const struct facts *f)

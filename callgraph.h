@@ -34,6 +34,8 @@ struct cg_ctx {
 	 * there are on this context.  0, 0: the whole function.
 	 */
 	unsigned int win_begin, win_end;
+	/* other paths past the cap were joined into it: it holds what all of them hold */
+	bool joined;
 };
 
 struct cg_edge {
@@ -68,7 +70,6 @@ struct cg_func {
 	int *opens, nr_opens, alloc_opens;	/* its thread and call facts that start threads */
 	struct cg_ctx *ctx;		/* breadth first: a shortest path comes first */
 	int nr_ctx, alloc_ctx;
-	bool widened;			/* more contexts than the cap: some were merged */
 };
 
 struct callgraph {
@@ -77,7 +78,6 @@ struct callgraph {
 	int nr, alloc;
 	int *slots;			/* open addressing over fns by (file, name) */
 	size_t nr_slots;
-	int nr_widened;			/* functions whose contexts were merged */
 };
 
 /* At most this many contexts per function; more are merged by intersection. */
