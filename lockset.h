@@ -25,9 +25,9 @@ void locks_add(struct fact_lock **v, int *nr, int *alloc, const struct fact_lock
 void lockset_add(struct lockset *s, const struct fact_lock *l, const char *how);
 /* s = s ∩ t; a lock shared on one side and exclusive on the other is shared. */
 void lockset_intersect(struct lockset *s, const struct lockset *t);
-/* The same lock ids, each in the same mode, in any order. */
 /* How many of s's locks s ∩ t drops or weakens to shared. */
 int lockset_lost(const struct lockset *s, const struct lockset *t);
+/* The same lock ids, each in the same mode, in any order. */
 bool locks_equal(const struct fact_lock *a, int na, const struct fact_lock *b, int nb);
 bool lockset_equal(const struct lockset *a, const struct lockset *b);
 /* The first lock of a's that b holds too and that excludes the other (not two readers). */

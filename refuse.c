@@ -70,6 +70,13 @@ static char *overlay(const struct bs_struct *s, const struct bs_layout *l)
 	return why;
 }
 
+/* Is s __packed, by its layout or by decl, the text of its declaration? */
+static bool is_packed(const struct bs_struct *s, const char *decl)
+{
+	return s->packed || (decl && (strstr(decl, "__packed") || strstr(decl, "packed__") ||
+				      strstr(decl, "(packed")));
+}
+
 /*
  * Is s a member, by value, of a __packed struct?  Then its layout is part
  * of one that is deliberate (imx-sdma's sdma_mode_count inside the packed
@@ -93,8 +100,7 @@ static char *packed_container(const struct bs_struct *s, const struct bs_layout 
 		if (!m || !c->name || c == s)
 			continue;
 		decl = c->packed ? NULL : struct_decl_text(text, c->name);
-		if (c->packed || (decl && (strstr(decl, "__packed") || strstr(decl, "packed__") ||
-					   strstr(decl, "(packed"))))
+		if (is_packed(c, decl))
 			why = xstrfmt("struct %s, which is __packed, holds it as %s: the layout "
 				      "is deliberate", c->name, m);
 		free(decl);
@@ -213,8 +219,7 @@ char *refuse_struct(const char *tree, const char *header, const char *text,
 	else if (starts_with(header, "tools/"))
 		why = xstrfmt("%s is under tools/: a userspace copy, patch the kernel's "
 			      "own header", header);
-	else if (s->packed || (decl && (strstr(decl, "__packed") ||
-					strstr(decl, "packed__") || strstr(decl, "(packed"))))
+	else if (is_packed(s, decl))
 		why = xstrdup("it is __packed: the layout is deliberate");
 	else if (decl && (strstr(decl, "__randomize_layout") ||
 			  strstr(decl, "randomized_struct_fields")))

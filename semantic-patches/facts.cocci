@@ -1912,27 +1912,17 @@ PARAM_WORD = re.compile(r"\(\s*\*\s*(\w+)\s*\)|(\w+)\s*(?:\[[^]]*\]\s*)*$")
 
 def params_of(file, first, fn):
 	"""The parameter names of fn, defined from line first of file."""
-	ls = lines_of(file)
-	head = " ".join(ls[first - 1:first + 8])
+	head = " ".join(lines_of(file)[first - 1:first + 8])
 	m = re.search(r"\b%s\s*\(" % re.escape(fn), head)
 	if not m:
 		return None
-	depth, i, cur, out = 1, m.end(), "", []
-	while i < len(head) and depth:
-		ch = head[i]
-		depth += (ch == "(") - (ch == ")")
-		if depth == 1 and ch == ",":
-			out.append(cur)
-			cur = ""
-		elif depth:
-			cur += ch
-		i += 1
-	out.append(cur)
 	names = []
-	for a in out:
+	for start, a in call_args(head, m.end()):
 		w = PARAM_WORD.search(a.strip())
 		names.append(w and (w.group(1) or w.group(2)))
 	return names
+
+C_WORDS = {"if", "while", "for", "switch", "return", "sizeof"}
 
 def param_uses(file, first, last, name):
 	"""How a function body uses its parameter name: ("call",),
@@ -1965,7 +1955,6 @@ def param_uses(file, first, last, name):
 			uses.add(None)	# compared, assigned, declared: unknown
 	return uses
 
-C_WORDS = {"if", "while", "for", "switch", "return", "sizeof"}
 extent_of = {}			# (file, fn) and fn -> (file, first, last)
 for file, first, fn, last, linkage in funcs:
 	extent_of[(file, fn)] = (file, first, last)
@@ -2082,10 +2071,6 @@ while changed:
 # false behind such a test, dominates the walk of the set after it.
 COUNT = re.compile(r"(open|user)\w*(count|cnt)|\bnr_(open|users)\b|\busers\b")
 TOP_IF = re.compile(r"^\tif\s*\((.*)\)\s*(return\b[^;]*;)?\s*$")
-fn_extent = {}
-for file, first, fn, last, _ in funcs:
-	fn_extent.setdefault(fn, (file, first, last))
-
 def top_guards(file, first, upto):
 	ls = lines_of(file)
 	for i in range(first, min(upto, len(ls))):
@@ -2100,9 +2085,9 @@ def count_test(cond):
 	return COUNT.search(cond) is not None and re.search(r">|!=", cond) is not None
 
 def closed_predicate(g):
-	if g not in fn_extent:
+	if g not in extent_of:
 		return False
-	file, first, last = fn_extent[g]
+	file, first, last = extent_of[g]
 	return any(count_test(c) and re.match(r"return\s*(false|0)\s*;", r)
 		   for l, c, r in top_guards(file, first, last))
 
